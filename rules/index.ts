@@ -1,0 +1,8 @@
+import noUserInputInSystemPrompt from './no-user-input-in-system-prompt.js';
+import requireRoleSeparatedMessages from './require-role-separated-messages.js';
+
+/** Every rule of the plugin, by name. */
+export const rules = {
+  'no-user-input-in-system-prompt': noUserInputInSystemPrompt,
+  'require-role-separated-messages': requireRoleSeparatedMessages,
+};

@@ -1,0 +1,61 @@
+import { describeCall, describeOrigin } from '../src/analysis/describe.js';
+import { getFileAnalysis } from '../src/analysis/file-analysis.js';
+import { systemSlotFindings } from '../src/analysis/prompt-findings.js';
+import { createRule } from '../src/create-rule.js';
+import { promptFix } from '../src/fixes/prompt-fix.js';
+
+type Options = [{ autofix?: boolean }];
+type MessageIds = 'userInputInSystemPrompt' | 'separateRoles';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-user-input-in-system-prompt',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow request data in system prompts, developer messages and other system-side instructions',
+      recommended: 'recommended',
+      category: 'prompt-injection',
+      requiresTypeChecking: false,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      userInputInSystemPrompt:
+        "Request data '{{source}}' (line {{line}}) reaches the {{slot}} of {{api}}{{via}}; send it as a separate user message.",
+      separateRoles: 'Keep the constant text in the {{slot}} and move the request data into its own user message.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          autofix: {
+            type: 'boolean',
+            description: 'Apply the role-separation rewrite with `--fix` (true) or offer it only as a suggestion (false).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ autofix: true }],
+  },
+  create(context, [{ autofix = true }]) {
+    return {
+      Program() {
+        const analysis = getFileAnalysis(context);
+        for (const finding of systemSlotFindings(analysis)) {
+          const rewrite = promptFix(analysis, finding);
+          const asSuggestion = !autofix || !!rewrite?.suggestionOnly;
+          const { source, line, via } = describeOrigin(finding.origin);
+          const slot = finding.slot.label;
+          context.report({
+            node: finding.slot.report,
+            messageId: 'userInputInSystemPrompt',
+            data: { source, line, via, slot, api: describeCall(finding.call) },
+            fix: rewrite && !asSuggestion ? rewrite.fix : null,
+            suggest: rewrite && asSuggestion ? [{ messageId: 'separateRoles', data: { slot }, fix: rewrite.fix }] : [],
+          });
+        }
+      },
+    };
+  },
+});

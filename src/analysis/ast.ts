@@ -1,0 +1,132 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+
+export type Node = TSESTree.Node;
+export type Expression = TSESTree.Expression;
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
+
+export function isFunction(node: Node | null | undefined): node is FunctionNode {
+  return (
+    !!node &&
+    (node.type === T.FunctionDeclaration ||
+      node.type === T.FunctionExpression ||
+      node.type === T.ArrowFunctionExpression)
+  );
+}
+
+/** Strips TypeScript wrappers, parentheses-free chains and `!` so matchers see the value. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case T.TSAsExpression:
+      case T.TSSatisfiesExpression:
+      case T.TSNonNullExpression:
+      case T.TSTypeAssertion:
+      case T.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case T.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The static name of a non-computed (or string-literal computed) member or property key. */
+export function keyName(
+  node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+): string | null {
+  const key = node.type === T.MemberExpression ? node.property : node.key;
+  if (!node.computed && key.type === T.Identifier) return key.name;
+  if (key.type === T.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
+    return String(key.value);
+  }
+  if (key.type === T.TemplateLiteral && key.expressions.length === 0) return key.quasis[0].value.cooked ?? null;
+  if (key.type === T.PrivateIdentifier) return `#${key.name}`;
+  return null;
+}
+
+/**
+ * The member chain of a callee: `this.client.chat.completions.create` ->
+ * { root: ThisExpression, names: ['client', 'chat', 'completions', 'create'] }.
+ * Stops at the first computed member or call.
+ */
+export function memberChain(node: Node): { root: Node; names: string[] } {
+  const names: string[] = [];
+  let current = unwrap(node);
+  while (current.type === T.MemberExpression) {
+    const name = keyName(current);
+    if (name === null) break;
+    names.unshift(name);
+    current = unwrap(current.object);
+  }
+  return { root: current, names };
+}
+
+/** The method name of a call: `a.b.create()` -> 'create', `create()` -> 'create'. */
+export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  const callee = unwrap(call.callee);
+  if (callee.type === T.Identifier) return callee.name;
+  if (callee.type === T.MemberExpression) return keyName(callee);
+  return null;
+}
+
+/** Finds a property of an object literal by static key (last one wins, as at run time). */
+export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | null {
+  let found: TSESTree.Property | null = null;
+  for (const property of object.properties) {
+    if (property.type === T.Property && keyName(property) === name) found = property;
+  }
+  return found;
+}
+
+export function hasSpread(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some((p) => p.type === T.SpreadElement);
+}
+
+export function isStringLike(node: Node): boolean {
+  const inner = unwrap(node);
+  return (
+    (inner.type === T.Literal && typeof inner.value === 'string') ||
+    inner.type === T.TemplateLiteral ||
+    inner.type === T.TaggedTemplateExpression
+  );
+}
+
+export function stringLiteralValue(node: Node | null | undefined): string | null {
+  if (!node) return null;
+  const inner = unwrap(node);
+  if (inner.type === T.Literal && typeof inner.value === 'string') return inner.value;
+  if (inner.type === T.TemplateLiteral && inner.expressions.length === 0) return inner.quasis[0].value.cooked ?? null;
+  return null;
+}
+
+/** The function that directly contains a node (or null at module level). */
+export function enclosingFunction(node: Node): FunctionNode | null {
+  let current = node.parent;
+  while (current) {
+    if (isFunction(current)) return current;
+    current = current.parent;
+  }
+  return null;
+}
+
+export function isInside(node: Node, container: Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+export function hasDirective(body: readonly TSESTree.ProgramStatement[] | TSESTree.Statement[], directive: string): boolean {
+  for (const statement of body) {
+    if (statement.type !== T.ExpressionStatement) return false;
+    const expression = statement.expression;
+    if (expression.type !== T.Literal || typeof expression.value !== 'string') return false;
+    if (expression.value === directive) return true;
+  }
+  return false;
+}

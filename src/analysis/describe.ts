@@ -1,0 +1,28 @@
+import type { LlmCall } from '../models/llm/types.js';
+import type { RequestDataOrigin } from './origin.js';
+
+/** Message data shared by rules: the source, its line, the path it took, the SDK call. */
+export interface OriginDescription {
+  readonly source: string;
+  readonly line: string;
+  readonly via: string;
+}
+
+const MAX_SOURCE_LENGTH = 60;
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/gu, ' ');
+  return flat.length > MAX_SOURCE_LENGTH ? `${flat.slice(0, MAX_SOURCE_LENGTH - 1)}…` : flat;
+}
+
+export function describeOrigin(origin: RequestDataOrigin): OriginDescription {
+  return {
+    source: shorten(origin.text),
+    line: String(origin.node.loc.start.line),
+    via: origin.steps.length > 0 ? ` via ${origin.steps.join(' -> ')}` : '',
+  };
+}
+
+export function describeCall(call: LlmCall): string {
+  return call.sdk === 'wrapper' ? `${call.api}()` : `${call.sdk} ${call.api}`;
+}

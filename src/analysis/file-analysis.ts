@@ -1,0 +1,90 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { LLM_HINT, type LlmCall } from '../models/llm/index.js';
+import { SOURCE_MODELS, type ParamSource, type SourceContext } from '../models/sources/index.js';
+import { parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
+import type { FunctionNode } from './ast.js';
+import { buildFileIndex, type FileIndex } from './file-index.js';
+import { findLlmCalls } from './llm-calls.js';
+import { TaintEngine } from './taint.js';
+
+/**
+ * The per-file analysis shared by every rule. Each part is computed on first use and at
+ * most once per file (keyed by the SourceCode object, which ESLint creates per lint run).
+ */
+export interface FileAnalysis {
+  readonly sourceCode: TSESLint.SourceCode;
+  readonly settings: LlmSecuritySettings;
+  readonly filename: string;
+  readonly index: FileIndex;
+  readonly engine: TaintEngine;
+  readonly llmCalls: readonly LlmCall[];
+  handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
+}
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const cache = new WeakMap<object, FileAnalysis>();
+
+class LazyFileAnalysis implements FileAnalysis {
+  private indexValue: FileIndex | undefined;
+  private engineValue: TaintEngine | undefined;
+  private callsValue: readonly LlmCall[] | undefined;
+  private handlersValue: Map<FunctionNode, Map<number, ParamSource>> | undefined;
+
+  constructor(
+    readonly sourceCode: TSESLint.SourceCode,
+    readonly filename: string,
+    readonly settings: LlmSecuritySettings,
+  ) {}
+
+  get index(): FileIndex {
+    this.indexValue ??= buildFileIndex(this.sourceCode);
+    return this.indexValue;
+  }
+
+  get engine(): TaintEngine {
+    this.engineValue ??= new TaintEngine(this);
+    return this.engineValue;
+  }
+
+  get llmCalls(): readonly LlmCall[] {
+    if (this.callsValue === undefined) {
+      const mayCall = this.settings.llmWrappers.length > 0 || LLM_HINT.test(this.sourceCode.text);
+      this.callsValue = mayCall ? findLlmCalls(this.sourceCode, this.index, this.settings) : [];
+    }
+    return this.callsValue;
+  }
+
+  handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined {
+    if (!this.handlersValue) {
+      const handlers = new Map<FunctionNode, Map<number, ParamSource>>();
+      const index = this.index;
+      const context: SourceContext = {
+        index,
+        filename: this.filename,
+        settings: this.settings,
+        imports: (...prefixes) =>
+          [...index.moduleNames].some((name) => prefixes.some((p) => name === p || name.startsWith(p.endsWith('/') ? p : `${p}/`))),
+      };
+      for (const model of SOURCE_MODELS) {
+        for (const match of model.find(context)) {
+          const params = handlers.get(match.fn) ?? new Map<number, ParamSource>();
+          for (const [i, source] of match.params) if (!params.has(i)) params.set(i, source);
+          handlers.set(match.fn, params);
+        }
+      }
+      this.handlersValue = handlers;
+    }
+    return this.handlersValue.get(fn);
+  }
+}
+
+export function getFileAnalysis(context: AnyContext): FileAnalysis {
+  const sourceCode = context.sourceCode;
+  const cached = cache.get(sourceCode);
+  if (cached) return cached;
+  const settings = parseSettings((context.settings as Record<string, unknown> | undefined)?.[SETTINGS_KEY]);
+  const analysis = new LazyFileAnalysis(sourceCode, context.filename, settings);
+  cache.set(sourceCode, analysis);
+  return analysis;
+}

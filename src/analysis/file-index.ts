@@ -1,0 +1,140 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { isFunction, stringLiteralValue, unwrap, type FunctionNode, type Node } from './ast.js';
+
+type Reference = TSESLint.Scope.Reference;
+type Variable = TSESLint.Scope.Variable;
+
+/**
+ * Everything the engine needs to know about a file, gathered in one walk of the AST and
+ * one pass over the scope manager. Built at most once per file.
+ */
+export interface FileIndex {
+  readonly program: TSESTree.Program;
+  readonly calls: readonly TSESTree.CallExpression[];
+  readonly news: readonly TSESTree.NewExpression[];
+  readonly functions: readonly FunctionNode[];
+  /** `this.x` member expressions, for clients kept on class fields. */
+  readonly thisMembers: readonly TSESTree.MemberExpression[];
+  /** Return values per function (arrow expression bodies included). */
+  readonly returns: ReadonlyMap<FunctionNode, readonly TSESTree.Expression[]>;
+  /** Module specifiers imported (`import`, `require`, `export … from`). */
+  readonly moduleNames: ReadonlySet<string>;
+  readonly references: ReadonlyMap<TSESTree.Identifier | TSESTree.JSXIdentifier, Reference>;
+  variableOf(identifier: TSESTree.Identifier): Variable | null;
+  /** Resolves an identifier to the function it names (declaration or `const f = () => …`). */
+  functionOf(identifier: TSESTree.Identifier): FunctionNode | null;
+}
+
+export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
+  const program = sourceCode.ast;
+  const calls: TSESTree.CallExpression[] = [];
+  const news: TSESTree.NewExpression[] = [];
+  const functions: FunctionNode[] = [];
+  const thisMembers: TSESTree.MemberExpression[] = [];
+  const returns = new Map<FunctionNode, TSESTree.Expression[]>();
+  const moduleNames = new Set<string>();
+  const functionStack: FunctionNode[] = [];
+  const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+
+  const addReturn = (fn: FunctionNode | undefined, value: TSESTree.Expression) => {
+    if (!fn) return;
+    const list = returns.get(fn);
+    if (list) list.push(value);
+    else returns.set(fn, [value]);
+  };
+
+  // An explicit stack instead of recursion: deeply nested code must not overflow.
+  type Frame = { node: Node; exit: boolean };
+  const stack: Frame[] = [{ node: program, exit: false }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const node = frame.node;
+    if (frame.exit) {
+      functionStack.pop();
+      continue;
+    }
+    switch (node.type) {
+      case T.CallExpression:
+        calls.push(node);
+        if (node.callee.type === T.Identifier && node.callee.name === 'require') {
+          const name = stringLiteralValue(node.arguments[0]);
+          if (name !== null) moduleNames.add(name);
+        }
+        break;
+      case T.NewExpression:
+        news.push(node);
+        break;
+      case T.MemberExpression:
+        if (node.object.type === T.ThisExpression) thisMembers.push(node);
+        break;
+      case T.ImportDeclaration:
+      case T.ExportAllDeclaration:
+        moduleNames.add(node.source.value);
+        break;
+      case T.ExportNamedDeclaration:
+        if (node.source) moduleNames.add(node.source.value);
+        break;
+      case T.ImportExpression: {
+        const name = stringLiteralValue(node.source);
+        if (name !== null) moduleNames.add(name);
+        break;
+      }
+      case T.ReturnStatement:
+        if (node.argument) addReturn(functionStack.at(-1), node.argument);
+        break;
+      default:
+        break;
+    }
+    if (isFunction(node)) {
+      functions.push(node);
+      functionStack.push(node);
+      stack.push({ node, exit: true });
+      if (node.type === T.ArrowFunctionExpression && node.expression) {
+        addReturn(node, node.body as TSESTree.Expression);
+      }
+    }
+    const keys = visitorKeys[node.type] ?? [];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) {
+          const item = child[i] as Node | null;
+          if (item && typeof item.type === 'string') stack.push({ node: item, exit: false });
+        }
+      } else if (child && typeof (child as Node).type === 'string') {
+        stack.push({ node: child as Node, exit: false });
+      }
+    }
+  }
+
+  const references = new Map<TSESTree.Identifier | TSESTree.JSXIdentifier, Reference>();
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const reference of scope.references) references.set(reference.identifier, reference);
+  }
+  const declared = new Map<TSESTree.Identifier, Variable>();
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const variable of scope.variables) {
+      for (const identifier of variable.identifiers) declared.set(identifier, variable);
+    }
+  }
+
+  const variableOf = (identifier: TSESTree.Identifier): Variable | null =>
+    references.get(identifier)?.resolved ?? declared.get(identifier) ?? null;
+
+  const functionOf = (identifier: TSESTree.Identifier): FunctionNode | null => {
+    const variable = variableOf(identifier);
+    if (!variable || variable.defs.length !== 1) return null;
+    const def = variable.defs[0];
+    if (def.type === 'FunctionName' && isFunction(def.node as Node)) return def.node as FunctionNode;
+    if (def.type === 'Variable' && def.node.type === T.VariableDeclarator && def.node.id.type === T.Identifier) {
+      const writes = variable.references.filter((r) => r.isWrite());
+      if (writes.length !== 1 || !def.node.init) return null;
+      const init = unwrap(def.node.init);
+      if (isFunction(init)) return init;
+    }
+    return null;
+  };
+
+  return { program, calls, news, functions, thisMembers, returns, moduleNames, references, variableOf, functionOf };
+}

@@ -1,0 +1,126 @@
+import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { SDK_MODELS, wrapperCalls } from '../models/llm/index.js';
+import { optionsOf, property } from '../models/llm/extract.js';
+import type { LlmCall, SdkModel, TrackNode } from '../models/llm/types.js';
+import type { LlmSecuritySettings } from '../settings.js';
+import { isInside, keyName, memberChain, type Node } from './ast.js';
+import type { FileIndex } from './file-index.js';
+
+type TraceMap = Record<string | symbol, unknown>;
+
+function toTraceMap(node: TrackNode): TraceMap {
+  const map: TraceMap = {};
+  for (const [key, child] of Object.entries(node.members ?? {})) map[key] = toTraceMap(child);
+  if (node.call) map[CALL] = node.call;
+  if (node.construct) map[CONSTRUCT] = node.construct;
+  return map;
+}
+
+function esmTraceMap(model: SdkModel): TraceMap {
+  const exports: TraceMap = { [ESM]: true };
+  for (const [name, node] of Object.entries(model.exports)) exports[name] = toTraceMap(node);
+  const map: TraceMap = {};
+  for (const module of model.modules) map[module] = exports;
+  return map;
+}
+
+/** `require('openai')` is the default export itself, with the named exports on it. */
+function cjsTraceMap(model: SdkModel): TraceMap {
+  const exports: TraceMap = {};
+  for (const [name, node] of Object.entries(model.exports)) exports[name] = toTraceMap(node);
+  const byDefault = model.exports.default ? toTraceMap(model.exports.default) : {};
+  const map: TraceMap = {};
+  for (const module of model.modules) map[module] = { ...exports, ...byDefault };
+  return map;
+}
+
+interface Tracked {
+  node: Node;
+  info: TrackNode;
+}
+
+/** Keeps following a value past `await` and into `this.field` of the class that stores it. */
+function* follow(tracker: ReferenceTracker, start: Node, map: TraceMap, index: FileIndex): Generator<Tracked> {
+  let node = start;
+  while (node.parent?.type === T.AwaitExpression) node = node.parent;
+  const iterate = (from: Node) =>
+    tracker.iteratePropertyReferences(from as never, map as never) as Iterable<{ node: Node; info: TrackNode }>;
+  yield* iterate(node);
+  const parent = node.parent;
+  let field: string | null = null;
+  let assigned: Node | null = null;
+  if (parent?.type === T.PropertyDefinition && parent.value === node && !parent.static) field = keyName(parent);
+  if (
+    parent?.type === T.AssignmentExpression &&
+    parent.right === node &&
+    parent.left.type === T.MemberExpression &&
+    parent.left.object.type === T.ThisExpression
+  ) {
+    field = keyName(parent.left);
+    assigned = parent.left;
+  }
+  if (field === null) return;
+  let classBody: Node | undefined = parent;
+  while (classBody && classBody.type !== T.ClassBody) classBody = classBody.parent;
+  if (!classBody) return;
+  for (const member of index.thisMembers) {
+    if (member !== assigned && keyName(member) === field && isInside(member, classBody)) yield* iterate(member);
+  }
+}
+
+function hasNestedValues(info: TrackNode): boolean {
+  return !!(info.members || info.call || info.construct);
+}
+
+/** Finds every modelled LLM call of a file: through imports, then by unmistakable method chains. */
+export function findLlmCalls(sourceCode: TSESLint.SourceCode, index: FileIndex, settings: LlmSecuritySettings): LlmCall[] {
+  const context = { index };
+  const found = new Map<Node, LlmCall>();
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  const imported = (model: SdkModel) => model.modules.some((m) => index.moduleNames.has(m));
+
+  if (globalScope) {
+    const tracker = new ReferenceTracker(globalScope as never);
+    for (const model of SDK_MODELS) {
+      if (!imported(model)) continue;
+      const queue: Tracked[] = [
+        ...(tracker.iterateEsmReferences(esmTraceMap(model) as never) as Iterable<Tracked>),
+        ...(tracker.iterateCjsReferences(cjsTraceMap(model) as never) as Iterable<Tracked>),
+      ];
+      const seen = new Set<Node>();
+      while (queue.length > 0) {
+        const { node, info } = queue.pop()!;
+        if (seen.has(node)) continue;
+        seen.add(node);
+        const call = node as TSESTree.CallExpression | TSESTree.NewExpression;
+        if (info.api && info.extract && !found.has(node)) {
+          found.set(node, { node: call, sdk: model.sdk, api: info.api, slots: info.extract(call, context) });
+        }
+        if (hasNestedValues(info)) queue.push(...follow(tracker, node, toTraceMap(info), index));
+      }
+    }
+  }
+
+  for (const model of SDK_MODELS) {
+    for (const rule of model.chains ?? []) {
+      for (const call of index.calls) {
+        if (found.has(call)) continue;
+        const { names } = memberChain(call.callee);
+        if (names.length < rule.names.length) continue;
+        if (!rule.names.every((name, i) => names[names.length - rule.names.length + i] === name)) continue;
+        if (rule.requireOptions) {
+          const options = optionsOf(call, context);
+          if (!rule.requireOptions.some((key) => property(options, key))) continue;
+        }
+        found.set(call, { node: call, sdk: model.sdk, api: rule.api, slots: rule.extract(call, context) });
+      }
+    }
+  }
+
+  for (const call of wrapperCalls(index.calls, settings.llmWrappers, context)) {
+    if (!found.has(call.node)) found.set(call.node, call);
+  }
+  return [...found.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+}

@@ -1,0 +1,84 @@
+import type { FunctionNode, Node } from './ast.js';
+import type { RequestModelName } from '../models/sources/request-objects.js';
+
+/**
+ * Where a value comes from. The engine answers every question with a list of origins;
+ * an empty list means "nothing from the request is known to be in it" (clean or unknown:
+ * the rules stay silent either way).
+ */
+export type Origin = RequestObjectOrigin | RequestDataOrigin | ParamOrigin;
+
+/** A request or context object itself (`req`, `ctx`, `c.req`): only some members are data. */
+export interface RequestObjectOrigin {
+  readonly kind: 'request-object';
+  readonly model: RequestModelName;
+  readonly node: Node;
+  readonly text: string;
+  readonly steps: readonly string[];
+}
+
+/** Request data: what the client sent (`req.body.message`, `await req.json()`, `@Body() dto`). */
+export interface RequestDataOrigin {
+  readonly kind: 'request';
+  /** Where it is read, for the line in messages. */
+  readonly node: Node;
+  /** The source expression as the user wrote it, e.g. `req.body.message`. */
+  readonly text: string;
+  /** Names it passed through on its way: variables, helpers. */
+  readonly steps: readonly string[];
+}
+
+/** A parameter of the function being summarized (symbolic until a call site fills it). */
+export interface ParamOrigin {
+  readonly kind: 'param';
+  readonly fn: FunctionNode;
+  readonly index: number;
+  /** Members read from the parameter after it came in (`p.body.text` -> ['body', 'text']). */
+  readonly access: readonly (string | null)[];
+  readonly steps: readonly string[];
+}
+
+export type Taint = readonly Origin[];
+
+export const CLEAN: Taint = Object.freeze([]);
+
+/** Upper bound on origins kept per value: enough for messages, bounded for speed. */
+const MAX_ORIGINS = 4;
+
+export function union(...taints: Taint[]): Taint {
+  let result: Origin[] | null = null;
+  for (const taint of taints) {
+    if (taint.length === 0) continue;
+    if (result === null) {
+      if (taints.length === 1) return taint;
+      result = [...taint];
+      continue;
+    }
+    for (const origin of taint) {
+      if (result.length >= MAX_ORIGINS) break;
+      if (!result.includes(origin)) result.push(origin);
+    }
+  }
+  return result ?? CLEAN;
+}
+
+export function withStep(taint: Taint, step: string): Taint {
+  if (taint.length === 0) return taint;
+  return taint.map((origin) => {
+    if (origin.steps.at(-1) === step) return origin;
+    // `const { message } = req.body` reads as 'req.body.message', not '… -> message'.
+    if (origin.kind !== 'param' && origin.steps.length === 0 && (origin.text === step || origin.text.endsWith(`.${step}`))) {
+      return origin;
+    }
+    return { ...origin, steps: [...origin.steps, step] } as Origin;
+  });
+}
+
+/** The request data in a value (what the client sent), without symbolic or object origins. */
+export function requestData(taint: Taint): RequestDataOrigin[] {
+  return taint.filter((origin): origin is RequestDataOrigin => origin.kind === 'request');
+}
+
+export function isTainted(taint: Taint): boolean {
+  return taint.some((origin) => origin.kind === 'request');
+}

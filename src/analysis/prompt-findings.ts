@@ -1,0 +1,53 @@
+import type { LlmCall, PromptSlot } from '../models/llm/types.js';
+import type { FileAnalysis } from './file-analysis.js';
+import { requestData, type RequestDataOrigin } from './origin.js';
+import { hasInstructionText, hasRequestData, promptParts } from './prompt-shape.js';
+
+/**
+ * Findings of the two prompt rules, computed once per file from the LLM calls and the
+ * taint engine: request data in a system-side slot, and flat prompts that mix fixed
+ * instructions with request data.
+ */
+export interface PromptFinding {
+  readonly call: LlmCall;
+  readonly slot: PromptSlot;
+  readonly origin: RequestDataOrigin;
+}
+
+const systemCache = new WeakMap<FileAnalysis, PromptFinding[]>();
+const flatCache = new WeakMap<FileAnalysis, PromptFinding[]>();
+
+export function systemSlotFindings(analysis: FileAnalysis): PromptFinding[] {
+  let findings = systemCache.get(analysis);
+  if (findings) return findings;
+  findings = [];
+  for (const call of analysis.llmCalls) {
+    for (const slot of call.slots) {
+      if (slot.role !== 'system') continue;
+      const origin = requestData(analysis.engine.taintOf(slot.value))[0];
+      if (origin) findings.push({ call, slot, origin });
+    }
+  }
+  systemCache.set(analysis, findings);
+  return findings;
+}
+
+export function mixedPromptFindings(analysis: FileAnalysis): PromptFinding[] {
+  let findings = flatCache.get(analysis);
+  if (findings) return findings;
+  findings = [];
+  const host = { index: analysis.index, engine: analysis.engine, sourceCode: analysis.sourceCode };
+  for (const call of analysis.llmCalls) {
+    for (const slot of call.slots) {
+      if (slot.role !== 'prompt') continue;
+      const taint = analysis.engine.taintOf(slot.value);
+      const origin = requestData(taint)[0];
+      if (!origin) continue;
+      const parts = promptParts(slot.value, host);
+      if (!hasRequestData(parts) || !hasInstructionText(parts)) continue;
+      findings.push({ call, slot, origin });
+    }
+  }
+  flatCache.set(analysis, findings);
+  return findings;
+}

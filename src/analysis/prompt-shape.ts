@@ -1,0 +1,101 @@
+import { getStaticValue } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { unwrap, type Node } from './ast.js';
+import type { FileIndex } from './file-index.js';
+import { isTainted } from './origin.js';
+import type { TaintEngine } from './taint.js';
+
+/**
+ * The pieces a prompt string is built from: literal text and interpolated expressions,
+ * looked up through `const` bindings, so a rule can tell "fixed instructions mixed with
+ * request data" from "only request data".
+ */
+export type PromptPart =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'expression'; readonly node: Node; readonly tainted: boolean; readonly constant: boolean };
+
+const MAX_PARTS = 200;
+const MAX_DEPTH = 4;
+
+export interface ShapeHost {
+  readonly index: FileIndex;
+  readonly engine: TaintEngine;
+  readonly sourceCode: TSESLint.SourceCode;
+}
+
+function isConstantString(node: Node, host: ShapeHost): boolean {
+  const value = unwrap(node);
+  if (value.type === T.Literal) return typeof value.value === 'string';
+  try {
+    const result = getStaticValue(value as never, host.sourceCode.getScope(value) as never);
+    return !!result && typeof result.value === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/** The single initializer of a never-reassigned binding. */
+function boundValue(identifier: TSESTree.Identifier, index: FileIndex): Node | null {
+  const variable = index.variableOf(identifier);
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0];
+  if (def.type !== 'Variable' || def.node.type !== T.VariableDeclarator || def.node.id !== def.name || !def.node.init) return null;
+  if (variable.references.some((r) => r.isWrite() && r.identifier !== def.name)) return null;
+  return def.node.init;
+}
+
+export function promptParts(node: Node, host: ShapeHost): PromptPart[] {
+  const parts: PromptPart[] = [];
+  const visit = (current: Node, depth: number): void => {
+    if (parts.length > MAX_PARTS) return;
+    const value = unwrap(current);
+    if (value.type === T.TemplateLiteral) {
+      value.quasis.forEach((quasi, i) => {
+        parts.push({ kind: 'text', text: quasi.value.cooked ?? quasi.value.raw });
+        if (i < value.expressions.length) visit(value.expressions[i], depth);
+      });
+      return;
+    }
+    if (value.type === T.TaggedTemplateExpression) {
+      visit(value.quasi, depth);
+      return;
+    }
+    if (value.type === T.BinaryExpression && value.operator === '+') {
+      visit(value.left, depth);
+      visit(value.right, depth);
+      return;
+    }
+    if (value.type === T.Literal && typeof value.value === 'string') {
+      parts.push({ kind: 'text', text: value.value });
+      return;
+    }
+    if (value.type === T.Identifier && depth < MAX_DEPTH) {
+      const bound = boundValue(value, host.index);
+      const inner = bound && unwrap(bound);
+      if (inner && (inner.type === T.TemplateLiteral || inner.type === T.TaggedTemplateExpression || (inner.type === T.BinaryExpression && inner.operator === '+'))) {
+        visit(inner, depth + 1);
+        return;
+      }
+    }
+    parts.push({
+      kind: 'expression',
+      node: value,
+      tainted: isTainted(host.engine.taintOf(value)),
+      constant: isConstantString(value, host),
+    });
+  };
+  visit(node, 0);
+  return parts;
+}
+
+const HAS_WORD = /\p{L}{2,}/u;
+
+/** Fixed instruction text: literal words, or a constant string such as `${SYSTEM_PROMPT}`. */
+export function hasInstructionText(parts: readonly PromptPart[]): boolean {
+  return parts.some((part) => (part.kind === 'text' ? HAS_WORD.test(part.text) : !part.tainted && part.constant));
+}
+
+export function hasRequestData(parts: readonly PromptPart[]): boolean {
+  return parts.some((part) => part.kind === 'expression' && part.tainted);
+}

@@ -1,0 +1,435 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { REQUEST_MODELS, type RequestModelName } from '../models/sources/request-objects.js';
+import type { ParamSource } from '../models/sources/types.js';
+import type { LlmSecuritySettings } from '../settings.js';
+import { isFunction, keyName, memberChain, unwrap, type FunctionNode, type Node } from './ast.js';
+import type { FileIndex } from './file-index.js';
+import { CLEAN, union, withStep, type Origin, type Taint } from './origin.js';
+import {
+  ARGUMENT_PASSING_METHODS,
+  CALLBACK_RESULT_METHODS,
+  ELEMENT_CALLBACK_METHODS,
+  GLOBAL_PASS_THROUGH,
+  MUTATING_METHODS,
+  NON_PROPAGATING_METHODS,
+  PASS_THROUGH_CONSTRUCTORS,
+  STATIC_PASS_THROUGH,
+  TEMPLATE_HELPERS,
+  VALIDATOR_METHODS,
+} from '../models/propagation.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+/** Past this depth of nested questions the engine gives up and answers "clean". */
+const MAX_DEPTH = 250;
+
+const DEFAULT_PARAM_TEXT: Readonly<Record<RequestModelName, string>> = {
+  express: 'req',
+  'koa-context': 'ctx',
+  'koa-request': 'ctx.request',
+  'hono-context': 'c',
+  'hono-request': 'c.req',
+  'web-request': 'request',
+  'node-request': 'req',
+  'next-route-context': 'context',
+  'next-page-props': 'props',
+  'fetch-event': 'event',
+};
+
+export interface TaintEngineHost {
+  readonly index: FileIndex;
+  readonly settings: LlmSecuritySettings;
+  handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
+}
+
+/**
+ * Demand-driven, memoized taint propagation within one file. `taintOf(expression)` answers
+ * which request data (with its path) may be in the value of an expression.
+ */
+export class TaintEngine {
+  private readonly memo = new Map<Node, Taint>();
+  private readonly active = new Set<Node>();
+  private readonly variableMemo = new Map<Variable, Taint>();
+  private readonly activeVariables = new Set<Variable>();
+  private readonly bindingMemo = new Map<Node, Taint>();
+  private readonly summaries = new Map<FunctionNode, Taint>();
+  private readonly activeSummaries = new Set<FunctionNode>();
+  private depth = 0;
+  /** Set when a size or depth guard stopped an answer: callers may stay silent. */
+  guardTripped = false;
+
+  constructor(private readonly host: TaintEngineHost) {}
+
+  taintOf(node: Node): Taint {
+    const cached = this.memo.get(node);
+    if (cached) return cached;
+    if (this.active.has(node)) return CLEAN;
+    if (this.depth > MAX_DEPTH) {
+      this.guardTripped = true;
+      return CLEAN;
+    }
+    this.active.add(node);
+    this.depth++;
+    try {
+      const result = this.compute(node);
+      this.memo.set(node, result);
+      return result;
+    } finally {
+      this.active.delete(node);
+      this.depth--;
+    }
+  }
+
+  /** Which origins reach the return value of a function (its parameters stay symbolic). */
+  summary(fn: FunctionNode): Taint {
+    const cached = this.summaries.get(fn);
+    if (cached) return cached;
+    if (this.activeSummaries.has(fn)) return CLEAN;
+    this.activeSummaries.add(fn);
+    try {
+      const returns = this.host.index.returns.get(fn) ?? [];
+      const result = union(...returns.map((value) => this.taintOf(value)));
+      this.summaries.set(fn, result);
+      return result;
+    } finally {
+      this.activeSummaries.delete(fn);
+    }
+  }
+
+  private compute(node: Node): Taint {
+    switch (node.type) {
+      case T.Identifier:
+        return this.identifierTaint(node);
+      case T.TemplateLiteral:
+        return union(...node.expressions.map((e) => this.taintOf(e)));
+      case T.TaggedTemplateExpression:
+        return union(...node.quasi.expressions.map((e) => this.taintOf(e)));
+      case T.BinaryExpression:
+        return node.operator === '+' ? union(this.taintOf(node.left), this.taintOf(node.right)) : CLEAN;
+      case T.LogicalExpression:
+        return union(this.taintOf(node.left), this.taintOf(node.right));
+      case T.ConditionalExpression:
+        return union(this.taintOf(node.consequent), this.taintOf(node.alternate));
+      case T.AwaitExpression:
+      case T.SpreadElement:
+        return this.taintOf(node.argument);
+      case T.TSAsExpression:
+      case T.TSSatisfiesExpression:
+      case T.TSNonNullExpression:
+      case T.TSTypeAssertion:
+      case T.TSInstantiationExpression:
+      case T.ChainExpression:
+        return this.taintOf(node.expression);
+      case T.SequenceExpression:
+        return this.taintOf(node.expressions[node.expressions.length - 1]);
+      case T.AssignmentExpression:
+        return node.operator === '='
+          ? this.taintOf(node.right)
+          : union(this.taintOf(node.left), this.taintOf(node.right));
+      case T.ArrayExpression:
+        return union(...node.elements.map((e) => (e ? this.taintOf(e) : CLEAN)));
+      case T.ObjectExpression:
+        return union(
+          ...node.properties.map((p) => (p.type === T.SpreadElement ? this.taintOf(p.argument) : this.taintOf(p.value))),
+        );
+      case T.MemberExpression:
+        return this.accessMember(this.taintOf(node.object), keyName(node), node);
+      case T.CallExpression:
+        return this.callTaint(node);
+      case T.NewExpression:
+        return this.newTaint(node);
+      default:
+        return CLEAN;
+    }
+  }
+
+  private identifierTaint(identifier: TSESTree.Identifier): Taint {
+    if (identifier.name === 'undefined') return CLEAN;
+    const variable = this.host.index.variableOf(identifier);
+    if (!variable) return CLEAN;
+    return withStep(this.variableTaint(variable), identifier.name);
+  }
+
+  private variableTaint(variable: Variable): Taint {
+    const cached = this.variableMemo.get(variable);
+    if (cached) return cached;
+    if (this.activeVariables.has(variable)) return CLEAN;
+    this.activeVariables.add(variable);
+    try {
+      const bindings = new Set<TSESTree.Identifier>();
+      for (const def of variable.defs) {
+        if (def.type === 'Parameter' || def.type === 'Variable') bindings.add(def.name as TSESTree.Identifier);
+      }
+      const parts: Taint[] = [];
+      for (const reference of variable.references) {
+        if (reference.isWrite() && reference.identifier.type === T.Identifier) bindings.add(reference.identifier);
+        else parts.push(this.mutationTaint(reference.identifier));
+      }
+      for (const binding of bindings) parts.push(this.bindingTaint(binding));
+      const result = union(...parts);
+      this.variableMemo.set(variable, result);
+      return result;
+    } finally {
+      this.activeVariables.delete(variable);
+    }
+  }
+
+  /** `list.push(x)`, `params.append(k, x)`: values added to a container after it was made. */
+  private mutationTaint(identifier: TSESTree.Node): Taint {
+    const member = identifier.parent;
+    if (member?.type !== T.MemberExpression || member.object !== identifier) return CLEAN;
+    const call = member.parent;
+    const method = keyName(member);
+    if (call?.type !== T.CallExpression || call.callee !== member || !method || !MUTATING_METHODS.has(method)) return CLEAN;
+    return union(...call.arguments.map((a) => this.taintOf(a)));
+  }
+
+  /** The value bound to a name by a declaration, assignment, loop or parameter, through patterns. */
+  private bindingTaint(identifier: TSESTree.Identifier): Taint {
+    const cached = this.bindingMemo.get(identifier);
+    if (cached) return cached;
+    this.bindingMemo.set(identifier, CLEAN);
+    const path: (string | null)[] = [];
+    const defaults: Node[] = [];
+    let node: Node = identifier;
+    for (;;) {
+      const parent: Node | undefined = node.parent;
+      if (!parent) break;
+      if (parent.type === T.Property && parent.value === node && parent.parent.type === T.ObjectPattern) {
+        path.unshift(keyName(parent));
+        node = parent.parent;
+      } else if (parent.type === T.ArrayPattern) {
+        if (node.type !== T.RestElement) path.unshift(null);
+        node = parent;
+      } else if (parent.type === T.RestElement || parent.type === T.TSParameterProperty) {
+        node = parent;
+      } else if (parent.type === T.AssignmentPattern && parent.left === node) {
+        defaults.push(parent.right);
+        node = parent;
+      } else {
+        break;
+      }
+    }
+    const parent = node.parent;
+    let base: Taint = CLEAN;
+    if (parent?.type === T.VariableDeclarator && parent.id === node) {
+      const loop = parent.parent.parent;
+      if (loop?.type === T.ForOfStatement && loop.left === parent.parent) base = this.iterate(this.taintOf(loop.right));
+      else if (loop?.type === T.ForInStatement && loop.left === parent.parent) base = CLEAN;
+      else if (parent.init) base = this.taintOf(parent.init);
+    } else if (parent?.type === T.AssignmentExpression && parent.left === node) {
+      base = this.taintOf(parent.right);
+    } else if (parent?.type === T.ForOfStatement && parent.left === node) {
+      base = this.iterate(this.taintOf(parent.right));
+    } else if (isFunction(parent) && parent.params.includes(node as TSESTree.Parameter)) {
+      base = this.paramTaint(parent, parent.params.indexOf(node as TSESTree.Parameter));
+    }
+    let result = base;
+    for (const key of path) result = this.accessMember(result, key, null);
+    result = union(result, ...defaults.map((d) => this.taintOf(d)));
+    this.bindingMemo.set(identifier, result);
+    return result;
+  }
+
+  private paramTaint(fn: FunctionNode, index: number): Taint {
+    const source = this.host.handlerParams(fn)?.get(index);
+    const param = fn.params[index];
+    if (source) {
+      const declared = param.type === T.Identifier ? param.name : null;
+      if (source.kind === 'data') {
+        return [{ kind: 'request', node: param, text: declared ?? 'argument', steps: [] }];
+      }
+      return [
+        { kind: 'request-object', model: source.model, node: param, text: declared ?? DEFAULT_PARAM_TEXT[source.model], steps: [] },
+      ];
+    }
+    const callbackTaint = this.callbackParamTaint(fn, index);
+    if (callbackTaint) return callbackTaint;
+    return [{ kind: 'param', fn, index, access: [], steps: [] }];
+  }
+
+  /** Parameters of callbacks given to `.then`, `.map`, `req.on('data')`, … receive the receiver's data. */
+  private callbackParamTaint(fn: FunctionNode, index: number): Taint | null {
+    const call = fn.parent;
+    if (call?.type !== T.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return null;
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression) return null;
+    const method = keyName(callee);
+    if (!method) return null;
+    if ((method === 'then' && index === 0 && call.arguments[0] === fn)) return this.taintOf(callee.object);
+    if (ELEMENT_CALLBACK_METHODS.has(method) && index === 0) return this.element(this.taintOf(callee.object));
+    if ((method === 'reduce' || method === 'reduceRight') && index === 1) return this.element(this.taintOf(callee.object));
+    if ((method === 'on' || method === 'once' || method === 'addListener') && index === 0) {
+      const event = call.arguments[0];
+      if (event?.type === T.Literal && event.value === 'data') return this.iterate(this.taintOf(callee.object));
+    }
+    return null;
+  }
+
+  /** What `for (const x of value)` or `req.on('data', x => …)` yields. */
+  private iterate(taint: Taint): Taint {
+    return this.mapOrigins(taint, (origin) => {
+      if (origin.kind === 'request-object') {
+        return REQUEST_MODELS[origin.model].streamsBody
+          ? { kind: 'request', node: origin.node, text: `${origin.text} body`, steps: origin.steps }
+          : null;
+      }
+      if (origin.kind === 'param') return { ...origin, access: [...origin.access, null] };
+      return origin;
+    });
+  }
+
+  private element(taint: Taint): Taint {
+    return this.mapOrigins(taint, (origin) => {
+      if (origin.kind === 'request-object') return null;
+      if (origin.kind === 'param') return { ...origin, access: [...origin.access, null] };
+      return origin;
+    });
+  }
+
+  /** Reading a member: `req.body` is data, `req.method` is not, `data.text` stays data. */
+  accessMember(taint: Taint, key: string | null, node: Node | null): Taint {
+    return this.mapOrigins(taint, (origin) => {
+      if (origin.kind === 'request-object') {
+        if (key === null) return null;
+        const model = REQUEST_MODELS[origin.model];
+        const text = `${origin.text}.${key}`;
+        if (model.data.has(key)) return { kind: 'request', node: node ?? origin.node, text, steps: origin.steps };
+        const nested = Object.hasOwn(model.nested, key) ? model.nested[key] : undefined;
+        if (nested) return { kind: 'request-object', model: nested, node: node ?? origin.node, text, steps: origin.steps };
+        return null;
+      }
+      if (key === 'length') return null;
+      if (origin.kind === 'param') return { ...origin, access: [...origin.access, key] };
+      if (origin.steps.length > 0) return origin;
+      return { ...origin, text: key === null ? `${origin.text}[…]` : `${origin.text}.${key}` };
+    });
+  }
+
+  private mapOrigins(taint: Taint, map: (origin: Origin) => Origin | null): Taint {
+    if (taint.length === 0) return taint;
+    const result: Origin[] = [];
+    for (const origin of taint) {
+      const mapped = map(origin);
+      if (mapped) result.push(mapped);
+    }
+    return result.length === 0 ? CLEAN : result;
+  }
+
+  private argumentsTaint(call: TSESTree.CallExpression | TSESTree.NewExpression, only?: readonly number[]): Taint {
+    return union(
+      ...call.arguments.map((argument, i) => (only && !only.includes(i) ? CLEAN : this.taintOf(argument))),
+    );
+  }
+
+  private isGlobal(identifier: TSESTree.Identifier): boolean {
+    const variable = this.host.index.variableOf(identifier);
+    return !variable || variable.defs.length === 0;
+  }
+
+  private callTaint(call: TSESTree.CallExpression): Taint {
+    const callee = unwrap(call.callee);
+    if (callee.type === T.MemberExpression) return this.methodCallTaint(call, callee);
+    if (callee.type === T.Identifier) return this.functionCallTaint(call, callee);
+    if (isFunction(callee)) return this.substitute(this.summary(callee), callee, call, '(function)');
+    return CLEAN;
+  }
+
+  private methodCallTaint(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): Taint {
+    const method = keyName(callee);
+    const { root, names } = memberChain(callee);
+    if (root.type === T.Identifier && this.isGlobal(root) && STATIC_PASS_THROUGH.has(`${root.name}.${names.join('.')}`)) {
+      return this.argumentsTaint(call);
+    }
+    if (method === null) return CLEAN;
+    if (VALIDATOR_METHODS.has(method)) return this.argumentsTaint(call, [0]);
+    const object = unwrap(callee.object);
+    if (object.type === T.ThisExpression) {
+      const fn = this.classMethod(callee, method);
+      return fn ? this.substitute(this.summary(fn), fn, call, `this.${method}()`) : CLEAN;
+    }
+    const callback = call.arguments.find((a) => isFunction(a)) as FunctionNode | undefined;
+    if (method === 'then' && callback) return this.summary(callback);
+    if (CALLBACK_RESULT_METHODS.has(method) && callback) return this.summary(callback);
+
+    const receiver = this.taintOf(callee.object);
+    const fromReceiver = this.mapOrigins(receiver, (origin) => {
+      if (origin.kind === 'request-object') {
+        const model = REQUEST_MODELS[origin.model];
+        return model.methods.has(method)
+          ? { kind: 'request', node: call, text: `${origin.text}.${method}()`, steps: origin.steps }
+          : null;
+      }
+      return NON_PROPAGATING_METHODS.has(method) ? null : origin;
+    });
+    const passing = ARGUMENT_PASSING_METHODS[method];
+    return passing ? union(fromReceiver, this.argumentsTaint(call, passing)) : fromReceiver;
+  }
+
+  private functionCallTaint(call: TSESTree.CallExpression, callee: TSESTree.Identifier): Taint {
+    const name = callee.name;
+    if (this.host.settings.sources.functions.includes(name)) {
+      return [{ kind: 'request', node: call, text: `${name}()`, steps: [] }];
+    }
+    const variable = this.host.index.variableOf(callee);
+    const def = variable?.defs[0];
+    if (def?.type === 'ImportBinding') {
+      const declaration = def.parent as TSESTree.ImportDeclaration;
+      const imported = def.node.type === T.ImportSpecifier && def.node.imported.type === T.Identifier ? def.node.imported.name : null;
+      if (declaration.source.value === 'next/headers' && (imported === 'headers' || imported === 'cookies')) {
+        return [{ kind: 'request', node: call, text: `${name}()`, steps: [] }];
+      }
+      if (TEMPLATE_HELPERS.has(name)) return this.argumentsTaint(call);
+      return CLEAN;
+    }
+    const fn = this.host.index.functionOf(callee);
+    if (fn) return this.substitute(this.summary(fn), fn, call, `${name}()`);
+    if ((!variable || variable.defs.length === 0) && GLOBAL_PASS_THROUGH.has(name)) return this.argumentsTaint(call);
+    return CLEAN;
+  }
+
+  private newTaint(node: TSESTree.NewExpression): Taint {
+    const callee = unwrap(node.callee);
+    if (callee.type === T.Identifier && this.isGlobal(callee) && PASS_THROUGH_CONSTRUCTORS.has(callee.name)) {
+      return this.argumentsTaint(node);
+    }
+    return CLEAN;
+  }
+
+  /** Fills a summary's symbolic parameters with the taint of the call's arguments. */
+  private substitute(summary: Taint, fn: FunctionNode, call: TSESTree.CallExpression, label: string): Taint {
+    const parts: Taint[] = [];
+    for (const origin of summary) {
+      if (origin.kind === 'param' && origin.fn === fn) {
+        if (call.arguments.slice(0, origin.index + 1).some((a) => a.type === T.SpreadElement)) continue;
+        const argument = call.arguments[origin.index];
+        if (!argument) continue;
+        let taint = this.taintOf(argument);
+        for (const key of origin.access) taint = this.accessMember(taint, key, null);
+        parts.push(withStep(taint, label));
+      } else {
+        parts.push(withStep([origin], label));
+      }
+    }
+    return union(...parts);
+  }
+
+  /** `this.name(...)` inside a class: the method of the same class. */
+  private classMethod(callee: TSESTree.MemberExpression, name: string): FunctionNode | null {
+    let current: Node | undefined = callee.parent;
+    while (current && current.type !== T.ClassBody) current = current.parent;
+    if (!current) return null;
+    for (const member of current.body) {
+      if (
+        (member.type === T.MethodDefinition || member.type === T.PropertyDefinition) &&
+        !member.static &&
+        keyName(member) === name
+      ) {
+        const value = member.value && unwrap(member.value);
+        if (isFunction(value)) return value;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,44 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import tsParser from '@typescript-eslint/parser';
+import type { LlmSecurityDocs } from './create-rule.js';
+
+type AnyRule = { meta: { docs?: Partial<LlmSecurityDocs> } };
+
+/** The files the configs apply to: JavaScript and TypeScript, with or without JSX. */
+export const FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+
+export type ConfigName = 'recommended' | 'strict' | 'all';
+
+/** Which rules a config turns on, read from each rule's `meta.docs.recommended`. */
+export function rulesFor(name: ConfigName, rules: Readonly<Record<string, AnyRule>>, prefix: string): Record<string, 'error'> {
+  const result: Record<string, 'error'> = {};
+  for (const [ruleName, rule] of Object.entries(rules)) {
+    const level = rule.meta.docs?.recommended;
+    const on = name === 'all' || level === 'recommended' || (name === 'strict' && level === 'strict');
+    if (on) result[`${prefix}/${ruleName}`] = 'error';
+  }
+  return result;
+}
+
+/**
+ * Flat configs. Each sets up `@typescript-eslint/parser` so TypeScript and TSX files parse
+ * (it reads plain JavaScript too); JSX is enabled for `.jsx`/`.tsx`.
+ */
+export function makeConfig(
+  name: ConfigName,
+  plugin: TSESLint.FlatConfig.Plugin,
+  rules: Readonly<Record<string, AnyRule>>,
+  prefix: string,
+): TSESLint.FlatConfig.Config {
+  return {
+    name: `${prefix}/${name}`,
+    files: FILES,
+    plugins: { [prefix]: plugin },
+    languageOptions: {
+      parser: tsParser,
+      sourceType: 'module',
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
+    rules: rulesFor(name, rules, prefix),
+  };
+}

@@ -1,0 +1,232 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { findProperty, keyName, unwrap } from '../analysis/ast.js';
+import type { PromptSlot, SlotFix } from '../models/llm/types.js';
+import type { PromptSplit } from './split-prompt.js';
+import { prependElement, preferredQuote, quoted, replacePropertyValue, separatorAfter, startsLine, indentOf } from './text.js';
+
+/**
+ * Rewrites toward role-separated messages: the constant part of a prompt stays where the
+ * instructions belong (system message, `system`, `instructions`, `systemInstruction`), the
+ * request data moves into its own user message. Each builder returns null when the code
+ * around the slot is not a shape it fully understands; the rule then reports without a fix.
+ */
+export type FixBuilder = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+
+interface FixInput {
+  readonly slot: PromptSlot;
+  readonly split: PromptSplit;
+  readonly sourceCode: TSESLint.SourceCode;
+}
+
+function replaceSlotValue(fixer: TSESLint.RuleFixer, slot: PromptSlot, text: string): TSESLint.RuleFix {
+  const parent = slot.value.parent;
+  if (parent?.type === T.Property && parent.value === slot.value) return replacePropertyValue(fixer, parent, text);
+  return fixer.replaceText(slot.value, text);
+}
+
+function inlineArray(node: TSESTree.Node | undefined): TSESTree.ArrayExpression | null {
+  return node?.type === T.ArrayExpression ? node : null;
+}
+
+function userMessage(quote: string, data: string, shape: 'text' | 'bedrock' | 'google' = 'text'): string {
+  if (shape === 'bedrock') return `{ role: ${quoted('user', quote)}, content: [{ text: ${data} }] }`;
+  if (shape === 'google') return `{ role: ${quoted('user', quote)}, parts: [{ text: ${data} }] }`;
+  return `{ role: ${quoted('user', quote)}, content: ${data} }`;
+}
+
+function messageAfter(fix: Extract<SlotFix, { kind: 'message-after' }>, input: FixInput): FixBuilder {
+  const { slot, split, sourceCode } = input;
+  const message = fix.message;
+  const roleNode = message.type === T.ObjectExpression ? findProperty(message, 'role')?.value : message.elements[0];
+  const quote = preferredQuote(sourceCode, roleNode ?? undefined);
+  const added =
+    message.type === T.ArrayExpression
+      ? `[${quoted(fix.userRole, quote)}, ${split.data}]`
+      : `{ role: ${quoted(fix.userRole, quote)}, ${fix.contentKey}: ${split.data} }`;
+  return (fixer) => [
+    replaceSlotValue(fixer, slot, split.constant),
+    fixer.insertTextAfter(message, `${separatorAfter(message, sourceCode)}${added}`),
+  ];
+}
+
+function prependUserMessage(options: TSESTree.ObjectExpression, input: FixInput, shape: 'text' | 'bedrock'): FixBuilder | null {
+  const messages = inlineArray(findProperty(options, 'messages')?.value);
+  if (!messages) return null;
+  const quote = preferredQuote(input.sourceCode);
+  return (fixer) => {
+    const prepend = prependElement(fixer, messages, userMessage(quote, input.split.data, shape), input.sourceCode);
+    return prepend ? [replaceSlotValue(fixer, input.slot, input.split.constant), prepend] : [];
+  };
+}
+
+function responsesInput(options: TSESTree.ObjectExpression, input: FixInput): FixBuilder | null {
+  const { slot, split, sourceCode } = input;
+  const quote = preferredQuote(sourceCode);
+  const added = userMessage(quote, split.data);
+  const inputProperty = findProperty(options, 'input');
+  if (!inputProperty) {
+    const instructions = slot.report;
+    return (fixer) => [
+      replaceSlotValue(fixer, slot, split.constant),
+      fixer.insertTextAfter(instructions, `${separatorAfter(instructions, sourceCode)}input: ${split.data}`),
+    ];
+  }
+  const array = inlineArray(inputProperty.value);
+  if (array) {
+    return (fixer) => {
+      const prepend = prependElement(fixer, array, added, sourceCode);
+      return prepend ? [replaceSlotValue(fixer, slot, split.constant), prepend] : [];
+    };
+  }
+  const existing = sourceCode.getText(inputProperty.value);
+  return (fixer) => [
+    replaceSlotValue(fixer, slot, split.constant),
+    replacePropertyValue(fixer, inputProperty, `[${added}, ${userMessage(quote, existing)}]`),
+  ];
+}
+
+function vercelSystem(options: TSESTree.ObjectExpression, input: FixInput): FixBuilder | null {
+  const { slot, split, sourceCode } = input;
+  const quote = preferredQuote(sourceCode);
+  const added = userMessage(quote, split.data);
+  const messagesProperty = findProperty(options, 'messages');
+  const promptProperty = findProperty(options, 'prompt');
+  const array = inlineArray(messagesProperty?.value) ?? inlineArray(promptProperty?.value);
+  if (array) {
+    return (fixer) => {
+      const prepend = prependElement(fixer, array, added, sourceCode);
+      return prepend ? [replaceSlotValue(fixer, slot, split.constant), prepend] : [];
+    };
+  }
+  if (messagesProperty || !promptProperty) return null;
+  const prompt = sourceCode.getText(promptProperty.value);
+  return (fixer) => [
+    replaceSlotValue(fixer, slot, split.constant),
+    fixer.replaceText(promptProperty, `messages: [${added}, ${userMessage(quote, prompt)}]`),
+  ];
+}
+
+function googleContents(options: TSESTree.ObjectExpression, input: FixInput): FixBuilder | null {
+  const { slot, split, sourceCode } = input;
+  const contents = findProperty(options, 'contents');
+  if (!contents) return null;
+  const array = inlineArray(contents.value);
+  if (array) {
+    const first = array.elements[0];
+    const asContent = first && first.type === T.ObjectExpression && (findProperty(first, 'role') || findProperty(first, 'parts'));
+    const added = asContent ? userMessage(preferredQuote(sourceCode), split.data, 'google') : split.data;
+    return (fixer) => {
+      const prepend = prependElement(fixer, array, added, sourceCode);
+      return prepend ? [replaceSlotValue(fixer, slot, split.constant), prepend] : [];
+    };
+  }
+  const value = unwrap(contents.value);
+  if (value.type === T.ObjectExpression) return null;
+  const existing = sourceCode.getText(contents.value);
+  return (fixer) => [
+    replaceSlotValue(fixer, slot, split.constant),
+    replacePropertyValue(fixer, contents, `[${split.data}, ${existing}]`),
+  ];
+}
+
+/** The local name under which `HumanMessage` is (or can be) imported next to `SystemMessage`. */
+function humanMessageImport(
+  node: TSESTree.NewExpression,
+  sourceCode: TSESLint.SourceCode,
+): { name: string; add: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null } | null {
+  const callee = unwrap(node.callee);
+  if (callee.type !== T.Identifier) return null;
+  const program = sourceCode.ast;
+  for (const statement of program.body) {
+    if (statement.type !== T.ImportDeclaration) continue;
+    const system = statement.specifiers.find((s) => s.type === T.ImportSpecifier && s.local.name === callee.name);
+    if (!system) continue;
+    const existing = statement.specifiers.find(
+      (s) => s.type === T.ImportSpecifier && s.imported.type === T.Identifier && s.imported.name === 'HumanMessage',
+    );
+    if (existing) return { name: existing.local.name, add: null };
+    const taken = sourceCode.scopeManager?.globalScope?.childScopes.some((scope) => scope.set.has('HumanMessage'));
+    if (taken) return null;
+    return { name: 'HumanMessage', add: (fixer) => fixer.insertTextAfter(system, ', HumanMessage') };
+  }
+  return null;
+}
+
+function langchainSystemMessage(node: TSESTree.NewExpression, input: FixInput): FixBuilder | null {
+  const { slot, split, sourceCode } = input;
+  const human = humanMessageImport(node, sourceCode);
+  if (!human || node.arguments.length !== 1) return null;
+  return (fixer) => {
+    const fixes = [
+      fixer.replaceText(slot.value, split.constant),
+      fixer.insertTextAfter(node, `${separatorAfter(node, sourceCode)}new ${human.name}(${split.data})`),
+    ];
+    if (human.add) fixes.push(human.add(fixer));
+    return fixes;
+  };
+}
+
+function promptToSystem(options: TSESTree.ObjectExpression, systemKey: string, input: FixInput): FixBuilder | null {
+  const { slot, split, sourceCode } = input;
+  const prompt = slot.report;
+  if (prompt.type !== T.Property || prompt.shorthand) return null;
+  const separator = startsLine(prompt, sourceCode) ? `,\n${indentOf(prompt, sourceCode)}` : ', ';
+  return (fixer) => [
+    fixer.insertTextBefore(prompt, `${systemKey}: ${split.constant}${separator}`),
+    fixer.replaceText(prompt.value, split.data),
+  ];
+}
+
+function invokeToMessages(call: TSESTree.CallExpression, input: FixInput): FixBuilder | null {
+  const { slot, split, sourceCode } = input;
+  if (call.arguments[0] !== slot.value) return null;
+  const quote = preferredQuote(sourceCode);
+  return (fixer) => [
+    fixer.replaceText(slot.value, `[[${quoted('system', quote)}, ${split.constant}], [${quoted('human', quote)}, ${split.data}]]`),
+  ];
+}
+
+/** Legacy completions -> chat completions: a suggestion, since the model and the response shape change. */
+function legacyCompletion(call: TSESTree.CallExpression, input: FixInput): FixBuilder | null {
+  const { slot, split, sourceCode } = input;
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression || callee.computed) return null;
+  const completions = unwrap(callee.object);
+  if (completions.type !== T.MemberExpression || completions.computed || keyName(completions) !== 'completions') return null;
+  const prompt = slot.report;
+  if (prompt.type !== T.Property) return null;
+  const quote = preferredQuote(sourceCode);
+  const messages = `messages: [{ role: ${quoted('system', quote)}, content: ${split.constant} }, ${userMessage(quote, split.data)}]`;
+  return (fixer) => [fixer.insertTextBefore(completions.property, 'chat.'), fixer.replaceText(prompt, messages)];
+}
+
+export function roleSeparationFix(input: FixInput): FixBuilder | null {
+  const fix = input.slot.fix;
+  if (!fix) return null;
+  switch (fix.kind) {
+    case 'message-after':
+      return messageAfter(fix, input);
+    case 'prepend-user-message':
+      return prependUserMessage(fix.options, input, fix.shape);
+    case 'responses-input':
+      return responsesInput(fix.options, input);
+    case 'vercel-system':
+      return vercelSystem(fix.options, input);
+    case 'google-contents':
+      return googleContents(fix.options, input);
+    case 'langchain-system-message':
+      return langchainSystemMessage(fix.node, input);
+    case 'prompt-to-system':
+      return promptToSystem(fix.options, fix.systemKey, input);
+    case 'invoke-to-messages':
+      return invokeToMessages(fix.call, input);
+    case 'legacy-completion':
+      return legacyCompletion(fix.call, input);
+  }
+}
+
+/** Fixes that change the endpoint or the response shape are only ever offered as suggestions. */
+export function isSuggestionOnly(fix: SlotFix | undefined): boolean {
+  return fix?.kind === 'legacy-completion';
+}

@@ -1,0 +1,96 @@
+import { isParenthesized } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { isStringLike, unwrap, type Node } from '../analysis/ast.js';
+
+/**
+ * Splits prompt text written in place (a template literal or a `+` chain) at its first
+ * piece of request data: what comes before is the constant instruction text, the rest is
+ * the data with the text around it. Returns source text for both halves, or null when the
+ * prompt has no constant part before the data or is not written in place.
+ */
+export interface PromptSplit {
+  readonly constant: string;
+  readonly data: string;
+}
+
+/** Removes trailing whitespace and trailing `\n`/`\t`/`\r` escapes from raw template text. */
+function trimRawEnd(raw: string): string {
+  let text = raw;
+  for (;;) {
+    const trimmed = text.replace(/\s+$/u, '');
+    const escape = /(\\+)[nrt]$/u.exec(trimmed);
+    if (escape && escape[1].length % 2 === 1) {
+      text = trimmed.slice(0, -2);
+      continue;
+    }
+    return trimmed;
+  }
+}
+
+function trimRawStart(raw: string): string {
+  let text = raw;
+  for (;;) {
+    const trimmed = text.replace(/^\s+/u, '');
+    if (/^\\[nrt]/u.test(trimmed)) {
+      text = trimmed.slice(2);
+      continue;
+    }
+    return trimmed;
+  }
+}
+
+function splitTemplate(template: TSESTree.TemplateLiteral, isData: (node: Node) => boolean, sourceCode: TSESLint.SourceCode): PromptSplit | null {
+  const { quasis, expressions } = template;
+  const k = expressions.findIndex((expression) => isData(expression));
+  if (k < 0) return null;
+  // Raw text of the constant half: from after the opening backtick to the `${` of the data.
+  const splitAt = quasis[k].range[1] - 2;
+  const constantRaw = trimRawEnd(sourceCode.text.slice(template.range[0] + 1, splitAt));
+  if (constantRaw === '') return null;
+  const dataRaw = trimRawStart(sourceCode.text.slice(splitAt, template.range[1] - 1));
+  const blank = (raw: string) => trimRawStart(trimRawEnd(raw)) === '';
+  // A bare expression would leave out comments written inside `${ … }`: keep templates then.
+  const bare = sourceCode.getCommentsInside(template).length === 0;
+
+  // `${INSTRUCTIONS} …` keeps the bare expression rather than a template around it.
+  const constant =
+    bare && k === 1 && quasis[0].value.raw === '' && blank(quasis[1].value.raw)
+      ? sourceCode.getText(expressions[0])
+      : `\`${constantRaw}\``;
+  const data =
+    bare && k === expressions.length - 1 && blank(quasis[k + 1].value.raw)
+      ? sourceCode.getText(expressions[k])
+      : `\`${trimRawEnd(dataRaw)}\``;
+  return { constant, data };
+}
+
+function flattenPlus(node: Node, sourceCode: TSESLint.SourceCode, out: Node[]): boolean {
+  if (node.type === T.BinaryExpression && node.operator === '+' && !isParenthesized(node as never, sourceCode as never)) {
+    return flattenPlus(node.left, sourceCode, out) && flattenPlus(node.right, sourceCode, out);
+  }
+  if (isParenthesized(node as never, sourceCode as never)) return false;
+  out.push(node);
+  return true;
+}
+
+function splitConcatenation(root: TSESTree.BinaryExpression, isData: (node: Node) => boolean, sourceCode: TSESLint.SourceCode): PromptSplit | null {
+  const operands: Node[] = [];
+  if (!flattenPlus(root.left, sourceCode, operands) || !flattenPlus(root.right, sourceCode, operands)) return null;
+  if (!operands.some((operand) => isStringLike(operand))) return null;
+  const k = operands.findIndex((operand) => isData(operand));
+  if (k < 1) return null;
+  const text = sourceCode.text;
+  return {
+    constant: text.slice(operands[0].range[0], operands[k - 1].range[1]),
+    data: text.slice(operands[k].range[0], operands[operands.length - 1].range[1]),
+  };
+}
+
+export function splitPrompt(value: Node, isData: (node: Node) => boolean, sourceCode: TSESLint.SourceCode): PromptSplit | null {
+  const node = unwrap(value);
+  if (node !== value) return null;
+  if (node.type === T.TemplateLiteral) return splitTemplate(node, isData, sourceCode);
+  if (node.type === T.BinaryExpression && node.operator === '+') return splitConcatenation(node, isData, sourceCode);
+  return null;
+}

@@ -1,0 +1,37 @@
+import { CHAT_ROLES, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
+import type { Extractor, SdkModel, TrackNode } from './types.js';
+
+/** @anthropic-ai/sdk: `messages.create|stream|parse({ system, messages })`. */
+const messages: Extractor = (call, context) => {
+  const options = optionsOf(call, context);
+  const inline = inlineOptions(call);
+  return [
+    ...propertySlot(options, 'system', 'system', 'system prompt', inline ? { kind: 'prepend-user-message', options: inline, shape: 'text' } : undefined),
+    ...messageSlots(property(options, 'messages')?.value, context, { ...CHAT_ROLES, system: {} }),
+  ];
+};
+
+const messagesApi: TrackNode = {
+  members: {
+    create: { call: { api: 'messages.create', extract: messages } },
+    stream: { call: { api: 'messages.stream', extract: messages } },
+    parse: { call: { api: 'messages.parse', extract: messages } },
+  },
+};
+
+const client: TrackNode = { members: { messages: messagesApi, beta: { members: { messages: messagesApi } } } };
+
+export const anthropicModel: SdkModel = {
+  sdk: 'anthropic',
+  modules: ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk'],
+  exports: {
+    default: { construct: client },
+    Anthropic: { construct: client },
+    AnthropicBedrock: { construct: client },
+    AnthropicVertex: { construct: client },
+  },
+  chains: [
+    { names: ['messages', 'create'], api: 'messages.create', extract: messages, requireOptions: ['system', 'max_tokens'] },
+    { names: ['messages', 'stream'], api: 'messages.stream', extract: messages, requireOptions: ['system', 'max_tokens'] },
+  ],
+};

@@ -1,0 +1,151 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { findProperty, keyName, stringLiteralValue, unwrap } from '../../analysis/ast.js';
+import type { FileIndex } from '../../analysis/file-index.js';
+import type { ExtractContext, PromptSlot, SlotFix } from './types.js';
+
+/**
+ * Shared pieces of the SDK models: finding the options object of a call, the messages of
+ * an array (inline, through a `const`, or pushed later) and their roles.
+ */
+
+/** The single value a `const`-like identifier is bound to, if it has exactly one write. */
+export function constValue(node: TSESTree.Node, index: FileIndex): TSESTree.Node | null {
+  const value = unwrap(node);
+  if (value.type !== T.Identifier) return value;
+  const variable = index.variableOf(value);
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0];
+  if (def.type !== 'Variable' || def.node.type !== T.VariableDeclarator || def.node.id !== def.name || !def.node.init) return null;
+  if (variable.references.filter((r) => r.isWrite()).length !== 1) return null;
+  return unwrap(def.node.init);
+}
+
+export function resolveObject(node: TSESTree.Node | undefined, index: FileIndex): TSESTree.ObjectExpression | null {
+  if (!node) return null;
+  const value = constValue(node, index);
+  return value?.type === T.ObjectExpression ? value : null;
+}
+
+/** The options object of a call: its first argument, inline or through a `const`. */
+export function optionsOf(call: TSESTree.CallExpression | TSESTree.NewExpression, context: ExtractContext, position = 0) {
+  return resolveObject(call.arguments[position], context.index);
+}
+
+/** The inline options object (fixes only rewrite what is written in the call itself). */
+export function inlineOptions(call: TSESTree.CallExpression | TSESTree.NewExpression, position = 0): TSESTree.ObjectExpression | null {
+  const argument = call.arguments[position];
+  const value = argument && unwrap(argument);
+  return value?.type === T.ObjectExpression ? value : null;
+}
+
+export function property(object: TSESTree.ObjectExpression | null, name: string): TSESTree.Property | null {
+  return object ? findProperty(object, name) : null;
+}
+
+/** The elements of a messages array: inline, through a `const`, and what is pushed onto it. */
+export function arrayElements(node: TSESTree.Node, index: FileIndex): TSESTree.Node[] {
+  const value = unwrap(node);
+  const elements: TSESTree.Node[] = [];
+  const addLiteral = (array: TSESTree.ArrayExpression) => {
+    for (const element of array.elements) if (element && element.type !== T.SpreadElement) elements.push(element);
+  };
+  if (value.type === T.ArrayExpression) {
+    addLiteral(value);
+    return elements;
+  }
+  if (value.type !== T.Identifier) return elements;
+  const variable = index.variableOf(value);
+  if (!variable) return elements;
+  for (const def of variable.defs) {
+    if (def.type === 'Variable' && def.node.type === T.VariableDeclarator && def.node.id === def.name && def.node.init) {
+      const init = unwrap(def.node.init);
+      if (init.type === T.ArrayExpression) addLiteral(init);
+    }
+  }
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== T.MemberExpression || member.object !== reference.identifier) continue;
+    const call = member.parent;
+    const method = keyName(member);
+    if (call?.type === T.CallExpression && call.callee === member && (method === 'push' || method === 'unshift')) {
+      for (const argument of call.arguments) if (argument.type !== T.SpreadElement) elements.push(argument);
+    }
+  }
+  return elements;
+}
+
+export function staticRole(node: TSESTree.Node | null | undefined): string | null {
+  return stringLiteralValue(node ?? null);
+}
+
+export interface MessageRoles {
+  /** role name -> label used in messages ('system' -> 'system message'). */
+  readonly system: Readonly<Record<string, string>>;
+  readonly user: readonly string[];
+  /** Role name a fix gives the new user message. */
+  readonly userRole: string;
+  readonly contentKey?: string;
+}
+
+export const CHAT_ROLES: MessageRoles = {
+  system: { system: 'system message', developer: 'developer message' },
+  user: ['user'],
+  userRole: 'user',
+};
+
+/**
+ * Slots of a list of chat messages: `{ role, content }` objects (and langchain
+ * `['system', text]` tuples). A system message that is written inline in an inline array
+ * carries a fix that inserts a user message after it.
+ */
+export function messageSlots(messagesNode: TSESTree.Node | undefined, context: ExtractContext, roles: MessageRoles): PromptSlot[] {
+  if (!messagesNode) return [];
+  const slots: PromptSlot[] = [];
+  const inlineArray = unwrap(messagesNode).type === T.ArrayExpression;
+  const contentKey = roles.contentKey ?? 'content';
+  for (const element of arrayElements(messagesNode, context.index)) {
+    const value = unwrap(element);
+    if (value.type === T.ArrayExpression && value.elements.length === 2) {
+      const [roleNode, content] = value.elements;
+      const role = staticRole(roleNode);
+      if (!role || !content || content.type === T.SpreadElement) continue;
+      if (role === 'system' || role === 'developer') {
+        const fix: SlotFix | undefined =
+          inlineArray && element.parent === messagesNode ? { kind: 'message-after', message: value, userRole: 'human', contentKey } : undefined;
+        slots.push({ role: 'system', label: `${role} message`, value: content, report: content, fix });
+      } else if (role === 'human' || role === 'user') {
+        slots.push({ role: 'user', label: 'user message', value: content, report: content });
+      }
+      continue;
+    }
+    const message = resolveObject(element, context.index);
+    if (!message) continue;
+    const role = staticRole(property(message, 'role')?.value);
+    const content = property(message, contentKey);
+    if (!role || !content) continue;
+    if (Object.hasOwn(roles.system, role)) {
+      const fix: SlotFix | undefined =
+        inlineArray && unwrap(element) === message && element.parent === unwrap(messagesNode)
+          ? { kind: 'message-after', message, userRole: roles.userRole, contentKey }
+          : undefined;
+      slots.push({ role: 'system', label: roles.system[role], value: content.value, report: content, fix });
+    } else if (roles.user.includes(role)) {
+      slots.push({ role: 'user', label: 'user message', value: content.value, report: content });
+    }
+  }
+  return slots;
+}
+
+/** A property slot (`system: …`, `instructions: …`) of an options object. */
+export function propertySlot(
+  options: TSESTree.ObjectExpression | null,
+  name: string,
+  role: PromptSlot['role'],
+  label: string,
+  fix?: SlotFix,
+): PromptSlot[] {
+  const found = property(options, name);
+  if (!found) return [];
+  return [{ role, label, value: found.value, report: found, fix }];
+}

@@ -1,0 +1,134 @@
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { unwrap } from '../../analysis/ast.js';
+import { CHAT_ROLES, constValue, messageSlots, property, resolveObject } from './extract.js';
+import type { Extractor, PromptSlot, SdkModel, TrackNode } from './types.js';
+
+/**
+ * langchain: message classes (`new SystemMessage(x)`), prompt templates
+ * (`ChatPromptTemplate.fromMessages([['system', x], …])`, `PromptTemplate.fromTemplate(x)`)
+ * and chat models' `invoke(string | messages)`.
+ */
+const LANGCHAIN_ROLES = { ...CHAT_ROLES, user: ['user', 'human'] };
+
+/** `new SystemMessage(text)` or `new SystemMessage({ content: text })`. */
+const systemMessage: Extractor = (call, context) => {
+  const argument = call.arguments[0];
+  if (!argument) return [];
+  const object = resolveObject(argument, context.index);
+  const content = object ? property(object, 'content') : null;
+  if (object && !content) return [];
+  const inArray = unwrap(call).parent?.type === T.ArrayExpression;
+  const fix = !object && inArray && call.type === T.NewExpression ? ({ kind: 'langchain-system-message', node: call } as const) : undefined;
+  return [{ role: 'system', label: 'system message', value: content ? content.value : argument, report: call, fix }];
+};
+
+const systemTemplate: Extractor = (call) => {
+  const argument = call.arguments[0];
+  return argument ? [{ role: 'system', label: 'system template', value: argument, report: argument }] : [];
+};
+
+const flatTemplate: Extractor = (call) => {
+  const argument = call.arguments[0];
+  return argument ? [{ role: 'prompt', label: 'prompt template', value: argument, report: argument }] : [];
+};
+
+const fromMessages: Extractor = (call, context) => {
+  const argument = call.arguments[0];
+  return argument ? messageSlots(argument, context, LANGCHAIN_ROLES) : [];
+};
+
+/** `model.invoke(text)` is a flat prompt; `model.invoke([...])` is a list of messages. */
+const invoke: Extractor = (call, context) => {
+  const argument = call.arguments[0];
+  if (!argument || call.type !== T.CallExpression) return [];
+  const value = constValue(argument, context.index);
+  if (value?.type === T.ArrayExpression) return messageSlots(argument, context, LANGCHAIN_ROLES);
+  if (value?.type === T.ObjectExpression || value?.type === T.NewExpression) return [];
+  const slot: PromptSlot = {
+    role: 'prompt',
+    label: 'prompt',
+    value: argument,
+    report: argument,
+    fix: unwrap(argument) === value ? { kind: 'invoke-to-messages', call } : undefined,
+  };
+  return [slot];
+};
+
+const runnable = (name: string): TrackNode => {
+  const node: TrackNode = {
+    members: {
+      invoke: { call: { api: `${name}.invoke`, extract: invoke } },
+      stream: { call: { api: `${name}.stream`, extract: invoke } },
+    },
+  };
+  return {
+    ...node,
+    members: {
+      ...node.members,
+      withStructuredOutput: { call: node },
+      bind: { call: node },
+      bindTools: { call: node },
+      withConfig: { call: node },
+      withRetry: { call: node },
+    },
+  };
+};
+
+const CHAT_MODELS = [
+  'ChatOpenAI',
+  'AzureChatOpenAI',
+  'ChatAnthropic',
+  'ChatGoogleGenerativeAI',
+  'ChatVertexAI',
+  'ChatOllama',
+  'ChatMistralAI',
+  'ChatGroq',
+  'ChatCohere',
+  'ChatBedrockConverse',
+  'ChatXAI',
+  'ChatDeepSeek',
+  'ChatFireworks',
+  'ChatTogetherAI',
+];
+
+const chatModelExports: Record<string, TrackNode> = {};
+for (const name of CHAT_MODELS) chatModelExports[name] = { construct: runnable(name) };
+
+export const langchainModel: SdkModel = {
+  sdk: 'langchain',
+  modules: [
+    '@langchain/core/messages',
+    '@langchain/core/prompts',
+    'langchain/schema',
+    'langchain/prompts',
+    '@langchain/openai',
+    '@langchain/anthropic',
+    '@langchain/google-genai',
+    '@langchain/google-vertexai',
+    '@langchain/ollama',
+    '@langchain/mistralai',
+    '@langchain/groq',
+    '@langchain/cohere',
+    '@langchain/aws',
+    '@langchain/xai',
+    '@langchain/deepseek',
+    '@langchain/community/chat_models/fireworks',
+    '@langchain/community/chat_models/togetherai',
+    'langchain/chat_models/universal',
+  ],
+  exports: {
+    ...chatModelExports,
+    SystemMessage: { construct: { api: 'SystemMessage', extract: systemMessage } },
+    ChatPromptTemplate: {
+      members: {
+        fromMessages: { call: { api: 'ChatPromptTemplate.fromMessages', extract: fromMessages } },
+        fromTemplate: { call: { api: 'ChatPromptTemplate.fromTemplate', extract: flatTemplate } },
+      },
+    },
+    SystemMessagePromptTemplate: {
+      members: { fromTemplate: { call: { api: 'SystemMessagePromptTemplate.fromTemplate', extract: systemTemplate } } },
+    },
+    PromptTemplate: { members: { fromTemplate: { call: { api: 'PromptTemplate.fromTemplate', extract: flatTemplate } } } },
+    initChatModel: { call: runnable('initChatModel()') },
+  },
+};

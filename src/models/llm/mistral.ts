@@ -1,0 +1,25 @@
+import { CHAT_ROLES, messageSlots, optionsOf, property } from './extract.js';
+import type { Extractor, SdkModel, TrackNode } from './types.js';
+
+/** @mistralai/mistralai: `client.chat.complete|stream({ model, messages })`. */
+const chat: Extractor = (call, context) => messageSlots(property(optionsOf(call, context), 'messages')?.value, context, CHAT_ROLES);
+
+const client: TrackNode = {
+  members: {
+    chat: {
+      members: {
+        complete: { call: { api: 'chat.complete', extract: chat } },
+        stream: { call: { api: 'chat.stream', extract: chat } },
+      },
+    },
+  },
+};
+
+export const mistralModel: SdkModel = {
+  sdk: 'mistral',
+  modules: ['@mistralai/mistralai'],
+  exports: { Mistral: { construct: client } },
+  chains: [
+    { names: ['chat', 'complete'], api: 'chat.complete', extract: chat, requireOptions: ['messages'] },
+  ],
+};

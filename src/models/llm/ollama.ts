@@ -1,0 +1,25 @@
+import { CHAT_ROLES, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
+import type { Extractor, SdkModel, TrackNode } from './types.js';
+
+/** ollama: `ollama.chat({ messages })`, `ollama.generate({ system, prompt })`. */
+const chat: Extractor = (call, context) => messageSlots(property(optionsOf(call, context), 'messages')?.value, context, CHAT_ROLES);
+
+const generate: Extractor = (call, context) => {
+  const options = optionsOf(call, context);
+  const inline = inlineOptions(call);
+  const fix = inline && !property(options, 'system') ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'system' } as const) : undefined;
+  return [...propertySlot(options, 'system', 'system', 'system prompt'), ...propertySlot(options, 'prompt', 'prompt', 'prompt', fix)];
+};
+
+const client: TrackNode = {
+  members: {
+    chat: { call: { api: 'chat', extract: chat } },
+    generate: { call: { api: 'generate', extract: generate } },
+  },
+};
+
+export const ollamaModel: SdkModel = {
+  sdk: 'ollama',
+  modules: ['ollama', 'ollama/browser'],
+  exports: { default: client, Ollama: { construct: client } },
+};

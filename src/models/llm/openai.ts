@@ -1,0 +1,71 @@
+import { CHAT_ROLES, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
+import type { Extractor, SdkModel, TrackNode } from './types.js';
+
+/** openai (and Azure OpenAI): chat completions, the Responses API, legacy completions. */
+export const openaiChat: Extractor = (call, context) =>
+  messageSlots(property(optionsOf(call, context), 'messages')?.value, context, CHAT_ROLES);
+
+const responses: Extractor = (call, context) => {
+  const options = optionsOf(call, context);
+  const inline = inlineOptions(call);
+  const slots = propertySlot(options, 'instructions', 'system', 'instructions', inline ? { kind: 'responses-input', options: inline } : undefined);
+  const input = property(options, 'input');
+  if (input) {
+    const asMessages = messageSlots(input.value, context, CHAT_ROLES);
+    slots.push(...(asMessages.length > 0 ? asMessages : [{ role: 'user' as const, label: 'input', value: input.value, report: input }]));
+  }
+  return slots;
+};
+
+const legacyCompletion: Extractor = (call, context) => {
+  const options = optionsOf(call, context);
+  const inline = inlineOptions(call);
+  return propertySlot(
+    options,
+    'prompt',
+    'prompt',
+    'prompt',
+    inline && call.type === 'CallExpression' ? { kind: 'legacy-completion', call, options: inline } : undefined,
+  );
+};
+
+const chatCompletions: TrackNode = {
+  members: {
+    create: { call: { api: 'chat.completions.create', extract: openaiChat } },
+    parse: { call: { api: 'chat.completions.parse', extract: openaiChat } },
+    stream: { call: { api: 'chat.completions.stream', extract: openaiChat } },
+    runTools: { call: { api: 'chat.completions.runTools', extract: openaiChat } },
+  },
+};
+
+export const openaiClient: TrackNode = {
+  members: {
+    chat: { members: { completions: chatCompletions } },
+    beta: { members: { chat: { members: { completions: chatCompletions } } } },
+    responses: {
+      members: {
+        create: { call: { api: 'responses.create', extract: responses } },
+        stream: { call: { api: 'responses.stream', extract: responses } },
+        parse: { call: { api: 'responses.parse', extract: responses } },
+      },
+    },
+    completions: { members: { create: { call: { api: 'completions.create', extract: legacyCompletion } } } },
+  },
+};
+
+export const openaiModel: SdkModel = {
+  sdk: 'openai',
+  modules: ['openai'],
+  exports: {
+    default: { construct: openaiClient },
+    OpenAI: { construct: openaiClient },
+    AzureOpenAI: { construct: openaiClient },
+  },
+  chains: [
+    { names: ['chat', 'completions', 'create'], api: 'chat.completions.create', extract: openaiChat },
+    { names: ['chat', 'completions', 'parse'], api: 'chat.completions.parse', extract: openaiChat },
+    { names: ['chat', 'completions', 'stream'], api: 'chat.completions.stream', extract: openaiChat },
+    { names: ['responses', 'create'], api: 'responses.create', extract: responses, requireOptions: ['input', 'instructions'] },
+    { names: ['responses', 'stream'], api: 'responses.stream', extract: responses, requireOptions: ['input', 'instructions'] },
+  ],
+};

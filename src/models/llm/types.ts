@@ -1,0 +1,82 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { FileIndex } from '../../analysis/file-index.js';
+
+export type SlotRole = 'system' | 'user' | 'prompt';
+
+/** How a fix can rewrite the call around a slot toward role-separated messages. */
+export type SlotFix =
+  /** Insert a user message right after this message in its (inline) array. */
+  | { readonly kind: 'message-after'; readonly message: TSESTree.ObjectExpression | TSESTree.ArrayExpression; readonly userRole: string; readonly contentKey: string }
+  /** Keep the constant part in the system option; move the data into a first user message of `messages`. */
+  | { readonly kind: 'prepend-user-message'; readonly options: TSESTree.ObjectExpression; readonly shape: 'text' | 'bedrock' }
+  /** OpenAI Responses: move the data into `input`. */
+  | { readonly kind: 'responses-input'; readonly options: TSESTree.ObjectExpression }
+  /** Vercel `ai`: move the data into `messages`, or turn `prompt` into messages. */
+  | { readonly kind: 'vercel-system'; readonly options: TSESTree.ObjectExpression }
+  /** Google `systemInstruction`: move the data into `contents`. */
+  | { readonly kind: 'google-contents'; readonly options: TSESTree.ObjectExpression }
+  /** langchain `new SystemMessage(x)` inside a messages array. */
+  | { readonly kind: 'langchain-system-message'; readonly node: TSESTree.NewExpression }
+  /** A flat `prompt` option: constant part to `systemKey`, data stays in `prompt`. */
+  | { readonly kind: 'prompt-to-system'; readonly options: TSESTree.ObjectExpression; readonly systemKey: string }
+  /** langchain `model.invoke(\`…${x}\`)`: a system and a human tuple. */
+  | { readonly kind: 'invoke-to-messages'; readonly call: TSESTree.CallExpression }
+  /** Legacy `completions.create({ prompt })`: suggestion to move to chat completions. */
+  | { readonly kind: 'legacy-completion'; readonly call: TSESTree.CallExpression; readonly options: TSESTree.ObjectExpression };
+
+export interface PromptSlot {
+  readonly role: SlotRole;
+  /** How messages name the slot: 'system message', 'system prompt', 'instructions', 'prompt', … */
+  readonly label: string;
+  /** The expression that holds the content. */
+  readonly value: TSESTree.Node;
+  /** Where a finding is reported: the property or argument that carries the content. */
+  readonly report: TSESTree.Node;
+  readonly fix?: SlotFix;
+}
+
+export interface LlmCall {
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** 'openai', 'anthropic', 'ai', 'langchain', … */
+  readonly sdk: string;
+  /** 'chat.completions.create', 'generateText', 'SystemMessage', … */
+  readonly api: string;
+  readonly slots: readonly PromptSlot[];
+}
+
+export interface ExtractContext {
+  readonly index: FileIndex;
+}
+
+export type Extractor = (call: TSESTree.CallExpression | TSESTree.NewExpression, context: ExtractContext) => PromptSlot[];
+
+/**
+ * A tree of what an SDK exports and what its values lead to. `construct` is the value of
+ * `new X()`, `call` the value of `x()`, `members` the properties read from a value.
+ * A node with `api` and `extract` marks an LLM call.
+ */
+export interface TrackNode {
+  readonly api?: string;
+  readonly extract?: Extractor;
+  readonly members?: Readonly<Record<string, TrackNode>>;
+  readonly call?: TrackNode;
+  readonly construct?: TrackNode;
+}
+
+/** A method chain unmistakable enough to recognize a client created in another module. */
+export interface ChainRule {
+  /** The last names of the callee chain, e.g. ['chat', 'completions', 'create']. */
+  readonly names: readonly string[];
+  readonly api: string;
+  readonly extract: Extractor;
+  /** Also require an options object with one of these properties (for generic names). */
+  readonly requireOptions?: readonly string[];
+}
+
+export interface SdkModel {
+  readonly sdk: string;
+  readonly modules: readonly string[];
+  /** Export name ('default' for the default export) -> what it leads to. */
+  readonly exports: Readonly<Record<string, TrackNode>>;
+  readonly chains?: readonly ChainRule[];
+}

@@ -1,0 +1,53 @@
+import { unwrap } from '../../analysis/ast.js';
+import { CHAT_ROLES, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
+import type { Extractor, PromptSlot, SdkModel, TrackNode } from './types.js';
+
+/**
+ * Vercel `ai` (v4 to v7): `generateText|streamText|generateObject|streamObject({ system |
+ * instructions, prompt, messages })`, and agents made with `new Agent|ToolLoopAgent({ instructions | system })`.
+ */
+const generate: Extractor = (call, context) => {
+  const options = optionsOf(call, context);
+  const inline = inlineOptions(call);
+  const slots: PromptSlot[] = [];
+  const systemFix = inline ? ({ kind: 'vercel-system', options: inline } as const) : undefined;
+  slots.push(...propertySlot(options, 'system', 'system', 'system prompt', systemFix));
+  slots.push(...propertySlot(options, 'instructions', 'system', 'instructions', systemFix));
+  const prompt = property(options, 'prompt');
+  if (prompt && unwrap(prompt.value).type === 'ArrayExpression') {
+    slots.push(...messageSlots(prompt.value, context, CHAT_ROLES));
+  } else if (prompt) {
+    const hasSystem = property(options, 'system') || property(options, 'instructions') || property(options, 'messages');
+    const fix = inline && !hasSystem ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'system' } as const) : undefined;
+    slots.push({ role: 'prompt', label: 'prompt', value: prompt.value, report: prompt, fix });
+  }
+  slots.push(...messageSlots(property(options, 'messages')?.value, context, CHAT_ROLES));
+  return slots;
+};
+
+const agent: Extractor = (call, context) => {
+  const options = optionsOf(call, context);
+  return [
+    ...propertySlot(options, 'system', 'system', 'system prompt'),
+    ...propertySlot(options, 'instructions', 'system', 'instructions'),
+  ];
+};
+
+const fn = (api: string): TrackNode => ({ call: { api, extract: generate } });
+const agentClass = (api: string): TrackNode => ({
+  construct: { api, extract: agent, members: { generate: fn(`${api}.generate`), stream: fn(`${api}.stream`) } },
+});
+
+export const vercelAiModel: SdkModel = {
+  sdk: 'ai',
+  modules: ['ai'],
+  exports: {
+    generateText: fn('generateText'),
+    streamText: fn('streamText'),
+    generateObject: fn('generateObject'),
+    streamObject: fn('streamObject'),
+    Agent: agentClass('Agent'),
+    Experimental_Agent: agentClass('Agent'),
+    ToolLoopAgent: agentClass('ToolLoopAgent'),
+  },
+};

@@ -1,0 +1,116 @@
+/**
+ * How values flow through the standard library: which calls keep request data in their
+ * result, which turn it into something harmless (a boolean, an index), which callbacks
+ * receive it. Data for the taint engine; the engine holds no names of its own.
+ */
+const set = (...names: string[]): ReadonlySet<string> => new Set(names);
+
+/** `JSON.stringify(x)`, `Object.values(x)`: the result carries the arguments. */
+export const STATIC_PASS_THROUGH = set(
+  'JSON.stringify',
+  'JSON.parse',
+  'Object.values',
+  'Object.entries',
+  'Object.assign',
+  'Object.fromEntries',
+  'Array.from',
+  'Array.of',
+  'String.raw',
+  'String',
+  'Buffer.from',
+  'Promise.resolve',
+  'Promise.all',
+  'Promise.allSettled',
+  'Promise.race',
+  'Promise.any',
+  'util.format',
+  'util.inspect',
+  'querystring.parse',
+);
+
+/** Global functions whose result carries their arguments. */
+export const GLOBAL_PASS_THROUGH = set(
+  'String',
+  'encodeURIComponent',
+  'decodeURIComponent',
+  'encodeURI',
+  'decodeURI',
+  'structuredClone',
+  'escape',
+  'unescape',
+);
+
+/** Imported template helpers used to format prompts: `dedent(\`…${x}\`)`. */
+export const TEMPLATE_HELPERS = set('dedent', 'outdent', 'stripIndent', 'stripIndents', 'oneLine', 'oneLineTrim', 'html', 'md');
+
+/** `new URL(req.url)`, `new URLSearchParams(body)`: the object carries the arguments. */
+export const PASS_THROUGH_CONSTRUCTORS = set('URL', 'URLSearchParams', 'String', 'Headers', 'Map', 'Set');
+
+/** Schema validation keeps the data (validated text is still the user's text). */
+export const VALIDATOR_METHODS = set(
+  'parse',
+  'parseAsync',
+  'safeParse',
+  'safeParseAsync',
+  'validate',
+  'validateSync',
+  'validateAsync',
+  'cast',
+  'assert',
+);
+
+/** Methods whose result says something about the data without carrying it. */
+export const NON_PROPAGATING_METHODS = set(
+  'includes',
+  'startsWith',
+  'endsWith',
+  'indexOf',
+  'lastIndexOf',
+  'findIndex',
+  'findLastIndex',
+  'some',
+  'every',
+  'test',
+  'has',
+  'search',
+  'localeCompare',
+  'charCodeAt',
+  'codePointAt',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'getTime',
+  'valueOf',
+  'push',
+  'unshift',
+  'forEach',
+);
+
+/** Methods whose result is built by their callback (`items.map(i => i.text)`). */
+export const CALLBACK_RESULT_METHODS = set('map', 'flatMap');
+
+/** Callbacks whose first parameter receives an element of the receiver. */
+export const ELEMENT_CALLBACK_METHODS = set(
+  'map',
+  'flatMap',
+  'forEach',
+  'filter',
+  'find',
+  'findLast',
+  'some',
+  'every',
+  'findIndex',
+  'findLastIndex',
+);
+
+/** Methods whose arguments (at these indexes) flow into the result too. */
+export const ARGUMENT_PASSING_METHODS: Readonly<Record<string, readonly number[] | undefined>> = {
+  concat: [0, 1, 2, 3, 4, 5, 6, 7],
+  replace: [1],
+  replaceAll: [1],
+  padStart: [1],
+  padEnd: [1],
+};
+
+/** Methods that put their arguments into the receiver (`lines.push(x)`). */
+export const MUTATING_METHODS = set('push', 'unshift', 'splice', 'append', 'set', 'add');

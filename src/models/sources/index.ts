@@ -1,0 +1,22 @@
+import { mcpModel } from './mcp.js';
+import { nestjsModel } from './nestjs.js';
+import { nextjsModel } from './nextjs.js';
+import { nodeHttpModel } from './node-http.js';
+import { routesModel } from './routes.js';
+import { settingsParamsModel } from './settings-params.js';
+import type { SourceModel } from './types.js';
+import { webFetchModel } from './web-fetch.js';
+
+/** Every framework model, in the order their matches take precedence. */
+export const SOURCE_MODELS: readonly SourceModel[] = [
+  nestjsModel,
+  mcpModel,
+  nextjsModel,
+  webFetchModel,
+  nodeHttpModel,
+  routesModel,
+  settingsParamsModel,
+];
+
+export { REQUEST_MODELS, type RequestModelName } from './request-objects.js';
+export type { HandlerMatch, ParamSource, SourceContext } from './types.js';

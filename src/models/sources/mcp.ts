@@ -1,0 +1,37 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { calleeName, findProperty, isStringLike, unwrap } from '../../analysis/ast.js';
+import { resolveHandler } from './resolve-handler.js';
+import { dataParam, type SourceModel } from './types.js';
+
+/**
+ * MCP servers (`@modelcontextprotocol/sdk`): the arguments of tool and prompt handlers come
+ * from a remote client. `server.tool(name, [description], schema, [annotations], handler)`,
+ * `server.prompt(name, [description], argsSchema, handler)`,
+ * `server.registerTool(name, { inputSchema }, handler)`, `server.registerPrompt(name, { argsSchema }, handler)`.
+ */
+const LEGACY = new Set(['tool', 'prompt']);
+const REGISTER: Readonly<Record<string, string>> = { registerTool: 'inputSchema', registerPrompt: 'argsSchema' };
+
+function receivesArguments(name: string, middle: readonly TSESTree.Node[]): boolean {
+  if (LEGACY.has(name)) return middle.some((argument) => !isStringLike(argument));
+  const config = middle[0] && unwrap(middle[0]);
+  if (config?.type === T.ObjectExpression) return findProperty(config, REGISTER[name]) !== null;
+  return true;
+}
+
+export const mcpModel: SourceModel = {
+  framework: 'mcp',
+  *find(context) {
+    if (!context.imports('@modelcontextprotocol/sdk')) return;
+    for (const call of context.index.calls) {
+      const name = calleeName(call);
+      if (!name || (!LEGACY.has(name) && !(name in REGISTER))) continue;
+      if (unwrap(call.callee).type !== T.MemberExpression || call.arguments.length < 2) continue;
+      const fn = resolveHandler(call.arguments.at(-1), context.index);
+      if (!fn || fn.params.length === 0) continue;
+      if (!receivesArguments(name, call.arguments.slice(1, -1))) continue;
+      yield { fn, framework: 'mcp', params: new Map([[0, dataParam]]) };
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { FunctionNode } from '../../analysis/ast.js';
+import { dataParam, objectParam, type ParamSource, type SourceModel } from './types.js';
+
+/**
+ * NestJS: controller and resolver parameters decorated with `@Body()`, `@Query()`,
+ * `@Param()`, `@Headers()`, `@UploadedFile()`, GraphQL `@Args()`, gateway `@MessageBody()`
+ * are request data; `@Req()`/`@Request()` are the Express request object.
+ */
+const DATA_DECORATORS = new Set(['Body', 'Query', 'Param', 'Headers', 'UploadedFile', 'UploadedFiles', 'Args', 'MessageBody']);
+const REQUEST_DECORATORS = new Set(['Req', 'Request']);
+
+function decoratorName(decorator: TSESTree.Decorator): string | null {
+  const expression = decorator.expression;
+  if (expression.type === T.CallExpression && expression.callee.type === T.Identifier) return expression.callee.name;
+  return null;
+}
+
+function decoratorsOf(param: TSESTree.Parameter): readonly TSESTree.Decorator[] {
+  if (param.type === T.TSParameterProperty) return param.decorators ?? [];
+  return 'decorators' in param ? (param.decorators ?? []) : [];
+}
+
+export const nestjsModel: SourceModel = {
+  framework: 'nestjs',
+  *find(context) {
+    if (!context.imports('@nestjs/')) return;
+    for (const fn of context.index.functions) {
+      if (fn.parent?.type !== T.MethodDefinition) continue;
+      const params = new Map<number, ParamSource>();
+      fn.params.forEach((param, i) => {
+        for (const decorator of decoratorsOf(param)) {
+          const name = decoratorName(decorator);
+          if (name && DATA_DECORATORS.has(name)) params.set(i, dataParam);
+          if (name && REQUEST_DECORATORS.has(name)) params.set(i, objectParam('express'));
+        }
+      });
+      if (params.size > 0) yield { fn: fn as FunctionNode, framework: 'nestjs', params };
+    }
+  },
+};

@@ -1,0 +1,87 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { hasDirective, isFunction, unwrap, type FunctionNode } from '../../analysis/ast.js';
+import { resolveHandler } from './resolve-handler.js';
+import { dataParam, objectParam, type HandlerMatch, type ParamSource, type SourceContext, type SourceModel } from './types.js';
+
+/**
+ * Next.js: app-router route handlers (`export async function POST(req, { params })`, in any
+ * file), pages API handlers (`export default function handler(req, res)` under `pages/api/`
+ * or typed `NextApiRequest`), page components' `params`/`searchParams` props, and server
+ * actions (`'use server'` at the top of the file or of the function).
+ */
+const ROUTE_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+const PAGES_API = /(^|[\\/])pages[\\/]api[\\/]/;
+const APP_PAGE = /(^|[\\/])app[\\/](.*[\\/])?(page|layout)\.[cm]?[jt]sx?$/;
+
+function routeHandler(fn: FunctionNode): HandlerMatch {
+  return {
+    fn,
+    framework: 'next',
+    params: new Map<number, ParamSource>([
+      [0, objectParam('web-request')],
+      [1, objectParam('next-route-context')],
+    ]),
+  };
+}
+
+function allParamsAreData(fn: FunctionNode): HandlerMatch {
+  return { fn, framework: 'next-server-action', params: new Map(fn.params.map((_, i) => [i, dataParam] as const)) };
+}
+
+function typeName(param: TSESTree.Parameter | undefined): string | null {
+  if (!param || !('typeAnnotation' in param) || !param.typeAnnotation) return null;
+  const type = param.typeAnnotation.typeAnnotation;
+  if (type.type === T.TSTypeReference && type.typeName.type === T.Identifier) return type.typeName.name;
+  return null;
+}
+
+/** Exported declarations of the module: name -> the expression or function exported. */
+function* exportedValues(program: TSESTree.Program): Generator<[string, TSESTree.Node]> {
+  for (const statement of program.body) {
+    if (statement.type === T.ExportNamedDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration?.type === T.FunctionDeclaration && declaration.id) yield [declaration.id.name, declaration];
+      if (declaration?.type === T.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === T.Identifier && declarator.init) yield [declarator.id.name, declarator.init];
+        }
+      }
+      if (!statement.source) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.exported.type === T.Identifier && specifier.local.type === T.Identifier) {
+            yield [specifier.exported.name, specifier.local];
+          }
+        }
+      }
+    } else if (statement.type === T.ExportDefaultDeclaration) {
+      yield ['default', statement.declaration];
+    }
+  }
+}
+
+export const nextjsModel: SourceModel = {
+  framework: 'next',
+  *find(context: SourceContext) {
+    const { index, filename } = context;
+    const fileIsServerActions = hasDirective(index.program.body, 'use server');
+    for (const [name, value] of exportedValues(index.program)) {
+      const fn = isFunction(value) ? value : resolveHandler(value, index);
+      if (!fn) continue;
+      if (ROUTE_EXPORTS.has(name)) {
+        yield routeHandler(fn);
+      } else if (fileIsServerActions) {
+        yield allParamsAreData(fn);
+      } else if (name === 'default' && (PAGES_API.test(filename) || typeName(fn.params[0]) === 'NextApiRequest')) {
+        yield { fn, framework: 'next-pages-api', params: new Map([[0, objectParam('express')]]) };
+      } else if (name === 'default' && APP_PAGE.test(filename)) {
+        yield { fn, framework: 'next-page', params: new Map([[0, objectParam('next-page-props')]]) };
+      }
+    }
+    // Inline server actions: `async function act(formData) { 'use server'; … }`.
+    for (const fn of index.functions) {
+      const body = unwrap(fn.body as TSESTree.Node);
+      if (body.type === T.BlockStatement && hasDirective(body.body, 'use server')) yield allParamsAreData(fn);
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from '../../analysis/ast.js';
+import type { FileIndex } from '../../analysis/file-index.js';
+import type { LlmSecuritySettings } from '../../settings.js';
+import type { RequestModelName } from './request-objects.js';
+
+/** What one parameter of a handler receives from the client. */
+export type ParamSource =
+  /** A request (or context) object: only some of its members are request data. */
+  | { readonly kind: 'object'; readonly model: RequestModelName }
+  /** The whole value is request data (`@Body() body`, a server action's arguments, MCP tool args). */
+  | { readonly kind: 'data' };
+
+export interface HandlerMatch {
+  readonly fn: FunctionNode;
+  /** Parameter index -> what it receives. */
+  readonly params: ReadonlyMap<number, ParamSource>;
+  readonly framework: string;
+}
+
+export interface SourceContext {
+  readonly index: FileIndex;
+  readonly filename: string;
+  readonly settings: LlmSecuritySettings;
+  /** Whether the file imports a module whose name starts with one of these. */
+  imports(...prefixes: string[]): boolean;
+}
+
+/** A model of one framework: finds the handlers it registers in a file. */
+export interface SourceModel {
+  readonly framework: string;
+  find(context: SourceContext): Iterable<HandlerMatch>;
+}
+
+export type Call = TSESTree.CallExpression;
+
+export const objectParam = (model: RequestModelName): ParamSource => ({ kind: 'object', model });
+export const dataParam: ParamSource = { kind: 'data' };

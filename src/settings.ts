@@ -1,0 +1,151 @@
+/**
+ * The shared settings, read from `settings['llm-security']` of the ESLint config.
+ * Validated once per settings object; a bad value throws an error that names the path.
+ */
+export interface LlmWrapperSetting {
+  /** Function or method name (`askModel`, or `ai.ask` to match a member call by its last name). */
+  readonly callee: string;
+  /** Argument index, or a property name of the first (object) argument, that holds the system prompt. */
+  readonly system?: number | string;
+  /** Argument index or property name that holds the user's message. */
+  readonly user?: number | string;
+  /** Argument index or property name that holds a single flat prompt. */
+  readonly prompt?: number | string;
+}
+
+export interface LlmSecuritySettings {
+  readonly sources: {
+    /** Parameter names that are request objects in any function (off by default). */
+    readonly requestParams: readonly string[];
+    /** Functions whose return value is request data (`getUserInput`). */
+    readonly functions: readonly string[];
+  };
+  readonly llmWrappers: readonly LlmWrapperSetting[];
+}
+
+export const SETTINGS_KEY = 'llm-security';
+
+export const DEFAULT_SETTINGS: LlmSecuritySettings = {
+  sources: { requestParams: [], functions: [] },
+  llmWrappers: [],
+};
+
+/** JSON schema of `settings['llm-security']`, published for editors and docs. */
+export const settingsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    sources: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Extra request-data sources.',
+      properties: {
+        requestParams: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description: 'Parameter names treated as request objects in any function.',
+        },
+        functions: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description: 'Functions whose return value is request data.',
+        },
+      },
+    },
+    llmWrappers: {
+      type: 'array',
+      description: 'Your own functions that call an LLM.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['callee'],
+        properties: {
+          callee: { type: 'string', minLength: 1 },
+          system: { type: ['integer', 'string'] },
+          user: { type: ['integer', 'string'] },
+          prompt: { type: ['integer', 'string'] },
+        },
+      },
+    },
+  },
+} as const;
+
+const cache = new WeakMap<object, LlmSecuritySettings>();
+
+class SettingsError extends Error {
+  constructor(path: string, problem: string) {
+    super(`eslint-plugin-llm-security: settings['${SETTINGS_KEY}']${path} ${problem}.`);
+    this.name = 'SettingsError';
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkKeys(value: Record<string, unknown>, allowed: readonly string[], path: string): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      throw new SettingsError(path, `has an unknown key '${key}' (allowed: ${allowed.join(', ')})`);
+    }
+  }
+}
+
+function stringList(value: unknown, path: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item.length === 0)) {
+    throw new SettingsError(path, 'must be an array of non-empty strings');
+  }
+  return value as string[];
+}
+
+function slot(value: unknown, path: string): number | string | undefined {
+  if (value === undefined) return undefined;
+  if ((typeof value === 'number' && Number.isInteger(value) && value >= 0) || (typeof value === 'string' && value !== '')) {
+    return value;
+  }
+  throw new SettingsError(path, 'must be an argument index (integer >= 0) or a property name');
+}
+
+export function parseSettings(raw: unknown): LlmSecuritySettings {
+  if (raw === undefined) return DEFAULT_SETTINGS;
+  if (!isPlainObject(raw)) throw new SettingsError('', 'must be an object');
+  const cached = cache.get(raw);
+  if (cached) return cached;
+  checkKeys(raw, ['sources', 'llmWrappers'], '');
+
+  const sourcesRaw = raw.sources ?? {};
+  if (!isPlainObject(sourcesRaw)) throw new SettingsError('.sources', 'must be an object');
+  checkKeys(sourcesRaw, ['requestParams', 'functions'], '.sources');
+
+  const wrappersRaw = raw.llmWrappers ?? [];
+  if (!Array.isArray(wrappersRaw)) throw new SettingsError('.llmWrappers', 'must be an array');
+  const llmWrappers = wrappersRaw.map((item: unknown, i): LlmWrapperSetting => {
+    const path = `.llmWrappers[${i}]`;
+    if (!isPlainObject(item)) throw new SettingsError(path, 'must be an object');
+    checkKeys(item, ['callee', 'system', 'user', 'prompt'], path);
+    if (typeof item.callee !== 'string' || item.callee === '') {
+      throw new SettingsError(`${path}.callee`, 'must be a non-empty string');
+    }
+    const wrapper = {
+      callee: item.callee,
+      system: slot(item.system, `${path}.system`),
+      user: slot(item.user, `${path}.user`),
+      prompt: slot(item.prompt, `${path}.prompt`),
+    };
+    if (wrapper.system === undefined && wrapper.user === undefined && wrapper.prompt === undefined) {
+      throw new SettingsError(path, 'must name at least one of system, user or prompt');
+    }
+    return wrapper;
+  });
+
+  const settings: LlmSecuritySettings = {
+    sources: {
+      requestParams: stringList(sourcesRaw.requestParams, '.sources.requestParams'),
+      functions: stringList(sourcesRaw.functions, '.sources.functions'),
+    },
+    llmWrappers,
+  };
+  cache.set(raw, settings);
+  return settings;
+}
