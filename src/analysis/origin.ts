@@ -62,12 +62,17 @@ export function union(...taints: Taint[]): Taint {
   return result ?? CLEAN;
 }
 
-export function withStep(taint: Taint, step: string): Taint {
+/**
+ * Records that a value passed through a name. `destructured` names (`const { message } =
+ * req.body`) that repeat the source's last member are left out: 'req.body.message', not
+ * 'req.body.message -> message'.
+ */
+export function withStep(taint: Taint, step: string, destructured = false): Taint {
   if (taint.length === 0) return taint;
   return taint.map((origin) => {
     if (origin.steps.at(-1) === step) return origin;
-    // `const { message } = req.body` reads as 'req.body.message', not '… -> message'.
-    if (origin.kind !== 'param' && origin.steps.length === 0 && (origin.text === step || origin.text.endsWith(`.${step}`))) {
+    if (origin.kind !== 'param' && origin.steps.length === 0 && origin.text === step) return origin;
+    if (destructured && origin.kind !== 'param' && origin.steps.length === 0 && origin.text.endsWith(`.${step}`)) {
       return origin;
     }
     return { ...origin, steps: [...origin.steps, step] } as Origin;

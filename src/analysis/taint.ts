@@ -148,7 +148,9 @@ export class TaintEngine {
     if (identifier.name === 'undefined') return CLEAN;
     const variable = this.host.index.variableOf(identifier);
     if (!variable) return CLEAN;
-    return withStep(this.variableTaint(variable), identifier.name);
+    const declared = variable.defs[0]?.name.parent;
+    const destructured = declared?.type === T.Property || declared?.type === T.AssignmentPattern;
+    return withStep(this.variableTaint(variable), identifier.name, destructured);
   }
 
   private variableTaint(variable: Variable): Taint {
@@ -203,6 +205,8 @@ export class TaintEngine {
         if (node.type !== T.RestElement) path.unshift(null);
         node = parent;
       } else if (parent.type === T.RestElement || parent.type === T.TSParameterProperty) {
+        node = parent;
+      } else if (parent.type === T.ObjectPattern && node.type === T.RestElement) {
         node = parent;
       } else if (parent.type === T.AssignmentPattern && parent.left === node) {
         defaults.push(parent.right);

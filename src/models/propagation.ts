@@ -18,6 +18,7 @@ export const STATIC_PASS_THROUGH = set(
   'String.raw',
   'String',
   'Buffer.from',
+  'Buffer.concat',
   'Promise.resolve',
   'Promise.all',
   'Promise.allSettled',
