@@ -112,7 +112,7 @@ export function findLlmCalls(sourceCode: TSESLint.SourceCode, index: FileIndex, 
         if (!rule.names.every((name, i) => names[names.length - rule.names.length + i] === name)) continue;
         if (rule.requireOptions) {
           const options = optionsOf(call, context);
-          if (!rule.requireOptions.some((key) => property(options, key))) continue;
+          if (!rule.requireOptions.every((key) => property(options, key))) continue;
         }
         found.set(call, { node: call, sdk: model.sdk, api: rule.api, slots: rule.extract(call, context) });
       }

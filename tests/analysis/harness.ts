@@ -57,3 +57,37 @@ export function sinkOrigins(code: string, options?: Parameters<typeof sinks>[1])
   if (found.length !== 1) throw new Error(`expected one sink, found ${found.length}`);
   return found[0].origins;
 }
+
+/** The LLM calls the engine finds in a snippet: `'openai chat.completions.create: system,user'`. */
+export function llmCalls(code: string, options: { filename?: string; settings?: Record<string, unknown> } = {}): string[] {
+  let found: string[] = [];
+  const linter = new Linter({ configType: 'flat' });
+  const probe = {
+    meta: { type: 'problem' as const, schema: [] },
+    create(context: never) {
+      return {
+        Program() {
+          found = getFileAnalysis(context).llmCalls.map(
+            (call) => `${call.sdk} ${call.api}: ${call.slots.map((slot) => slot.role).join(',')}`,
+          );
+        },
+      };
+    },
+  };
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.{js,jsx,ts,tsx}'],
+        languageOptions: { parser: tsParser, sourceType: 'module' },
+        plugins: { probe: { rules: { calls: probe as never } } },
+        rules: { 'probe/calls': 'error' },
+        settings: options.settings ? { 'llm-security': options.settings } : {},
+      },
+    ],
+    path.resolve(options.filename ?? 'server.ts'),
+  );
+  const fatal = messages.find((m) => m.fatal || m.ruleId === null);
+  if (fatal) throw new Error(`parse or config error: ${fatal.message}`);
+  return found;
+}

@@ -31,7 +31,7 @@ export const anthropicModel: SdkModel = {
     AnthropicVertex: { construct: client },
   },
   chains: [
-    { names: ['messages', 'create'], api: 'messages.create', extract: messages, requireOptions: ['system', 'max_tokens'] },
-    { names: ['messages', 'stream'], api: 'messages.stream', extract: messages, requireOptions: ['system', 'max_tokens'] },
+    { names: ['messages', 'create'], api: 'messages.create', extract: messages, requireOptions: ['model', 'max_tokens'] },
+    { names: ['messages', 'stream'], api: 'messages.stream', extract: messages, requireOptions: ['model', 'max_tokens'] },
   ],
 };

@@ -74,7 +74,7 @@ export const googleModel: SdkModel = {
     GoogleGenerativeAI: { construct: { members: { getGenerativeModel: { call: legacyModel } } } },
   },
   chains: [
-    { names: ['models', 'generateContent'], api: 'models.generateContent', extract: genaiGenerate, requireOptions: ['contents'] },
-    { names: ['models', 'generateContentStream'], api: 'models.generateContentStream', extract: genaiGenerate, requireOptions: ['contents'] },
+    { names: ['models', 'generateContent'], api: 'models.generateContent', extract: genaiGenerate, requireOptions: ['model', 'contents'] },
+    { names: ['models', 'generateContentStream'], api: 'models.generateContentStream', extract: genaiGenerate, requireOptions: ['model', 'contents'] },
   ],
 };

@@ -20,6 +20,6 @@ export const mistralModel: SdkModel = {
   modules: ['@mistralai/mistralai'],
   exports: { Mistral: { construct: client } },
   chains: [
-    { names: ['chat', 'complete'], api: 'chat.complete', extract: chat, requireOptions: ['messages'] },
+    { names: ['chat', 'complete'], api: 'chat.complete', extract: chat, requireOptions: ['model', 'messages'] },
   ],
 };

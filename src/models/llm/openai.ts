@@ -65,7 +65,7 @@ export const openaiModel: SdkModel = {
     { names: ['chat', 'completions', 'create'], api: 'chat.completions.create', extract: openaiChat },
     { names: ['chat', 'completions', 'parse'], api: 'chat.completions.parse', extract: openaiChat },
     { names: ['chat', 'completions', 'stream'], api: 'chat.completions.stream', extract: openaiChat },
-    { names: ['responses', 'create'], api: 'responses.create', extract: responses, requireOptions: ['input', 'instructions'] },
-    { names: ['responses', 'stream'], api: 'responses.stream', extract: responses, requireOptions: ['input', 'instructions'] },
+    { names: ['responses', 'create'], api: 'responses.create', extract: responses, requireOptions: ['model', 'input'] },
+    { names: ['responses', 'stream'], api: 'responses.stream', extract: responses, requireOptions: ['model', 'input'] },
   ],
 };

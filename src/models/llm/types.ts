@@ -69,7 +69,7 @@ export interface ChainRule {
   readonly names: readonly string[];
   readonly api: string;
   readonly extract: Extractor;
-  /** Also require an options object with one of these properties (for generic names). */
+  /** Also require an options object with all of these properties (for generic names). */
   readonly requireOptions?: readonly string[];
 }
 
