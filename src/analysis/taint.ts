@@ -306,8 +306,12 @@ export class TaintEngine {
       }
       if (key === 'length') return null;
       if (origin.kind === 'param') return { ...origin, access: [...origin.access, key] };
-      if (origin.steps.length > 0) return origin;
-      return { ...origin, text: key === null ? `${origin.text}[…]` : `${origin.text}.${key}` };
+      const member = key === null ? '[…]' : `.${key}`;
+      if (origin.steps.length === 0) return { ...origin, text: `${origin.text}${member}` };
+      // 'req.json() -> body.persona': the member read from the last named value.
+      const last = origin.steps[origin.steps.length - 1];
+      if (last.endsWith(')') || last.length > 40) return origin;
+      return { ...origin, steps: [...origin.steps.slice(0, -1), `${last}${member}`] };
     });
   }
 

@@ -51,10 +51,10 @@ describe('propagation steps', () => {
 
   it('.then callbacks, array callbacks and conditionals', () => {
     expect(sinkOrigins(`export async function POST(req) { const t = await req.json().then((d) => d.text); sink(t); }`)).toEqual([
-      'req.json() -> d -> t',
+      'req.json() -> d.text -> t',
     ]);
     expect(sinkOrigins(route(`const lines = req.body.items.map((i) => i.text); sink(lines);`))).toEqual([
-      'req.body.items -> i -> lines',
+      'req.body.items -> i.text -> lines',
     ]);
     expect(sinkOrigins(route(`const s = req.body.short ? 'brief' : req.body.style; sink(s);`))).toEqual(['req.body.style -> s']);
     expect(sinkOrigins(route(`const s = req.body.lang || 'en'; sink(s);`))).toEqual(['req.body.lang -> s']);

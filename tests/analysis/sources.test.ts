@@ -75,13 +75,13 @@ describe('request sources per framework', () => {
     expect(
       sinkOrigins(`export async function POST(req: Request, { params }: { params: { id: string } }) {
         const body = await req.json(); sink([body.message, params.id]); }`),
-    ).toEqual(['req.json() -> body', 'context.params.id']);
+    ).toEqual(['req.json() -> body.message', 'context.params.id']);
     expect(
       sinkOrigins(`export const GET = async (request: NextRequest) => { sink(request.nextUrl.searchParams.get('q')); };`),
     ).toEqual(['request.nextUrl.searchParams']);
     expect(
       sinkOrigins(`export async function GET(request: Request) { const url = new URL(request.url); sink(url.searchParams.get('q')); }`),
-    ).toEqual(['request.url -> url']);
+    ).toEqual(['request.url -> url.searchParams']);
   });
 
   it('Next.js pages API handlers (by path or by NextApiRequest type) and page props', () => {
@@ -125,7 +125,7 @@ describe('request sources per framework', () => {
     expect(
       sinkOrigins(`import http from 'node:http';
         http.createServer((req, res) => { let body = ''; req.on('data', (chunk) => { body += chunk; }); req.on('end', () => { sink(JSON.parse(body).q); }); });`),
-    ).toEqual(['req body -> chunk -> body']);
+    ).toEqual(['req body -> chunk -> body.q']);
     expect(
       sinkOrigins(`import { createServer } from 'http';
         createServer(async (req, res) => { const chunks = []; for await (const chunk of req) chunks.push(chunk); sink(Buffer.concat(chunks).toString()); });`),
