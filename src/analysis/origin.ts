@@ -72,8 +72,8 @@ export function withStep(taint: Taint, step: string, destructured = false): Tain
   return taint.map((origin) => {
     if (origin.steps.at(-1) === step) return origin;
     if (origin.kind !== 'param' && origin.steps.length === 0 && origin.text === step) return origin;
-    const last = origin.steps.length === 0 ? origin.text : origin.steps[origin.steps.length - 1];
-    if (destructured && origin.kind !== 'param' && last.endsWith(`.${step}`)) {
+    const last = origin.kind === 'param' ? '' : (origin.steps.at(-1) ?? origin.text);
+    if (destructured && last.endsWith(`.${step}`)) {
       return origin;
     }
     return { ...origin, steps: [...origin.steps, step] } as Origin;

@@ -45,7 +45,7 @@ function boundValue(identifier: TSESTree.Identifier, index: FileIndex): Node | n
   return def.node.init;
 }
 
-export function promptParts(node: Node, host: ShapeHost): PromptPart[] {
+export function promptParts(node: Node, host: ShapeHost, startDepth = 0): PromptPart[] {
   const parts: PromptPart[] = [];
   const visit = (current: Node, depth: number): void => {
     if (parts.length > MAX_PARTS) return;
@@ -70,6 +70,13 @@ export function promptParts(node: Node, host: ShapeHost): PromptPart[] {
       parts.push({ kind: 'text', text: value.value });
       return;
     }
+    // `buildPrompt(req.body.topic)`: the helper's own literal text counts as instructions.
+    if (value.type === T.CallExpression && value.callee.type === T.Identifier && depth < MAX_DEPTH) {
+      const helper = host.index.functionOf(value.callee);
+      for (const returned of (helper && host.index.returns.get(helper)) ?? []) {
+        for (const part of promptParts(returned, host, depth + 1)) if (part.kind === 'text') parts.push(part);
+      }
+    }
     if (value.type === T.Identifier && depth < MAX_DEPTH) {
       const bound = boundValue(value, host.index);
       const inner = bound && unwrap(bound);
@@ -85,7 +92,7 @@ export function promptParts(node: Node, host: ShapeHost): PromptPart[] {
       constant: isConstantString(value, host),
     });
   };
-  visit(node, 0);
+  visit(node, startDepth);
   return parts;
 }
 

@@ -36,7 +36,10 @@ describe('LLM calls: import styles of the openai client', () => {
 });
 
 describe('LLM calls: other SDKs', () => {
-  it('anthropic', () => {
+  it('anthropic (system option, and system-role messages of SDK 0.99+)', () => {
+    expect(llmCalls(`import Anthropic from '@anthropic-ai/sdk'; const a = new Anthropic(); a.messages.create({ model: 'm', max_tokens: 10, messages: [{ role: 'system', content: S }, { role: 'user', content: U }] });`)).toEqual([
+      'anthropic messages.create: system,user',
+    ]);
     expect(llmCalls(`import Anthropic from '@anthropic-ai/sdk'; const a = new Anthropic(); a.messages.create({ model: 'm', max_tokens: 10, system: S, messages: [{ role: 'user', content: U }] });`)).toEqual([
       'anthropic messages.create: system,user',
     ]);

@@ -154,5 +154,9 @@ describe('request sources per framework', () => {
       'argument.t',
     ]);
     expect(sinkOrigins(`${header} server.tool('ping', 'says pong', async (extra) => { sink(extra.sessionId); });`)).toEqual([]);
+    expect(sinkOrigins(`${header} server.tool('ping', { readOnlyHint: true }, async (extra) => { sink(extra.sessionId); });`)).toEqual([]);
+    expect(sinkOrigins(`${header} server.tool('ask', 'asks', { q: z.string() }, { readOnlyHint: true }, async ({ q }) => { sink(q); });`)).toEqual([
+      'argument.q',
+    ]);
   });
 });

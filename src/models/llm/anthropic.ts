@@ -7,7 +7,8 @@ const messages: Extractor = (call, context) => {
   const inline = inlineOptions(call);
   return [
     ...propertySlot(options, 'system', 'system', 'system prompt', inline ? { kind: 'prepend-user-message', options: inline, shape: 'text' } : undefined),
-    ...messageSlots(property(options, 'messages')?.value, context, { ...CHAT_ROLES, system: {} }),
+    // Since SDK 0.99 a message may also carry role 'system' (mid-conversation system blocks).
+    ...messageSlots(property(options, 'messages')?.value, context, CHAT_ROLES),
   ];
 };
 

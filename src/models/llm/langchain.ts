@@ -97,6 +97,7 @@ for (const name of CHAT_MODELS) chatModelExports[name] = { construct: runnable(n
 export const langchainModel: SdkModel = {
   sdk: 'langchain',
   modules: [
+    'langchain',
     '@langchain/core/messages',
     '@langchain/core/prompts',
     'langchain/schema',

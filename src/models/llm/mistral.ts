@@ -10,6 +10,13 @@ const client: TrackNode = {
       members: {
         complete: { call: { api: 'chat.complete', extract: chat } },
         stream: { call: { api: 'chat.stream', extract: chat } },
+        parse: { call: { api: 'chat.parse', extract: chat } },
+      },
+    },
+    agents: {
+      members: {
+        complete: { call: { api: 'agents.complete', extract: chat } },
+        stream: { call: { api: 'agents.stream', extract: chat } },
       },
     },
   },

@@ -4,7 +4,8 @@ import type { Extractor, PromptSlot, SdkModel, TrackNode } from './types.js';
 
 /**
  * Vercel `ai` (v4 to v7): `generateText|streamText|generateObject|streamObject({ system |
- * instructions, prompt, messages })`, and agents made with `new Agent|ToolLoopAgent({ instructions | system })`.
+ * instructions, prompt, messages })` (`instructions` is v7's name for `system`), and agents:
+ * v5 `new Experimental_Agent({ system })`, v6+ `new ToolLoopAgent({ instructions })`.
  */
 const generate: Extractor = (call, context) => {
   const options = optionsOf(call, context);
@@ -46,8 +47,7 @@ export const vercelAiModel: SdkModel = {
     streamText: fn('streamText'),
     generateObject: fn('generateObject'),
     streamObject: fn('streamObject'),
-    Agent: agentClass('Agent'),
-    Experimental_Agent: agentClass('Agent'),
+    Experimental_Agent: agentClass('Experimental_Agent'),
     ToolLoopAgent: agentClass('ToolLoopAgent'),
   },
 };

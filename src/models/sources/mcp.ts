@@ -1,20 +1,31 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { calleeName, findProperty, isStringLike, unwrap } from '../../analysis/ast.js';
+import { calleeName, findProperty, isStringLike, keyName, unwrap } from '../../analysis/ast.js';
 import { resolveHandler } from './resolve-handler.js';
 import { dataParam, type SourceModel } from './types.js';
 
 /**
- * MCP servers (`@modelcontextprotocol/sdk`): the arguments of tool and prompt handlers come
- * from a remote client. `server.tool(name, [description], schema, [annotations], handler)`,
- * `server.prompt(name, [description], argsSchema, handler)`,
+ * MCP servers (`@modelcontextprotocol/sdk`, `@modelcontextprotocol/server`): the arguments
+ * of tool and prompt handlers come from a remote client. The callback receives them first
+ * only when the registration has an input (or args) schema; otherwise its first parameter
+ * is the request context (`extra`).
+ * `server.tool(name, [description], [schema], [annotations], handler)`,
+ * `server.prompt(name, [description], [argsSchema], handler)`,
  * `server.registerTool(name, { inputSchema }, handler)`, `server.registerPrompt(name, { argsSchema }, handler)`.
  */
 const LEGACY = new Set(['tool', 'prompt']);
 const REGISTER: Readonly<Record<string, string>> = { registerTool: 'inputSchema', registerPrompt: 'argsSchema' };
+const ANNOTATION_KEYS = new Set(['title', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
+
+/** `{ readOnlyHint: true }` is a tool's annotations, not its argument schema. */
+function isAnnotations(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type !== T.ObjectExpression || value.properties.length === 0) return false;
+  return value.properties.every((p) => p.type === T.Property && ANNOTATION_KEYS.has(keyName(p) ?? ''));
+}
 
 function receivesArguments(name: string, middle: readonly TSESTree.Node[]): boolean {
-  if (LEGACY.has(name)) return middle.some((argument) => !isStringLike(argument));
+  if (LEGACY.has(name)) return middle.some((argument) => !isStringLike(argument) && !isAnnotations(argument));
   const config = middle[0] && unwrap(middle[0]);
   if (config?.type === T.ObjectExpression) return findProperty(config, REGISTER[name]) !== null;
   return true;
@@ -23,7 +34,7 @@ function receivesArguments(name: string, middle: readonly TSESTree.Node[]): bool
 export const mcpModel: SourceModel = {
   framework: 'mcp',
   *find(context) {
-    if (!context.imports('@modelcontextprotocol/sdk')) return;
+    if (!context.imports('@modelcontextprotocol/sdk', '@modelcontextprotocol/server')) return;
     for (const call of context.index.calls) {
       const name = calleeName(call);
       if (!name || (!LEGACY.has(name) && !(name in REGISTER))) continue;
