@@ -1,0 +1,363 @@
+import rule from '../../rules/require-role-separated-messages.js';
+import { lines, ruleTester } from './tester.js';
+
+const messageId = 'mixedPrompt' as const;
+
+ruleTester().run('require-role-separated-messages', rule, {
+  valid: [
+    {
+      name: 'a flat prompt that is only the request data (Vercel ai)',
+      code: lines(
+        `import { generateText } from 'ai';`,
+        `export async function POST(req: Request) { const { prompt } = await req.json(); return Response.json(await generateText({ model, system: 'You are terse.', prompt })); }`,
+      ),
+    },
+    {
+      name: 'a template with only request data and punctuation',
+      code: lines(
+        `import { generateText } from 'ai';`,
+        "app.post('/x', async (req, res) => { await generateText({ model, prompt: `${req.body.title}\\n\\n${req.body.text}` }); });",
+      ),
+    },
+    {
+      name: 'langchain invoke with request data alone, and with role-separated messages',
+      code: lines(
+        `import { ChatOpenAI } from '@langchain/openai';`,
+        `const model = new ChatOpenAI({});`,
+        `app.post('/x', async (req, res) => { await model.invoke(req.body.q); await model.invoke([['system', 'Be brief.'], ['human', req.body.q]]); });`,
+      ),
+    },
+    {
+      name: 'a prompt that mixes instructions with data that is not from the request',
+      code: lines(
+        `import OpenAI from 'openai';`,
+        `const openai = new OpenAI();`,
+        "app.post('/x', async (req, res) => { const doc = await loadDoc(req.params.id); await openai.completions.create({ model: 'm', prompt: `Summarize: ${doc.text}` }); });",
+      ),
+    },
+    {
+      name: 'an unrelated create({ prompt }) on a non-LLM object',
+      code: "app.post('/x', async (req, res) => { await stripe.paymentLinks.create({ prompt: `Pay for ${req.body.item}` }); });",
+    },
+    {
+      name: 'a function with a req parameter that is not a handler',
+      code: lines(
+        `import { generateText } from 'ai';`,
+        "export function summarize(req) { return generateText({ model, prompt: `Summarize: ${req.body.text}` }); }",
+      ),
+    },
+    {
+      name: 'a runnable chain invoked with template variables is not a flat prompt',
+      code: lines(
+        `import { ChatPromptTemplate } from '@langchain/core/prompts';`,
+        `import { ChatOpenAI } from '@langchain/openai';`,
+        `const chain = ChatPromptTemplate.fromMessages([['system', 'Translate to {lang}.'], ['human', '{text}']]).pipe(new ChatOpenAI({}));`,
+        `app.post('/x', async (req, res) => { res.json(await chain.invoke({ lang: 'fr', text: req.body.text })); });`,
+      ),
+    },
+    {
+      name: 'ollama generate with data-only prompt and a constant system',
+      code: lines(
+        `import ollama from 'ollama';`,
+        `app.post('/x', async (req, res) => { await ollama.generate({ model: 'llama3', system: 'Answer in French.', prompt: req.body.q }); });`,
+      ),
+    },
+    {
+      name: 'Vercel prompt given as an array of messages',
+      code: lines(
+        `import { generateText } from 'ai';`,
+        `app.post('/x', async (req, res) => { await generateText({ model, prompt: [{ role: 'user', content: req.body.q }] }); });`,
+      ),
+    },
+    {
+      name: 'a length or a flag in the prompt is not request text',
+      code: lines(
+        `import { generateText } from 'ai';`,
+        "app.post('/x', async (req, res) => { await generateText({ model, prompt: `Write ${req.body.count > 3 ? 'many' : 'few'} ideas, at most ${req.body.topic.length} words.` }); });",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Next.js + Vercel generateText: `${INSTRUCTIONS} ${x}` becomes system + prompt',
+      code: lines(
+        `import { generateText } from 'ai';`,
+        `const INSTRUCTIONS = 'You are a translator. Translate into French.';`,
+        `export async function POST(req: Request) {`,
+        `  const { text } = await req.json();`,
+        '  const result = await generateText({ model, prompt: `${INSTRUCTIONS} ${text}` });',
+        `  return Response.json({ text: result.text });`,
+        `}`,
+      ),
+      output: lines(
+        `import { generateText } from 'ai';`,
+        `const INSTRUCTIONS = 'You are a translator. Translate into French.';`,
+        `export async function POST(req: Request) {`,
+        `  const { text } = await req.json();`,
+        '  const result = await generateText({ model, system: INSTRUCTIONS, prompt: text });',
+        `  return Response.json({ text: result.text });`,
+        `}`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 5,
+          column: 46,
+          data: { source: 'req.json().text', line: '4', via: '', slot: 'prompt', api: 'ai generateText' },
+        },
+      ],
+    },
+    {
+      name: 'Express + Vercel streamText with a multi-line options object and a concatenation',
+      code: lines(
+        `import { streamText } from 'ai';`,
+        `app.post('/chat', async (req, res) => {`,
+        `  const result = streamText({`,
+        `    model,`,
+        `    prompt: 'Answer the customer politely: ' + req.body.question,`,
+        `  });`,
+        `  result.pipeTextStreamToResponse(res);`,
+        `});`,
+      ),
+      output: lines(
+        `import { streamText } from 'ai';`,
+        `app.post('/chat', async (req, res) => {`,
+        `  const result = streamText({`,
+        `    model,`,
+        `    system: 'Answer the customer politely: ',`,
+        `    prompt: req.body.question,`,
+        `  });`,
+        `  result.pipeTextStreamToResponse(res);`,
+        `});`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 5,
+          column: 5,
+          data: { source: 'req.body.question', line: '5', via: '', slot: 'prompt', api: 'ai streamText' },
+        },
+      ],
+    },
+    {
+      name: 'legacy openai completions: a suggestion to move to chat completions, no autofix',
+      code: lines(
+        `import OpenAI from 'openai';`,
+        `const openai = new OpenAI();`,
+        "app.post('/t', async (req, res) => { const r = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: `Translate to French: ${req.body.text}` }); res.json(r.choices[0].text); });",
+      ),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 115,
+          data: { source: 'req.body.text', line: '3', via: '', slot: 'prompt', api: 'openai completions.create' },
+          suggestions: [
+            {
+              messageId: 'useChatCompletions',
+              output: lines(
+                `import OpenAI from 'openai';`,
+                `const openai = new OpenAI();`,
+                "app.post('/t', async (req, res) => { const r = await openai.chat.completions.create({ model: 'gpt-3.5-turbo-instruct', messages: [{ role: 'system', content: `Translate to French:` }, { role: 'user', content: req.body.text }] }); res.json(r.choices[0].text); });",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Fastify + langchain model.invoke(`…${x}`) becomes system and human tuples',
+      code: lines(
+        `import Fastify from 'fastify';`,
+        `import { ChatAnthropic } from '@langchain/anthropic';`,
+        `const app = Fastify(); const model = new ChatAnthropic({ model: 'claude-haiku-4-5' });`,
+        "app.post('/sum', async (request) => (await model.invoke(`Summarize in three bullet points: ${request.body.article}`)).content);",
+      ),
+      output: lines(
+        `import Fastify from 'fastify';`,
+        `import { ChatAnthropic } from '@langchain/anthropic';`,
+        `const app = Fastify(); const model = new ChatAnthropic({ model: 'claude-haiku-4-5' });`,
+        "app.post('/sum', async (request) => (await model.invoke([['system', `Summarize in three bullet points:`], ['human', request.body.article]])).content);",
+      ),
+      errors: [
+        {
+          messageId,
+          line: 4,
+          column: 57,
+          data: { source: 'request.body.article', line: '4', via: '', slot: 'prompt', api: 'langchain ChatAnthropic.invoke' },
+        },
+      ],
+    },
+    {
+      name: 'Koa + ollama generate: the instructions move into system',
+      code: lines(
+        `import Koa from 'koa';`,
+        `import ollama from 'ollama';`,
+        `const app = new Koa();`,
+        "app.use(async (ctx) => { ctx.body = await ollama.generate({ model: 'llama3', prompt: `Classify the sentiment of: ${ctx.request.body.review}` }); });",
+      ),
+      output: lines(
+        `import Koa from 'koa';`,
+        `import ollama from 'ollama';`,
+        `const app = new Koa();`,
+        "app.use(async (ctx) => { ctx.body = await ollama.generate({ model: 'llama3', system: `Classify the sentiment of:`, prompt: ctx.request.body.review }); });",
+      ),
+      errors: [
+        {
+          messageId,
+          line: 4,
+          column: 78,
+          data: { source: 'ctx.request.body.review', line: '4', via: '', slot: 'prompt', api: 'ollama generate' },
+        },
+      ],
+    },
+    {
+      name: 'a prompt built in a variable (Hono): reported with its path, no fix',
+      code: lines(
+        `import { Hono } from 'hono';`,
+        `import { generateText } from 'ai';`,
+        `const app = new Hono();`,
+        `app.post('/x', async (c) => {`,
+        `  const question = c.req.query('q');`,
+        '  const prompt = `You are a math tutor. Explain step by step: ${question}`;',
+        `  return c.json(await generateText({ model, prompt }));`,
+        `});`,
+      ),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 7,
+          column: 45,
+          data: { source: 'c.req.query()', line: '5', via: ' via question -> prompt', slot: 'prompt', api: 'ai generateText' },
+        },
+      ],
+    },
+    {
+      name: 'a prompt built by a helper of the same file (NestJS)',
+      code: lines(
+        `import { Body, Controller, Post } from '@nestjs/common';`,
+        `import { generateObject } from 'ai';`,
+        'const buildPrompt = (topic: string) => `Write a quiz with five questions about ${topic}.`;',
+        `@Controller() export class QuizController {`,
+        `  @Post() quiz(@Body() dto: QuizDto) { return generateObject({ model, schema, prompt: buildPrompt(dto.topic) }); }`,
+        `}`,
+      ),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 5,
+          column: 79,
+          data: { source: 'dto.topic', line: '5', via: ' via buildPrompt()', slot: 'prompt', api: 'ai generateObject' },
+        },
+      ],
+    },
+    {
+      name: '@google/genai contents string mixing instructions and data: reported without a fix',
+      code: lines(
+        `import { GoogleGenAI } from '@google/genai';`,
+        `const ai = new GoogleGenAI({});`,
+        "export async function POST(req: Request) { const { q } = await req.json(); return Response.json(await ai.models.generateContent({ model: 'm', contents: `Answer briefly: ${q}` })); }",
+      ),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 143,
+          data: { source: 'req.json().q', line: '3', via: '', slot: 'contents', api: 'google models.generateContent' },
+        },
+      ],
+    },
+    {
+      name: '@google/generative-ai generateContent(string), plain http handler',
+      code: lines(
+        `import http from 'node:http';`,
+        `import { GoogleGenerativeAI } from '@google/generative-ai';`,
+        `const model = new GoogleGenerativeAI(process.env.KEY).getGenerativeModel({ model: 'm' });`,
+        "http.createServer(async (req, res) => { const url = new URL(req.url, 'http://x'); res.end((await model.generateContent(`Define the word ${url.searchParams.get('w')}`)).response.text()); });",
+      ),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 4,
+          column: 120,
+          data: { source: 'req.url', line: '4', via: ' via url.searchParams', slot: 'contents', api: 'google generateContent' },
+        },
+      ],
+    },
+    {
+      name: 'langchain PromptTemplate.fromTemplate with request data in the template text',
+      code: lines(
+        `import { PromptTemplate } from '@langchain/core/prompts';`,
+        "app.post('/x', async (req, res) => { const t = PromptTemplate.fromTemplate(`Tell a joke about ${req.body.subject} in {style}`); });",
+      ),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 76,
+          data: { source: 'req.body.subject', line: '2', via: '', slot: 'prompt template', api: 'langchain PromptTemplate.fromTemplate' },
+        },
+      ],
+    },
+    {
+      name: 'MCP prompt arguments in a flat prompt of a settings wrapper',
+      settings: { 'llm-security': { llmWrappers: [{ callee: 'complete', prompt: 0 }] } },
+      code: lines(
+        `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';`,
+        `const server = new McpServer({ name: 's', version: '1' });`,
+        "server.registerTool('define', { inputSchema: { word: z.string() } }, async ({ word }) => ({ content: [{ type: 'text', text: await complete(`Define ${word} for a child.`) }] }));",
+      ),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 140,
+          data: { source: 'argument.word', line: '3', via: '', slot: 'prompt', api: 'complete()' },
+        },
+      ],
+    },
+    {
+      name: 'option autofix: false offers the rewrite as a suggestion',
+      options: [{ autofix: false }],
+      code: lines(`import { generateText } from 'ai';`, "app.post('/x', async (req, res) => { await generateText({ model, prompt: `Fix the grammar: ${req.body.text}` }); });"),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 66,
+          data: { source: 'req.body.text', line: '2', via: '', slot: 'prompt', api: 'ai generateText' },
+          suggestions: [
+            {
+              messageId: 'separateRoles',
+              output: lines(
+                `import { generateText } from 'ai';`,
+                "app.post('/x', async (req, res) => { await generateText({ model, system: `Fix the grammar:`, prompt: req.body.text }); });",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a prompt next to an existing system option is reported without a fix',
+      code: lines(`import { generateText } from 'ai';`, "app.post('/x', async (req, res) => { await generateText({ model, system: 'Be kind.', prompt: `Reply to: ${req.body.text}` }); });"),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 86,
+          data: { source: 'req.body.text', line: '2', via: '', slot: 'prompt', api: 'ai generateText' },
+        },
+      ],
+    },
+  ],
+});
