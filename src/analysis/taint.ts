@@ -306,7 +306,7 @@ export class TaintEngine {
       }
       if (key === 'length') return null;
       if (origin.kind === 'param') return { ...origin, access: [...origin.access, key] };
-      const member = key === null ? '[…]' : `.${key}`;
+      const member = key === null ? '[…]' : /^\d+$/u.test(key) ? `[${key}]` : `.${key}`;
       if (origin.steps.length === 0) return { ...origin, text: `${origin.text}${member}` };
       // 'req.json() -> body.persona': the member read from the last named value.
       const last = origin.steps[origin.steps.length - 1];
@@ -371,7 +371,7 @@ export class TaintEngine {
       }
       return NON_PROPAGATING_METHODS.has(method) ? null : origin;
     });
-    const passing = ARGUMENT_PASSING_METHODS[method];
+    const passing = ARGUMENT_PASSING_METHODS.get(method);
     return passing ? union(fromReceiver, this.argumentsTaint(call, passing)) : fromReceiver;
   }
 

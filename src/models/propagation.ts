@@ -105,13 +105,13 @@ export const ELEMENT_CALLBACK_METHODS = set(
 );
 
 /** Methods whose arguments (at these indexes) flow into the result too. */
-export const ARGUMENT_PASSING_METHODS: Readonly<Record<string, readonly number[] | undefined>> = {
-  concat: [0, 1, 2, 3, 4, 5, 6, 7],
-  replace: [1],
-  replaceAll: [1],
-  padStart: [1],
-  padEnd: [1],
-};
+export const ARGUMENT_PASSING_METHODS: ReadonlyMap<string, readonly number[]> = new Map([
+  ['concat', [0, 1, 2, 3, 4, 5, 6, 7]],
+  ['replace', [1]],
+  ['replaceAll', [1]],
+  ['padStart', [1]],
+  ['padEnd', [1]],
+]);
 
 /** Methods that put their arguments into the receiver (`lines.push(x)`). */
 export const MUTATING_METHODS = set('push', 'unshift', 'splice', 'append', 'set', 'add');

@@ -24,6 +24,7 @@ describe('propagation steps', () => {
   it('member access, optional chaining and computed keys', () => {
     expect(sinkOrigins(route(`sink(req.body?.user?.name);`))).toEqual(['req.body.user.name']);
     expect(sinkOrigins(route(`const k = 'q'; sink(req.query[k]);`))).toEqual(['req.query[…]']);
+    expect(sinkOrigins(route(`const m = req.body.messages; sink(m[0].content);`))).toEqual(['req.body.messages -> m[0].content']);
   });
 
   it('await, template literals, + and +=', () => {
@@ -104,6 +105,15 @@ describe('propagation steps', () => {
     expect(sinkOrigins(`export async function POST(req) { const { q } = Schema.parse(await req.json()); sink(q); }`)).toEqual([
       'req.json().q',
     ]);
+  });
+
+  it('method names that are also Object.prototype members do not confuse the models', () => {
+    expect(sinkOrigins(route(`sink(req.body.x.toString());`))).toEqual(['req.body.x']);
+    expect(sinkOrigins(route(`sink(helper.constructor(req.body.x).hasOwnProperty('a'));`))).toEqual([]);
+    expect(
+      sinkOrigins(`import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'; const s = new McpServer({});
+        s.constructor('x', {}, (a) => sink(a)); s.toString('x', {}, (b) => sink(b));`.replace('sink(b)', 'b')),
+    ).toEqual([]);
   });
 
   it('survives recursion and self-reference without looping', () => {

@@ -14,7 +14,10 @@ import { dataParam, type SourceModel } from './types.js';
  * `server.registerTool(name, { inputSchema }, handler)`, `server.registerPrompt(name, { argsSchema }, handler)`.
  */
 const LEGACY = new Set(['tool', 'prompt']);
-const REGISTER: Readonly<Record<string, string>> = { registerTool: 'inputSchema', registerPrompt: 'argsSchema' };
+const REGISTER: ReadonlyMap<string, string> = new Map([
+  ['registerTool', 'inputSchema'],
+  ['registerPrompt', 'argsSchema'],
+]);
 const ANNOTATION_KEYS = new Set(['title', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
 
 /** `{ readOnlyHint: true }` is a tool's annotations, not its argument schema. */
@@ -27,7 +30,7 @@ function isAnnotations(node: TSESTree.Node): boolean {
 function receivesArguments(name: string, middle: readonly TSESTree.Node[]): boolean {
   if (LEGACY.has(name)) return middle.some((argument) => !isStringLike(argument) && !isAnnotations(argument));
   const config = middle[0] && unwrap(middle[0]);
-  if (config?.type === T.ObjectExpression) return findProperty(config, REGISTER[name]) !== null;
+  if (config?.type === T.ObjectExpression) return findProperty(config, REGISTER.get(name) ?? '') !== null;
   return true;
 }
 
@@ -37,7 +40,7 @@ export const mcpModel: SourceModel = {
     if (!context.imports('@modelcontextprotocol/sdk', '@modelcontextprotocol/server')) return;
     for (const call of context.index.calls) {
       const name = calleeName(call);
-      if (!name || (!LEGACY.has(name) && !(name in REGISTER))) continue;
+      if (!name || (!LEGACY.has(name) && !REGISTER.has(name))) continue;
       if (unwrap(call.callee).type !== T.MemberExpression || call.arguments.length < 2) continue;
       const fn = resolveHandler(call.arguments.at(-1), context.index);
       if (!fn || fn.params.length === 0) continue;
