@@ -15,5 +15,5 @@ export function promptFix(
   const split = splitPrompt(slot.value, (node) => isTainted(analysis.engine.taintOf(node)), analysis.sourceCode);
   if (!split) return null;
   const build = roleSeparationFix({ slot, split, sourceCode: analysis.sourceCode });
-  return build ? { fix: build, suggestionOnly: isSuggestionOnly(slot.fix) } : null;
+  return build ? { fix: build, suggestionOnly: isSuggestionOnly(slot.fix) || !split.clean } : null;
 }

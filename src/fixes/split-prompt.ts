@@ -12,7 +12,15 @@ import { isStringLike, unwrap, type Node } from '../analysis/ast.js';
 export interface PromptSplit {
   readonly constant: string;
   readonly data: string;
+  /**
+   * Whether all the instruction words sit before the data. When words follow it
+   * (`Be polite to ${name}, always.`), moving them along with the data changes what the
+   * model is told, so the rewrite is offered as a suggestion rather than applied.
+   */
+  readonly clean: boolean;
 }
+
+const WORD = /\p{L}{2,}/u;
 
 /** Removes trailing whitespace and trailing `\n`/`\t`/`\r` escapes from raw template text. */
 function trimRawEnd(raw: string): string {
@@ -62,7 +70,8 @@ function splitTemplate(template: TSESTree.TemplateLiteral, isData: (node: Node) 
     bare && k === expressions.length - 1 && blank(quasis[k + 1].value.raw)
       ? sourceCode.getText(expressions[k])
       : `\`${trimRawEnd(dataRaw)}\``;
-  return { constant, data };
+  const clean = quasis.slice(k + 1).every((quasi) => !WORD.test(quasi.value.cooked ?? quasi.value.raw));
+  return { constant, data, clean };
 }
 
 function flattenPlus(node: Node, sourceCode: TSESLint.SourceCode, out: Node[]): boolean {
@@ -81,9 +90,11 @@ function splitConcatenation(root: TSESTree.BinaryExpression, isData: (node: Node
   const k = operands.findIndex((operand) => isData(operand));
   if (k < 1) return null;
   const text = sourceCode.text;
+  const tail = operands.slice(k + 1);
   return {
     constant: text.slice(operands[0].range[0], operands[k - 1].range[1]),
     data: text.slice(operands[k].range[0], operands[operands.length - 1].range[1]),
+    clean: tail.every((operand) => !isStringLike(operand) || !WORD.test(sourceCode.getText(operand))),
   };
 }
 

@@ -196,7 +196,7 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
       ],
     },
     {
-      name: 'Express + openai: destructured body, developer role, one-line array, double quotes',
+      name: 'words after the data (developer role, double quotes): the rewrite is only a suggestion',
       code: lines(
         `import OpenAI from "openai";`,
         `const client = new OpenAI();`,
@@ -205,20 +205,27 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
         '  await client.chat.completions.create({ model: "m", messages: [{ role: "developer", content: `Write about ${topic} for kids.` }] });',
         `});`,
       ),
-      output: lines(
-        `import OpenAI from "openai";`,
-        `const client = new OpenAI();`,
-        `router.post("/ask", async (req, res) => {`,
-        `  const { topic } = req.body;`,
-        '  await client.chat.completions.create({ model: "m", messages: [{ role: "developer", content: `Write about` }, { role: "user", content: `${topic} for kids.` }] });',
-        `});`,
-      ),
+      output: null,
       errors: [
         {
           messageId,
           line: 5,
           column: 86,
           data: { source: 'req.body.topic', line: '4', via: '', slot: 'developer message', api: 'openai chat.completions.create' },
+          suggestions: [
+            {
+              messageId: 'separateRoles',
+              data: { slot: 'developer message' },
+              output: lines(
+                `import OpenAI from "openai";`,
+                `const client = new OpenAI();`,
+                `router.post("/ask", async (req, res) => {`,
+                `  const { topic } = req.body;`,
+                '  await client.chat.completions.create({ model: "m", messages: [{ role: "developer", content: `Write about` }, { role: "user", content: `${topic} for kids.` }] });',
+                `});`,
+              ),
+            },
+          ],
         },
       ],
     },
@@ -288,7 +295,7 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
       ],
     },
     {
-      name: 'Hono + Vercel generateText: system with a flat prompt (prompt becomes messages)',
+      name: 'Hono + Vercel generateText: system with a flat prompt (prompt becomes messages; words follow the data, so a suggestion)',
       code: lines(
         `import { Hono } from 'hono';`,
         `import { generateText } from 'ai';`,
@@ -299,13 +306,51 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
         `  return c.json({ text });`,
         `});`,
       ),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 6,
+          column: 48,
+          data: { source: 'c.req.json().tone', line: '5', via: '', slot: 'system prompt', api: 'ai generateText' },
+          suggestions: [
+            {
+              messageId: 'separateRoles',
+              data: { slot: 'system prompt' },
+              output: lines(
+                `import { Hono } from 'hono';`,
+                `import { generateText } from 'ai';`,
+                `const app = new Hono();`,
+                `app.post('/x', async (c) => {`,
+                `  const { tone, question } = await c.req.json();`,
+                '  const { text } = await generateText({ model, system: `Reply in a`, messages: [{ role: \'user\', content: `${tone} tone.` }, { role: \'user\', content: question }] });',
+                `  return c.json({ text });`,
+                `});`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Hono + Vercel generateText: data at the end of system, flat prompt becomes messages (autofix)',
+      code: lines(
+        `import { Hono } from 'hono';`,
+        `import { generateText } from 'ai';`,
+        `const app = new Hono();`,
+        `app.post('/x', async (c) => {`,
+        `  const { tone, question } = await c.req.json();`,
+        '  const { text } = await generateText({ model, system: `Reply politely. Requested tone: ${tone}`, prompt: question });',
+        `  return c.json({ text });`,
+        `});`,
+      ),
       output: lines(
         `import { Hono } from 'hono';`,
         `import { generateText } from 'ai';`,
         `const app = new Hono();`,
         `app.post('/x', async (c) => {`,
         `  const { tone, question } = await c.req.json();`,
-        '  const { text } = await generateText({ model, system: `Reply in a`, messages: [{ role: \'user\', content: `${tone} tone.` }, { role: \'user\', content: question }] });',
+        '  const { text } = await generateText({ model, system: `Reply politely. Requested tone:`, messages: [{ role: \'user\', content: tone }, { role: \'user\', content: question }] });',
         `  return c.json({ text });`,
         `});`,
       ),
