@@ -17,5 +17,4 @@ plugin.configs.strict = makeConfig('strict', asPlugin, rules, PREFIX);
 plugin.configs.all = makeConfig('all', asPlugin, rules, PREFIX);
 
 export default plugin;
-export { rules };
-export { settingsSchema, type LlmSecuritySettings, type LlmWrapperSetting } from './settings.js';
+export type { LlmSecuritySettings, LlmWrapperSetting } from './settings.js';

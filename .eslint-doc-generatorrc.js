@@ -1,0 +1,9 @@
+/** @type {import('eslint-doc-generator').GenerateOptions} */
+const config = {
+  ignoreConfig: ['all'],
+  ruleDocSectionInclude: ['Examples', 'What the analysis follows', 'Options', 'When Not To Use It'],
+  ruleDocTitleFormat: 'prefix-name',
+  pathRuleList: 'README.md',
+};
+
+export default config;

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { parse } from '@typescript-eslint/parser';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+
+const examples = path.resolve(import.meta.dirname, '../../examples');
+const PROMPT_RULES = ['llm-security/no-user-input-in-system-prompt', 'llm-security/require-role-separated-messages'];
+
+function eslint(fix: boolean): ESLint {
+  return new ESLint({
+    cwd: examples,
+    overrideConfigFile: true,
+    overrideConfig: [plugin.configs.recommended as never],
+    fix,
+  });
+}
+
+const summary = (results: ESLint.LintResult[]) =>
+  results.flatMap((r) => r.messages.map((m) => `${path.relative(examples, r.filePath)}:${m.line}:${m.column} ${m.ruleId}`)).sort();
+
+describe('end to end: the recommended config over examples/', () => {
+  it('reports exactly the demo app findings, and nothing in the safe file', async () => {
+    const results = await eslint(false).lintFiles(['.']);
+    expect(results.every((r) => r.messages.every((m) => !m.fatal))).toBe(true);
+    expect(summary(results)).toEqual([
+      'app/api/translate/route.ts:12:5 llm-security/require-role-separated-messages',
+      'src/express-support-bot.ts:16:25 llm-security/no-user-input-in-system-prompt',
+      'src/fastify-summarizer.js:13:5 llm-security/no-user-input-in-system-prompt',
+      'src/hono-tutor.mjs:12:5 llm-security/no-user-input-in-system-prompt',
+    ]);
+  });
+
+  it('--fix output parses, lints clean of prompt findings, and a second --fix changes nothing', async () => {
+    const fixed = (await eslint(true).lintFiles(['.'])).filter((r) => r.output !== undefined);
+    expect(fixed.map((r) => path.relative(examples, r.filePath)).sort()).toEqual([
+      'app/api/translate/route.ts',
+      'src/express-support-bot.ts',
+      'src/fastify-summarizer.js',
+      'src/hono-tutor.mjs',
+    ]);
+    for (const result of fixed) {
+      const output = result.output!;
+      expect(() => parse(output, { jsx: result.filePath.endsWith('x'), sourceType: 'module' })).not.toThrow();
+      const [again] = await eslint(false).lintText(output, { filePath: result.filePath });
+      expect(again.messages.filter((m) => m.fatal || PROMPT_RULES.includes(m.ruleId ?? ''))).toEqual([]);
+      const [refixed] = await eslint(true).lintText(output, { filePath: result.filePath });
+      expect(refixed.output).toBeUndefined();
+    }
+  });
+});
