@@ -167,15 +167,26 @@ function langchainSystemMessage(node: TSESTree.NewExpression, input: FixInput): 
   };
 }
 
-function promptToSystem(options: TSESTree.ObjectExpression, systemKey: string, input: FixInput): FixBuilder | null {
+function promptToSystem(fix: Extract<SlotFix, { kind: 'prompt-to-system' }>, input: FixInput): FixBuilder | null {
   const { slot, split, sourceCode } = input;
-  const prompt = slot.report;
-  if (prompt.type !== T.Property || prompt.shorthand) return null;
-  const separator = startsLine(prompt, sourceCode) ? `,\n${indentOf(prompt, sourceCode)}` : ', ';
-  return (fixer) => [
-    fixer.insertTextBefore(prompt, `${systemKey}: ${split.constant}${separator}`),
-    fixer.replaceText(prompt.value, split.data),
-  ];
+  const { before, systemKey } = fix;
+  if (findProperty(fix.options, systemKey)) return null;
+  const value = fix.shape === 'bedrock' ? `[{ text: ${split.constant} }]` : split.constant;
+  const separator = startsLine(before, sourceCode) ? `,\n${indentOf(before, sourceCode)}` : ', ';
+  return (fixer) => [fixer.insertTextBefore(before, `${systemKey}: ${value}${separator}`), replaceSlotValue(fixer, slot, split.data)];
+}
+
+function messageBefore(fix: Extract<SlotFix, { kind: 'message-before' }>, input: FixInput): FixBuilder {
+  const { slot, split, sourceCode } = input;
+  const message = fix.message;
+  const roleNode = message.type === T.ObjectExpression ? findProperty(message, 'role')?.value : message.elements[0];
+  const quote = preferredQuote(sourceCode, roleNode ?? undefined);
+  const added =
+    message.type === T.ArrayExpression
+      ? `[${quoted('system', quote)}, ${split.constant}]`
+      : `{ role: ${quoted('system', quote)}, ${fix.contentKey}: ${split.constant} }`;
+  const separator = startsLine(message, sourceCode) ? `,\n${indentOf(message, sourceCode)}` : ', ';
+  return (fixer) => [fixer.insertTextBefore(message, `${added}${separator}`), replaceSlotValue(fixer, slot, split.data)];
 }
 
 function invokeToMessages(call: TSESTree.CallExpression, input: FixInput): FixBuilder | null {
@@ -218,7 +229,9 @@ export function roleSeparationFix(input: FixInput): FixBuilder | null {
     case 'langchain-system-message':
       return langchainSystemMessage(fix.node, input);
     case 'prompt-to-system':
-      return promptToSystem(fix.options, fix.systemKey, input);
+      return promptToSystem(fix, input);
+    case 'message-before':
+      return messageBefore(fix, input);
     case 'invoke-to-messages':
       return invokeToMessages(fix.call, input);
     case 'legacy-completion':

@@ -76,6 +76,85 @@ ruleTester().run('require-role-separated-messages', rule, {
         "app.post('/x', async (req, res) => { await generateText({ model, prompt: `Write ${req.body.count > 3 ? 'many' : 'few'} ideas, at most ${req.body.topic.length} words.` }); });",
       ),
     },
+    {
+      name: 'a lone user message with only request data (openai)',
+      code: lines(
+        `import OpenAI from 'openai';`,
+        `const openai = new OpenAI();`,
+        `app.post('/x', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: req.body.q }] }); });`,
+      ),
+    },
+    {
+      name: 'a user message with instructions next to a system message is role-separated enough',
+      code: lines(
+        `import OpenAI from 'openai';`,
+        `const openai = new OpenAI();`,
+        "app.post('/x', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: 'You translate.' }, { role: 'user', content: `Translate: ${req.body.q}` }] }); });",
+      ),
+    },
+    {
+      name: 'anthropic: a system option is present, so the user message is not the whole prompt',
+      code: lines(
+        `import Anthropic from '@anthropic-ai/sdk';`,
+        `const anthropic = new Anthropic();`,
+        "app.post('/x', async (req, res) => { await anthropic.messages.create({ model: 'm', max_tokens: 100, system: 'Be brief.', messages: [{ role: 'user', content: `Question: ${req.body.q}` }] }); });",
+      ),
+    },
+    {
+      name: 'a conversation (several messages) is not a flat prompt',
+      code: lines(
+        `import Groq from 'groq-sdk';`,
+        `const groq = new Groq();`,
+        "app.post('/x', async (req, res) => { await groq.chat.completions.create({ model: 'm', messages: [{ role: 'assistant', content: 'Hi!' }, { role: 'user', content: `Reply to: ${req.body.q}` }] }); });",
+      ),
+    },
+    {
+      name: 'Responses API: instructions are present, input is only the user text',
+      code: lines(
+        `import OpenAI from 'openai';`,
+        `const openai = new OpenAI();`,
+        "export default { async fetch(request) { const { q } = await request.json(); return Response.json(await openai.responses.create({ model: 'm', instructions: 'Be brief.', input: `Question: ${q}` })); } };",
+      ),
+    },
+    {
+      name: 'cohere v1 with a preamble: the message is the user turn',
+      code: lines(
+        `import { CohereClient } from 'cohere-ai';`,
+        `const cohere = new CohereClient({});`,
+        "app.post('/x', async (req, res) => { await cohere.chat({ preamble: 'You are terse.', message: `Question: ${req.body.q}` }); });",
+      ),
+    },
+    {
+      name: 'Bedrock Converse with a system block and a user message',
+      code: lines(
+        `import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`,
+        "app.post('/x', async (req, res) => { new ConverseCommand({ modelId: 'm', system: [{ text: 'Be brief.' }], messages: [{ role: 'user', content: [{ text: `Q: ${req.body.q}` }] }] }); });",
+      ),
+    },
+    {
+      name: 'mistral lone user message built from data that is not from the request',
+      code: lines(
+        `import { Mistral } from '@mistralai/mistralai';`,
+        `const mistral = new Mistral({});`,
+        "export async function POST(req: Request) { const doc = await fetchDoc(); return Response.json(await mistral.chat.complete({ model: 'm', messages: [{ role: 'user', content: `Summarize: ${doc}` }] })); }",
+      ),
+    },
+    {
+      name: "a 'use server' action whose prompt is only the user's text",
+      code: lines(
+        `'use server';`,
+        `import { generateText } from 'ai';`,
+        `export async function ask(question: string) { return (await generateText({ model, system: 'Answer briefly.', prompt: question })).text; }`,
+      ),
+    },
+    {
+      name: 'a pages API handler with role-separated messages',
+      filename: 'pages/api/ask.ts',
+      code: lines(
+        `import ollama from 'ollama';`,
+        `export default async function handler(req, res) { res.json(await ollama.chat({ model: 'm', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: req.body.q }] })); }`,
+      ),
+    },
   ],
   invalid: [
     {
@@ -356,6 +435,202 @@ ruleTester().run('require-role-separated-messages', rule, {
           line: 2,
           column: 86,
           data: { source: 'req.body.text', line: '2', via: '', slot: 'prompt', api: 'ai generateText' },
+        },
+      ],
+    },
+    {
+      name: 'openai chat with a lone user message mixing instructions and data (a system message goes before it)',
+      code: lines(
+        `const OpenAI = require('openai');`,
+        `const openai = new OpenAI();`,
+        `app.post('/letter', async (req, res) => {`,
+        `  const completion = await openai.chat.completions.create({`,
+        `    model: 'gpt-4o-mini',`,
+        `    messages: [`,
+        '      { role: \'user\', content: `Write a cover letter for this job description: ${req.body.job}` },',
+        `    ],`,
+        `  });`,
+        `});`,
+      ),
+      output: lines(
+        `const OpenAI = require('openai');`,
+        `const openai = new OpenAI();`,
+        `app.post('/letter', async (req, res) => {`,
+        `  const completion = await openai.chat.completions.create({`,
+        `    model: 'gpt-4o-mini',`,
+        `    messages: [`,
+        '      { role: \'system\', content: `Write a cover letter for this job description:` },',
+        `      { role: 'user', content: req.body.job },`,
+        `    ],`,
+        `  });`,
+        `});`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 7,
+          column: 23,
+          data: { source: 'req.body.job', line: '7', via: '', slot: 'only message', api: 'openai chat.completions.create' },
+        },
+      ],
+    },
+    {
+      name: 'anthropic with no system option: the instructions become `system`',
+      code: lines(
+        `import Anthropic from '@anthropic-ai/sdk';`,
+        `const anthropic = new Anthropic();`,
+        "export default { async fetch(request) { const { text } = await request.json(); return Response.json(await anthropic.messages.create({ model: 'm', max_tokens: 300, messages: [{ role: 'user', content: `Extract the project name from: ${text}` }] })); } };",
+      ),
+      output: lines(
+        `import Anthropic from '@anthropic-ai/sdk';`,
+        `const anthropic = new Anthropic();`,
+        "export default { async fetch(request) { const { text } = await request.json(); return Response.json(await anthropic.messages.create({ model: 'm', max_tokens: 300, system: `Extract the project name from:`, messages: [{ role: 'user', content: text }] })); } };",
+      ),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 191,
+          data: { source: 'request.json().text', line: '3', via: '', slot: 'only message', api: 'anthropic messages.create' },
+        },
+      ],
+    },
+    {
+      name: 'Bedrock Converse lone user message (pages API): the instructions become a system block',
+      filename: 'pages/api/classify.ts',
+      code: lines(
+        `import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`,
+        "export default async function handler(req, res) { res.json(await client.send(new ConverseCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: `Classify: ${req.body.q}` }] }] }))); }",
+      ),
+      output: lines(
+        `import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`,
+        "export default async function handler(req, res) { res.json(await client.send(new ConverseCommand({ modelId: 'm', system: [{ text: `Classify:` }], messages: [{ role: 'user', content: [{ text: req.body.q }] }] }))); }",
+      ),
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 153,
+          data: { source: 'req.body.q', line: '2', via: '', slot: 'only message', api: 'bedrock ConverseCommand' },
+        },
+      ],
+    },
+    {
+      name: 'cohere v1 message without a preamble (server action): the instructions become the preamble',
+      code: lines(
+        `'use server';`,
+        `import { CohereClient } from 'cohere-ai';`,
+        `const cohere = new CohereClient({});`,
+        "export async function tag(text: string) { return cohere.chat({ model: 'command-r', message: `Suggest three tags for: ${text}` }); }",
+      ),
+      output: lines(
+        `'use server';`,
+        `import { CohereClient } from 'cohere-ai';`,
+        `const cohere = new CohereClient({});`,
+        "export async function tag(text: string) { return cohere.chat({ model: 'command-r', preamble: `Suggest three tags for:`, message: text }); }",
+      ),
+      errors: [
+        {
+          messageId,
+          line: 4,
+          column: 84,
+          data: { source: 'text', line: '4', via: '', slot: 'message', api: 'cohere chat' },
+        },
+      ],
+    },
+    {
+      name: 'mistral and groq lone user messages (NestJS query and param)',
+      code: lines(
+        `import { Controller, Get, Param, Query } from '@nestjs/common';`,
+        `import { Mistral } from '@mistralai/mistralai';`,
+        `import Groq from 'groq-sdk';`,
+        `const mistral = new Mistral({}); const groq = new Groq();`,
+        `@Controller() export class C {`,
+        "  @Get(':id') a(@Query('q') q: string, @Param('id') id: string) { mistral.chat.complete({ model: 'm', messages: [{ role: 'user', content: 'Explain: ' + q }] }); groq.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: `Describe item ${id}` }] }); }",
+        `}`,
+      ),
+      output: lines(
+        `import { Controller, Get, Param, Query } from '@nestjs/common';`,
+        `import { Mistral } from '@mistralai/mistralai';`,
+        `import Groq from 'groq-sdk';`,
+        `const mistral = new Mistral({}); const groq = new Groq();`,
+        `@Controller() export class C {`,
+        "  @Get(':id') a(@Query('q') q: string, @Param('id') id: string) { mistral.chat.complete({ model: 'm', messages: [{ role: 'system', content: 'Explain: ' }, { role: 'user', content: q }] }); groq.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: `Describe item` }, { role: 'user', content: id }] }); }",
+        `}`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 6,
+          column: 130,
+          data: { source: 'q', line: '6', via: '', slot: 'only message', api: 'mistral chat.complete' },
+        },
+        {
+          messageId,
+          line: 6,
+          column: 232,
+          data: { source: 'id', line: '6', via: '', slot: 'only message', api: 'groq chat.completions.create' },
+        },
+      ],
+    },
+    {
+      name: 'Responses API input string with no instructions (web fetch handler)',
+      code: lines(
+        `import OpenAI from 'openai';`,
+        `const openai = new OpenAI();`,
+        "Deno.serve(async (req) => Response.json(await openai.responses.create({ model: 'm', input: `Rewrite politely: ${await req.text()}` })));",
+      ),
+      output: lines(
+        `import OpenAI from 'openai';`,
+        `const openai = new OpenAI();`,
+        "Deno.serve(async (req) => Response.json(await openai.responses.create({ model: 'm', instructions: `Rewrite politely:`, input: await req.text() })));",
+      ),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 85,
+          data: { source: 'req.text()', line: '3', via: '', slot: 'input', api: 'openai responses.create' },
+        },
+      ],
+    },
+    {
+      name: 'langchain invoke with a lone human tuple',
+      code: lines(
+        `import { ChatOllama } from '@langchain/ollama';`,
+        `const model = new ChatOllama({ model: 'llama3' });`,
+        "app.post('/x', async (req, res) => { res.json(await model.invoke([['human', `Fix the spelling: ${req.body.text}`]])); });",
+      ),
+      output: lines(
+        `import { ChatOllama } from '@langchain/ollama';`,
+        `const model = new ChatOllama({ model: 'llama3' });`,
+        "app.post('/x', async (req, res) => { res.json(await model.invoke([['system', `Fix the spelling:`], ['human', req.body.text]])); });",
+      ),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 77,
+          data: { source: 'req.body.text', line: '3', via: '', slot: 'only message', api: 'langchain ChatOllama.invoke' },
+        },
+      ],
+    },
+    {
+      name: 'Vercel ai messages with a lone user message and no system: the instructions become `system`',
+      code: lines(
+        `import { generateText } from 'ai';`,
+        "app.post('/x', async (req, res) => { await generateText({ model, messages: [{ role: 'user', content: `Give a title to: ${req.body.post}` }] }); });",
+      ),
+      output: lines(
+        `import { generateText } from 'ai';`,
+        "app.post('/x', async (req, res) => { await generateText({ model, system: `Give a title to:`, messages: [{ role: 'user', content: req.body.post }] }); });",
+      ),
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 93,
+          data: { source: 'req.body.post', line: '2', via: '', slot: 'only message', api: 'ai generateText' },
         },
       ],
     },

@@ -5,10 +5,18 @@ import type { Extractor, SdkModel, TrackNode } from './types.js';
 const messages: Extractor = (call, context) => {
   const options = optionsOf(call, context);
   const inline = inlineOptions(call);
+  const messagesProperty = property(options, 'messages');
+  const hasSystem = !!property(options, 'system');
+  const loneUser = hasSystem
+    ? null
+    : () =>
+        inline && messagesProperty?.parent === inline
+          ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'system', before: messagesProperty } as const)
+          : undefined;
   return [
     ...propertySlot(options, 'system', 'system', 'system prompt', inline ? { kind: 'prepend-user-message', options: inline, shape: 'text' } : undefined),
     // Since SDK 0.99 a message may also carry role 'system' (mid-conversation system blocks).
-    ...messageSlots(property(options, 'messages')?.value, context, CHAT_ROLES),
+    ...messageSlots(messagesProperty?.value, context, CHAT_ROLES, loneUser),
   ];
 };
 

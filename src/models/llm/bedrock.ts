@@ -1,7 +1,25 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../../analysis/ast.js';
-import { CHAT_ROLES, arrayElements, inlineOptions, messageSlots, optionsOf, property, resolveObject } from './extract.js';
-import type { Extractor, PromptSlot, SdkModel } from './types.js';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { CHAT_ROLES, arrayElements, inlineOptions, messageSlots, optionsOf, property, resolveObject, staticRole } from './extract.js';
+import type { ExtractContext, Extractor, PromptSlot, SdkModel } from './types.js';
+
+/** The single `{ text }` block of a conversation that is one user message, if it is that. */
+function loneTextMessage(messages: TSESTree.Property | null, context: ExtractContext) {
+  if (!messages) return null;
+  const elements = arrayElements(messages.value, context.index);
+  if (elements.length !== 1) return null;
+  const message = resolveObject(elements[0], context.index);
+  if (staticRole(property(message, 'role')?.value) !== 'user') return null;
+  const content = property(message, 'content');
+  const blocks = content ? arrayElements(content.value, context.index) : [];
+  const block = blocks.length === 1 ? resolveObject(blocks[0], context.index) : null;
+  const text = property(block, 'text');
+  if (!text) return null;
+  const inline =
+    unwrap(messages.value).type === T.ArrayExpression && unwrap(elements[0]) === message && unwrap(content!.value).type === T.ArrayExpression && unwrap(blocks[0]) === block;
+  return { text, inline };
+}
 
 /** AWS Bedrock Converse: `new ConverseCommand({ system: [{ text }], messages })`. */
 const converse: Extractor = (call, context) => {
@@ -25,7 +43,14 @@ const converse: Extractor = (call, context) => {
       });
     }
   }
-  slots.push(...messageSlots(property(options, 'messages')?.value, context, { ...CHAT_ROLES, system: {} }));
+  const messages = property(options, 'messages');
+  const lone = system ? null : loneTextMessage(messages, context);
+  if (lone) {
+    const fix = inline && messages?.parent === inline && lone.inline ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'system', before: messages, shape: 'bedrock' } as const) : undefined;
+    slots.push({ role: 'prompt', label: 'only message', value: lone.text.value, report: lone.text, fix });
+    return slots;
+  }
+  slots.push(...messageSlots(messages?.value, context, { ...CHAT_ROLES, system: {} }));
   return slots;
 };
 

@@ -1,4 +1,4 @@
-import { CHAT_ROLES, messageSlots, optionsOf, property, propertySlot } from './extract.js';
+import { CHAT_ROLES, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
 import type { Extractor, SdkModel, TrackNode } from './types.js';
 
 /**
@@ -7,10 +7,15 @@ import type { Extractor, SdkModel, TrackNode } from './types.js';
  */
 const chat: Extractor = (call, context) => {
   const options = optionsOf(call, context);
+  const inline = inlineOptions(call);
+  const message = property(options, 'message');
+  // v1 without a preamble: the message is the whole prompt.
+  const flat = !property(options, 'preamble');
+  const fix = flat && inline && message?.parent === inline ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'preamble', before: message } as const) : undefined;
   return [
     ...propertySlot(options, 'preamble', 'system', 'preamble'),
-    ...propertySlot(options, 'message', 'user', 'message'),
-    ...messageSlots(property(options, 'messages')?.value, context, CHAT_ROLES),
+    ...propertySlot(options, 'message', flat ? 'prompt' : 'user', 'message', fix),
+    ...messageSlots(property(options, 'messages')?.value, context, CHAT_ROLES, 'system-message'),
   ];
 };
 

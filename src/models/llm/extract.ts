@@ -88,6 +88,13 @@ export interface MessageRoles {
   readonly contentKey?: string;
 }
 
+/**
+ * What a lone user message becomes when the call has no system side at all: the whole
+ * prompt in one message is a flat prompt (`messages: [{ role: 'user', content: \`Summarize: ${text}\` }]`).
+ * `fix` says how to separate it: a system message before it, or a system option.
+ */
+export type LoneUserMessage = 'system-message' | ((message: TSESTree.ObjectExpression | TSESTree.ArrayExpression) => SlotFix | undefined) | null;
+
 export const CHAT_ROLES: MessageRoles = {
   system: { system: 'system message', developer: 'developer message' },
   user: ['user'],
@@ -99,12 +106,22 @@ export const CHAT_ROLES: MessageRoles = {
  * `['system', text]` tuples). A system message that is written inline in an inline array
  * carries a fix that inserts a user message after it.
  */
-export function messageSlots(messagesNode: TSESTree.Node | undefined, context: ExtractContext, roles: MessageRoles): PromptSlot[] {
+export function messageSlots(
+  messagesNode: TSESTree.Node | undefined,
+  context: ExtractContext,
+  roles: MessageRoles,
+  loneUser: LoneUserMessage = null,
+): PromptSlot[] {
   if (!messagesNode) return [];
   const slots: PromptSlot[] = [];
   const inlineArray = unwrap(messagesNode).type === T.ArrayExpression;
   const contentKey = roles.contentKey ?? 'content';
-  for (const element of arrayElements(messagesNode, context.index)) {
+  const elements = arrayElements(messagesNode, context.index);
+  if (loneUser && elements.length === 1) {
+    const lone = loneUserSlot(elements[0], messagesNode, inlineArray, contentKey, roles, context, loneUser);
+    if (lone) return [lone];
+  }
+  for (const element of elements) {
     const value = unwrap(element);
     if (value.type === T.ArrayExpression && value.elements.length === 2) {
       const [roleNode, content] = value.elements;
@@ -135,6 +152,34 @@ export function messageSlots(messagesNode: TSESTree.Node | undefined, context: E
     }
   }
   return slots;
+}
+
+function loneUserSlot(
+  element: TSESTree.Node,
+  messagesNode: TSESTree.Node,
+  inlineArray: boolean,
+  contentKey: string,
+  roles: MessageRoles,
+  context: ExtractContext,
+  loneUser: Exclude<LoneUserMessage, null>,
+): PromptSlot | null {
+  const value = unwrap(element);
+  const inline = inlineArray && element.parent === unwrap(messagesNode);
+  const fixFor = (message: TSESTree.ObjectExpression | TSESTree.ArrayExpression): SlotFix | undefined => {
+    if (!inline) return undefined;
+    return loneUser === 'system-message' ? { kind: 'message-before', message, contentKey } : loneUser(message);
+  };
+  if (value.type === T.ArrayExpression && value.elements.length === 2) {
+    const [roleNode, content] = value.elements;
+    const role = staticRole(roleNode);
+    if ((role !== 'human' && role !== 'user') || !content || content.type === T.SpreadElement) return null;
+    return { role: 'prompt', label: 'only message', value: content, report: content, fix: fixFor(value) };
+  }
+  const message = resolveObject(element, context.index);
+  const role = staticRole(property(message, 'role')?.value);
+  const content = property(message, contentKey);
+  if (!message || !content || !role || !roles.user.includes(role)) return null;
+  return { role: 'prompt', label: 'only message', value: content.value, report: content, fix: value === message ? fixFor(message) : undefined };
 }
 
 /** A property slot (`system: …`, `instructions: …`) of an options object. */

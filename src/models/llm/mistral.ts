@@ -2,7 +2,8 @@ import { CHAT_ROLES, messageSlots, optionsOf, property } from './extract.js';
 import type { Extractor, SdkModel, TrackNode } from './types.js';
 
 /** @mistralai/mistralai: `client.chat.complete|stream({ model, messages })`. */
-const chat: Extractor = (call, context) => messageSlots(property(optionsOf(call, context), 'messages')?.value, context, CHAT_ROLES);
+const chat: Extractor = (call, context) =>
+  messageSlots(property(optionsOf(call, context), 'messages')?.value, context, CHAT_ROLES, 'system-message');
 
 const client: TrackNode = {
   members: {

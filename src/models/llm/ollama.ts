@@ -2,12 +2,17 @@ import { CHAT_ROLES, inlineOptions, messageSlots, optionsOf, property, propertyS
 import type { Extractor, SdkModel, TrackNode } from './types.js';
 
 /** ollama: `ollama.chat({ messages })`, `ollama.generate({ system, prompt })`. */
-const chat: Extractor = (call, context) => messageSlots(property(optionsOf(call, context), 'messages')?.value, context, CHAT_ROLES);
+const chat: Extractor = (call, context) =>
+  messageSlots(property(optionsOf(call, context), 'messages')?.value, context, CHAT_ROLES, 'system-message');
 
 const generate: Extractor = (call, context) => {
   const options = optionsOf(call, context);
   const inline = inlineOptions(call);
-  const fix = inline && !property(options, 'system') ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'system' } as const) : undefined;
+  const prompt = property(options, 'prompt');
+  const fix =
+    inline && prompt?.parent === inline && !property(options, 'system')
+      ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'system', before: prompt } as const)
+      : undefined;
   return [...propertySlot(options, 'system', 'system', 'system prompt'), ...propertySlot(options, 'prompt', 'prompt', 'prompt', fix)];
 };
 

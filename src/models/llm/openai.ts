@@ -3,7 +3,7 @@ import type { Extractor, SdkModel, TrackNode } from './types.js';
 
 /** openai (and Azure OpenAI): chat completions, the Responses API, legacy completions. */
 export const openaiChat: Extractor = (call, context) =>
-  messageSlots(property(optionsOf(call, context), 'messages')?.value, context, CHAT_ROLES);
+  messageSlots(property(optionsOf(call, context), 'messages')?.value, context, CHAT_ROLES, 'system-message');
 
 const responses: Extractor = (call, context) => {
   const options = optionsOf(call, context);
@@ -11,8 +11,12 @@ const responses: Extractor = (call, context) => {
   const slots = propertySlot(options, 'instructions', 'system', 'instructions', inline ? { kind: 'responses-input', options: inline } : undefined);
   const input = property(options, 'input');
   if (input) {
-    const asMessages = messageSlots(input.value, context, CHAT_ROLES);
-    slots.push(...(asMessages.length > 0 ? asMessages : [{ role: 'user' as const, label: 'input', value: input.value, report: input }]));
+    const flat = !property(options, 'instructions');
+    const asMessages = messageSlots(input.value, context, CHAT_ROLES, flat ? 'system-message' : null);
+    // With no instructions, a string input is the whole prompt: a flat prompt.
+    const fix = flat && inline && input.parent === inline ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'instructions', before: input } as const) : undefined;
+    const asText = flat ? { role: 'prompt' as const, label: 'input', value: input.value, report: input, fix } : { role: 'user' as const, label: 'input', value: input.value, report: input };
+    slots.push(...(asMessages.length > 0 ? asMessages : [asText]));
   }
   return slots;
 };
@@ -20,13 +24,9 @@ const responses: Extractor = (call, context) => {
 const legacyCompletion: Extractor = (call, context) => {
   const options = optionsOf(call, context);
   const inline = inlineOptions(call);
-  return propertySlot(
-    options,
-    'prompt',
-    'prompt',
-    'prompt',
-    inline && call.type === 'CallExpression' ? { kind: 'legacy-completion', call, options: inline } : undefined,
-  );
+  const prompt = property(options, 'prompt');
+  const fix = inline && prompt?.parent === inline && call.type === 'CallExpression' ? ({ kind: 'legacy-completion', call, options: inline } as const) : undefined;
+  return propertySlot(options, 'prompt', 'prompt', 'prompt', fix);
 };
 
 const chatCompletions: TrackNode = {

@@ -17,8 +17,20 @@ export type SlotFix =
   | { readonly kind: 'google-contents'; readonly options: TSESTree.ObjectExpression }
   /** langchain `new SystemMessage(x)` inside a messages array. */
   | { readonly kind: 'langchain-system-message'; readonly node: TSESTree.NewExpression }
-  /** A flat `prompt` option: constant part to `systemKey`, data stays in `prompt`. */
-  | { readonly kind: 'prompt-to-system'; readonly options: TSESTree.ObjectExpression; readonly systemKey: string }
+  /**
+   * A flat prompt (a `prompt` option, a lone user message): the constant part becomes a new
+   * `systemKey` option inserted before `before`; the data stays where it was.
+   * `bedrock` writes the option as `[{ text: … }]`.
+   */
+  | {
+      readonly kind: 'prompt-to-system';
+      readonly options: TSESTree.ObjectExpression;
+      readonly systemKey: string;
+      readonly before: TSESTree.Property;
+      readonly shape?: 'text' | 'bedrock';
+    }
+  /** A lone user message (or `['human', …]` tuple): a system message with the constant part goes before it. */
+  | { readonly kind: 'message-before'; readonly message: TSESTree.ObjectExpression | TSESTree.ArrayExpression; readonly contentKey: string }
   /** langchain `model.invoke(\`…${x}\`)`: a system and a human tuple. */
   | { readonly kind: 'invoke-to-messages'; readonly call: TSESTree.CallExpression }
   /** Legacy `completions.create({ prompt })`: suggestion to move to chat completions. */

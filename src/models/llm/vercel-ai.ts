@@ -19,10 +19,16 @@ const generate: Extractor = (call, context) => {
     slots.push(...messageSlots(prompt.value, context, CHAT_ROLES));
   } else if (prompt) {
     const hasSystem = property(options, 'system') || property(options, 'instructions') || property(options, 'messages');
-    const fix = inline && !hasSystem ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'system' } as const) : undefined;
+    const fix =
+      inline && !hasSystem && prompt.parent === inline ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'system', before: prompt } as const) : undefined;
     slots.push({ role: 'prompt', label: 'prompt', value: prompt.value, report: prompt, fix });
   }
-  slots.push(...messageSlots(property(options, 'messages')?.value, context, CHAT_ROLES));
+  const messages = property(options, 'messages');
+  const noSystem = !property(options, 'system') && !property(options, 'instructions');
+  const loneUser = noSystem
+    ? () => (inline && messages?.parent === inline ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'system', before: messages } as const) : undefined)
+    : null;
+  slots.push(...messageSlots(messages?.value, context, CHAT_ROLES, loneUser));
   return slots;
 };
 
