@@ -155,6 +155,74 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
         `export async function POST(req: Request) { const { q } = await req.json(); return ai.models.generateContent({ model: 'm', contents: q, config: { systemInstruction: 'Be concise.' } }); }`,
       ),
     },
+    {
+      name: 'pages API handler: request data only in the user message (ollama)',
+      filename: 'src/pages/api/chat.ts',
+      code: lines(
+        `import ollama from 'ollama';`,
+        `export default async function handler(req, res) { res.json(await ollama.chat({ model: 'm', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: req.body.q }] })); }`,
+      ),
+    },
+    {
+      name: "server action: the argument goes to the user turn (mistral)",
+      code: lines(
+        `'use server';`,
+        `import { Mistral } from '@mistralai/mistralai';`,
+        `const mistral = new Mistral({});`,
+        `export async function ask(q: string) { return mistral.chat.complete({ model: 'm', messages: [{ role: 'system', content: 'You answer questions about Acme.' }, { role: 'user', content: q }] }); }`,
+      ),
+    },
+    {
+      name: 'plain http: body in the user turn, url only used for routing (groq)',
+      code: lines(
+        `import http from 'node:http';`,
+        `import Groq from 'groq-sdk';`,
+        `const groq = new Groq();`,
+        `http.createServer(async (req, res) => { let body = ''; for await (const c of req) body += c; const mode = req.url === '/short' ? 'Be brief.' : 'Be thorough.';`,
+        `  await groq.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: mode }, { role: 'user', content: body }] }); });`,
+      ),
+    },
+    {
+      name: 'web fetch handler: cohere preamble is constant',
+      code: lines(
+        `import { CohereClient } from 'cohere-ai';`,
+        `const cohere = new CohereClient({});`,
+        `export default { async fetch(request) { const { q } = await request.json(); return Response.json(await cohere.chat({ preamble: 'You are terse.', message: q })); } };`,
+      ),
+    },
+    {
+      name: 'Bedrock Converse: constant system block, request data in the user content',
+      code: lines(
+        `import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`,
+        `app.post('/x', async (req, res) => { new ConverseCommand({ modelId: 'm', system: [{ text: 'Be brief.' }], messages: [{ role: 'user', content: [{ text: req.body.q }] }] }); });`,
+      ),
+    },
+    {
+      name: '@google/generative-ai: constant systemInstruction, request data to generateContent',
+      code: lines(
+        `import { GoogleGenerativeAI } from '@google/generative-ai';`,
+        `const model = new GoogleGenerativeAI(process.env.KEY).getGenerativeModel({ model: 'm', systemInstruction: 'Be brief.' });`,
+        `app.post('/x', async (req, res) => { res.json(await model.generateContent(req.body.q)); });`,
+      ),
+    },
+    {
+      name: 'AzureOpenAI: request data in the user message',
+      code: lines(
+        `import { AzureOpenAI } from 'openai';`,
+        `const client = new AzureOpenAI({ apiVersion: '2024-10-21' });`,
+        `app.post('/x', async (req, res) => { await client.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: \`Question: \${req.body.q}\` }] }); });`,
+      ),
+    },
+    {
+      name: 'a system message that only checks request data (comparison, includes, typeof)',
+      code: lines(
+        ...express,
+        `app.post('/chat', async (req, res) => {`,
+        '  const system = `Formal: ${req.body.tone === \'formal\'}. Has code: ${req.body.text.includes(\'```\')}. Kind: ${typeof req.body.extra}.`;',
+        `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: system }] });`,
+        `});`,
+      ),
+    },
   ],
   invalid: [
     {
@@ -814,6 +882,96 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
           ],
         },
       ],
+    },
+    {
+      name: 'propagation: await and .then',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, '  const { persona } = await Promise.resolve(req.body).then((b) => b);', `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.body', line: '6', via: ' via b.persona', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
+    {
+      name: 'propagation: a conditional',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, "  const persona = req.body.vip ? req.body.persona : 'a helper';", `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.body.persona', line: '6', via: ' via persona', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
+    {
+      name: 'propagation: || and ?? defaults',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, "  const persona = req.body.persona ?? req.query.persona ?? 'a helper';", `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.body.persona', line: '6', via: ' via persona', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
+    {
+      name: 'propagation: optional chaining',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, '  const persona = req.body?.profile?.persona;', `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.body.profile.persona', line: '6', via: ' via persona', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
+    {
+      name: 'propagation: JSON.stringify',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, '  const persona = JSON.stringify(req.body.profile);', `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.body.profile', line: '6', via: ' via persona', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
+    {
+      name: 'propagation: String()',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, '  const persona = String(req.query.persona);', `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.query.persona', line: '6', via: ' via persona', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
+    {
+      name: 'propagation: join',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, "  const persona = [req.body.first, req.body.last].join(' ');", `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.body.first', line: '6', via: ' via persona', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
+    {
+      name: 'propagation: replace',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, "  const persona = TEMPLATE.replace('{{name}}', req.body.name);", `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.body.name', line: '6', via: ' via persona', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
+    {
+      name: 'propagation: concat',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, "  const persona = 'You are '.concat(req.body.role);", `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.body.role', line: '6', via: ' via persona', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
+    {
+      name: 'propagation: string methods',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, '  const persona = req.body.persona.trim().slice(0, 200).toLowerCase();', `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.body.persona', line: '6', via: ' via persona', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
+    {
+      name: 'propagation: spread into an object',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, '  const profile = { ...req.body.profile }; const persona = profile.persona;', `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.body.profile', line: '6', via: ' via profile.persona -> persona', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
+    {
+      name: 'propagation: rest destructuring',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, '  const { model, ...rest } = req.body; const persona = rest.persona;', `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.body', line: '6', via: ' via rest.persona -> persona', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
+    {
+      name: 'propagation: destructuring default',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, "  const { persona = 'a helper' } = req.body;", `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.body.persona', line: '6', via: '', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
+    {
+      name: 'propagation: array callback',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, "  const persona = req.body.traits.map((t) => t.name).join(', ');", `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.body.traits', line: '6', via: ' via t.name -> persona', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
+    {
+      name: 'propagation: +=',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, "  let persona = 'You are '; persona += req.body.role;", `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });`, `});`),
+      output: null,
+      errors: [{ messageId, line: 7, column: 83, data: { source: 'req.body.role', line: '6', via: ' via persona', slot: 'system message', api: 'openai chat.completions.create' } }],
     },
   ],
 });
