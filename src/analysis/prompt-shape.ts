@@ -45,6 +45,21 @@ function boundValue(identifier: TSESTree.Identifier, index: FileIndex): Node | n
   return def.node.init;
 }
 
+/** The operands of a `+` chain, left to right. */
+export function plusOperands(root: TSESTree.BinaryExpression): Node[] {
+  const operands: Node[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === T.BinaryExpression && node.operator === '+') {
+      stack.push(node.right, node.left);
+    } else {
+      operands.push(node);
+    }
+  }
+  return operands;
+}
+
 export function promptParts(node: Node, host: ShapeHost, startDepth = 0): PromptPart[] {
   const parts: PromptPart[] = [];
   const visit = (current: Node, depth: number): void => {
@@ -62,8 +77,8 @@ export function promptParts(node: Node, host: ShapeHost, startDepth = 0): Prompt
       return;
     }
     if (value.type === T.BinaryExpression && value.operator === '+') {
-      visit(value.left, depth);
-      visit(value.right, depth);
+      // Long `a + b + c + …` chains nest to the left: walk them without recursion.
+      for (const operand of plusOperands(value)) visit(operand, depth);
       return;
     }
     if (value.type === T.Literal && typeof value.value === 'string') {

@@ -74,18 +74,22 @@ function splitTemplate(template: TSESTree.TemplateLiteral, isData: (node: Node) 
   return { constant, data, clean };
 }
 
-function flattenPlus(node: Node, sourceCode: TSESLint.SourceCode, out: Node[]): boolean {
-  if (node.type === T.BinaryExpression && node.operator === '+' && !isParenthesized(node as never, sourceCode as never)) {
-    return flattenPlus(node.left, sourceCode, out) && flattenPlus(node.right, sourceCode, out);
+/** Operands of a `+` chain; null when any part is parenthesized (slicing would break the parentheses). */
+function flattenPlus(root: TSESTree.BinaryExpression, sourceCode: TSESLint.SourceCode): Node[] | null {
+  const operands: Node[] = [];
+  const stack: Node[] = [root.right, root.left];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isParenthesized(node as never, sourceCode as never)) return null;
+    if (node.type === T.BinaryExpression && node.operator === '+') stack.push(node.right, node.left);
+    else operands.push(node);
   }
-  if (isParenthesized(node as never, sourceCode as never)) return false;
-  out.push(node);
-  return true;
+  return operands;
 }
 
 function splitConcatenation(root: TSESTree.BinaryExpression, isData: (node: Node) => boolean, sourceCode: TSESLint.SourceCode): PromptSplit | null {
-  const operands: Node[] = [];
-  if (!flattenPlus(root.left, sourceCode, operands) || !flattenPlus(root.right, sourceCode, operands)) return null;
+  const operands = flattenPlus(root, sourceCode);
+  if (!operands) return null;
   if (!operands.some((operand) => isStringLike(operand))) return null;
   const k = operands.findIndex((operand) => isData(operand));
   if (k < 1) return null;
