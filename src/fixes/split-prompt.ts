@@ -1,4 +1,4 @@
-import { isParenthesized } from '@eslint-community/eslint-utils';
+import { findVariable, getStaticValue, isParenthesized } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { isStringLike, unwrap, type Node } from '../analysis/ast.js';
@@ -21,6 +21,53 @@ export interface PromptSplit {
 }
 
 const WORD = /\p{L}{2,}/u;
+
+/** Methods whose result is always a string. */
+const STRING_METHODS = new Set([
+  'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase',
+  'substring', 'substr', 'padStart', 'padEnd', 'replace', 'replaceAll', 'normalize', 'repeat', 'join',
+  'toString', 'toFixed', 'charAt', 'toISOString', 'toDateString',
+]);
+
+/** Whether an expression certainly evaluates to a string, judged from syntax and constants. */
+function isString(node: Node, sourceCode: TSESLint.SourceCode): boolean {
+  const value = unwrap(node);
+  if (isStringLike(value) && value.type !== T.TaggedTemplateExpression) return true;
+  // `await request.text()`
+  if (value.type === T.AwaitExpression && value.argument.type === T.CallExpression) {
+    const callee = unwrap(value.argument.callee);
+    if (callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier && callee.property.name === 'text') return true;
+  }
+  // A name declared `: string` (a parameter or a variable).
+  if (value.type === T.Identifier) {
+    const variable = findVariable(sourceCode.getScope(value) as never, value.name as never) as { defs: { name: TSESTree.Node }[] } | null;
+    const declared = variable?.defs[0]?.name;
+    if (declared?.type === T.Identifier && declared.typeAnnotation?.typeAnnotation.type === T.TSStringKeyword) return true;
+  }
+  if (value.type === T.CallExpression) {
+    const callee = unwrap(value.callee);
+    if (callee.type === T.Identifier && callee.name === 'String') return true;
+    if (callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier) {
+      if (STRING_METHODS.has(callee.property.name)) return true;
+      if (callee.object.type === T.Identifier && callee.object.name === 'JSON' && callee.property.name === 'stringify') return true;
+    }
+  }
+  try {
+    return typeof getStaticValue(value as never, sourceCode.getScope(value) as never)?.value === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Source text for an expression that was interpolated into a string: kept bare when it is
+ * certainly a string, else wrapped in `String(…)` so the rewrite sends the same text (a
+ * client could send an array or object where a string was expected).
+ */
+function asString(node: Node, sourceCode: TSESLint.SourceCode): string {
+  const text = sourceCode.getText(node);
+  return isString(node, sourceCode) ? text : `String(${text})`;
+}
 
 /** Removes trailing whitespace and trailing `\n`/`\t`/`\r` escapes from raw template text. */
 function trimRawEnd(raw: string): string {
@@ -64,11 +111,11 @@ function splitTemplate(template: TSESTree.TemplateLiteral, isData: (node: Node) 
   // `${INSTRUCTIONS} …` keeps the bare expression rather than a template around it.
   const constant =
     bare && k === 1 && quasis[0].value.raw === '' && blank(quasis[1].value.raw)
-      ? sourceCode.getText(expressions[0])
+      ? asString(expressions[0], sourceCode)
       : `\`${constantRaw}\``;
   const data =
     bare && k === expressions.length - 1 && blank(quasis[k + 1].value.raw)
-      ? sourceCode.getText(expressions[k])
+      ? asString(expressions[k], sourceCode)
       : `\`${trimRawEnd(dataRaw)}\``;
   const clean = quasis.slice(k + 1).every((quasi) => !WORD.test(quasi.value.cooked ?? quasi.value.raw));
   return { constant, data, clean };
@@ -95,9 +142,12 @@ function splitConcatenation(root: TSESTree.BinaryExpression, isData: (node: Node
   if (k < 1) return null;
   const text = sourceCode.text;
   const tail = operands.slice(k + 1);
+  // The data half must stay string concatenation: its first operand decides that.
+  const rest = tail.length > 0 ? ` + ${text.slice(tail[0].range[0], operands[operands.length - 1].range[1])}` : '';
+  const constantHalf = text.slice(operands[0].range[0], operands[k - 1].range[1]);
   return {
-    constant: text.slice(operands[0].range[0], operands[k - 1].range[1]),
-    data: text.slice(operands[k].range[0], operands[operands.length - 1].range[1]),
+    constant: k === 1 ? asString(operands[0], sourceCode) : isStringLike(operands[0]) ? constantHalf : `String(${operands[0] && sourceCode.getText(operands[0])})${constantHalf.slice(sourceCode.getText(operands[0]).length)}`,
+    data: `${asString(operands[k], sourceCode)}${rest}`,
     clean: tail.every((operand) => !isStringLike(operand) || !WORD.test(sourceCode.getText(operand))),
   };
 }

@@ -25,9 +25,11 @@ describe('end to end: the recommended config over examples/', () => {
     expect(results.every((r) => r.messages.every((m) => !m.fatal))).toBe(true);
     expect(summary(results)).toEqual([
       'app/api/translate/route.ts:12:5 llm-security/require-role-separated-messages',
+      'app/ask/page.tsx:13:39 llm-security/no-user-input-in-system-prompt',
       'src/express-support-bot.ts:16:25 llm-security/no-user-input-in-system-prompt',
       'src/fastify-summarizer.js:13:5 llm-security/no-user-input-in-system-prompt',
       'src/hono-tutor.mjs:12:5 llm-security/no-user-input-in-system-prompt',
+      'src/koa-classifier.cjs:14:32 llm-security/require-role-separated-messages',
     ]);
   });
 
@@ -35,9 +37,11 @@ describe('end to end: the recommended config over examples/', () => {
     const fixed = (await eslint(true).lintFiles(['.'])).filter((r) => r.output !== undefined);
     expect(fixed.map((r) => path.relative(examples, r.filePath)).sort()).toEqual([
       'app/api/translate/route.ts',
+      'app/ask/page.tsx',
       'src/express-support-bot.ts',
       'src/fastify-summarizer.js',
       'src/hono-tutor.mjs',
+      'src/koa-classifier.cjs',
     ]);
     for (const result of fixed) {
       const output = result.output!;

@@ -173,7 +173,7 @@ ruleTester().run('require-role-separated-messages', rule, {
         `const INSTRUCTIONS = 'You are a translator. Translate into French.';`,
         `export async function POST(req: Request) {`,
         `  const { text } = await req.json();`,
-        '  const result = await generateText({ model, system: INSTRUCTIONS, prompt: text });',
+        '  const result = await generateText({ model, system: INSTRUCTIONS, prompt: String(text) });',
         `  return Response.json({ text: result.text });`,
         `}`,
       ),
@@ -204,7 +204,7 @@ ruleTester().run('require-role-separated-messages', rule, {
         `  const result = streamText({`,
         `    model,`,
         `    system: 'Answer the customer politely: ',`,
-        `    prompt: req.body.question,`,
+        `    prompt: String(req.body.question),`,
         `  });`,
         `  result.pipeTextStreamToResponse(res);`,
         `});`,
@@ -238,7 +238,7 @@ ruleTester().run('require-role-separated-messages', rule, {
               output: lines(
                 `import OpenAI from 'openai';`,
                 `const openai = new OpenAI();`,
-                "app.post('/t', async (req, res) => { const r = await openai.chat.completions.create({ model: 'gpt-3.5-turbo-instruct', messages: [{ role: 'system', content: `Translate to French:` }, { role: 'user', content: req.body.text }] }); res.json(r.choices[0].text); });",
+                "app.post('/t', async (req, res) => { const r = await openai.chat.completions.create({ model: 'gpt-3.5-turbo-instruct', messages: [{ role: 'system', content: `Translate to French:` }, { role: 'user', content: String(req.body.text) }] }); res.json(r.choices[0].text); });",
               ),
             },
           ],
@@ -257,7 +257,7 @@ ruleTester().run('require-role-separated-messages', rule, {
         `import Fastify from 'fastify';`,
         `import { ChatAnthropic } from '@langchain/anthropic';`,
         `const app = Fastify(); const model = new ChatAnthropic({ model: 'claude-haiku-4-5' });`,
-        "app.post('/sum', async (request) => (await model.invoke([['system', `Summarize in three bullet points:`], ['human', request.body.article]])).content);",
+        "app.post('/sum', async (request) => (await model.invoke([['system', `Summarize in three bullet points:`], ['human', String(request.body.article)]])).content);",
       ),
       errors: [
         {
@@ -280,7 +280,7 @@ ruleTester().run('require-role-separated-messages', rule, {
         `import Koa from 'koa';`,
         `import ollama from 'ollama';`,
         `const app = new Koa();`,
-        "app.use(async (ctx) => { ctx.body = await ollama.generate({ model: 'llama3', system: `Classify the sentiment of:`, prompt: ctx.request.body.review }); });",
+        "app.use(async (ctx) => { ctx.body = await ollama.generate({ model: 'llama3', system: `Classify the sentiment of:`, prompt: String(ctx.request.body.review) }); });",
       ),
       errors: [
         {
@@ -418,7 +418,7 @@ ruleTester().run('require-role-separated-messages', rule, {
               messageId: 'separateRoles',
               output: lines(
                 `import { generateText } from 'ai';`,
-                "app.post('/x', async (req, res) => { await generateText({ model, system: `Fix the grammar:`, prompt: req.body.text }); });",
+                "app.post('/x', async (req, res) => { await generateText({ model, system: `Fix the grammar:`, prompt: String(req.body.text) }); });",
               ),
             },
           ],
@@ -460,7 +460,7 @@ ruleTester().run('require-role-separated-messages', rule, {
         `    model: 'gpt-4o-mini',`,
         `    messages: [`,
         '      { role: \'system\', content: `Write a cover letter for this job description:` },',
-        `      { role: 'user', content: req.body.job },`,
+        `      { role: 'user', content: String(req.body.job) },`,
         `    ],`,
         `  });`,
         `});`,
@@ -484,7 +484,7 @@ ruleTester().run('require-role-separated-messages', rule, {
       output: lines(
         `import Anthropic from '@anthropic-ai/sdk';`,
         `const anthropic = new Anthropic();`,
-        "export default { async fetch(request) { const { text } = await request.json(); return Response.json(await anthropic.messages.create({ model: 'm', max_tokens: 300, system: `Extract the project name from:`, messages: [{ role: 'user', content: text }] })); } };",
+        "export default { async fetch(request) { const { text } = await request.json(); return Response.json(await anthropic.messages.create({ model: 'm', max_tokens: 300, system: `Extract the project name from:`, messages: [{ role: 'user', content: String(text) }] })); } };",
       ),
       errors: [
         {
@@ -504,7 +504,7 @@ ruleTester().run('require-role-separated-messages', rule, {
       ),
       output: lines(
         `import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`,
-        "export default async function handler(req, res) { res.json(await client.send(new ConverseCommand({ modelId: 'm', system: [{ text: `Classify:` }], messages: [{ role: 'user', content: [{ text: req.body.q }] }] }))); }",
+        "export default async function handler(req, res) { res.json(await client.send(new ConverseCommand({ modelId: 'm', system: [{ text: `Classify:` }], messages: [{ role: 'user', content: [{ text: String(req.body.q) }] }] }))); }",
       ),
       errors: [
         {
@@ -604,7 +604,7 @@ ruleTester().run('require-role-separated-messages', rule, {
       output: lines(
         `import { ChatOllama } from '@langchain/ollama';`,
         `const model = new ChatOllama({ model: 'llama3' });`,
-        "app.post('/x', async (req, res) => { res.json(await model.invoke([['system', `Fix the spelling:`], ['human', req.body.text]])); });",
+        "app.post('/x', async (req, res) => { res.json(await model.invoke([['system', `Fix the spelling:`], ['human', String(req.body.text)]])); });",
       ),
       errors: [
         {
@@ -623,7 +623,7 @@ ruleTester().run('require-role-separated-messages', rule, {
       ),
       output: lines(
         `import { generateText } from 'ai';`,
-        "app.post('/x', async (req, res) => { await generateText({ model, system: `Give a title to:`, messages: [{ role: 'user', content: req.body.post }] }); });",
+        "app.post('/x', async (req, res) => { await generateText({ model, system: `Give a title to:`, messages: [{ role: 'user', content: String(req.body.post) }] }); });",
       ),
       errors: [
         {

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { ESLint as ESLint9 } from 'eslint-9';
+import { ESLint as ESLint10 } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+
+/** The plugin supports ESLint ^9.15.0 (the oldest supported, installed as `eslint-9`) and ^10. */
+const examples = path.resolve(import.meta.dirname, '../../examples');
+
+describe.each([
+  ['ESLint 9.15', ESLint9],
+  ['ESLint 10', ESLint10],
+])('%s', (_, ESLint) => {
+  it('lints and fixes the demo app with the recommended config', async () => {
+    const eslint = new ESLint({ cwd: examples, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended as never], fix: true });
+    const results = await eslint.lintFiles(['src/express-support-bot.ts']);
+    expect(results[0].messages).toEqual([]);
+    expect(results[0].output).toContain(`{ role: 'user', content: String(customerName) },`);
+  });
+
+  it('rejects an invalid option with a schema error', async () => {
+    const eslint = new ESLint({
+      cwd: examples,
+      overrideConfigFile: true,
+      overrideConfig: [plugin.configs.recommended as never, { rules: { 'llm-security/no-user-input-in-system-prompt': ['error', { autofix: 'yes' }] } }],
+    });
+    await expect(eslint.lintFiles(['src/express-support-bot.ts'])).rejects.toThrow(/no-user-input-in-system-prompt[\s\S]*should be boolean/);
+  });
+});
