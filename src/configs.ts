@@ -36,7 +36,6 @@ export function makeConfig(
     plugins: { [prefix]: plugin },
     languageOptions: {
       parser: tsParser,
-      sourceType: 'module',
       parserOptions: { ecmaFeatures: { jsx: true } },
     },
     rules: rulesFor(name, rules, prefix),
