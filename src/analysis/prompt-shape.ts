@@ -35,14 +35,27 @@ function isConstantString(node: Node, host: ShapeHost): boolean {
   }
 }
 
-/** The single initializer of a never-reassigned binding. */
-function boundValue(identifier: TSESTree.Identifier, index: FileIndex): Node | null {
+const MAX_WRITES = 8;
+
+/**
+ * The values a local string variable is built from: its initializer and what is assigned or
+ * appended to it later (`let p = 'You are …'; p += req.body.x`). Empty when the variable is
+ * written in any other way (destructuring, a loop, a parameter).
+ */
+function boundValues(identifier: TSESTree.Identifier, index: FileIndex): Node[] {
   const variable = index.variableOf(identifier);
-  if (!variable || variable.defs.length !== 1) return null;
+  if (!variable || variable.defs.length !== 1) return [];
   const def = variable.defs[0];
-  if (def.type !== 'Variable' || def.node.type !== T.VariableDeclarator || def.node.id !== def.name || !def.node.init) return null;
-  if (variable.references.some((r) => r.isWrite() && r.identifier !== def.name)) return null;
-  return def.node.init;
+  if (def.type !== 'Variable' || def.node.type !== T.VariableDeclarator || def.node.id !== def.name) return [];
+  const values: Node[] = [];
+  for (const reference of variable.references) {
+    if (!reference.isWrite()) continue;
+    const parent = reference.identifier.parent;
+    if (parent?.type === T.VariableDeclarator && parent.init) values.push(parent.init);
+    else if (parent?.type === T.AssignmentExpression && (parent.operator === '=' || parent.operator === '+=')) values.push(parent.right);
+    else return [];
+  }
+  return values.length <= MAX_WRITES ? values : [];
 }
 
 /** The operands of a `+` chain, left to right. */
@@ -93,10 +106,15 @@ export function promptParts(node: Node, host: ShapeHost, startDepth = 0): Prompt
       }
     }
     if (value.type === T.Identifier && depth < MAX_DEPTH) {
-      const bound = boundValue(value, host.index);
-      const inner = bound && unwrap(bound);
-      if (inner && (inner.type === T.TemplateLiteral || inner.type === T.TaggedTemplateExpression || (inner.type === T.BinaryExpression && inner.operator === '+'))) {
-        visit(inner, depth + 1);
+      const bound = boundValues(value, host.index).map((node) => unwrap(node));
+      const built =
+        bound.length === 1 &&
+        (bound[0].type === T.TemplateLiteral ||
+          bound[0].type === T.TaggedTemplateExpression ||
+          (bound[0].type === T.BinaryExpression && bound[0].operator === '+'));
+      // A prompt written in one piece, or assembled over several statements.
+      if (built || bound.length > 1) {
+        for (const inner of bound) visit(inner, depth + 1);
         return;
       }
     }

@@ -155,6 +155,13 @@ ruleTester().run('require-role-separated-messages', rule, {
         `export default async function handler(req, res) { res.json(await ollama.chat({ model: 'm', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: req.body.q }] })); }`,
       ),
     },
+    {
+      name: 'a prompt variable reassigned to request data only',
+      code: lines(
+        `import { generateText } from 'ai';`,
+        `app.post('/x', async (req, res) => { let prompt = req.body.text; if (!prompt) prompt = req.body.fallback; await generateText({ model, system: 'Fix grammar.', prompt }); });`,
+      ),
+    },
   ],
   invalid: [
     {
@@ -729,6 +736,20 @@ ruleTester().run('require-role-separated-messages', rule, {
       code: lines(`import { generateText } from 'ai';`, 'function pick(b) { return b.topic; }', `app.post('/poem', async (req, res) => {`, '  const topic = pick(req.body);', '  const prompt = `Write a haiku about ${topic}.`;', `  await generateText({ model, prompt });`, `});`),
       output: null,
       errors: [{ messageId, line: 6, column: 31, data: { source: 'req.body.topic', line: '4', via: ' via pick() -> topic -> prompt', slot: 'prompt', api: 'ai generateText' } }],
+    },
+    {
+      name: 'a prompt assembled over several statements (let and +=)',
+      code: lines(
+        `import { generateText } from 'ai';`,
+        `app.post('/x', async (req, res) => {`,
+        `  let prompt = 'You are a careful editor. ';`,
+        `  prompt += 'Fix the grammar of: ';`,
+        `  prompt += req.body.text;`,
+        `  await generateText({ model, prompt });`,
+        `});`,
+      ),
+      output: null,
+      errors: [{ messageId, line: 6, column: 31, data: { source: 'req.body.text', line: '5', via: ' via prompt', slot: 'prompt', api: 'ai generateText' } }],
     },
   ],
 });
