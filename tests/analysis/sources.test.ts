@@ -119,6 +119,9 @@ describe('request sources per framework', () => {
     expect(
       sinkOrigins(`import { Controller } from '@nestjs/common'; class C { helper(dto: ChatDto) { sink(dto.message); } }`),
     ).toEqual([]);
+    expect(
+      sinkOrigins(`import { Body, Query } from '@nestjs/common'; class C { chat(@Body() { message }: Dto, @Query() { lang }: Q) { sink([message, lang]); } }`),
+    ).toEqual(['body.message', 'query.lang']);
   });
 
   it('plain http: url, headers, and bodies read with on(data) or for await', () => {
@@ -146,17 +149,17 @@ describe('request sources per framework', () => {
 
   it('MCP tool and prompt handlers receive client arguments', () => {
     const header = `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'; const server = new McpServer({ name: 'x', version: '1' });`;
-    expect(sinkOrigins(`${header} server.tool('ask', { q: z.string() }, async ({ q }) => { sink(q); });`)).toEqual(['argument.q']);
+    expect(sinkOrigins(`${header} server.tool('ask', { q: z.string() }, async ({ q }) => { sink(q); });`)).toEqual(['args.q']);
     expect(sinkOrigins(`${header} server.registerTool('ask', { inputSchema: { q: z.string() } }, async (args) => { sink(args.q); });`)).toEqual([
       'args.q',
     ]);
     expect(sinkOrigins(`${header} server.registerPrompt('p', { argsSchema: { t: z.string() } }, ({ t }) => { sink(t); });`)).toEqual([
-      'argument.t',
+      'args.t',
     ]);
     expect(sinkOrigins(`${header} server.tool('ping', 'says pong', async (extra) => { sink(extra.sessionId); });`)).toEqual([]);
     expect(sinkOrigins(`${header} server.tool('ping', { readOnlyHint: true }, async (extra) => { sink(extra.sessionId); });`)).toEqual([]);
     expect(sinkOrigins(`${header} server.tool('ask', 'asks', { q: z.string() }, { readOnlyHint: true }, async ({ q }) => { sink(q); });`)).toEqual([
-      'argument.q',
+      'args.q',
     ]);
   });
 });

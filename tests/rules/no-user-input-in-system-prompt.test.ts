@@ -627,7 +627,7 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
           messageId,
           line: 5,
           column: 81,
-          data: { source: 'argument.rules', line: '4', via: '', slot: 'system message', api: 'groq chat.completions.create' },
+          data: { source: 'args.rules', line: '4', via: '', slot: 'system message', api: 'groq chat.completions.create' },
         },
       ],
     },

@@ -405,7 +405,7 @@ ruleTester().run('require-role-separated-messages', rule, {
           messageId,
           line: 3,
           column: 140,
-          data: { source: 'argument.word', line: '3', via: '', slot: 'prompt', api: 'complete()' },
+          data: { source: 'args.word', line: '3', via: '', slot: 'prompt', api: 'complete()' },
         },
       ],
     },

@@ -32,7 +32,7 @@ export const nestjsModel: SourceModel = {
       fn.params.forEach((param, i) => {
         for (const decorator of decoratorsOf(param)) {
           const name = decoratorName(decorator);
-          if (name && DATA_DECORATORS.has(name)) params.set(i, dataParam);
+          if (name && DATA_DECORATORS.has(name)) params.set(i, dataParam(name.charAt(0).toLowerCase() + name.slice(1)));
           if (name && REQUEST_DECORATORS.has(name)) params.set(i, objectParam('express'));
         }
       });

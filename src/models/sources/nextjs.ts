@@ -26,7 +26,7 @@ function routeHandler(fn: FunctionNode): HandlerMatch {
 }
 
 function allParamsAreData(fn: FunctionNode): HandlerMatch {
-  return { fn, framework: 'next-server-action', params: new Map(fn.params.map((_, i) => [i, dataParam] as const)) };
+  return { fn, framework: 'next-server-action', params: new Map(fn.params.map((_, i) => [i, dataParam('argument')] as const)) };
 }
 
 function typeName(param: TSESTree.Parameter | undefined): string | null {

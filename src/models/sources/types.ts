@@ -9,7 +9,7 @@ export type ParamSource =
   /** A request (or context) object: only some of its members are request data. */
   | { readonly kind: 'object'; readonly model: RequestModelName }
   /** The whole value is request data (`@Body() body`, a server action's arguments, MCP tool args). */
-  | { readonly kind: 'data' };
+  | { readonly kind: 'data'; readonly label: string };
 
 export interface HandlerMatch {
   readonly fn: FunctionNode;
@@ -35,4 +35,5 @@ export interface SourceModel {
 export type Call = TSESTree.CallExpression;
 
 export const objectParam = (model: RequestModelName): ParamSource => ({ kind: 'object', model });
-export const dataParam: ParamSource = { kind: 'data' };
+/** `label` names a destructured parameter in messages: `args.city`, `body.message`. */
+export const dataParam = (label: string): ParamSource => ({ kind: 'data', label });
