@@ -37,8 +37,36 @@ const DEFAULT_PARAM_TEXT: Readonly<Record<RequestModelName, string>> = {
   'fetch-event': 'event',
 };
 
+/** `z.enum([…])`, `z.literal(…)`, `z.number()`, `z.boolean()`, `z.nativeEnum(E)` and chains on them. */
+const CLOSED_SCHEMAS = new Set(['enum', 'nativeEnum', 'literal', 'number', 'boolean', 'bigint', 'int']);
+
+function isClosedSchema(node: Node): boolean {
+  let current = unwrap(node);
+  while (current.type === T.CallExpression) {
+    const callee = unwrap(current.callee);
+    if (callee.type !== T.MemberExpression) return false;
+    const name = keyName(callee);
+    if (name && CLOSED_SCHEMAS.has(name)) return true;
+    current = unwrap(callee.object);
+  }
+  return false;
+}
+
+/** The list and the value of a `LIST.includes(value)` or `SET.has(value)` test. */
+function allowlistChecked(test: Node): { list: Node; value: Node } | null {
+  const call = unwrap(test);
+  if (call.type !== T.CallExpression || call.arguments.length !== 1) return null;
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return null;
+  const name = keyName(callee);
+  if (name !== 'includes' && name !== 'has') return null;
+  const argument = call.arguments[0];
+  return argument.type === T.SpreadElement ? null : { list: callee.object, value: unwrap(argument) };
+}
+
 export interface TaintEngineHost {
   readonly index: FileIndex;
+  readonly sourceCode: TSESLint.SourceCode;
   readonly settings: LlmSecuritySettings;
   handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
 }
@@ -110,7 +138,7 @@ export class TaintEngine {
       case T.LogicalExpression:
         return union(this.taintOf(node.left), this.taintOf(node.right));
       case T.ConditionalExpression:
-        return union(this.taintOf(node.consequent), this.taintOf(node.alternate));
+        return this.conditionalTaint(node);
       case T.AwaitExpression:
       case T.SpreadElement:
         return this.taintOf(node.argument);
@@ -142,6 +170,21 @@ export class TaintEngine {
       default:
         return CLEAN;
     }
+  }
+
+  /**
+   * `ALLOWED.includes(x) ? x : 'default'` (also `.has(x)`): the branch taken when x is in
+   * your own allowlist carries no client text.
+   */
+  private conditionalTaint(node: TSESTree.ConditionalExpression): Taint {
+    const check = allowlistChecked(node.test);
+    const source = this.host.sourceCode;
+    const allowlisted =
+      check !== null &&
+      this.taintOf(check.list).length === 0 &&
+      source.getText(unwrap(node.consequent)) === source.getText(check.value);
+    const consequent = allowlisted ? CLEAN : this.taintOf(node.consequent);
+    return union(consequent, this.taintOf(node.alternate));
   }
 
   private identifierTaint(identifier: TSESTree.Identifier): Taint {
@@ -351,7 +394,10 @@ export class TaintEngine {
       return this.argumentsTaint(call);
     }
     if (method === null) return CLEAN;
-    if (VALIDATOR_METHODS.has(method)) return this.argumentsTaint(call, [0]);
+    if (VALIDATOR_METHODS.has(method)) {
+      // `z.enum(['a', 'b']).parse(x)`: the result is one of your own values.
+      return isClosedSchema(callee.object) ? CLEAN : this.argumentsTaint(call, [0]);
+    }
     const object = unwrap(callee.object);
     if (object.type === T.ThisExpression) {
       const fn = this.classMethod(callee, method);

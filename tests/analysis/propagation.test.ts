@@ -97,6 +97,21 @@ describe('propagation steps', () => {
     expect(sinkOrigins(route(`sink(Object.keys(req.body).length);`))).toEqual([]);
   });
 
+  it('values checked against your own allowlist or closed schema are clean', () => {
+    expect(sinkOrigins(route(`const tone = TONES.includes(req.body.tone) ? req.body.tone : 'formal'; sink(tone);`))).toEqual([]);
+    expect(sinkOrigins(route(`const tone = new Set(['a', 'b']).has(req.body.tone) ? req.body.tone : 'a'; sink(tone);`))).toEqual([]);
+    expect(sinkOrigins(route(`const tone = z.enum(['formal', 'casual']).parse(req.body.tone); sink(tone);`))).toEqual([]);
+    expect(sinkOrigins(route(`const n = z.coerce.number().int().parse(req.query.n); sink(n);`))).toEqual([]);
+  });
+
+  it('an allowlist the client controls, or a different value, does not count', () => {
+    expect(sinkOrigins(route(`const t = req.body.allowed.includes(req.body.tone) ? req.body.tone : 'x'; sink(t);`))).toEqual([
+      'req.body.tone -> t',
+    ]);
+    expect(sinkOrigins(route(`const t = TONES.includes(req.body.tone) ? req.body.other : 'x'; sink(t);`))).toEqual(['req.body.other -> t']);
+    expect(sinkOrigins(route(`const t = z.string().min(1).parse(req.body.tone); sink(t);`))).toEqual(['req.body.tone -> t']);
+  });
+
   it('unknown functions do not carry data (silence over guessing)', () => {
     expect(sinkOrigins(route(`const user = await db.findUser(req.body.id); sink(user.name);`))).toEqual([]);
   });
