@@ -223,6 +223,95 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
         `});`,
       ),
     },
+    {
+      name: 'a tone checked against your own allowlist',
+      code: lines(
+        ...express,
+        `const TONES = ['formal', 'casual'];`,
+        `app.post('/chat', async (req, res) => {`,
+        `  const tone = TONES.includes(req.body.tone) ? req.body.tone : 'formal';`,
+        '  await openai.chat.completions.create({ model: \'m\', messages: [{ role: \'system\', content: `Use a ${tone} tone.` }, { role: \'user\', content: req.body.q }] });',
+        `});`,
+      ),
+    },
+    {
+      name: 'a persona validated by z.enum',
+      code: lines(
+        `import { generateText } from 'ai';`,
+        `export async function POST(req: Request) { const body = await req.json(); const persona = z.enum(['pirate', 'butler']).parse(body.persona);`,
+        '  return Response.json(await generateText({ model, system: `Speak like a ${persona}.`, prompt: body.q })); }',
+      ),
+    },
+    {
+      name: 'a helper that maps request values to your own text',
+      code: lines(
+        ...express,
+        `function systemFor(kind) { return kind === 'kids' ? 'Explain simply.' : 'Explain precisely.'; }`,
+        `app.post('/chat', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: systemFor(req.body.kind) }, { role: 'user', content: req.body.q }] }); });`,
+      ),
+    },
+    {
+      name: 'a system prompt chosen in a switch over the request',
+      code: lines(
+        ...express,
+        `app.post('/chat', async (req, res) => {`,
+        `  let system;`,
+        `  switch (req.body.mode) { case 'short': system = 'Be brief.'; break; default: system = 'Be thorough.'; }`,
+        `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: system }, { role: 'user', content: req.body.q }] });`,
+        `});`,
+      ),
+    },
+    {
+      name: 'numbers parsed from the request',
+      code: lines(
+        ...express,
+        `app.post('/chat', async (req, res) => {`,
+        '  const system = `Answer in at most ${Number(req.query.words)} words and ${parseInt(req.query.lines, 10)} lines.`;',
+        `  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: system }, { role: 'user', content: req.body.q }] });`,
+        `});`,
+      ),
+    },
+    {
+      name: 'request data in other options of the call (user id, model, metadata)',
+      code: lines(
+        ...express,
+        `app.post('/chat', async (req, res) => { await openai.chat.completions.create({ model: req.body.model, user: req.body.userId, metadata: { q: req.body.q }, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: req.body.q }] }); });`,
+      ),
+    },
+    {
+      name: 'Hono env bindings and Koa state are not request data',
+      code: lines(
+        `import { Hono } from 'hono';`,
+        `import Anthropic from '@anthropic-ai/sdk';`,
+        `const app = new Hono(); const anthropic = new Anthropic();`,
+        'app.post(\'/x\', async (c) => c.json(await anthropic.messages.create({ model: \'m\', max_tokens: 100, system: `${c.env.SYSTEM_PROMPT} Tenant: ${c.var.tenant}`, messages: [{ role: \'user\', content: await c.req.text() }] })));',
+      ),
+    },
+    {
+      name: 'an LLM call in a CLI script (no request at all)',
+      code: lines(
+        `import OpenAI from 'openai';`,
+        `const openai = new OpenAI();`,
+        'await openai.chat.completions.create({ model: \'m\', messages: [{ role: \'system\', content: `You are ${process.argv[2]}` }] });',
+      ),
+    },
+    {
+      name: 'conversation history from the request stays in user/assistant turns',
+      code: lines(
+        `import Anthropic from '@anthropic-ai/sdk';`,
+        `const anthropic = new Anthropic();`,
+        `app.post('/chat', async (req, res) => { await anthropic.messages.create({ model: 'm', max_tokens: 100, system: 'You are helpful.', messages: [...req.body.history, { role: 'user', content: req.body.q }] }); });`,
+      ),
+    },
+    {
+      name: 'a SystemMessage in a route, built from constants',
+      code: lines(
+        `import { SystemMessage, HumanMessage } from '@langchain/core/messages';`,
+        `import { ChatOpenAI } from '@langchain/openai';`,
+        `const model = new ChatOpenAI({}); const RULES = 'Answer in English.';`,
+        'app.post(\'/x\', async (req, res) => { res.json(await model.invoke([new SystemMessage(`${RULES} Today: ${new Date().toISOString()}`), new HumanMessage(req.body.q)])); });',
+      ),
+    },
   ],
   invalid: [
     {

@@ -162,6 +162,61 @@ ruleTester().run('require-role-separated-messages', rule, {
         `app.post('/x', async (req, res) => { let prompt = req.body.text; if (!prompt) prompt = req.body.fallback; await generateText({ model, system: 'Fix grammar.', prompt }); });`,
       ),
     },
+    {
+      name: 'a number from the request in an instruction prompt',
+      code: lines(`import { generateText } from 'ai';`, "app.post('/x', async (req, res) => { await generateText({ model, prompt: `Generate ${Number(req.body.n)} startup names.` }); });"),
+    },
+    {
+      name: 'a value from your own allowlist in an instruction prompt',
+      code: lines(`import { generateText } from 'ai';`, `const LANGS = new Set(['fr', 'de']);`, "app.post('/x', async (req, res) => { const lang = LANGS.has(req.body.lang) ? req.body.lang : 'fr'; await generateText({ model, prompt: `Say hello in ${lang}.` }); });"),
+    },
+    {
+      name: 'only punctuation around the request data',
+      code: lines(`import ollama from 'ollama';`, "app.post('/x', async (req, res) => { await ollama.generate({ model: 'm', prompt: `${req.body.q}?` }); });"),
+    },
+    {
+      name: 'langchain invoke with a message object or role-separated messages',
+      code: lines(
+        `import { SystemMessage, HumanMessage } from '@langchain/core/messages';`,
+        `import { ChatGroq } from '@langchain/groq';`,
+        `const model = new ChatGroq({});`,
+        `app.post('/x', async (req, res) => { await model.invoke(new HumanMessage(req.body.q)); await model.invoke([new SystemMessage('Be brief.'), new HumanMessage(\`Q: \${req.body.q}\`)]); });`,
+      ),
+    },
+    {
+      name: 'lone messages with only request data (anthropic, bedrock, cohere, Responses API)',
+      code: lines(
+        `import Anthropic from '@anthropic-ai/sdk'; import OpenAI from 'openai'; import { CohereClient } from 'cohere-ai';`,
+        `import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`,
+        `const anthropic = new Anthropic(); const openai = new OpenAI(); const cohere = new CohereClient({});`,
+        `app.post('/x', async (req, res) => {`,
+        `  await anthropic.messages.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: req.body.q }] });`,
+        `  new ConverseCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: req.body.q }] }] });`,
+        `  await cohere.chat({ message: req.body.q });`,
+        `  await openai.responses.create({ model: 'm', input: req.body.q });`,
+        `});`,
+      ),
+    },
+    {
+      name: 'a helper that only cleans the text adds no instructions',
+      code: lines(
+        `import { generateText } from 'ai';`,
+        `function clean(s) { return s.replace(/\\s+/g, ' ').trim(); }`,
+        `app.post('/x', async (req, res) => { await generateText({ model, system: 'Be brief.', prompt: clean(req.body.q) }); });`,
+      ),
+    },
+    {
+      name: 'generateText imported from your own module is not the SDK',
+      code: lines(`import { generateText } from './lib/text';`, "app.post('/x', async (req, res) => { await generateText({ prompt: `Summarize: ${req.body.q}` }); });"),
+    },
+    {
+      name: 'Google contents with only the request data',
+      code: lines(
+        `import { GoogleGenAI } from '@google/genai';`,
+        `const ai = new GoogleGenAI({});`,
+        `app.post('/x', async (req, res) => { await ai.models.generateContent({ model: 'm', contents: req.body.q, config: { systemInstruction: 'Answer briefly.' } }); });`,
+      ),
+    },
   ],
   invalid: [
     {
