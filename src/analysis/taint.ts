@@ -37,6 +37,9 @@ const DEFAULT_PARAM_TEXT: Readonly<Record<RequestModelName, string>> = {
   'fetch-event': 'event',
 };
 
+/** Globals whose methods return numbers, dates or booleans (`Date.parse`, `Number.parseInt`, `Math.min`). */
+const NUMERIC_GLOBALS = new Set(['Date', 'Number', 'Math', 'BigInt', 'Boolean', 'Array.isArray']);
+
 /** `z.enum([…])`, `z.literal(…)`, `z.number()`, `z.boolean()`, `z.nativeEnum(E)` and chains on them. */
 const CLOSED_SCHEMAS = new Set(['enum', 'nativeEnum', 'literal', 'number', 'boolean', 'bigint', 'int']);
 
@@ -136,7 +139,8 @@ export class TaintEngine {
       case T.BinaryExpression:
         return node.operator === '+' ? union(this.taintOf(node.left), this.taintOf(node.right)) : CLEAN;
       case T.LogicalExpression:
-        return union(this.taintOf(node.left), this.taintOf(node.right));
+        // `x && 'text'`: when x is falsy it is '', 0, false or null, never client text.
+        return node.operator === '&&' ? this.taintOf(node.right) : union(this.taintOf(node.left), this.taintOf(node.right));
       case T.ConditionalExpression:
         return this.conditionalTaint(node);
       case T.AwaitExpression:
@@ -209,7 +213,7 @@ export class TaintEngine {
       const parts: Taint[] = [];
       for (const reference of variable.references) {
         if (reference.isWrite() && reference.identifier.type === T.Identifier) bindings.add(reference.identifier);
-        else parts.push(this.mutationTaint(reference.identifier));
+        else parts.push(this.mutationTaint(reference.identifier, variable));
       }
       for (const binding of bindings) parts.push(this.bindingTaint(binding));
       const result = union(...parts);
@@ -220,8 +224,10 @@ export class TaintEngine {
     }
   }
 
-  /** `list.push(x)`, `params.append(k, x)`: values added to a container after it was made. */
-  private mutationTaint(identifier: TSESTree.Node): Taint {
+  /** `list.push(x)` on an array created as a literal: values added after it was made. */
+  private mutationTaint(identifier: TSESTree.Node, variable: Variable): Taint {
+    const init = variable.defs[0]?.node.type === T.VariableDeclarator ? variable.defs[0].node.init : null;
+    if (!init || unwrap(init).type !== T.ArrayExpression) return CLEAN;
     const member = identifier.parent;
     if (member?.type !== T.MemberExpression || member.object !== identifier) return CLEAN;
     const call = member.parent;
@@ -394,6 +400,7 @@ export class TaintEngine {
       return this.argumentsTaint(call);
     }
     if (method === null) return CLEAN;
+    if (root.type === T.Identifier && this.isGlobal(root) && NUMERIC_GLOBALS.has(root.name)) return CLEAN;
     if (VALIDATOR_METHODS.has(method)) {
       // `z.enum(['a', 'b']).parse(x)`: the result is one of your own values.
       return isClosedSchema(callee.object) ? CLEAN : this.argumentsTaint(call, [0]);
@@ -429,9 +436,10 @@ export class TaintEngine {
     const variable = this.host.index.variableOf(callee);
     const def = variable?.defs[0];
     if (def?.type === 'ImportBinding') {
-      const declaration = def.parent as TSESTree.ImportDeclaration;
+      // `import x = require('…')` (TypeScript) has no ImportDeclaration parent.
+      const declaration = def.parent?.type === T.ImportDeclaration ? def.parent : null;
       const imported = def.node.type === T.ImportSpecifier && def.node.imported.type === T.Identifier ? def.node.imported.name : null;
-      if (declaration.source.value === 'next/headers' && (imported === 'headers' || imported === 'cookies')) {
+      if (declaration?.source.value === 'next/headers' && (imported === 'headers' || imported === 'cookies')) {
         return [{ kind: 'request', node: call, text: `${name}()`, steps: [] }];
       }
       if (TEMPLATE_HELPERS.has(name)) return this.argumentsTaint(call);

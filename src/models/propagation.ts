@@ -113,5 +113,5 @@ export const ARGUMENT_PASSING_METHODS: ReadonlyMap<string, readonly number[]> = 
   ['padEnd', [1]],
 ]);
 
-/** Methods that put their arguments into the receiver (`lines.push(x)`). */
-export const MUTATING_METHODS = set('push', 'unshift', 'splice', 'append', 'set', 'add');
+/** Array methods that put their arguments into the receiver (`lines.push(x)`). */
+export const MUTATING_METHODS = set('push', 'unshift', 'splice');

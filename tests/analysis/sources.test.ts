@@ -30,6 +30,24 @@ describe('request sources per framework', () => {
     expect(sinkOrigins(`app.post('/chat', (req, res) => { sink(req.body.message.length); });`)).toEqual([]);
   });
 
+  it('HTTP clients, caches and plugin hooks are not route registrations', () => {
+    expect(
+      sinkOrigins(`import https from 'node:https';
+        https.get(POLICY_URL, (resp) => { let p = ''; resp.on('data', (c) => { p += c; }); resp.on('end', () => sink(p)); });`),
+    ).toEqual([]);
+    expect(sinkOrigins(`cache.get(KEY, (entry) => sink(entry.body));`)).toEqual([]);
+    expect(sinkOrigins(`someLib.use((req) => sink(req.body));`)).toEqual([]);
+    expect(sinkOrigins(`apiClient.get('/users', (err, res, body) => sink(body));`)).toEqual([]);
+    expect(sinkOrigins(`request.post('/x', (err, res) => sink(res.body));`)).toEqual([]);
+  });
+
+  it('routes with a path held in a name, on app-like receivers', () => {
+    expect(sinkOrigins(`app.post(ROUTES.chat, (req, res) => sink(req.body.q));`)).toEqual(['req.body.q']);
+    expect(sinkOrigins(`chatRouter.post(path, (req, res) => sink(req.body.q));`)).toEqual(['req.body.q']);
+    expect(sinkOrigins(`this.app.get(\`/\${version}/chat\`, (req, res) => sink(req.query.q));`)).toEqual(['req.query.q']);
+    expect(sinkOrigins(`thing.post(path, (req, res) => sink(req.body.q));`)).toEqual([]);
+  });
+
   it('a function with a req parameter that is not registered is not a source', () => {
     expect(sinkOrigins(`function build(req) { sink(req.body.message); }`)).toEqual([]);
   });

@@ -15,17 +15,32 @@ const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', '
 const HTTP_METHOD_NAMES = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const HOOK_PROPERTIES = ['handler', 'preHandler', 'onRequest', 'preValidation'];
 
-function isPathLike(node: TSESTree.Node): boolean {
+/** A route path written out: `'/chat'`, `` `/v1/${x}` ``, `['/a', '/b']`, `/^\/x/`. */
+function isLiteralPath(node: TSESTree.Node): boolean {
   const value = unwrap(node);
   const text = stringLiteralValue(value);
-  if (text !== null) return text.startsWith('/') || text === '*' || text === '';
-  return (
-    value.type === T.TemplateLiteral ||
-    value.type === T.Identifier ||
-    value.type === T.MemberExpression ||
-    value.type === T.ArrayExpression ||
-    (value.type === T.Literal && 'regex' in value)
-  );
+  if (text !== null) return text.startsWith('/') || text === '*';
+  if (value.type === T.TemplateLiteral) return (value.quasis[0].value.cooked ?? '').startsWith('/');
+  if (value.type === T.ArrayExpression) return value.elements.length > 0 && value.elements.every((e) => !!e && isLiteralPath(e));
+  return value.type === T.Literal && 'regex' in value;
+}
+
+/** A path held in a name (`ROUTES.chat`): only trusted when the receiver looks like an app or router. */
+function isNamedPath(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return value.type === T.Identifier || value.type === T.MemberExpression || value.type === T.TemplateLiteral;
+}
+
+/** Receivers that are HTTP clients or caches, whose `get(url, callback)` is not a route. */
+const CLIENTS = /^(?:https?|http2|axios|got|ky|needle|superagent|request|fetch\w*|client|\w*Client|cache|\w*Cache|redis|store|map)$/i;
+/** Receivers named like an app or a router: `app`, `router`, `api`, `server`, `chatRouter`, `v1`. */
+const APP_LIKE = /^(?:app|application|router|routes?|api|server|fastify|instance|hono|koa|v\d+|\w+(?:Router|Routes|App|Api|Server))$/i;
+
+function receiverName(callee: TSESTree.MemberExpression): string | null {
+  const receiver = unwrap(callee.object);
+  if (receiver.type === T.Identifier) return receiver.name;
+  if (receiver.type === T.MemberExpression) return keyName(receiver);
+  return null;
 }
 
 function frameworkOf(context: SourceContext): { framework: string; model: RequestModelName } {
@@ -53,9 +68,13 @@ function handlerArguments(call: TSESTree.CallExpression): readonly TSESTree.Node
       return inner.type === T.MemberExpression && keyName(inner) === 'route';
     })();
   if (chainedRoute) return args;
-  if (name === 'use') return args;
-  if (args.length < 2 || !isPathLike(args[0])) return [];
-  return args.slice(1);
+  const receiverIs = receiverName(callee);
+  if (receiverIs !== null && CLIENTS.test(receiverIs)) return [];
+  const appLike = receiverIs !== null && APP_LIKE.test(receiverIs);
+  if (name === 'use') return appLike ? args : [];
+  if (args.length < 2) return [];
+  if (isLiteralPath(args[0]) || (appLike && isNamedPath(args[0]))) return args.slice(1);
+  return [];
 }
 
 export const routesModel: SourceModel = {
