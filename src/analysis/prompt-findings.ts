@@ -36,7 +36,7 @@ export function mixedPromptFindings(analysis: FileAnalysis): PromptFinding[] {
   let findings = flatCache.get(analysis);
   if (findings) return findings;
   findings = [];
-  const host = { index: analysis.index, engine: analysis.engine, sourceCode: analysis.sourceCode };
+  const host = { index: analysis.index, engine: analysis.engine };
   for (const call of analysis.llmCalls) {
     for (const slot of call.slots) {
       if (slot.role !== 'prompt') continue;
@@ -44,7 +44,7 @@ export function mixedPromptFindings(analysis: FileAnalysis): PromptFinding[] {
       const origin = requestData(taint)[0];
       if (!origin) continue;
       const parts = promptParts(slot.value, host);
-      if (!hasRequestData(parts) || !hasInstructionText(parts)) continue;
+      if (!hasRequestData(parts) || !hasInstructionText(parts, slot.minInstructionWords)) continue;
       findings.push({ call, slot, origin });
     }
   }

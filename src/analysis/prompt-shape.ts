@@ -1,41 +1,29 @@
-import { getStaticValue } from '@eslint-community/eslint-utils';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { unwrap, type Node } from './ast.js';
+import { unwrap, type FunctionNode, type Node } from './ast.js';
 import type { FileIndex } from './file-index.js';
 import { isTainted } from './origin.js';
+import { isConstantString } from './strings.js';
 import type { TaintEngine } from './taint.js';
 
 /**
  * The pieces a prompt string is built from: literal text and interpolated expressions,
- * looked up through `const` bindings, so a rule can tell "fixed instructions mixed with
- * request data" from "only request data".
+ * looked up through local variables and same-file helpers, so a rule can tell "fixed
+ * instructions mixed with request data" from "only request data".
  */
 export type PromptPart =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'expression'; readonly node: Node; readonly tainted: boolean; readonly constant: boolean };
 
+/** Bounds: parts collected per prompt, variables followed in a chain, writes per variable. */
 const MAX_PARTS = 200;
 const MAX_DEPTH = 4;
+const MAX_WRITES = 8;
 
 export interface ShapeHost {
   readonly index: FileIndex;
   readonly engine: TaintEngine;
-  readonly sourceCode: TSESLint.SourceCode;
 }
-
-function isConstantString(node: Node, host: ShapeHost): boolean {
-  const value = unwrap(node);
-  if (value.type === T.Literal) return typeof value.value === 'string';
-  try {
-    const result = getStaticValue(value as never, host.sourceCode.getScope(value) as never);
-    return !!result && typeof result.value === 'string';
-  } catch {
-    return false;
-  }
-}
-
-const MAX_WRITES = 8;
 
 /**
  * The values a local string variable is built from: its initializer and what is assigned or
@@ -58,22 +46,44 @@ function boundValues(identifier: TSESTree.Identifier, index: FileIndex): Node[] 
   return values.length <= MAX_WRITES ? values : [];
 }
 
-/** The operands of a `+` chain, left to right. */
+/** The operands of a `+` chain, left to right (long chains nest to the left: no recursion). */
 export function plusOperands(root: TSESTree.BinaryExpression): Node[] {
   const operands: Node[] = [];
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === T.BinaryExpression && node.operator === '+') {
-      stack.push(node.right, node.left);
-    } else {
-      operands.push(node);
-    }
+    if (node.type === T.BinaryExpression && node.operator === '+') stack.push(node.right, node.left);
+    else operands.push(node);
   }
   return operands;
 }
 
-export function promptParts(node: Node, host: ShapeHost, startDepth = 0): PromptPart[] {
+const isBuilt = (node: Node) =>
+  node.type === T.TemplateLiteral ||
+  node.type === T.TaggedTemplateExpression ||
+  (node.type === T.BinaryExpression && node.operator === '+');
+
+/** Literal text of a same-file helper's return values, computed once per helper. */
+const helperTextCache = new WeakMap<FileIndex, Map<FunctionNode, PromptPart[]>>();
+
+function helperText(helper: FunctionNode, host: ShapeHost): PromptPart[] {
+  let cache = helperTextCache.get(host.index);
+  if (!cache) {
+    cache = new Map();
+    helperTextCache.set(host.index, cache);
+  }
+  const cached = cache.get(helper);
+  if (cached) return cached;
+  cache.set(helper, []); // recursion answers "no text"
+  const text: PromptPart[] = [];
+  for (const returned of host.index.returns.get(helper) ?? []) {
+    for (const part of collect(returned, host, MAX_DEPTH - 1)) if (part.kind === 'text') text.push(part);
+  }
+  cache.set(helper, text);
+  return text;
+}
+
+function collect(node: Node, host: ShapeHost, startDepth: number): PromptPart[] {
   const parts: PromptPart[] = [];
   const visit = (current: Node, depth: number): void => {
     if (parts.length > MAX_PARTS) return;
@@ -90,7 +100,6 @@ export function promptParts(node: Node, host: ShapeHost, startDepth = 0): Prompt
       return;
     }
     if (value.type === T.BinaryExpression && value.operator === '+') {
-      // Long `a + b + c + …` chains nest to the left: walk them without recursion.
       for (const operand of plusOperands(value)) visit(operand, depth);
       return;
     }
@@ -101,19 +110,12 @@ export function promptParts(node: Node, host: ShapeHost, startDepth = 0): Prompt
     // `buildPrompt(req.body.topic)`: the helper's own literal text counts as instructions.
     if (value.type === T.CallExpression && value.callee.type === T.Identifier && depth < MAX_DEPTH) {
       const helper = host.index.functionOf(value.callee);
-      for (const returned of (helper && host.index.returns.get(helper)) ?? []) {
-        for (const part of promptParts(returned, host, depth + 1)) if (part.kind === 'text') parts.push(part);
-      }
+      if (helper) parts.push(...helperText(helper, host));
     }
     if (value.type === T.Identifier && depth < MAX_DEPTH) {
-      const bound = boundValues(value, host.index).map((node) => unwrap(node));
-      const built =
-        bound.length === 1 &&
-        (bound[0].type === T.TemplateLiteral ||
-          bound[0].type === T.TaggedTemplateExpression ||
-          (bound[0].type === T.BinaryExpression && bound[0].operator === '+'));
+      const bound = boundValues(value, host.index).map((n) => unwrap(n));
       // A prompt written in one piece, or assembled over several statements.
-      if (built || bound.length > 1) {
+      if ((bound.length === 1 && isBuilt(bound[0])) || bound.length > 1) {
         for (const inner of bound) visit(inner, depth + 1);
         return;
       }
@@ -122,18 +124,34 @@ export function promptParts(node: Node, host: ShapeHost, startDepth = 0): Prompt
       kind: 'expression',
       node: value,
       tainted: isTainted(host.engine.taintOf(value)),
-      constant: isConstantString(value, host),
+      constant: isConstantString(value, host.index),
     });
   };
   visit(node, startDepth);
   return parts;
 }
 
-const HAS_WORD = /\p{L}{2,}/u;
+export function promptParts(node: Node, host: ShapeHost): PromptPart[] {
+  return collect(node, host, 0);
+}
 
-/** Fixed instruction text: literal words, or a constant string such as `${SYSTEM_PROMPT}`. */
-export function hasInstructionText(parts: readonly PromptPart[]): boolean {
-  return parts.some((part) => (part.kind === 'text' ? HAS_WORD.test(part.text) : !part.tainted && part.constant));
+const WORD = /\p{L}{2,}/gu;
+
+function words(parts: readonly PromptPart[]): number {
+  let count = 0;
+  for (const part of parts) {
+    if (part.kind === 'text') count += part.text.match(WORD)?.length ?? 0;
+    else if (!part.tainted && part.constant) count += 3;
+  }
+  return count;
+}
+
+/**
+ * Fixed instruction text: literal words, or a constant string such as `${SYSTEM_PROMPT}`.
+ * `minWords` raises the bar where a short label is normal (`Question: ${q}` in a user message).
+ */
+export function hasInstructionText(parts: readonly PromptPart[], minWords = 1): boolean {
+  return words(parts) >= minWords;
 }
 
 export function hasRequestData(parts: readonly PromptPart[]): boolean {

@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileAnalysis } from '../analysis/file-analysis.js';
 import { isTainted } from '../analysis/origin.js';
 import type { PromptFinding } from '../analysis/prompt-findings.js';
+import { dryRun, keepsComments } from './fix-check.js';
 import { isSuggestionOnly, roleSeparationFix } from './role-separation.js';
 import { splitPrompt } from './split-prompt.js';
 
@@ -12,8 +13,12 @@ export function promptFix(
 ): { fix: TSESLint.ReportFixFunction; suggestionOnly: boolean } | null {
   const { slot } = finding;
   if (!slot.fix) return null;
-  const split = splitPrompt(slot.value, (node) => isTainted(analysis.engine.taintOf(node)), analysis.sourceCode);
+  const { sourceCode, index } = analysis;
+  const split = splitPrompt(slot.value, { sourceCode, index, isData: (node) => isTainted(analysis.engine.taintOf(node)) });
   if (!split) return null;
-  const build = roleSeparationFix({ slot, split, sourceCode: analysis.sourceCode });
-  return build ? { fix: build, suggestionOnly: isSuggestionOnly(slot.fix) || !split.clean } : null;
+  const build = roleSeparationFix({ slot, split, sourceCode, index });
+  if (!build) return null;
+  const edits = dryRun(build);
+  if (edits.length === 0 || !keepsComments(sourceCode, edits)) return null;
+  return { fix: () => edits, suggestionOnly: isSuggestionOnly(slot.fix) || !split.clean };
 }

@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findProperty, keyName, unwrap } from '../analysis/ast.js';
+import { findProperty, hasSpread, keyName, unwrap } from '../analysis/ast.js';
+import type { FileIndex } from '../analysis/file-index.js';
+import { isCertainlyString } from '../analysis/strings.js';
 import type { PromptSlot, SlotFix } from '../models/llm/types.js';
 import type { PromptSplit } from './split-prompt.js';
 import { prependElement, preferredQuote, quoted, replacePropertyValue, separatorAfter, startsLine, indentOf } from './text.js';
@@ -17,6 +19,7 @@ interface FixInput {
   readonly slot: PromptSlot;
   readonly split: PromptSplit;
   readonly sourceCode: TSESLint.SourceCode;
+  readonly index: FileIndex;
 }
 
 function replaceSlotValue(fixer: TSESLint.RuleFixer, slot: PromptSlot, text: string): TSESLint.RuleFix {
@@ -29,9 +32,7 @@ function inlineArray(node: TSESTree.Node | undefined): TSESTree.ArrayExpression 
   return node?.type === T.ArrayExpression ? node : null;
 }
 
-function userMessage(quote: string, data: string, shape: 'text' | 'bedrock' | 'google' = 'text'): string {
-  if (shape === 'bedrock') return `{ role: ${quoted('user', quote)}, content: [{ text: ${data} }] }`;
-  if (shape === 'google') return `{ role: ${quoted('user', quote)}, parts: [{ text: ${data} }] }`;
+function userMessage(quote: string, data: string): string {
   return `{ role: ${quoted('user', quote)}, content: ${data} }`;
 }
 
@@ -50,12 +51,30 @@ function messageAfter(fix: Extract<SlotFix, { kind: 'message-after' }>, input: F
   ];
 }
 
+/** The inline content array of the first message when it is a user message: `[{ text: … }, …]`. */
+function firstUserContent(messages: TSESTree.ArrayExpression, contentKey: string): TSESTree.ArrayExpression | null {
+  const first = messages.elements[0];
+  if (first?.type !== T.ObjectExpression || hasSpread(first)) return null;
+  const role = findProperty(first, 'role')?.value;
+  if (role && !(role.type === T.Literal && role.value === 'user')) return null;
+  return inlineArray(findProperty(first, contentKey)?.value);
+}
+
 function prependUserMessage(options: TSESTree.ObjectExpression, input: FixInput, shape: 'text' | 'bedrock'): FixBuilder | null {
   const messages = inlineArray(findProperty(options, 'messages')?.value);
   if (!messages) return null;
+  if (shape === 'bedrock') {
+    // Converse requires alternating roles: add a text block to the first user message instead.
+    const content = firstUserContent(messages, 'content');
+    if (!content) return null;
+    return (fixer) => {
+      const prepend = prependElement(fixer, content, `{ text: ${input.split.data} }`, input.sourceCode);
+      return prepend ? [replaceSlotValue(fixer, input.slot, input.split.constant), prepend] : [];
+    };
+  }
   const quote = preferredQuote(input.sourceCode);
   return (fixer) => {
-    const prepend = prependElement(fixer, messages, userMessage(quote, input.split.data, shape), input.sourceCode);
+    const prepend = prependElement(fixer, messages, userMessage(quote, input.split.data), input.sourceCode);
     return prepend ? [replaceSlotValue(fixer, input.slot, input.split.constant), prepend] : [];
   };
 }
@@ -79,6 +98,7 @@ function responsesInput(options: TSESTree.ObjectExpression, input: FixInput): Fi
       return prepend ? [replaceSlotValue(fixer, slot, split.constant), prepend] : [];
     };
   }
+  if (!isCertainlyString(inputProperty.value, input.index)) return null;
   const existing = sourceCode.getText(inputProperty.value);
   return (fixer) => [
     replaceSlotValue(fixer, slot, split.constant),
@@ -99,7 +119,7 @@ function vercelSystem(options: TSESTree.ObjectExpression, input: FixInput): FixB
       return prepend ? [replaceSlotValue(fixer, slot, split.constant), prepend] : [];
     };
   }
-  if (messagesProperty || !promptProperty) return null;
+  if (messagesProperty || !promptProperty || !isCertainlyString(promptProperty.value, input.index)) return null;
   const prompt = sourceCode.getText(promptProperty.value);
   return (fixer) => [
     replaceSlotValue(fixer, slot, split.constant),
@@ -115,14 +135,17 @@ function googleContents(options: TSESTree.ObjectExpression, input: FixInput): Fi
   if (array) {
     const first = array.elements[0];
     const asContent = first && first.type === T.ObjectExpression && (findProperty(first, 'role') || findProperty(first, 'parts'));
-    const added = asContent ? userMessage(preferredQuote(sourceCode), split.data, 'google') : split.data;
+    // A list of Content objects: add a text part to the first user turn (turns must alternate).
+    const target = asContent ? firstUserContent(array, 'parts') : array;
+    if (!target) return null;
+    const added = asContent ? `{ text: ${split.data} }` : split.data;
     return (fixer) => {
-      const prepend = prependElement(fixer, array, added, sourceCode);
+      const prepend = prependElement(fixer, target, added, sourceCode);
       return prepend ? [replaceSlotValue(fixer, slot, split.constant), prepend] : [];
     };
   }
-  const value = unwrap(contents.value);
-  if (value.type === T.ObjectExpression) return null;
+  // A single string becomes a list of two parts; anything else (a Content, a list in a variable) is left alone.
+  if (!isCertainlyString(contents.value, input.index)) return null;
   const existing = sourceCode.getText(contents.value);
   return (fixer) => [
     replaceSlotValue(fixer, slot, split.constant),
@@ -212,9 +235,16 @@ function legacyCompletion(call: TSESTree.CallExpression, input: FixInput): FixBu
   return (fixer) => [fixer.insertTextBefore(completions.property, 'chat.'), fixer.replaceText(prompt, messages)];
 }
 
+/** An options object or message with `...spread` may hide the very keys a fix would add. */
+function spreadIn(fix: SlotFix): boolean {
+  if ('options' in fix && hasSpread(fix.options)) return true;
+  if ('message' in fix && fix.message.type === T.ObjectExpression && hasSpread(fix.message)) return true;
+  return false;
+}
+
 export function roleSeparationFix(input: FixInput): FixBuilder | null {
   const fix = input.slot.fix;
-  if (!fix) return null;
+  if (!fix || spreadIn(fix)) return null;
   switch (fix.kind) {
     case 'message-after':
       return messageAfter(fix, input);

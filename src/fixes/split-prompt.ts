@@ -1,101 +1,79 @@
-import { findVariable, getStaticValue, isParenthesized } from '@eslint-community/eslint-utils';
+import { isParenthesized } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { isStringLike, unwrap, type Node } from '../analysis/ast.js';
+import type { FileIndex } from '../analysis/file-index.js';
+import { plusOperands } from '../analysis/prompt-shape.js';
+import { isCertainlyString } from '../analysis/strings.js';
 
 /**
  * Splits prompt text written in place (a template literal or a `+` chain) at its first
  * piece of request data: what comes before is the constant instruction text, the rest is
  * the data with the text around it. Returns source text for both halves, or null when the
- * prompt has no constant part before the data or is not written in place.
+ * prompt has no constant part before the data, is not written in place, or cannot be cut
+ * without changing its value (numeric `+`, parentheses, comments between the halves).
  */
 export interface PromptSplit {
   readonly constant: string;
   readonly data: string;
   /**
-   * Whether all the instruction words sit before the data. When words follow it
-   * (`Be polite to ${name}, always.`), moving them along with the data changes what the
-   * model is told, so the rewrite is offered as a suggestion rather than applied.
+   * Whether all the instructions sit before the data. When words or constants follow it
+   * (`Be polite to ${name}, always.`, `${x} ${RULES}`), moving them along with the data
+   * changes what the model is told, so the rewrite is offered as a suggestion rather than applied.
    */
   readonly clean: boolean;
 }
 
+export interface SplitContext {
+  readonly sourceCode: TSESLint.SourceCode;
+  readonly index: FileIndex;
+  readonly isData: (node: Node) => boolean;
+}
+
 const WORD = /\p{L}{2,}/u;
+const WHITESPACE = /\s/u;
 
-/** Methods whose result is always a string. */
-const STRING_METHODS = new Set([
-  'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase',
-  'substring', 'substr', 'padStart', 'padEnd', 'replace', 'replaceAll', 'normalize', 'repeat', 'join',
-  'toString', 'toFixed', 'charAt', 'toISOString', 'toDateString',
-]);
+/** Backslashes immediately before position `end` in `raw`. */
+function backslashesBefore(raw: string, end: number): number {
+  let count = 0;
+  while (end - count - 1 >= 0 && raw[end - count - 1] === '\\') count++;
+  return count;
+}
 
-/** Whether an expression certainly evaluates to a string, judged from syntax and constants. */
-function isString(node: Node, sourceCode: TSESLint.SourceCode): boolean {
-  const value = unwrap(node);
-  if (isStringLike(value) && value.type !== T.TaggedTemplateExpression) return true;
-  // `await request.text()`
-  if (value.type === T.AwaitExpression && value.argument.type === T.CallExpression) {
-    const callee = unwrap(value.argument.callee);
-    if (callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier && callee.property.name === 'text') return true;
-  }
-  // A name declared `: string` (a parameter or a variable).
-  if (value.type === T.Identifier) {
-    const variable = findVariable(sourceCode.getScope(value) as never, value.name as never) as { defs: { name: TSESTree.Node }[] } | null;
-    const declared = variable?.defs[0]?.name;
-    if (declared?.type === T.Identifier && declared.typeAnnotation?.typeAnnotation.type === T.TSStringKeyword) return true;
-  }
-  if (value.type === T.CallExpression) {
-    const callee = unwrap(value.callee);
-    if (callee.type === T.Identifier && callee.name === 'String') return true;
-    if (callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier) {
-      if (STRING_METHODS.has(callee.property.name)) return true;
-      if (callee.object.type === T.Identifier && callee.object.name === 'JSON' && callee.property.name === 'stringify') return true;
+/**
+ * Removes trailing whitespace and `\n`/`\r`/`\t` escapes from raw template text, in linear
+ * time. A line continuation (a backslash before a newline) that loses its newline loses its
+ * backslash too, so the text never ends in a lone backslash before the closing backtick.
+ */
+export function trimRawEnd(raw: string): string {
+  let end = raw.length;
+  for (;;) {
+    while (end > 0 && WHITESPACE.test(raw[end - 1])) end--;
+    const last = raw[end - 1];
+    if (end >= 2 && (last === 'n' || last === 'r' || last === 't') && backslashesBefore(raw, end - 1) % 2 === 1) {
+      end -= 2;
+      continue;
     }
-  }
-  try {
-    return typeof getStaticValue(value as never, sourceCode.getScope(value) as never)?.value === 'string';
-  } catch {
-    return false;
+    if (end >= 1 && last === '\\' && backslashesBefore(raw, end) % 2 === 1) {
+      end -= 1;
+      continue;
+    }
+    return raw.slice(0, end);
   }
 }
 
 /**
  * Source text for an expression that was interpolated into a string: kept bare when it is
  * certainly a string, else wrapped in `String(…)` so the rewrite sends the same text (a
- * client could send an array or object where a string was expected).
+ * client could send an array or an object where a string was expected).
  */
-function asString(node: Node, sourceCode: TSESLint.SourceCode): string {
-  const text = sourceCode.getText(node);
-  return isString(node, sourceCode) ? text : `String(${text})`;
+function asString(node: Node, context: SplitContext): string {
+  const text = context.sourceCode.getText(node);
+  return isCertainlyString(node, context.index) ? text : `String(${text})`;
 }
 
-/** Removes trailing whitespace and trailing `\n`/`\t`/`\r` escapes from raw template text. */
-function trimRawEnd(raw: string): string {
-  let text = raw;
-  for (;;) {
-    const trimmed = text.replace(/\s+$/u, '');
-    const escape = /(\\+)[nrt]$/u.exec(trimmed);
-    if (escape && escape[1].length % 2 === 1) {
-      text = trimmed.slice(0, -2);
-      continue;
-    }
-    return trimmed;
-  }
-}
-
-function trimRawStart(raw: string): string {
-  let text = raw;
-  for (;;) {
-    const trimmed = text.replace(/^\s+/u, '');
-    if (/^\\[nrt]/u.test(trimmed)) {
-      text = trimmed.slice(2);
-      continue;
-    }
-    return trimmed;
-  }
-}
-
-function splitTemplate(template: TSESTree.TemplateLiteral, isData: (node: Node) => boolean, sourceCode: TSESLint.SourceCode): PromptSplit | null {
+function splitTemplate(template: TSESTree.TemplateLiteral, context: SplitContext): PromptSplit | null {
+  const { sourceCode, isData } = context;
   const { quasis, expressions } = template;
   const k = expressions.findIndex((expression) => isData(expression));
   if (k < 0) return null;
@@ -103,59 +81,49 @@ function splitTemplate(template: TSESTree.TemplateLiteral, isData: (node: Node) 
   const splitAt = quasis[k].range[1] - 2;
   const constantRaw = trimRawEnd(sourceCode.text.slice(template.range[0] + 1, splitAt));
   if (constantRaw === '') return null;
-  const dataRaw = trimRawStart(sourceCode.text.slice(splitAt, template.range[1] - 1));
-  const blank = (raw: string) => trimRawStart(trimRawEnd(raw)) === '';
+  const dataRaw = trimRawEnd(sourceCode.text.slice(splitAt, template.range[1] - 1));
+  const blank = (raw: string) => trimRawEnd(raw) === '';
   // A bare expression would leave out comments written inside `${ … }`: keep templates then.
   const bare = sourceCode.getCommentsInside(template).length === 0;
 
   // `${INSTRUCTIONS} …` keeps the bare expression rather than a template around it.
   const constant =
     bare && k === 1 && quasis[0].value.raw === '' && blank(quasis[1].value.raw)
-      ? asString(expressions[0], sourceCode)
+      ? asString(expressions[0], context)
       : `\`${constantRaw}\``;
   const data =
-    bare && k === expressions.length - 1 && blank(quasis[k + 1].value.raw)
-      ? asString(expressions[k], sourceCode)
-      : `\`${trimRawEnd(dataRaw)}\``;
-  const clean = quasis.slice(k + 1).every((quasi) => !WORD.test(quasi.value.cooked ?? quasi.value.raw));
+    bare && k === expressions.length - 1 && blank(quasis[k + 1].value.raw) ? asString(expressions[k], context) : `\`${dataRaw}\``;
+  const clean =
+    quasis.slice(k + 1).every((quasi) => !WORD.test(quasi.value.cooked ?? quasi.value.raw)) &&
+    expressions.slice(k + 1).every((expression) => isData(expression));
   return { constant, data, clean };
 }
 
-/** Operands of a `+` chain; null when any part is parenthesized (slicing would break the parentheses). */
-function flattenPlus(root: TSESTree.BinaryExpression, sourceCode: TSESLint.SourceCode): Node[] | null {
-  const operands: Node[] = [];
-  const stack: Node[] = [root.right, root.left];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (isParenthesized(node as never, sourceCode as never)) return null;
-    if (node.type === T.BinaryExpression && node.operator === '+') stack.push(node.right, node.left);
-    else operands.push(node);
-  }
-  return operands;
-}
-
-function splitConcatenation(root: TSESTree.BinaryExpression, isData: (node: Node) => boolean, sourceCode: TSESLint.SourceCode): PromptSplit | null {
-  const operands = flattenPlus(root, sourceCode);
-  if (!operands) return null;
-  if (!operands.some((operand) => isStringLike(operand))) return null;
+function splitConcatenation(root: TSESTree.BinaryExpression, context: SplitContext): PromptSplit | null {
+  const { sourceCode, isData } = context;
+  // Comments between the operands would be lost between the two halves.
+  if (sourceCode.getCommentsInside(root).length > 0) return null;
+  const operands = plusOperands(root);
+  if (operands.some((operand) => isParenthesized(operand as never, sourceCode as never))) return null;
+  // Left to right, `+` is string concatenation only once a string is met: start with one.
+  if (!isCertainlyString(operands[0], context.index)) return null;
   const k = operands.findIndex((operand) => isData(operand));
   if (k < 1) return null;
   const text = sourceCode.text;
   const tail = operands.slice(k + 1);
-  // The data half must stay string concatenation: its first operand decides that.
   const rest = tail.length > 0 ? ` + ${text.slice(tail[0].range[0], operands[operands.length - 1].range[1])}` : '';
-  const constantHalf = text.slice(operands[0].range[0], operands[k - 1].range[1]);
+  const wordless = (operand: Node) => isStringLike(operand) && !WORD.test(sourceCode.getText(operand));
   return {
-    constant: k === 1 ? asString(operands[0], sourceCode) : isStringLike(operands[0]) ? constantHalf : `String(${operands[0] && sourceCode.getText(operands[0])})${constantHalf.slice(sourceCode.getText(operands[0]).length)}`,
-    data: `${asString(operands[k], sourceCode)}${rest}`,
-    clean: tail.every((operand) => !isStringLike(operand) || !WORD.test(sourceCode.getText(operand))),
+    constant: text.slice(operands[0].range[0], operands[k - 1].range[1]),
+    data: `${asString(operands[k], context)}${rest}`,
+    clean: tail.every((operand) => isData(operand) || wordless(operand)),
   };
 }
 
-export function splitPrompt(value: Node, isData: (node: Node) => boolean, sourceCode: TSESLint.SourceCode): PromptSplit | null {
+export function splitPrompt(value: Node, context: SplitContext): PromptSplit | null {
   const node = unwrap(value);
   if (node !== value) return null;
-  if (node.type === T.TemplateLiteral) return splitTemplate(node, isData, sourceCode);
-  if (node.type === T.BinaryExpression && node.operator === '+') return splitConcatenation(node, isData, sourceCode);
+  if (node.type === T.TemplateLiteral) return splitTemplate(node, context);
+  if (node.type === T.BinaryExpression && node.operator === '+') return splitConcatenation(node, context);
   return null;
 }

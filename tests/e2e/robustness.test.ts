@@ -57,6 +57,9 @@ const snippets: Record<string, string> = {
       await generateText({ model, prompt: 'Start ' + ${Array.from({ length: 500 }, (_, i) => `req.body.p${i}`).join(' + ')} });
       await generateText({ model, prompt: ${'('.repeat(200)}req.body.x${')'.repeat(200)} });
     });`,
+  'TypeScript import-equals and export-equals': `import fmt = require('./fmt'); import { generateText } from 'ai'; import express = require('express');
+    const app = express(); app.post('/x', async (req) => generateText({ model, system: fmt(req.body.p), prompt: \`Hi \${fmt(req.body.q)}\` }));
+    export = app;`,
   'CommonJS script': `const OpenAI = require('openai'); const { Router } = require('express'); const r = Router();
     r.post('/x', function (req, res) { return new OpenAI().chat.completions.create({ model: 'm', messages: [{ role: 'system', content: 'x' + req.body.y }] }); });
     module.exports = r;`,

@@ -217,6 +217,14 @@ ruleTester().run('require-role-separated-messages', rule, {
         `app.post('/x', async (req, res) => { await ai.models.generateContent({ model: 'm', contents: req.body.q, config: { systemInstruction: 'Answer briefly.' } }); });`,
       ),
     },
+    {
+      name: 'a lone user message with a short label, or made only of request data',
+      code: lines(
+        `import OpenAI from 'openai';`,
+        `const openai = new OpenAI();`,
+        "app.post('/x', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: `Question: ${req.body.q}` }] }); await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: `${req.body.name} says: ${req.body.q}` }] }); });",
+      ),
+    },
   ],
   invalid: [
     {
@@ -562,11 +570,11 @@ ruleTester().run('require-role-separated-messages', rule, {
       filename: 'pages/api/classify.ts',
       code: lines(
         `import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`,
-        "export default async function handler(req, res) { res.json(await client.send(new ConverseCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: `Classify: ${req.body.q}` }] }] }))); }",
+        "export default async function handler(req, res) { res.json(await client.send(new ConverseCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: `Classify the sentiment of: ${req.body.q}` }] }] }))); }",
       ),
       output: lines(
         `import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`,
-        "export default async function handler(req, res) { res.json(await client.send(new ConverseCommand({ modelId: 'm', system: [{ text: `Classify:` }], messages: [{ role: 'user', content: [{ text: String(req.body.q) }] }] }))); }",
+        "export default async function handler(req, res) { res.json(await client.send(new ConverseCommand({ modelId: 'm', system: [{ text: `Classify the sentiment of:` }], messages: [{ role: 'user', content: [{ text: String(req.body.q) }] }] }))); }",
       ),
       errors: [
         {
@@ -608,7 +616,7 @@ ruleTester().run('require-role-separated-messages', rule, {
         `import Groq from 'groq-sdk';`,
         `const mistral = new Mistral({}); const groq = new Groq();`,
         `@Controller() export class C {`,
-        "  @Get(':id') a(@Query('q') q: string, @Param('id') id: string) { mistral.chat.complete({ model: 'm', messages: [{ role: 'user', content: 'Explain: ' + q }] }); groq.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: `Describe item ${id}` }] }); }",
+        "  @Get(':id') a(@Query('q') q: string, @Param('id') id: string) { mistral.chat.complete({ model: 'm', messages: [{ role: 'user', content: 'Explain this error message: ' + q }] }); groq.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: `Describe the item with id ${id}` }] }); }",
         `}`,
       ),
       output: lines(
@@ -617,7 +625,7 @@ ruleTester().run('require-role-separated-messages', rule, {
         `import Groq from 'groq-sdk';`,
         `const mistral = new Mistral({}); const groq = new Groq();`,
         `@Controller() export class C {`,
-        "  @Get(':id') a(@Query('q') q: string, @Param('id') id: string) { mistral.chat.complete({ model: 'm', messages: [{ role: 'system', content: 'Explain: ' }, { role: 'user', content: q }] }); groq.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: `Describe item` }, { role: 'user', content: id }] }); }",
+        "  @Get(':id') a(@Query('q') q: string, @Param('id') id: string) { mistral.chat.complete({ model: 'm', messages: [{ role: 'system', content: 'Explain this error message: ' }, { role: 'user', content: q }] }); groq.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: `Describe the item with id` }, { role: 'user', content: id }] }); }",
         `}`,
       ),
       errors: [
@@ -630,7 +638,7 @@ ruleTester().run('require-role-separated-messages', rule, {
         {
           messageId,
           line: 6,
-          column: 232,
+          column: 251,
           data: { source: 'id', line: '6', via: '', slot: 'only message', api: 'groq chat.completions.create' },
         },
       ],
@@ -640,12 +648,12 @@ ruleTester().run('require-role-separated-messages', rule, {
       code: lines(
         `import OpenAI from 'openai';`,
         `const openai = new OpenAI();`,
-        "Deno.serve(async (req) => Response.json(await openai.responses.create({ model: 'm', input: `Rewrite politely: ${await req.text()}` })));",
+        "Deno.serve(async (req) => Response.json(await openai.responses.create({ model: 'm', input: `Rewrite this text politely: ${await req.text()}` })));",
       ),
       output: lines(
         `import OpenAI from 'openai';`,
         `const openai = new OpenAI();`,
-        "Deno.serve(async (req) => Response.json(await openai.responses.create({ model: 'm', instructions: `Rewrite politely:`, input: await req.text() })));",
+        "Deno.serve(async (req) => Response.json(await openai.responses.create({ model: 'm', instructions: `Rewrite this text politely:`, input: await req.text() })));",
       ),
       errors: [
         {
@@ -805,6 +813,12 @@ ruleTester().run('require-role-separated-messages', rule, {
       ),
       output: null,
       errors: [{ messageId, line: 6, column: 31, data: { source: 'req.body.text', line: '5', via: ' via prompt', slot: 'prompt', api: 'ai generateText' } }],
+    },
+    {
+      name: 'a flat prompt in options with a spread: reported without a fix',
+      code: lines(`import { generateText } from 'ai';`, "app.post('/x', async (req, res) => { await generateText({ ...defaults, prompt: `Summarize this: ${req.body.t}` }); });"),
+      output: null,
+      errors: [{ messageId, line: 2, column: 72, data: { source: 'req.body.t', line: '2', via: '', slot: 'prompt', api: 'ai generateText' } }],
     },
   ],
 });

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../../analysis/ast.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { CHAT_ROLES, arrayElements, inlineOptions, messageSlots, optionsOf, property, resolveObject, staticRole } from './extract.js';
-import type { ExtractContext, Extractor, PromptSlot, SdkModel } from './types.js';
+import { USER_TURN_MIN_WORDS, type ExtractContext, type Extractor, type PromptSlot, type SdkModel } from './types.js';
 
 /** The single `{ text }` block of a conversation that is one user message, if it is that. */
 function loneTextMessage(messages: TSESTree.Property | null, context: ExtractContext) {
@@ -47,7 +47,7 @@ const converse: Extractor = (call, context) => {
   const lone = system ? null : loneTextMessage(messages, context);
   if (lone) {
     const fix = inline && messages?.parent === inline && lone.inline ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'system', before: messages, shape: 'bedrock' } as const) : undefined;
-    slots.push({ role: 'prompt', label: 'only message', value: lone.text.value, report: lone.text, fix });
+    slots.push({ role: 'prompt', label: 'only message', value: lone.text.value, report: lone.text, fix, minInstructionWords: USER_TURN_MIN_WORDS });
     return slots;
   }
   slots.push(...messageSlots(messages?.value, context, { ...CHAT_ROLES, system: {} }));

@@ -1,5 +1,5 @@
 import { CHAT_ROLES, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
-import type { Extractor, SdkModel, TrackNode } from './types.js';
+import { USER_TURN_MIN_WORDS, type Extractor, type SdkModel, type TrackNode } from './types.js';
 
 /**
  * cohere-ai: v1 `cohere.chat({ message, preamble })` (the preamble is the system prompt),
@@ -12,9 +12,13 @@ const chat: Extractor = (call, context) => {
   // v1 without a preamble: the message is the whole prompt.
   const flat = !property(options, 'preamble');
   const fix = flat && inline && message?.parent === inline ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'preamble', before: message } as const) : undefined;
+  const messageSlot = propertySlot(options, 'message', flat ? 'prompt' : 'user', 'message', fix).map((slot) => ({
+    ...slot,
+    minInstructionWords: USER_TURN_MIN_WORDS,
+  }));
   return [
     ...propertySlot(options, 'preamble', 'system', 'preamble'),
-    ...propertySlot(options, 'message', flat ? 'prompt' : 'user', 'message', fix),
+    ...messageSlot,
     ...messageSlots(property(options, 'messages')?.value, context, CHAT_ROLES, 'system-message'),
   ];
 };

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { findProperty, keyName, stringLiteralValue, unwrap } from '../../analysis/ast.js';
 import type { FileIndex } from '../../analysis/file-index.js';
-import type { ExtractContext, PromptSlot, SlotFix } from './types.js';
+import { USER_TURN_MIN_WORDS, type ExtractContext, type PromptSlot, type SlotFix } from './types.js';
 
 /**
  * Shared pieces of the SDK models: finding the options object of a call, the messages of
@@ -173,13 +173,20 @@ function loneUserSlot(
     const [roleNode, content] = value.elements;
     const role = staticRole(roleNode);
     if ((role !== 'human' && role !== 'user') || !content || content.type === T.SpreadElement) return null;
-    return { role: 'prompt', label: 'only message', value: content, report: content, fix: fixFor(value) };
+    return { role: 'prompt', label: 'only message', value: content, report: content, fix: fixFor(value), minInstructionWords: USER_TURN_MIN_WORDS };
   }
   const message = resolveObject(element, context.index);
   const role = staticRole(property(message, 'role')?.value);
   const content = property(message, contentKey);
   if (!message || !content || !role || !roles.user.includes(role)) return null;
-  return { role: 'prompt', label: 'only message', value: content.value, report: content, fix: value === message ? fixFor(message) : undefined };
+  return {
+    role: 'prompt',
+    label: 'only message',
+    value: content.value,
+    report: content,
+    fix: value === message ? fixFor(message) : undefined,
+    minInstructionWords: USER_TURN_MIN_WORDS,
+  };
 }
 
 /** A property slot (`system: …`, `instructions: …`) of an options object. */

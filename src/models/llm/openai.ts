@@ -1,5 +1,5 @@
 import { CHAT_ROLES, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
-import type { Extractor, SdkModel, TrackNode } from './types.js';
+import { USER_TURN_MIN_WORDS, type Extractor, type SdkModel, type TrackNode } from './types.js';
 
 /** openai (and Azure OpenAI): chat completions, the Responses API, legacy completions. */
 export const openaiChat: Extractor = (call, context) =>
@@ -15,7 +15,9 @@ const responses: Extractor = (call, context) => {
     const asMessages = messageSlots(input.value, context, CHAT_ROLES, flat ? 'system-message' : null);
     // With no instructions, a string input is the whole prompt: a flat prompt.
     const fix = flat && inline && input.parent === inline ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'instructions', before: input } as const) : undefined;
-    const asText = flat ? { role: 'prompt' as const, label: 'input', value: input.value, report: input, fix } : { role: 'user' as const, label: 'input', value: input.value, report: input };
+    const asText = flat
+      ? { role: 'prompt' as const, label: 'input', value: input.value, report: input, fix, minInstructionWords: USER_TURN_MIN_WORDS }
+      : { role: 'user' as const, label: 'input', value: input.value, report: input };
     slots.push(...(asMessages.length > 0 ? asMessages : [asText]));
   }
   return slots;

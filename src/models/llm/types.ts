@@ -45,7 +45,16 @@ export interface PromptSlot {
   /** Where a finding is reported: the property or argument that carries the content. */
   readonly report: TSESTree.Node;
   readonly fix?: SlotFix;
+  /**
+   * For flat prompts that are really a user turn (a lone user message, cohere's `message`, a
+   * Responses `input` string): how many instruction words make it "mixed". A short label such
+   * as `Question: ${q}` is normal there.
+   */
+  readonly minInstructionWords?: number;
 }
+
+/** Instruction words needed before a user turn counts as a flat prompt. */
+export const USER_TURN_MIN_WORDS = 3;
 
 export interface LlmCall {
   readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
