@@ -23,6 +23,8 @@ type Variable = TSESLint.Scope.Variable;
 
 /** Past this depth of nested questions the engine gives up and answers "clean". */
 const MAX_DEPTH = 250;
+/** Questions answered per file before the engine gives up (bounds pathological files). */
+const MAX_STEPS = 200_000;
 
 const DEFAULT_PARAM_TEXT: Readonly<Record<RequestModelName, string>> = {
   express: 'req',
@@ -80,52 +82,71 @@ export interface TaintEngineHost {
  */
 export class TaintEngine {
   private readonly memo = new Map<Node, Taint>();
-  private readonly active = new Set<Node>();
   private readonly variableMemo = new Map<Variable, Taint>();
-  private readonly activeVariables = new Set<Variable>();
   private readonly bindingMemo = new Map<Node, Taint>();
   private readonly summaries = new Map<FunctionNode, Taint>();
-  private readonly activeSummaries = new Set<FunctionNode>();
-  private depth = 0;
+  /**
+   * The questions being answered, innermost last. A question that meets one already on the
+   * stack (a cycle) answers "clean" for now, and every question between the two is not
+   * memoized, since its answer may be incomplete; the outermost one of the cycle is
+   * complete once it returns (the analysis only ever unions) and is memoized.
+   */
+  private readonly stack: { low: number }[] = [];
+  /** Per kind of question (its memo): the stack position of each question being answered. */
+  private readonly onStack = new Map<Map<never, Taint>, Map<object, number>>();
+  private steps = 0;
   /** Set when a size or depth guard stopped an answer: callers may stay silent. */
   guardTripped = false;
 
   constructor(private readonly host: TaintEngineHost) {}
 
-  taintOf(node: Node): Taint {
-    const cached = this.memo.get(node);
+  /** Runs `compute` for `key` with cycle, depth and work guards, memoizing complete answers. */
+  private answer<K extends object>(key: K, memo: Map<K, Taint>, compute: () => Taint): Taint {
+    const cached = memo.get(key);
     if (cached) return cached;
-    if (this.active.has(node)) return CLEAN;
-    if (this.depth > MAX_DEPTH) {
+    let active = this.onStack.get(memo as Map<never, Taint>);
+    if (!active) {
+      active = new Map();
+      this.onStack.set(memo as Map<never, Taint>, active);
+    }
+    const at = active.get(key);
+    if (at !== undefined) {
+      const top = this.stack[this.stack.length - 1];
+      top.low = Math.min(top.low, at);
+      return CLEAN;
+    }
+    if (this.stack.length > MAX_DEPTH || ++this.steps > MAX_STEPS) {
       this.guardTripped = true;
       return CLEAN;
     }
-    this.active.add(node);
-    this.depth++;
+    const index = this.stack.length;
+    this.stack.push({ low: index });
+    active.set(key, index);
+    let result: Taint = CLEAN;
     try {
-      const result = this.compute(node);
-      this.memo.set(node, result);
-      return result;
+      result = compute();
     } finally {
-      this.active.delete(node);
-      this.depth--;
+      const frame = this.stack.pop()!;
+      active.delete(key);
+      if (frame.low >= index) memo.set(key, result);
+      else {
+        const parent = this.stack[this.stack.length - 1];
+        parent.low = Math.min(parent.low, frame.low);
+      }
     }
+    return result;
+  }
+
+  taintOf(node: Node): Taint {
+    return this.answer(node, this.memo, () => this.compute(node));
   }
 
   /** Which origins reach the return value of a function (its parameters stay symbolic). */
   summary(fn: FunctionNode): Taint {
-    const cached = this.summaries.get(fn);
-    if (cached) return cached;
-    if (this.activeSummaries.has(fn)) return CLEAN;
-    this.activeSummaries.add(fn);
-    try {
+    return this.answer(fn, this.summaries, () => {
       const returns = this.host.index.returns.get(fn) ?? [];
-      const result = union(...returns.map((value) => this.taintOf(value)));
-      this.summaries.set(fn, result);
-      return result;
-    } finally {
-      this.activeSummaries.delete(fn);
-    }
+      return union(...returns.map((value) => this.taintOf(value)));
+    });
   }
 
   private compute(node: Node): Taint {
@@ -201,11 +222,7 @@ export class TaintEngine {
   }
 
   private variableTaint(variable: Variable): Taint {
-    const cached = this.variableMemo.get(variable);
-    if (cached) return cached;
-    if (this.activeVariables.has(variable)) return CLEAN;
-    this.activeVariables.add(variable);
-    try {
+    return this.answer(variable, this.variableMemo, () => {
       const bindings = new Set<TSESTree.Identifier>();
       for (const def of variable.defs) {
         if (def.type === 'Parameter' || def.type === 'Variable') bindings.add(def.name as TSESTree.Identifier);
@@ -216,12 +233,8 @@ export class TaintEngine {
         else parts.push(this.mutationTaint(reference.identifier, variable));
       }
       for (const binding of bindings) parts.push(this.bindingTaint(binding));
-      const result = union(...parts);
-      this.variableMemo.set(variable, result);
-      return result;
-    } finally {
-      this.activeVariables.delete(variable);
-    }
+      return union(...parts);
+    });
   }
 
   /** `list.push(x)` on an array created as a literal: values added after it was made. */
@@ -238,9 +251,10 @@ export class TaintEngine {
 
   /** The value bound to a name by a declaration, assignment, loop or parameter, through patterns. */
   private bindingTaint(identifier: TSESTree.Identifier): Taint {
-    const cached = this.bindingMemo.get(identifier);
-    if (cached) return cached;
-    this.bindingMemo.set(identifier, CLEAN);
+    return this.answer(identifier, this.bindingMemo, () => this.computeBinding(identifier));
+  }
+
+  private computeBinding(identifier: TSESTree.Identifier): Taint {
     const path: (string | null)[] = [];
     const defaults: Node[] = [];
     let node: Node = identifier;
@@ -280,9 +294,7 @@ export class TaintEngine {
     }
     let result = base;
     for (const key of path) result = this.accessMember(result, key, null);
-    result = union(result, ...defaults.map((d) => this.taintOf(d)));
-    this.bindingMemo.set(identifier, result);
-    return result;
+    return union(result, ...defaults.map((d) => this.taintOf(d)));
   }
 
   private paramTaint(fn: FunctionNode, index: number): Taint {
