@@ -225,6 +225,67 @@ ruleTester().run('require-role-separated-messages', rule, {
         "app.post('/x', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: `Question: ${req.body.q}` }] }); await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: `${req.body.name} says: ${req.body.q}` }] }); });",
       ),
     },
+    {
+      name: 'Fastify: instructions in system, the body alone in prompt',
+      code: lines(
+        `import Fastify from 'fastify';`,
+        `import { streamText } from 'ai';`,
+        `const app = Fastify();`,
+        `app.post('/x', async (request, reply) => streamText({ model, system: 'Summarize in three bullets.', prompt: request.body.article }).toTextStreamResponse());`,
+      ),
+    },
+    {
+      name: 'Koa: role-separated openai messages',
+      code: lines(
+        `import Router from '@koa/router';`,
+        `import OpenAI from 'openai';`,
+        `const router = new Router(); const openai = new OpenAI();`,
+        "router.post('/x', async (ctx) => { ctx.body = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: 'Classify the sentiment.' }, { role: 'user', content: `Review: ${ctx.request.body.review}` }] }); });",
+      ),
+    },
+    {
+      name: 'Hono: langchain tuples with the request text in the human turn',
+      code: lines(
+        `import { Hono } from 'hono';`,
+        `import { ChatMistralAI } from '@langchain/mistralai';`,
+        `const app = new Hono(); const model = new ChatMistralAI({});`,
+        "app.post('/x', async (c) => c.json(await model.invoke([['system', 'Fix the spelling.'], ['human', `Text: ${await c.req.text()}`]])));",
+      ),
+    },
+    {
+      name: 'NestJS: a lone user message of request data only (anthropic)',
+      code: lines(
+        `import { Body, Controller, Post } from '@nestjs/common';`,
+        `import Anthropic from '@anthropic-ai/sdk';`,
+        `@Controller() export class C { private anthropic = new Anthropic();`,
+        `  @Post() ask(@Body() dto: AskDto) { return this.anthropic.messages.create({ model: 'm', max_tokens: 100, messages: [{ role: 'user', content: dto.question }] }); } }`,
+      ),
+    },
+    {
+      name: 'plain http: a prompt built from constants only (the body goes elsewhere)',
+      code: lines(
+        `import http from 'node:http';`,
+        `import ollama from 'ollama';`,
+        "http.createServer(async (req, res) => { const today = new Date().toDateString(); res.end((await ollama.generate({ model: 'm', prompt: `Write a haiku about ${today}.` })).response); });",
+      ),
+    },
+    {
+      name: 'MCP tool: instructions in system, the argument alone in prompt',
+      code: lines(
+        `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';`,
+        `import { generateText } from 'ai';`,
+        `const server = new McpServer({ name: 's', version: '1' });`,
+        `server.registerTool('define', { inputSchema: { word: z.string() } }, async ({ word }) => ({ content: [{ type: 'text', text: (await generateText({ model, system: 'Define the word for a child.', prompt: word })).text }] }));`,
+      ),
+    },
+    {
+      name: 'web fetch handler: @google/generative-ai with a system instruction and the body alone',
+      code: lines(
+        `import { GoogleGenerativeAI } from '@google/generative-ai';`,
+        `const model = new GoogleGenerativeAI(KEY).getGenerativeModel({ model: 'm', systemInstruction: 'Answer in French.' });`,
+        `export default { async fetch(request) { return new Response((await model.generateContent(await request.text())).response.text()); } };`,
+      ),
+    },
   ],
   invalid: [
     {
