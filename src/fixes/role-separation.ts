@@ -36,15 +36,23 @@ function userMessage(quote: string, data: string): string {
   return `{ role: ${quoted('user', quote)}, content: ${data} }`;
 }
 
+/** A new message written like its sibling: a `[role, text]` tuple or a `{ role, content }` object, same quotes. */
+function siblingMessage(
+  sibling: TSESTree.ObjectExpression | TSESTree.ArrayExpression,
+  role: string,
+  contentKey: string,
+  text: string,
+  sourceCode: TSESLint.SourceCode,
+): string {
+  const roleNode = sibling.type === T.ObjectExpression ? findProperty(sibling, 'role')?.value : sibling.elements[0];
+  const quote = preferredQuote(sourceCode, roleNode ?? undefined);
+  return sibling.type === T.ArrayExpression ? `[${quoted(role, quote)}, ${text}]` : `{ role: ${quoted(role, quote)}, ${contentKey}: ${text} }`;
+}
+
 function messageAfter(fix: Extract<SlotFix, { kind: 'message-after' }>, input: FixInput): FixBuilder {
   const { slot, split, sourceCode } = input;
   const message = fix.message;
-  const roleNode = message.type === T.ObjectExpression ? findProperty(message, 'role')?.value : message.elements[0];
-  const quote = preferredQuote(sourceCode, roleNode ?? undefined);
-  const added =
-    message.type === T.ArrayExpression
-      ? `[${quoted(fix.userRole, quote)}, ${split.data}]`
-      : `{ role: ${quoted(fix.userRole, quote)}, ${fix.contentKey}: ${split.data} }`;
+  const added = siblingMessage(message, fix.userRole, fix.contentKey, split.data, sourceCode);
   return (fixer) => [
     replaceSlotValue(fixer, slot, split.constant),
     fixer.insertTextAfter(message, `${separatorAfter(message, sourceCode)}${added}`),
@@ -202,12 +210,7 @@ function promptToSystem(fix: Extract<SlotFix, { kind: 'prompt-to-system' }>, inp
 function messageBefore(fix: Extract<SlotFix, { kind: 'message-before' }>, input: FixInput): FixBuilder {
   const { slot, split, sourceCode } = input;
   const message = fix.message;
-  const roleNode = message.type === T.ObjectExpression ? findProperty(message, 'role')?.value : message.elements[0];
-  const quote = preferredQuote(sourceCode, roleNode ?? undefined);
-  const added =
-    message.type === T.ArrayExpression
-      ? `[${quoted('system', quote)}, ${split.constant}]`
-      : `{ role: ${quoted('system', quote)}, ${fix.contentKey}: ${split.constant} }`;
+  const added = siblingMessage(message, 'system', fix.contentKey, split.constant, sourceCode);
   const separator = startsLine(message, sourceCode) ? `,\n${indentOf(message, sourceCode)}` : ', ';
   return (fixer) => [fixer.insertTextBefore(message, `${added}${separator}`), replaceSlotValue(fixer, slot, split.data)];
 }
