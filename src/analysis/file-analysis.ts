@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { LLM_HINT, type LlmCall } from '../models/llm/index.js';
-import { SOURCE_MODELS, type ParamSource, type SourceContext } from '../models/sources/index.js';
+import { SOURCE_MODELS, type ParamSource, type ResponseModelName, type SourceContext } from '../models/sources/index.js';
 import { parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
 import type { FunctionNode } from './ast.js';
 import { buildFileIndex, type FileIndex } from './file-index.js';
@@ -18,7 +18,17 @@ export interface FileAnalysis {
   readonly index: FileIndex;
   readonly engine: TaintEngine;
   readonly llmCalls: readonly LlmCall[];
+  /** Every function registered or exported as a handler, with what its parameters are. */
+  readonly handlers: ReadonlyMap<FunctionNode, HandlerInfo>;
   handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
+}
+
+/** What the framework models say about one handler (merged when several models match it). */
+export interface HandlerInfo {
+  readonly params: Map<number, ParamSource>;
+  readonly responses: Map<number, ResponseModelName>;
+  errorParam: number | undefined;
+  returnsToClient: boolean;
 }
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -29,7 +39,7 @@ class LazyFileAnalysis implements FileAnalysis {
   private indexValue: FileIndex | undefined;
   private engineValue: TaintEngine | undefined;
   private callsValue: readonly LlmCall[] | undefined;
-  private handlersValue: Map<FunctionNode, Map<number, ParamSource>> | undefined;
+  private handlersValue: Map<FunctionNode, HandlerInfo> | undefined;
 
   constructor(
     readonly sourceCode: TSESLint.SourceCode,
@@ -56,8 +66,12 @@ class LazyFileAnalysis implements FileAnalysis {
   }
 
   handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined {
+    return this.handlers.get(fn)?.params;
+  }
+
+  get handlers(): ReadonlyMap<FunctionNode, HandlerInfo> {
     if (!this.handlersValue) {
-      const handlers = new Map<FunctionNode, Map<number, ParamSource>>();
+      const handlers = new Map<FunctionNode, HandlerInfo>();
       const index = this.index;
       const context: SourceContext = {
         index,
@@ -68,14 +82,20 @@ class LazyFileAnalysis implements FileAnalysis {
       };
       for (const model of SOURCE_MODELS) {
         for (const match of model.find(context)) {
-          const params = handlers.get(match.fn) ?? new Map<number, ParamSource>();
-          for (const [i, source] of match.params) if (!params.has(i)) params.set(i, source);
-          handlers.set(match.fn, params);
+          let info = handlers.get(match.fn);
+          if (!info) {
+            info = { params: new Map(), responses: new Map(), errorParam: undefined, returnsToClient: false };
+            handlers.set(match.fn, info);
+          }
+          for (const [i, source] of match.params) if (!info.params.has(i)) info.params.set(i, source);
+          for (const [i, response] of match.responses ?? []) if (!info.responses.has(i)) info.responses.set(i, response);
+          info.errorParam ??= match.errorParam;
+          info.returnsToClient ||= match.returnsToClient ?? false;
         }
       }
       this.handlersValue = handlers;
     }
-    return this.handlersValue.get(fn);
+    return this.handlersValue;
   }
 }
 

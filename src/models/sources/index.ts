@@ -1,3 +1,4 @@
+import { errorHandlersModel } from './error-handlers.js';
 import { mcpModel } from './mcp.js';
 import { nestjsModel } from './nestjs.js';
 import { nextjsModel } from './nextjs.js';
@@ -10,6 +11,7 @@ import { webFetchModel } from './web-fetch.js';
 /** Every framework model, in the order their matches take precedence. */
 export const SOURCE_MODELS: readonly SourceModel[] = [
   nestjsModel,
+  errorHandlersModel,
   mcpModel,
   nextjsModel,
   webFetchModel,
@@ -20,3 +22,4 @@ export const SOURCE_MODELS: readonly SourceModel[] = [
 
 export { REQUEST_MODELS, type RequestModelName } from './request-objects.js';
 export type { HandlerMatch, ParamSource, SourceContext } from './types.js';
+export { RESPONSE_MODELS, type ResponseModelName } from '../sinks/response-objects.js';

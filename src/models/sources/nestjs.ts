@@ -10,6 +10,8 @@ import { dataParam, objectParam, type ParamSource, type SourceModel } from './ty
  */
 const DATA_DECORATORS = new Set(['Body', 'Query', 'Param', 'Headers', 'UploadedFile', 'UploadedFiles', 'Args', 'MessageBody']);
 const REQUEST_DECORATORS = new Set(['Req', 'Request']);
+const RESPONSE_DECORATORS = new Set(['Res', 'Response']);
+const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Sse', 'Query', 'Mutation', 'SubscribeMessage']);
 
 function decoratorName(decorator: TSESTree.Decorator): string | null {
   const expression = decorator.expression;
@@ -27,16 +29,23 @@ export const nestjsModel: SourceModel = {
   *find(context) {
     if (!context.imports('@nestjs/')) return;
     for (const fn of context.index.functions) {
-      if (fn.parent?.type !== T.MethodDefinition) continue;
+      const method = fn.parent;
+      if (method?.type !== T.MethodDefinition) continue;
       const params = new Map<number, ParamSource>();
+      const responses = new Map<number, 'express-res'>();
       fn.params.forEach((param, i) => {
         for (const decorator of decoratorsOf(param)) {
           const name = decoratorName(decorator);
           if (name && DATA_DECORATORS.has(name)) params.set(i, dataParam(name.charAt(0).toLowerCase() + name.slice(1)));
           if (name && REQUEST_DECORATORS.has(name)) params.set(i, objectParam('express'));
+          if (name && RESPONSE_DECORATORS.has(name)) responses.set(i, 'express-res');
         }
       });
-      if (params.size > 0) yield { fn: fn as FunctionNode, framework: 'nestjs', params };
+      // A route method's return value is the response body.
+      const route = (method.decorators ?? []).some((d) => ROUTE_DECORATORS.has(decoratorName(d) ?? ''));
+      if (params.size > 0 || responses.size > 0 || route) {
+        yield { fn: fn as FunctionNode, framework: 'nestjs', params, responses, returnsToClient: route && responses.size === 0 };
+      }
     }
   },
 };

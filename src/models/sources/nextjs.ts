@@ -18,6 +18,7 @@ function routeHandler(fn: FunctionNode): HandlerMatch {
   return {
     fn,
     framework: 'next',
+    returnsToClient: true,
     params: new Map<number, ParamSource>([
       [0, objectParam('web-request')],
       [1, objectParam('next-route-context')],
@@ -26,7 +27,12 @@ function routeHandler(fn: FunctionNode): HandlerMatch {
 }
 
 function allParamsAreData(fn: FunctionNode): HandlerMatch {
-  return { fn, framework: 'next-server-action', params: new Map(fn.params.map((_, i) => [i, dataParam('argument')] as const)) };
+  return {
+    fn,
+    framework: 'next-server-action',
+    params: new Map(fn.params.map((_, i) => [i, dataParam('argument')] as const)),
+    returnsToClient: true,
+  };
 }
 
 function typeName(param: TSESTree.Parameter | undefined): string | null {
@@ -73,7 +79,12 @@ export const nextjsModel: SourceModel = {
       } else if (fileIsServerActions) {
         yield allParamsAreData(fn);
       } else if (name === 'default' && (PAGES_API.test(filename) || typeName(fn.params[0]) === 'NextApiRequest')) {
-        yield { fn, framework: 'next-pages-api', params: new Map([[0, objectParam('express')]]) };
+        yield {
+          fn,
+          framework: 'next-pages-api',
+          params: new Map([[0, objectParam('express')]]),
+          responses: new Map([[1, 'express-res' as const]]),
+        };
       } else if (name === 'default' && APP_PAGE.test(filename)) {
         yield { fn, framework: 'next-page', params: new Map([[0, objectParam('next-page-props')]]) };
       }

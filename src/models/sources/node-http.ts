@@ -21,7 +21,9 @@ export const nodeHttpModel: SourceModel = {
         handlerArgument = call.arguments[1];
       }
       const fn = resolveHandler(handlerArgument ?? undefined, context.index);
-      if (fn && fn.params.length > 0) yield { fn, framework: 'node-http', params: new Map([[0, objectParam('node-request')]]) };
+      if (fn && fn.params.length > 0) {
+        yield { fn, framework: 'node-http', params: new Map([[0, objectParam('node-request')]]), responses: new Map([[1, 'node-res' as const]]) };
+      }
     }
   },
 };

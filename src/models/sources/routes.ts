@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { findProperty, keyName, stringLiteralValue, unwrap, type FunctionNode } from '../../analysis/ast.js';
+import type { ResponseModelName } from '../sinks/response-objects.js';
 import type { RequestModelName } from './request-objects.js';
 import { resolveHandler } from './resolve-handler.js';
 import { objectParam, type HandlerMatch, type SourceContext, type SourceModel } from './types.js';
@@ -43,11 +44,25 @@ function receiverName(callee: TSESTree.MemberExpression): string | null {
   return null;
 }
 
-function frameworkOf(context: SourceContext): { framework: string; model: RequestModelName } {
-  if (context.imports('hono')) return { framework: 'hono', model: 'hono-context' };
-  if (context.imports('koa', '@koa/router', 'koa-router')) return { framework: 'koa', model: 'koa-context' };
-  if (context.imports('fastify')) return { framework: 'fastify', model: 'express' };
-  return { framework: 'express', model: 'express' };
+interface Framework {
+  readonly framework: string;
+  readonly model: RequestModelName;
+  /** The response object, relative to the request parameter (0: the same context object). */
+  readonly response: { readonly offset: number; readonly model: ResponseModelName };
+  readonly returnsToClient: boolean;
+}
+
+function frameworkOf(context: SourceContext): Framework {
+  if (context.imports('hono')) {
+    return { framework: 'hono', model: 'hono-context', response: { offset: 0, model: 'hono-c' }, returnsToClient: false };
+  }
+  if (context.imports('koa', '@koa/router', 'koa-router')) {
+    return { framework: 'koa', model: 'koa-context', response: { offset: 0, model: 'koa-ctx' }, returnsToClient: false };
+  }
+  if (context.imports('fastify')) {
+    return { framework: 'fastify', model: 'express', response: { offset: 1, model: 'fastify-reply' }, returnsToClient: true };
+  }
+  return { framework: 'express', model: 'express', response: { offset: 1, model: 'express-res' }, returnsToClient: false };
 }
 
 function handlerArguments(call: TSESTree.CallExpression): readonly TSESTree.Node[] {
@@ -80,14 +95,22 @@ function handlerArguments(call: TSESTree.CallExpression): readonly TSESTree.Node
 export const routesModel: SourceModel = {
   framework: 'express',
   *find(context) {
-    const { framework, model } = frameworkOf(context);
+    const { framework, model, response, returnsToClient } = frameworkOf(context);
     const seen = new Set<FunctionNode>();
     const emit = (fn: FunctionNode | null): HandlerMatch | null => {
       if (!fn || seen.has(fn) || fn.params.length === 0) return null;
       seen.add(fn);
       // Express error middleware `(err, req, res, next)` receives the request second.
-      const requestIndex = model === 'express' && fn.params.length === 4 ? 1 : 0;
-      return { fn, framework, params: new Map([[requestIndex, objectParam(model)]]) };
+      const errorMiddleware = framework === 'express' && fn.params.length === 4;
+      const requestIndex = errorMiddleware ? 1 : 0;
+      return {
+        fn,
+        framework,
+        params: new Map([[requestIndex, objectParam(model)]]),
+        responses: new Map([[requestIndex + response.offset, response.model]]),
+        errorParam: errorMiddleware ? 0 : undefined,
+        returnsToClient,
+      };
     };
     for (const call of context.index.calls) {
       for (const argument of handlerArguments(call)) {

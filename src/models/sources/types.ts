@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../../analysis/ast.js';
 import type { FileIndex } from '../../analysis/file-index.js';
 import type { LlmSecuritySettings } from '../../settings.js';
+import type { ResponseModelName } from '../sinks/response-objects.js';
 import type { RequestModelName } from './request-objects.js';
 
 /** What one parameter of a handler receives from the client. */
@@ -16,6 +17,12 @@ export interface HandlerMatch {
   /** Parameter index -> what it receives. */
   readonly params: ReadonlyMap<number, ParamSource>;
   readonly framework: string;
+  /** Parameter index -> the response object it is (`res`, `reply`, Koa `ctx`, Hono `c`). */
+  readonly responses?: ReadonlyMap<number, ResponseModelName>;
+  /** Parameter index of an error value (`(err, req, res, next)`, `setErrorHandler(error, …)`). */
+  readonly errorParam?: number;
+  /** Whether the handler's return value goes to the client (Fastify, Next.js, NestJS, server actions, MCP). */
+  readonly returnsToClient?: boolean;
 }
 
 export interface SourceContext {

@@ -11,7 +11,7 @@ import { objectParam, type HandlerMatch, type SourceModel } from './types.js';
  */
 function fetchHandler(fn: FunctionNode | null): HandlerMatch | null {
   if (!fn || fn.params.length === 0) return null;
-  return { fn, framework: 'web', params: new Map([[0, objectParam('web-request')]]) };
+  return { fn, framework: 'web', params: new Map([[0, objectParam('web-request')]]), returnsToClient: true };
 }
 
 function fetchProperty(object: TSESTree.Node | undefined, context: Parameters<SourceModel['find']>[0]): FunctionNode | null {

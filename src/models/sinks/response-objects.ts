@@ -1,0 +1,52 @@
+/**
+ * How each framework's response object sends data to the client. `send` methods take the
+ * payload (at `payloadIndex`, first argument by default); `chain` methods return the same
+ * response object (`res.status(500).json(…)`); `bodyProperty` is assigned the payload
+ * (`ctx.body = …`).
+ */
+export type ResponseModelName = 'express-res' | 'fastify-reply' | 'node-res' | 'koa-ctx' | 'hono-c';
+
+export interface ResponseObjectModel {
+  readonly send: ReadonlyMap<string, number>;
+  readonly chain: ReadonlySet<string>;
+  readonly bodyProperty?: string;
+}
+
+export const RESPONSE_MODELS: Readonly<Record<ResponseModelName, ResponseObjectModel>> = {
+  'express-res': {
+    send: new Map([
+      ['json', 0],
+      ['send', 0],
+      ['jsonp', 0],
+      ['write', 0],
+      ['end', 0],
+      ['render', 1],
+    ]),
+    chain: new Set(['status', 'set', 'header', 'type', 'cookie', 'append', 'location', 'vary', 'links', 'attachment', 'contentType']),
+  },
+  'fastify-reply': {
+    send: new Map([['send', 0]]),
+    chain: new Set(['code', 'status', 'header', 'headers', 'type']),
+  },
+  'node-res': {
+    send: new Map([
+      ['write', 0],
+      ['end', 0],
+    ]),
+    chain: new Set(['writeHead', 'status']),
+  },
+  'koa-ctx': {
+    send: new Map(),
+    chain: new Set(),
+    bodyProperty: 'body',
+  },
+  'hono-c': {
+    send: new Map([
+      ['json', 0],
+      ['text', 0],
+      ['html', 0],
+      ['body', 0],
+    ]),
+    chain: new Set(),
+  },
+};
