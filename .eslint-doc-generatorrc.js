@@ -1,7 +1,7 @@
 /** @type {import('eslint-doc-generator').GenerateOptions} */
 const config = {
   ignoreConfig: ['all'],
-  ruleDocSectionInclude: ['Examples', 'What the analysis follows', 'Options', 'When Not To Use It'],
+  ruleDocSectionInclude: ['Examples', 'What the analysis follows', 'Fixes', 'When Not To Use It'],
   ruleDocTitleFormat: 'prefix-name',
   pathRuleList: 'README.md',
 };

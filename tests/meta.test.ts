@@ -14,7 +14,7 @@ const names = (dir: string, suffix: string) =>
     .map((f) => f.slice(0, -suffix.length))
     .sort();
 
-const REQUIRED_SECTIONS = ['## Examples', '### ❌ Incorrect', '### ✅ Correct', '## What the analysis follows', '## Fixes', '## Options', '## When Not To Use It'];
+const REQUIRED_SECTIONS = ['## Examples', '### ❌ Incorrect', '### ✅ Correct', '## What the analysis follows', '## Fixes', '## When Not To Use It'];
 const CATEGORIES = new Set([
   'prompt-injection',
   'raw-llm-output',
@@ -61,6 +61,9 @@ describe('rules, tests, docs and configs agree', () => {
     const doc = fs.readFileSync(path.join(root, 'docs/rules', `${name}.md`), 'utf8');
     expect(doc.startsWith(`# llm-security/${name}\n`)).toBe(true);
     for (const section of REQUIRED_SECTIONS) expect(doc).toContain(`\n${section}\n`);
+    // An options section exactly when the rule has options (eslint-doc-generator fills it in).
+    const hasOptions = (rules[name as keyof typeof rules].meta.schema as unknown[]).length > 0;
+    expect(doc.includes('\n## Options\n')).toBe(hasOptions);
   });
 
   it('configs are derived from meta.docs.recommended', () => {

@@ -21,6 +21,7 @@ export interface FileAnalysis {
   /** Every function registered or exported as a handler, with what its parameters are. */
   readonly handlers: ReadonlyMap<FunctionNode, HandlerInfo>;
   handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
+  errorParam(fn: FunctionNode): number | undefined;
 }
 
 /** What the framework models say about one handler (merged when several models match it). */
@@ -67,6 +68,10 @@ class LazyFileAnalysis implements FileAnalysis {
 
   handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined {
     return this.handlers.get(fn)?.params;
+  }
+
+  errorParam(fn: FunctionNode): number | undefined {
+    return this.handlers.get(fn)?.errorParam;
   }
 
   get handlers(): ReadonlyMap<FunctionNode, HandlerInfo> {

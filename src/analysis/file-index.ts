@@ -16,6 +16,8 @@ export interface FileIndex {
   readonly functions: readonly FunctionNode[];
   /** `this.x` member expressions, for clients kept on class fields. */
   readonly thisMembers: readonly TSESTree.MemberExpression[];
+  /** Assignments (`ctx.body = …`). */
+  readonly assignments: readonly TSESTree.AssignmentExpression[];
   /** Return values per function (arrow expression bodies included). */
   readonly returns: ReadonlyMap<FunctionNode, readonly TSESTree.Expression[]>;
   /** Module specifiers imported (`import`, `require`, `export … from`). */
@@ -32,6 +34,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   const news: TSESTree.NewExpression[] = [];
   const functions: FunctionNode[] = [];
   const thisMembers: TSESTree.MemberExpression[] = [];
+  const assignments: TSESTree.AssignmentExpression[] = [];
   const returns = new Map<FunctionNode, TSESTree.Expression[]>();
   const moduleNames = new Set<string>();
   const functionStack: FunctionNode[] = [];
@@ -67,6 +70,9 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         break;
       case T.MemberExpression:
         if (node.object.type === T.ThisExpression) thisMembers.push(node);
+        break;
+      case T.AssignmentExpression:
+        assignments.push(node);
         break;
       case T.ImportDeclaration:
       case T.ExportAllDeclaration:
@@ -136,5 +142,5 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
     return null;
   };
 
-  return { program, calls, news, functions, thisMembers, returns, moduleNames, references, variableOf, functionOf };
+  return { program, calls, news, functions, thisMembers, assignments, returns, moduleNames, references, variableOf, functionOf };
 }

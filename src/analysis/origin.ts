@@ -6,7 +6,19 @@ import type { RequestModelName } from '../models/sources/request-objects.js';
  * an empty list means "nothing from the request is known to be in it" (clean or unknown:
  * the rules stay silent either way).
  */
-export type Origin = RequestObjectOrigin | RequestDataOrigin | ParamOrigin;
+export type Origin = RequestObjectOrigin | RequestDataOrigin | ErrorOrigin | ParamOrigin;
+
+/**
+ * An error value (a catch parameter, an error handler's first argument) or what is derived
+ * from it: its `message`, its `stack`, or the object with its details (`cause`, `response`).
+ */
+export interface ErrorOrigin {
+  readonly kind: 'error';
+  readonly part: 'object' | 'message' | 'stack';
+  readonly node: Node;
+  readonly text: string;
+  readonly steps: readonly string[];
+}
 
 /** A request or context object itself (`req`, `ctx`, `c.req`): only some members are data. */
 export interface RequestObjectOrigin {
@@ -83,6 +95,11 @@ export function withStep(taint: Taint, step: string, destructured = false): Tain
 /** The request data in a value (what the client sent), without symbolic or object origins. */
 export function requestData(taint: Taint): RequestDataOrigin[] {
   return taint.filter((origin): origin is RequestDataOrigin => origin.kind === 'request');
+}
+
+/** The error details in a value (stack, message or error object). */
+export function errorDetails(taint: Taint): ErrorOrigin[] {
+  return taint.filter((origin): origin is ErrorOrigin => origin.kind === 'error');
 }
 
 export function isTainted(taint: Taint): boolean {

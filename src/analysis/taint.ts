@@ -5,6 +5,8 @@ import type { ParamSource } from '../models/sources/types.js';
 import type { LlmSecuritySettings } from '../settings.js';
 import { isFunction, keyName, memberChain, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { FileIndex } from './file-index.js';
+import { devBranch } from './env-guard.js';
+import { ERROR_PARTS, SAFE_ERROR_MEMBERS } from '../models/errors.js';
 import { CLEAN, union, withStep, type Origin, type Taint } from './origin.js';
 import {
   ARGUMENT_PASSING_METHODS,
@@ -69,9 +71,20 @@ function allowlistChecked(test: Node): { list: Node; value: Node } | null {
   return argument.type === T.SpreadElement ? null : { list: callee.object, value: unwrap(argument) };
 }
 
+function errorOrigin(param: Node): Origin {
+  const text = param.type === T.Identifier ? param.name : 'error';
+  return { kind: 'error', part: 'object', node: param, text, steps: [] };
+}
+
+function withoutErrors(taint: Taint): Taint {
+  return taint.some((origin) => origin.kind === 'error') ? taint.filter((origin) => origin.kind !== 'error') : taint;
+}
+
 export interface TaintEngineHost {
   readonly index: FileIndex;
   readonly sourceCode: TSESLint.SourceCode;
+  /** The parameter of an error handler that receives the error, if `fn` is one. */
+  errorParam(fn: FunctionNode): number | undefined;
   readonly settings: LlmSecuritySettings;
   handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
 }
@@ -161,7 +174,11 @@ export class TaintEngine {
         return node.operator === '+' ? union(this.taintOf(node.left), this.taintOf(node.right)) : CLEAN;
       case T.LogicalExpression:
         // `x && 'text'`: when x is falsy it is '', 0, false or null, never client text.
-        return node.operator === '&&' ? this.taintOf(node.right) : union(this.taintOf(node.left), this.taintOf(node.right));
+        if (node.operator === '&&') {
+          const right = this.taintOf(node.right);
+          return devBranch(node.left, this.host.index) === 'consequent' ? withoutErrors(right) : right;
+        }
+        return union(this.taintOf(node.left), this.taintOf(node.right));
       case T.ConditionalExpression:
         return this.conditionalTaint(node);
       case T.AwaitExpression:
@@ -209,7 +226,12 @@ export class TaintEngine {
       this.taintOf(check.list).length === 0 &&
       source.getText(unwrap(node.consequent)) === source.getText(check.value);
     const consequent = allowlisted ? CLEAN : this.taintOf(node.consequent);
-    return union(consequent, this.taintOf(node.alternate));
+    // `isDev ? err.stack : undefined`: error details that only development builds send.
+    const dev = devBranch(node.test, this.host.index);
+    return union(
+      dev === 'consequent' ? withoutErrors(consequent) : consequent,
+      dev === 'alternate' ? withoutErrors(this.taintOf(node.alternate)) : this.taintOf(node.alternate),
+    );
   }
 
   private identifierTaint(identifier: TSESTree.Identifier): Taint {
@@ -225,7 +247,7 @@ export class TaintEngine {
     return this.answer(variable, this.variableMemo, () => {
       const bindings = new Set<TSESTree.Identifier>();
       for (const def of variable.defs) {
-        if (def.type === 'Parameter' || def.type === 'Variable') bindings.add(def.name as TSESTree.Identifier);
+        if (def.type === 'Parameter' || def.type === 'Variable' || def.type === 'CatchClause') bindings.add(def.name as TSESTree.Identifier);
       }
       const parts: Taint[] = [];
       for (const reference of variable.references) {
@@ -291,6 +313,8 @@ export class TaintEngine {
       base = this.iterate(this.taintOf(parent.right));
     } else if (isFunction(parent) && parent.params.includes(node as TSESTree.Parameter)) {
       base = this.paramTaint(parent, parent.params.indexOf(node as TSESTree.Parameter));
+    } else if (parent?.type === T.CatchClause && parent.param === node) {
+      base = [errorOrigin(node)];
     }
     let result = base;
     for (const key of path) result = this.accessMember(result, key, null);
@@ -298,6 +322,7 @@ export class TaintEngine {
   }
 
   private paramTaint(fn: FunctionNode, index: number): Taint {
+    if (this.host.errorParam(fn) === index) return [errorOrigin(fn.params[index])];
     const source = this.host.handlerParams(fn)?.get(index);
     const param = fn.params[index];
     if (source) {
@@ -322,7 +347,11 @@ export class TaintEngine {
     if (callee.type !== T.MemberExpression) return null;
     const method = keyName(callee);
     if (!method) return null;
-    if ((method === 'then' && index === 0 && call.arguments[0] === fn)) return this.taintOf(callee.object);
+    if (method === 'then' && index === 0 && call.arguments[0] === fn) return this.taintOf(callee.object);
+    // `.catch(e => …)`, `.then(ok, e => …)`: the rejection reason.
+    if (index === 0 && ((method === 'catch' && call.arguments[0] === fn) || (method === 'then' && call.arguments[1] === fn))) {
+      return [errorOrigin(fn.params[0])];
+    }
     if (ELEMENT_CALLBACK_METHODS.has(method) && index === 0) return this.element(this.taintOf(callee.object));
     if ((method === 'reduce' || method === 'reduceRight') && index === 1) return this.element(this.taintOf(callee.object));
     if ((method === 'on' || method === 'once' || method === 'addListener') && index === 0) {
@@ -367,12 +396,18 @@ export class TaintEngine {
       }
       if (key === 'length') return null;
       if (origin.kind === 'param') return { ...origin, access: [...origin.access, key] };
+      let described: Origin = origin;
+      if (origin.kind === 'error' && origin.part === 'object') {
+        // `err.code` is safe metadata; `err.stack` and `err.message` are the details.
+        if (key !== null && SAFE_ERROR_MEMBERS.has(key)) return null;
+        described = { ...origin, part: (key !== null && ERROR_PARTS.get(key)) || 'object' };
+      }
       const member = key === null ? '[…]' : /^\d+$/u.test(key) ? `[${key}]` : `.${key}`;
-      if (origin.steps.length === 0) return { ...origin, text: `${origin.text}${member}` };
+      if (described.steps.length === 0) return { ...described, text: `${described.text}${member}` };
       // 'req.json() -> body.persona': the member read from the last named value.
-      const last = origin.steps[origin.steps.length - 1];
-      if (last.endsWith(')') || last.length > 40) return origin;
-      return { ...origin, steps: [...origin.steps.slice(0, -1), `${last}${member}`] };
+      const last = described.steps[described.steps.length - 1];
+      if (last.endsWith(')') || last.length > 40) return described;
+      return { ...described, steps: [...described.steps.slice(0, -1), `${last}${member}`] };
     });
   }
 
@@ -392,6 +427,12 @@ export class TaintEngine {
     );
   }
 
+  /** A global, or a module import (`import util from 'node:util'`): not a local look-alike. */
+  private isGlobalOrImport(identifier: TSESTree.Identifier): boolean {
+    const variable = this.host.index.variableOf(identifier);
+    return !variable || variable.defs.length === 0 || variable.defs[0].type === 'ImportBinding';
+  }
+
   private isGlobal(identifier: TSESTree.Identifier): boolean {
     const variable = this.host.index.variableOf(identifier);
     return !variable || variable.defs.length === 0;
@@ -408,7 +449,7 @@ export class TaintEngine {
   private methodCallTaint(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): Taint {
     const method = keyName(callee);
     const { root, names } = memberChain(callee);
-    if (root.type === T.Identifier && this.isGlobal(root) && STATIC_PASS_THROUGH.has(`${root.name}.${names.join('.')}`)) {
+    if (root.type === T.Identifier && this.isGlobalOrImport(root) && STATIC_PASS_THROUGH.has(`${root.name}.${names.join('.')}`)) {
       return this.argumentsTaint(call);
     }
     if (method === null) return CLEAN;

@@ -26,7 +26,8 @@ describe('end to end: the recommended config over examples/', () => {
     expect(summary(results)).toEqual([
       'app/api/translate/route.ts:12:5 llm-security/require-role-separated-messages',
       'app/ask/page.tsx:13:39 llm-security/no-user-input-in-system-prompt',
-      'src/express-support-bot.ts:16:25 llm-security/no-user-input-in-system-prompt',
+      'src/express-support-bot.ts:17:27 llm-security/no-user-input-in-system-prompt',
+      'src/express-support-bot.ts:24:5 llm-security/no-error-details-in-response',
       'src/fastify-summarizer.js:13:5 llm-security/no-user-input-in-system-prompt',
       'src/hono-tutor.mjs:12:5 llm-security/no-user-input-in-system-prompt',
       'src/koa-classifier.cjs:14:32 llm-security/require-role-separated-messages',

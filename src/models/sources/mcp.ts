@@ -45,7 +45,7 @@ export const mcpModel: SourceModel = {
       const fn = resolveHandler(call.arguments.at(-1), context.index);
       if (!fn || fn.params.length === 0) continue;
       if (!receivesArguments(name, call.arguments.slice(1, -1))) continue;
-      yield { fn, framework: 'mcp', params: new Map([[0, dataParam('args')]]), returnsToClient: true };
+      yield { fn, framework: 'mcp', params: new Map([[0, dataParam('args')]]) };
     }
   },
 };

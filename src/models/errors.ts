@@ -1,0 +1,19 @@
+/**
+ * What an error value exposes. `stack` and `message` are the details that leak internals;
+ * a few members are safe metadata (a code or a status); anything else on an error (`cause`,
+ * axios' `response` and `config`, `errors`, `details`) is treated as the error object itself.
+ */
+export const ERROR_PARTS: ReadonlyMap<string, 'stack' | 'message'> = new Map([
+  ['stack', 'stack'],
+  ['message', 'message'],
+  ['sqlMessage', 'message'],
+  ['detail', 'message'],
+]);
+
+export const SAFE_ERROR_MEMBERS: ReadonlySet<string> = new Set(['name', 'code', 'status', 'statusCode', 'errno', 'type', 'expose', 'length']);
+
+/** NestJS and GraphQL exceptions whose arguments are sent to the client when thrown. */
+export const CLIENT_EXCEPTIONS = /^(?:HttpException|\w+Exception|GraphQLError|ApolloError|UserInputError)$/;
+
+/** Express middleware that prints stacks to the client, meant for development only. */
+export const DEV_ONLY_MIDDLEWARE: ReadonlySet<string> = new Set(['errorhandler']);

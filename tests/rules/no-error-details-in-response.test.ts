@@ -1,0 +1,388 @@
+import rule from '../../rules/no-error-details-in-response.js';
+import { lines, ruleTester } from './tester.js';
+
+const messageId = 'errorDetails' as const;
+const express = [`import express from 'express';`, `const app = express();`];
+
+ruleTester().run('no-error-details-in-response', rule, {
+  valid: [
+    {
+      name: 'the error is logged, a generic message is sent',
+      code: lines(...express, `app.get('/x', async (req, res) => { try { await work(); } catch (err) { console.error(err); res.status(500).json({ error: 'Internal Server Error' }); } });`),
+    },
+    {
+      name: 'safe members of an error: code, status, name',
+      code: lines(...express, `app.use((err, req, res, next) => { res.status(err.status ?? 500).json({ code: err.code, kind: err.name }); });`),
+    },
+    {
+      name: 'behind an explicit development guard (if, ternary, &&)',
+      code: lines(
+        ...express,
+        `const isDev = process.env.NODE_ENV === 'development';`,
+        `app.use((err, req, res, next) => {`,
+        `  if (process.env.NODE_ENV !== 'production') return res.status(500).json({ stack: err.stack });`,
+        `  res.status(500).json({ error: isDev ? err.message : 'Internal Server Error', stack: process.env.NODE_ENV === 'development' && err.stack });`,
+        `});`,
+      ),
+    },
+    {
+      name: 'a variable named err that is not an error value',
+      code: lines(...express, `app.post('/x', (req, res) => { const err = validate(req.body); if (err) return res.status(400).json({ err }); res.json({ ok: true }); });`),
+    },
+    {
+      name: 'a database row that never touched an error',
+      code: lines(...express, `app.get('/u/:id', async (req, res) => { const row = await db.users.find(req.params.id); res.json(row); });`),
+    },
+    {
+      name: 'errorhandler mounted only in development',
+      code: lines(...express, `import errorhandler from 'errorhandler';`, `if (app.get('env') === 'development') app.use(errorhandler());`),
+    },
+    {
+      name: 'a rejection handled with a generic response',
+      code: lines(...express, `app.get('/x', (req, res) => { work().then((r) => res.json(r)).catch(() => res.status(500).json({ error: 'failed' })); });`),
+    },
+    {
+      name: 'NestJS exception with a fixed message',
+      code: lines(
+        `import { BadRequestException, Controller, Post } from '@nestjs/common';`,
+        `@Controller() class C { @Post() create() { try { return save(); } catch (e) { throw new BadRequestException('Invalid input'); } } }`,
+      ),
+    },
+    {
+      name: 'a response helper in a function that is not a handler',
+      code: lines(...express, `function reply(res, value) { res.json(value); }`, `function fail(res) { try { x(); } catch (e) { log(e.message); } }`),
+    },
+    {
+      name: 'Fastify error handler that logs and answers generically',
+      code: lines(
+        `import Fastify from 'fastify';`,
+        `const app = Fastify();`,
+        `app.setErrorHandler((error, request, reply) => { request.log.error(error); reply.code(500).send({ message: 'Something went wrong' }); });`,
+      ),
+    },
+    {
+      name: 'Next.js route handler returning a generic error',
+      code: lines(
+        `import { NextResponse } from 'next/server';`,
+        `export async function POST(req: Request) { try { return NextResponse.json(await run(await req.json())); } catch (error) { console.error(error); return NextResponse.json({ error: 'Failed' }, { status: 500 }); } }`,
+      ),
+    },
+    {
+      name: 'an MCP tool reporting a failure is not an HTTP response',
+      code: lines(
+        `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';`,
+        `const server = new McpServer({ name: 's', version: '1' });`,
+        `server.registerTool('t', { inputSchema: {} }, async () => { try { return await run(); } catch (e) { return { content: [{ type: 'text', text: e.message }], isError: true }; } });`,
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Express: a stack in an object payload is removed by the autofix',
+      code: lines(...express, `app.get('/x', async (req, res) => { try { await work(); } catch (err) { res.status(500).json({ ok: false, stack: err.stack }); } });`),
+      output: lines(...express, `app.get('/x', async (req, res) => { try { await work(); } catch (err) { res.status(500).json({ ok: false }); } });`),
+      errors: [{ messageId, line: 3, column: 73, data: { source: 'err.stack', line: '3', via: '', api: 'res.json' } }],
+    },
+    {
+      name: 'Express: a message is replaced by a generic one (suggestion)',
+      code: lines(...express, `app.get('/x', async (req, res) => { try { await work(); } catch (err) { res.status(500).json({ error: err.message }); } });`),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 73,
+          data: { source: 'err.message', line: '3', via: '', api: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(...express, `app.get('/x', async (req, res) => { try { await work(); } catch (err) { res.status(500).json({ error: 'Internal Server Error' }); } });`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Express error middleware sending the stack as text',
+      code: lines(...express, `app.use((err, req, res, next) => { res.status(500).send(err.stack); });`),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 36,
+          data: { source: 'err.stack', line: '3', via: '', api: 'res.send' },
+          suggestions: [{ messageId: 'sendGenericMessage', output: lines(...express, `app.use((err, req, res, next) => { res.status(500).send('Internal Server Error'); });`) }],
+        },
+      ],
+    },
+    {
+      name: 'Fastify setErrorHandler sending the message',
+      code: lines(`import Fastify from 'fastify';`, `const app = Fastify();`, `app.setErrorHandler((error, request, reply) => { reply.code(500).send({ message: error.message }); });`),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 50,
+          data: { source: 'error.message', line: '3', via: '', api: 'reply.send' },
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(`import Fastify from 'fastify';`, `const app = Fastify();`, `app.setErrorHandler((error, request, reply) => { reply.code(500).send({ error: 'Internal Server Error' }); });`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Fastify handler returning the error object',
+      code: lines(`import Fastify from 'fastify';`, `const app = Fastify();`, `app.get('/x', async (request, reply) => { try { return await run(); } catch (e) { return { failed: true, reason: e }; } });`),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 83,
+          data: { source: 'e', line: '3', via: '', api: 'the return value of the handler' },
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(`import Fastify from 'fastify';`, `const app = Fastify();`, `app.get('/x', async (request, reply) => { try { return await run(); } catch (e) { return { error: 'Internal Server Error' }; } });`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Koa: ctx.body with the message',
+      code: lines(`import Koa from 'koa';`, `const app = new Koa();`, `app.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.status = 500; ctx.body = \`Failed: \${err.message}\`; } });`),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 86,
+          data: { source: 'err.message', line: '3', via: '', api: 'ctx.body' },
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(`import Koa from 'koa';`, `const app = new Koa();`, `app.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.status = 500; ctx.body = 'Internal Server Error'; } });`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Hono onError with the message',
+      code: lines(`import { Hono } from 'hono';`, `const app = new Hono();`, `app.onError((err, c) => c.json({ message: err.message }, 500));`),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 25,
+          data: { source: 'err.message', line: '3', via: '', api: 'c.json' },
+          suggestions: [{ messageId: 'sendGenericMessage', output: lines(`import { Hono } from 'hono';`, `const app = new Hono();`, `app.onError((err, c) => c.json({ error: 'Internal Server Error' }, 500));`) }],
+        },
+      ],
+    },
+    {
+      name: 'Next.js route handler: NextResponse.json with String(error)',
+      code: lines(
+        `import { NextResponse } from 'next/server';`,
+        `export async function POST(req: Request) {`,
+        `  try { return NextResponse.json(await run(await req.json())); }`,
+        `  catch (error) { const detail = String(error); return NextResponse.json({ error: detail }, { status: 500 }); }`,
+        `}`,
+      ),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 4,
+          column: 56,
+          data: { source: 'error', line: '4', via: ' via detail', api: 'NextResponse.json' },
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(
+                `import { NextResponse } from 'next/server';`,
+                `export async function POST(req: Request) {`,
+                `  try { return NextResponse.json(await run(await req.json())); }`,
+                `  catch (error) { const detail = String(error); return NextResponse.json({ error: 'Internal Server Error' }, { status: 500 }); }`,
+                `}`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Next.js pages API: the whole error object (shorthand)',
+      filename: 'pages/api/run.ts',
+      code: lines(`export default async function handler(req, res) { try { res.json(await run()); } catch (error) { res.status(500).json({ error }); } }`),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 1,
+          column: 98,
+          data: { source: 'error', line: '1', via: '', api: 'res.json' },
+          suggestions: [{ messageId: 'sendGenericMessage', output: `export default async function handler(req, res) { try { res.json(await run()); } catch (error) { res.status(500).json({ error: 'Internal Server Error' }); } }` }],
+        },
+      ],
+    },
+    {
+      name: "a 'use server' action returning the message",
+      code: lines(`'use server';`, `export async function save(form: FormData) { try { await db.save(form); return { ok: true }; } catch (e) { return { ok: false, message: (e as Error).message }; } }`),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 108,
+          data: { source: 'e.message', line: '2', via: '', api: 'the return value of save' },
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(`'use server';`, `export async function save(form: FormData) { try { await db.save(form); return { ok: true }; } catch (e) { return { error: 'Internal Server Error' }; } }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'NestJS: an exception built from the error message, and an exception filter sending the stack',
+      code: lines(
+        `import { ArgumentsHost, Catch, Controller, ExceptionFilter, InternalServerErrorException, Post } from '@nestjs/common';`,
+        `@Controller() class C { @Post() create() { try { return save(); } catch (err) { throw new InternalServerErrorException(err.message); } } }`,
+        `@Catch() class AllErrors implements ExceptionFilter {`,
+        `  catch(exception: Error, host: ArgumentsHost) { const response = host.switchToHttp().getResponse(); response.status(500).json({ path: '/x', stack: exception.stack }); }`,
+        `}`,
+      ),
+      output: lines(
+        `import { ArgumentsHost, Catch, Controller, ExceptionFilter, InternalServerErrorException, Post } from '@nestjs/common';`,
+        `@Controller() class C { @Post() create() { try { return save(); } catch (err) { throw new InternalServerErrorException(err.message); } } }`,
+        `@Catch() class AllErrors implements ExceptionFilter {`,
+        `  catch(exception: Error, host: ArgumentsHost) { const response = host.switchToHttp().getResponse(); response.status(500).json({ path: '/x' }); }`,
+        `}`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 81,
+          data: { source: 'err.message', line: '2', via: '', api: 'throw new InternalServerErrorException' },
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(
+                `import { ArgumentsHost, Catch, Controller, ExceptionFilter, InternalServerErrorException, Post } from '@nestjs/common';`,
+                `@Controller() class C { @Post() create() { try { return save(); } catch (err) { throw new InternalServerErrorException('Internal Server Error'); } } }`,
+                `@Catch() class AllErrors implements ExceptionFilter {`,
+                `  catch(exception: Error, host: ArgumentsHost) { const response = host.switchToHttp().getResponse(); response.status(500).json({ path: '/x', stack: exception.stack }); }`,
+                `}`,
+              ),
+            },
+          ],
+        },
+        { messageId, line: 4, column: 102, data: { source: 'exception.stack', line: '4', via: '', api: 'response.json' } },
+      ],
+    },
+    {
+      name: 'plain http: JSON.stringify of the stack',
+      code: lines(`import http from 'node:http';`, `http.createServer(async (req, res) => { try { res.end(await run()); } catch (err) { res.writeHead(500); res.end(JSON.stringify({ error: err.stack })); } });`),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 105,
+          data: { source: 'err.stack', line: '2', via: '', api: 'res.end' },
+          suggestions: [{ messageId: 'sendGenericMessage', output: lines(`import http from 'node:http';`, `http.createServer(async (req, res) => { try { res.end(await run()); } catch (err) { res.writeHead(500); res.end('Internal Server Error'); } });`) }],
+        },
+      ],
+    },
+    {
+      name: 'web handler: new Response with the stack',
+      code: lines(`export default { async fetch(request) { try { return await handle(request); } catch (err) { return new Response(err.stack, { status: 500 }); } } };`),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 1,
+          column: 100,
+          data: { source: 'err.stack', line: '1', via: '', api: 'new Response' },
+          suggestions: [{ messageId: 'sendGenericMessage', output: `export default { async fetch(request) { try { return await handle(request); } catch (err) { return new Response('Internal Server Error', { status: 500 }); } } };` }],
+        },
+      ],
+    },
+    {
+      name: '.catch(e => …) and .then(ok, e => …) callbacks',
+      code: lines(
+        ...express,
+        `import util from 'node:util';`,
+        `app.get('/a', (req, res) => { work().catch((e) => res.status(500).json({ error: e.toString() })); });`,
+        `app.get('/b', (req, res) => { work().then((r) => res.json(r), (e) => res.status(500).send(util.inspect(e))); });`,
+      ),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 4,
+          column: 51,
+          data: { source: 'e', line: '4', via: '', api: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(
+                ...express,
+                `import util from 'node:util';`,
+                `app.get('/a', (req, res) => { work().catch((e) => res.status(500).json({ error: 'Internal Server Error' })); });`,
+                `app.get('/b', (req, res) => { work().then((r) => res.json(r), (e) => res.status(500).send(util.inspect(e))); });`,
+              ),
+            },
+          ],
+        },
+        {
+          messageId,
+          line: 5,
+          column: 70,
+          data: { source: 'e', line: '5', via: '', api: 'res.send' },
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(
+                ...express,
+                `import util from 'node:util';`,
+                `app.get('/a', (req, res) => { work().catch((e) => res.status(500).json({ error: e.toString() })); });`,
+                `app.get('/b', (req, res) => { work().then((r) => res.json(r), (e) => res.status(500).send('Internal Server Error')); });`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'errorhandler() mounted without a development guard',
+      code: lines(...express, `import errorhandler from 'errorhandler';`, `app.use(errorhandler());`),
+      output: null,
+      errors: [{ messageId: 'devOnlyMiddleware', line: 4, column: 9, data: { name: 'errorhandler' } }],
+    },
+    {
+      name: 'axios error details (response data) in a spread',
+      code: lines(...express, `app.get('/x', async (req, res) => { try { await api.get('/y'); } catch (err) { res.status(502).json({ ...err.response?.data }); } });`),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 80,
+          data: { source: 'err.response.data', line: '3', via: '', api: 'res.json' },
+          suggestions: [{ messageId: 'sendGenericMessage', output: lines(...express, `app.get('/x', async (req, res) => { try { await api.get('/y'); } catch (err) { res.status(502).json({ error: 'Internal Server Error' }); } });`) }],
+        },
+      ],
+    },
+  ],
+});
