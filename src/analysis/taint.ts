@@ -6,7 +6,7 @@ import type { LlmSecuritySettings } from '../settings.js';
 import { isFunction, keyName, memberChain, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { FileIndex } from './file-index.js';
 import { devBranch } from './env-guard.js';
-import { ERROR_PARTS, SAFE_ERROR_MEMBERS } from '../models/errors.js';
+import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS } from '../models/errors.js';
 import { CLEAN, union, withStep, type Origin, type Taint } from './origin.js';
 import {
   ARGUMENT_PASSING_METHODS,
@@ -475,6 +475,9 @@ export class TaintEngine {
           ? { kind: 'request', node: call, text: `${origin.text}.${method}()`, steps: origin.steps }
           : null;
       }
+      // Methods of an error object build something new (`error.toResponse()`); only its
+      // string forms carry the details.
+      if (origin.kind === 'error' && origin.part === 'object') return ERROR_TO_STRING.has(method) ? origin : null;
       return NON_PROPAGATING_METHODS.has(method) ? null : origin;
     });
     const passing = ARGUMENT_PASSING_METHODS.get(method);

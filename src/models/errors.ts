@@ -12,6 +12,9 @@ export const ERROR_PARTS: ReadonlyMap<string, 'stack' | 'message'> = new Map([
 
 export const SAFE_ERROR_MEMBERS: ReadonlySet<string> = new Set(['name', 'code', 'status', 'statusCode', 'errno', 'type', 'expose', 'length']);
 
+/** Methods of an error object that return its details as text or JSON. */
+export const ERROR_TO_STRING: ReadonlySet<string> = new Set(['toString', 'toJSON', 'toLocaleString']);
+
 /** NestJS and GraphQL exceptions whose arguments are sent to the client when thrown. */
 export const CLIENT_EXCEPTIONS = /^(?:HttpException|\w+Exception|GraphQLError|ApolloError|UserInputError)$/;
 

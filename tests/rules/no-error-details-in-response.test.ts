@@ -68,6 +68,10 @@ ruleTester().run('no-error-details-in-response', rule, {
       ),
     },
     {
+      name: 'an error class that builds its own safe response',
+      code: lines(`export async function POST(req: Request) { try { return Response.json(await run()); } catch (error) { if (error instanceof AppError) return error.toResponse(); return Response.json({ error: 'Failed' }, { status: 500 }); } }`),
+    },
+    {
       name: 'an MCP tool reporting a failure is not an HTTP response',
       code: lines(
         `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';`,
