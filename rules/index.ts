@@ -1,10 +1,12 @@
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
+import noSystemPromptInResponse from './no-system-prompt-in-response.js';
 import noUserInputInSystemPrompt from './no-user-input-in-system-prompt.js';
 import requireRoleSeparatedMessages from './require-role-separated-messages.js';
 
 /** Every rule of the plugin, by name. */
 export const rules = {
   'no-error-details-in-response': noErrorDetailsInResponse,
+  'no-system-prompt-in-response': noSystemPromptInResponse,
   'no-user-input-in-system-prompt': noUserInputInSystemPrompt,
   'require-role-separated-messages': requireRoleSeparatedMessages,
 };

@@ -8,11 +8,13 @@ const model = new ChatOpenAI({ model: 'gpt-4o-mini', maxTokens: 300 });
 
 app.post('/tutor', async (c) => {
   const { grade, question } = await c.req.json();
-  const reply = await model.invoke([
+  const messages = [
     new SystemMessage(`You are a patient math tutor. Explain at the level of grade ${grade}`),
     ['human', question],
-  ]);
-  return c.json({ reply: reply.content });
+  ];
+  const reply = await model.invoke(messages);
+  // A debug field that hands the whole conversation, instructions included, to the browser.
+  return c.json({ reply: reply.content, messages });
 });
 
 export default app;

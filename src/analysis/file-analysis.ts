@@ -5,6 +5,8 @@ import { parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settin
 import type { FunctionNode } from './ast.js';
 import { buildFileIndex, type FileIndex } from './file-index.js';
 import { findLlmCalls } from './llm-calls.js';
+import type { PromptOrigin } from './origin.js';
+import { promptVariables } from './prompt-values.js';
 import { TaintEngine } from './taint.js';
 
 /**
@@ -22,6 +24,7 @@ export interface FileAnalysis {
   readonly handlers: ReadonlyMap<FunctionNode, HandlerInfo>;
   handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
   errorParam(fn: FunctionNode): number | undefined;
+  promptVariable(variable: TSESLint.Scope.Variable): PromptOrigin | undefined;
 }
 
 /** What the framework models say about one handler (merged when several models match it). */
@@ -72,6 +75,13 @@ class LazyFileAnalysis implements FileAnalysis {
 
   errorParam(fn: FunctionNode): number | undefined {
     return this.handlers.get(fn)?.errorParam;
+  }
+
+  private promptVariablesValue: Map<TSESLint.Scope.Variable, PromptOrigin> | undefined;
+
+  promptVariable(variable: TSESLint.Scope.Variable): PromptOrigin | undefined {
+    this.promptVariablesValue ??= promptVariables(this.llmCalls, this.index);
+    return this.promptVariablesValue.get(variable);
   }
 
   get handlers(): ReadonlyMap<FunctionNode, HandlerInfo> {

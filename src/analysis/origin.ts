@@ -6,7 +6,18 @@ import type { RequestModelName } from '../models/sources/request-objects.js';
  * an empty list means "nothing from the request is known to be in it" (clean or unknown:
  * the rules stay silent either way).
  */
-export type Origin = RequestObjectOrigin | RequestDataOrigin | ErrorOrigin | ParamOrigin;
+export type Origin = RequestObjectOrigin | RequestDataOrigin | ErrorOrigin | PromptOrigin | ParamOrigin;
+
+/** A value that is given to an LLM call as its system prompt, or as its whole list of messages. */
+export interface PromptOrigin {
+  readonly kind: 'prompt';
+  readonly what: 'system prompt' | 'messages list';
+  /** The LLM call it is given to, as messages name it: 'openai chat.completions.create'. */
+  readonly call: string;
+  readonly node: Node;
+  readonly text: string;
+  readonly steps: readonly string[];
+}
 
 /**
  * An error value (a catch parameter, an error handler's first argument) or what is derived
@@ -95,6 +106,11 @@ export function withStep(taint: Taint, step: string, destructured = false): Tain
 /** The request data in a value (what the client sent), without symbolic or object origins. */
 export function requestData(taint: Taint): RequestDataOrigin[] {
   return taint.filter((origin): origin is RequestDataOrigin => origin.kind === 'request');
+}
+
+/** The prompts and message lists of LLM calls in a value. */
+export function promptValues(taint: Taint): PromptOrigin[] {
+  return taint.filter((origin): origin is PromptOrigin => origin.kind === 'prompt');
 }
 
 /** The error details in a value (stack, message or error object). */

@@ -85,6 +85,8 @@ export interface TaintEngineHost {
   readonly sourceCode: TSESLint.SourceCode;
   /** The parameter of an error handler that receives the error, if `fn` is one. */
   errorParam(fn: FunctionNode): number | undefined;
+  /** Whether a variable holds a system prompt or a messages list given to an LLM call. */
+  promptVariable(variable: TSESLint.Scope.Variable): Origin | undefined;
   readonly settings: LlmSecuritySettings;
   handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
 }
@@ -240,7 +242,9 @@ export class TaintEngine {
     if (!variable) return CLEAN;
     const declared = variable.defs[0]?.name.parent;
     const destructured = declared?.type === T.Property || declared?.type === T.AssignmentPattern;
-    return withStep(this.variableTaint(variable), identifier.name, destructured);
+    const taint = withStep(this.variableTaint(variable), identifier.name, destructured);
+    const prompt = this.host.promptVariable(variable);
+    return prompt ? union(taint, [prompt]) : taint;
   }
 
   private variableTaint(variable: Variable): Taint {

@@ -1,9 +1,10 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileAnalysis } from '../analysis/file-analysis.js';
 import type { ErrorFinding } from '../analysis/error-findings.js';
 import { unwrap } from '../analysis/ast.js';
 import { errorDetails, isTainted } from '../analysis/origin.js';
+import { dropFields } from './drop-field.js';
 import { dryRun, keepsComments } from './fix-check.js';
 import { preferredQuote, quoted } from './text.js';
 
@@ -14,33 +15,21 @@ import { preferredQuote, quoted } from './text.js';
  */
 export const GENERIC_MESSAGE = 'Internal Server Error';
 
-/** Removing a property, with the comma that separates it from its neighbour. */
-function removeProperty(fixer: TSESLint.RuleFixer, property: TSESTree.Property, sourceCode: TSESLint.SourceCode): TSESLint.RuleFix {
-  const after = sourceCode.getTokenAfter(property);
-  if (after?.value === ',') return fixer.removeRange([property.range[0], sourceCode.getTokenAfter(after, { includeComments: true })!.range[0]]);
-  const before = sourceCode.getTokenBefore(property);
-  if (before?.value === ',') return fixer.removeRange([before.range[0], property.range[1]]);
-  return fixer.remove(property);
-}
-
 /** Autofix: drop the properties of an object payload that carry only a stack. */
 export function removeStacksFix(analysis: FileAnalysis, finding: ErrorFinding): TSESLint.ReportFixFunction | null {
   if (finding.carriers.length !== 1) return null;
   const payload = unwrap(finding.carriers[0]);
   if (payload.type !== T.ObjectExpression) return null;
-  const stackProperties: TSESTree.Property[] = [];
-  for (const property of payload.properties) {
-    const taint = analysis.engine.taintOf(property.type === T.SpreadElement ? property.argument : property.value);
+  let onlyStacks = true;
+  const fix = dropFields(analysis.sourceCode, payload, (value) => {
+    const taint = analysis.engine.taintOf(value);
     const details = errorDetails(taint);
-    if (details.length === 0) continue;
+    if (details.length === 0) return false;
     // Only a property that is purely a stack may go; anything else needs a person's decision.
-    if (property.type === T.SpreadElement || details.some((d) => d.part !== 'stack') || isTainted(taint)) return null;
-    stackProperties.push(property);
-  }
-  if (stackProperties.length === 0 || stackProperties.length === payload.properties.length) return null;
-  const build = (fixer: TSESLint.RuleFixer) => stackProperties.map((p) => removeProperty(fixer, p, analysis.sourceCode));
-  const edits = dryRun(build);
-  return keepsComments(analysis.sourceCode, edits) ? () => edits : null;
+    if (value.parent?.type === T.SpreadElement || details.some((d) => d.part !== 'stack') || isTainted(taint)) onlyStacks = false;
+    return true;
+  });
+  return onlyStacks ? fix : null;
 }
 
 /** Suggestion: send a generic message instead of the payload that carries error details. */

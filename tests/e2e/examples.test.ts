@@ -30,6 +30,7 @@ describe('end to end: the recommended config over examples/', () => {
       'src/express-support-bot.ts:24:5 llm-security/no-error-details-in-response',
       'src/fastify-summarizer.js:13:5 llm-security/no-user-input-in-system-prompt',
       'src/hono-tutor.mjs:12:5 llm-security/no-user-input-in-system-prompt',
+      'src/hono-tutor.mjs:17:10 llm-security/no-system-prompt-in-response',
       'src/koa-classifier.cjs:14:32 llm-security/require-role-separated-messages',
     ]);
   });
