@@ -21,13 +21,19 @@ export interface LlmSecuritySettings {
     readonly functions: readonly string[];
   };
   readonly llmWrappers: readonly LlmWrapperSetting[];
+  /** Function names (`*` matches any run of characters) whose result is sanitized output. */
+  readonly sanitizers: readonly string[];
 }
+
+/** Sanitizers recognized without any setting. */
+export const DEFAULT_SANITIZERS: readonly string[] = ['redact*', 'sanitize*', 'scrub*', 'mask*', 'escape*', 'purify*'];
 
 export const SETTINGS_KEY = 'llm-security';
 
 export const DEFAULT_SETTINGS: LlmSecuritySettings = {
   sources: { requestParams: [], functions: [] },
   llmWrappers: [],
+  sanitizers: DEFAULT_SANITIZERS,
 };
 
 /** JSON schema of `settings['llm-security']`, published for editors and docs. */
@@ -51,6 +57,11 @@ export const settingsSchema = {
           description: 'Functions whose return value is request data.',
         },
       },
+    },
+    sanitizers: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Function names whose result is sanitized model output (* matches anything); added to the defaults.',
     },
     llmWrappers: {
       type: 'array',
@@ -112,7 +123,7 @@ export function parseSettings(raw: unknown): LlmSecuritySettings {
   if (!isPlainObject(raw)) throw new SettingsError('', 'must be an object');
   const cached = cache.get(raw);
   if (cached) return cached;
-  checkKeys(raw, ['sources', 'llmWrappers'], '');
+  checkKeys(raw, ['sources', 'llmWrappers', 'sanitizers'], '');
 
   const sourcesRaw = raw.sources ?? {};
   if (!isPlainObject(sourcesRaw)) throw new SettingsError('.sources', 'must be an object');
@@ -145,6 +156,7 @@ export function parseSettings(raw: unknown): LlmSecuritySettings {
       functions: stringList(sourcesRaw.functions, '.sources.functions'),
     },
     llmWrappers,
+    sanitizers: [...DEFAULT_SANITIZERS, ...stringList(raw.sanitizers, '.sanitizers')],
   };
   cache.set(raw, settings);
   return settings;

@@ -5,7 +5,10 @@ import { parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settin
 import type { FunctionNode } from './ast.js';
 import { buildFileIndex, type FileIndex } from './file-index.js';
 import { findLlmCalls } from './llm-calls.js';
-import type { PromptOrigin } from './origin.js';
+import type { LlmOutputOrigin, PromptOrigin } from './origin.js';
+import { outputOf } from '../models/llm/output.js';
+import { describeCall } from './describe.js';
+import type { Node } from './ast.js';
 import { promptVariables } from './prompt-values.js';
 import { TaintEngine } from './taint.js';
 
@@ -25,6 +28,8 @@ export interface FileAnalysis {
   handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
   errorParam(fn: FunctionNode): number | undefined;
   promptVariable(variable: TSESLint.Scope.Variable): PromptOrigin | undefined;
+  llmOutput(node: Node): LlmOutputOrigin | undefined;
+  isSanitizer(names: readonly string[]): boolean;
 }
 
 /** What the framework models say about one handler (merged when several models match it). */
@@ -75,6 +80,33 @@ class LazyFileAnalysis implements FileAnalysis {
 
   errorParam(fn: FunctionNode): number | undefined {
     return this.handlers.get(fn)?.errorParam;
+  }
+
+  private outputsValue: Map<Node, LlmOutputOrigin> | undefined;
+
+  llmOutput(node: Node): LlmOutputOrigin | undefined {
+    if (!this.outputsValue) {
+      const outputs = new Map<Node, LlmOutputOrigin>();
+      for (const call of this.llmCalls) {
+        const part = outputOf(call.sdk, call.api, call.node, this.index);
+        if (!part) continue;
+        const name = describeCall(call);
+        outputs.set(call.node, { kind: 'llm', part, sdk: call.sdk, api: call.api, call: name, node: call.node, text: name, steps: [] });
+      }
+      this.outputsValue = outputs;
+    }
+    return this.outputsValue.get(node);
+  }
+
+  private sanitizerPattern: RegExp | undefined;
+
+  isSanitizer(names: readonly string[]): boolean {
+    this.sanitizerPattern ??= new RegExp(
+      `^(?:${this.settings.sanitizers.map((p) => p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/gu, '\\$&')).join('.*')).join('|')})$`,
+      'u',
+    );
+    // `redactPII(x)`, `DOMPurify.sanitize(x)`: the function name, or the whole chain.
+    return this.sanitizerPattern.test(names[names.length - 1]) || this.sanitizerPattern.test(names.join('.'));
   }
 
   private promptVariablesValue: Map<TSESLint.Scope.Variable, PromptOrigin> | undefined;

@@ -6,7 +6,25 @@ import type { RequestModelName } from '../models/sources/request-objects.js';
  * an empty list means "nothing from the request is known to be in it" (clean or unknown:
  * the rules stay silent either way).
  */
-export type Origin = RequestObjectOrigin | RequestDataOrigin | ErrorOrigin | PromptOrigin | ParamOrigin;
+export type Origin = RequestObjectOrigin | RequestDataOrigin | ErrorOrigin | PromptOrigin | LlmOutputOrigin | ParamOrigin;
+
+/**
+ * What an LLM call returned: the SDK's whole result object (`response`), a stream of raw
+ * chunks (`stream`), the generated text (`text`), or a stream of text (`text-stream`).
+ */
+export interface LlmOutputOrigin {
+  readonly kind: 'llm';
+  readonly part: 'response' | 'stream' | 'text' | 'text-stream';
+  readonly sdk: string;
+  readonly api: string;
+  /** The call as messages name it: 'openai chat.completions.create'. */
+  readonly call: string;
+  readonly node: Node;
+  readonly text: string;
+  readonly steps: readonly string[];
+  /** Passed through a configured sanitizer (`redactPII(text)`). */
+  readonly sanitized?: boolean;
+}
 
 /** A value that is given to an LLM call as its system prompt, or as its whole list of messages. */
 export interface PromptOrigin {
@@ -106,6 +124,11 @@ export function withStep(taint: Taint, step: string, destructured = false): Tain
 /** The request data in a value (what the client sent), without symbolic or object origins. */
 export function requestData(taint: Taint): RequestDataOrigin[] {
   return taint.filter((origin): origin is RequestDataOrigin => origin.kind === 'request');
+}
+
+/** What LLM calls returned, in a value, leaving out what went through a sanitizer. */
+export function llmOutputs(taint: Taint): LlmOutputOrigin[] {
+  return taint.filter((origin): origin is LlmOutputOrigin => origin.kind === 'llm' && !origin.sanitized);
 }
 
 /** The prompts and message lists of LLM calls in a value. */

@@ -7,7 +7,8 @@ import { isFunction, keyName, memberChain, unwrap, type FunctionNode, type Node 
 import type { FileIndex } from './file-index.js';
 import { devBranch } from './env-guard.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS } from '../models/errors.js';
-import { CLEAN, union, withStep, type Origin, type Taint } from './origin.js';
+import { CLEAN, union, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
+import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
 import {
   ARGUMENT_PASSING_METHODS,
   CALLBACK_RESULT_METHODS,
@@ -76,6 +77,18 @@ function errorOrigin(param: Node): Origin {
   return { kind: 'error', part: 'object', node: param, text, steps: [] };
 }
 
+/** A chunk of a raw stream is a raw object; a piece of a text stream is text. */
+function streamElement(origin: LlmOutputOrigin): LlmOutputOrigin {
+  if (origin.part === 'stream') return { ...origin, part: 'response' };
+  if (origin.part === 'text-stream') return { ...origin, part: 'text' };
+  return origin;
+}
+
+/** What went through a sanitizer: its LLM output is marked as sanitized. */
+function sanitized(taint: Taint): Taint {
+  return taint.map((origin) => (origin.kind === 'llm' ? { ...origin, sanitized: true } : origin));
+}
+
 function withoutErrors(taint: Taint): Taint {
   return taint.some((origin) => origin.kind === 'error') ? taint.filter((origin) => origin.kind !== 'error') : taint;
 }
@@ -87,6 +100,10 @@ export interface TaintEngineHost {
   errorParam(fn: FunctionNode): number | undefined;
   /** Whether a variable holds a system prompt or a messages list given to an LLM call. */
   promptVariable(variable: TSESLint.Scope.Variable): Origin | undefined;
+  /** The output of the LLM call at `node`, if it is one that returns something. */
+  llmOutput(node: Node): Origin | undefined;
+  /** Whether a callee (`redactPII`, `DOMPurify.sanitize`) is a configured sanitizer. */
+  isSanitizer(names: readonly string[]): boolean;
   readonly settings: LlmSecuritySettings;
   handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
 }
@@ -374,7 +391,7 @@ export class TaintEngine {
           : null;
       }
       if (origin.kind === 'param') return { ...origin, access: [...origin.access, null] };
-      return origin;
+      return origin.kind === 'llm' ? streamElement(origin) : origin;
     });
   }
 
@@ -382,7 +399,7 @@ export class TaintEngine {
     return this.mapOrigins(taint, (origin) => {
       if (origin.kind === 'request-object') return null;
       if (origin.kind === 'param') return { ...origin, access: [...origin.access, null] };
-      return origin;
+      return origin.kind === 'llm' ? streamElement(origin) : origin;
     });
   }
 
@@ -401,6 +418,12 @@ export class TaintEngine {
       if (key === 'length') return null;
       if (origin.kind === 'param') return { ...origin, access: [...origin.access, key] };
       let described: Origin = origin;
+      if (origin.kind === 'llm' && (origin.part === 'response' || origin.part === 'stream')) {
+        // `completion.choices[0].message.content` is the text; `completion.usage` is metadata.
+        const member = outputMember(origin.sdk, key);
+        if (member === 'metadata') return null;
+        if (member === 'text') described = { ...origin, part: origin.part === 'stream' ? 'text-stream' : 'text' };
+      }
       if (origin.kind === 'error' && origin.part === 'object') {
         // `err.code` is safe metadata; `err.stack` and `err.message` are the details.
         if (key !== null && SAFE_ERROR_MEMBERS.has(key)) return null;
@@ -443,7 +466,12 @@ export class TaintEngine {
   }
 
   private callTaint(call: TSESTree.CallExpression): Taint {
+    const output = this.host.llmOutput(call);
+    if (output) return [output];
     const callee = unwrap(call.callee);
+    const { root, names } = memberChain(callee);
+    const chain = root.type === T.Identifier ? [root.name, ...names] : names;
+    if (chain.length > 0 && this.host.isSanitizer(chain)) return sanitized(this.argumentsTaint(call));
     if (callee.type === T.MemberExpression) return this.methodCallTaint(call, callee);
     if (callee.type === T.Identifier) return this.functionCallTaint(call, callee);
     if (isFunction(callee)) return this.substitute(this.summary(callee), callee, call, '(function)');
@@ -482,6 +510,11 @@ export class TaintEngine {
       // Methods of an error object build something new (`error.toResponse()`); only its
       // string forms carry the details.
       if (origin.kind === 'error' && origin.part === 'object') return ERROR_TO_STRING.has(method) ? origin : null;
+      if (origin.kind === 'llm') {
+        // `result.response.text()`, `result.toDataStreamResponse()`
+        if (TEXT_METHODS.has(method)) return { ...origin, part: 'text' };
+        if (TEXT_STREAM_METHODS.has(method)) return { ...origin, part: 'text-stream' };
+      }
       return NON_PROPAGATING_METHODS.has(method) ? null : origin;
     });
     const passing = ARGUMENT_PASSING_METHODS.get(method);
@@ -512,6 +545,8 @@ export class TaintEngine {
   }
 
   private newTaint(node: TSESTree.NewExpression): Taint {
+    const output = this.host.llmOutput(node);
+    if (output) return [output];
     const callee = unwrap(node.callee);
     if (callee.type === T.Identifier && this.isGlobal(callee) && PASS_THROUGH_CONSTRUCTORS.has(callee.name)) {
       return this.argumentsTaint(node);

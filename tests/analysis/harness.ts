@@ -70,3 +70,23 @@ export function llmCalls(code: string, options: ProbeOptions = {}): string[] {
   }));
   return found;
 }
+
+/** For the only `sink(expr)`: each LLM output, error detail or prompt in it, as `kind:part text -> steps`. */
+export function sinkValues(code: string, options: ProbeOptions = {}): string[] {
+  const results: string[][] = [];
+  probe(code, options, (context) => ({
+    'CallExpression[callee.name="sink"]'(node: TSESTree.CallExpression) {
+      const taint = getFileAnalysis(context).engine.taintOf(node.arguments[0]);
+      results.push(
+        taint
+          .filter((o) => o.kind === 'llm' || o.kind === 'error' || o.kind === 'prompt')
+          .map((o) => {
+            const part = o.kind === 'llm' ? `${o.part}${o.sanitized ? ' (sanitized)' : ''}` : o.kind === 'error' ? o.part : o.what;
+            return `${o.kind}:${part} ${[o.text, ...o.steps].join(' -> ')}`;
+          }),
+      );
+    },
+  }));
+  if (results.length !== 1) throw new Error(`expected one sink, found ${results.length}`);
+  return results[0];
+}

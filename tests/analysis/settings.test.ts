@@ -12,8 +12,10 @@ describe("settings['llm-security']", () => {
       parseSettings({
         sources: { requestParams: ['req'], functions: ['readInput'] },
         llmWrappers: [{ callee: 'askModel', system: 0, user: 1 }, { callee: 'llm.complete', prompt: 'prompt' }],
+        sanitizers: ['cleanOutput', 'dompurify.sanitize'],
       }),
     ).toEqual({
+      sanitizers: ['redact*', 'sanitize*', 'scrub*', 'mask*', 'escape*', 'purify*', 'cleanOutput', 'dompurify.sanitize'],
       sources: { requestParams: ['req'], functions: ['readInput'] },
       llmWrappers: [
         { callee: 'askModel', system: 0, user: 1, prompt: undefined },
@@ -24,7 +26,7 @@ describe("settings['llm-security']", () => {
 
   it.each([
     ['not an object', 'x', /settings\['llm-security'\] must be an object/],
-    ['an unknown key', { source: {} }, /has an unknown key 'source' \(allowed: sources, llmWrappers\)/],
+    ['an unknown key', { source: {} }, /has an unknown key 'source' \(allowed: sources, llmWrappers, sanitizers\)/],
     ['a non-array list', { sources: { requestParams: 'req' } }, /\.sources\.requestParams must be an array of non-empty strings/],
     ['a wrapper without callee', { llmWrappers: [{ system: 0 }] }, /\.llmWrappers\[0\]\.callee must be a non-empty string/],
     ['a wrapper with no slot', { llmWrappers: [{ callee: 'f' }] }, /\.llmWrappers\[0\] must name at least one of system, user or prompt/],

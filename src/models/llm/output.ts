@@ -1,0 +1,93 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { FileIndex } from '../../analysis/file-index.js';
+import { optionsOf, property } from './extract.js';
+
+/**
+ * What the result of an LLM call is, and where its text lives. `response`: the SDK's result
+ * object (ids, usage, model, tool calls, reasoning); `stream`: a stream of such chunks. Calls
+ * that build prompts or clients (`new SystemMessage`, `getGenerativeModel`) have no output.
+ */
+export type OutputKind = 'response' | 'stream';
+
+const NO_OUTPUT = /^(?:SystemMessage|ChatPromptTemplate\.|SystemMessagePromptTemplate\.|PromptTemplate\.|getGenerativeModel|startChat|chats\.create|Converse(?:Stream)?Command|ToolLoopAgent|Experimental_Agent)(?:$|\.)/;
+
+export function outputOf(sdk: string, api: string, call: TSESTree.Node, index: FileIndex): OutputKind | null {
+  if (sdk === 'wrapper' || NO_OUTPUT.test(api)) return null;
+  const last = api.split('.').at(-1) ?? api;
+  if (/stream/i.test(last)) return 'stream';
+  if (call.type === T.CallExpression) {
+    const stream = property(optionsOf(call, { index }), 'stream')?.value;
+    if (stream?.type === T.Literal && stream.value === true) return 'stream';
+  }
+  return 'response';
+}
+
+/** Members after which the value is the model's text (or generated object), per SDK. */
+const TEXT_MEMBERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  openai: new Set(['content', 'text', 'output_text', 'refusal', 'arguments']),
+  groq: new Set(['content', 'text']),
+  mistral: new Set(['content']),
+  anthropic: new Set(['content', 'text']),
+  ai: new Set(['text', 'object', 'reasoningText', 'textStream', 'partialObjectStream', 'elementStream']),
+  langchain: new Set(['content', 'text']),
+  google: new Set(['text']),
+  ollama: new Set(['response', 'content']),
+  cohere: new Set(['text', 'content']),
+  bedrock: new Set(['text']),
+};
+
+/** Metadata that says nothing the client should not know: ids, model names, token counts. */
+const METADATA = new Set([
+  'id',
+  'model',
+  'created',
+  'createdAt',
+  'usage',
+  'usageMetadata',
+  'system_fingerprint',
+  'finish_reason',
+  'finishReason',
+  'stop_reason',
+  'stopReason',
+  'role',
+  'type',
+  'modelVersion',
+  'responseId',
+  'status',
+]);
+
+export type OutputMember = 'text' | 'metadata' | 'part';
+
+export function outputMember(sdk: string, key: string | null): OutputMember {
+  if (key !== null && METADATA.has(key)) return 'metadata';
+  if (key !== null && TEXT_MEMBERS[sdk]?.has(key)) return 'text';
+  return 'part';
+}
+
+/** Methods that turn a result into its text (`response.text()`) or into a text stream (Vercel). */
+export const TEXT_METHODS: ReadonlySet<string> = new Set(['text']);
+export const TEXT_STREAM_METHODS: ReadonlySet<string> = new Set([
+  'toTextStreamResponse',
+  'toDataStreamResponse',
+  'toUIMessageStreamResponse',
+  'pipeTextStreamToResponse',
+  'pipeDataStreamToResponse',
+  'pipeUIMessageStreamToResponse',
+]);
+
+/** How to read only the text of a result, for the "send only the text" suggestion. */
+export function textPath(sdk: string, api: string): string | null {
+  if (api.startsWith('chat.completions') || api === 'chat.complete' || api === 'agents.complete') return '.choices[0].message.content';
+  if (api === 'completions.create') return '.choices[0].text';
+  if (api.startsWith('responses.')) return '.output_text';
+  if (sdk === 'anthropic' && api.startsWith('messages.')) return '.content[0].text';
+  if (api === 'generateText' || api.endsWith('.generate')) return '.text';
+  if (api === 'generateObject') return '.object';
+  if (sdk === 'langchain' && api.endsWith('.invoke')) return '.content';
+  if (api === 'models.generateContent') return '.text';
+  if (api === 'generateContent') return '.response.text()';
+  if (sdk === 'ollama' && api === 'chat') return '.message.content';
+  if (sdk === 'ollama' && api === 'generate') return '.response';
+  return null;
+}
