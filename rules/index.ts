@@ -1,4 +1,5 @@
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
+import noRawLlmResponse from './no-raw-llm-response.js';
 import noSystemPromptInResponse from './no-system-prompt-in-response.js';
 import noUserInputInSystemPrompt from './no-user-input-in-system-prompt.js';
 import requireRoleSeparatedMessages from './require-role-separated-messages.js';
@@ -6,6 +7,7 @@ import requireRoleSeparatedMessages from './require-role-separated-messages.js';
 /** Every rule of the plugin, by name. */
 export const rules = {
   'no-error-details-in-response': noErrorDetailsInResponse,
+  'no-raw-llm-response': noRawLlmResponse,
   'no-system-prompt-in-response': noSystemPromptInResponse,
   'no-user-input-in-system-prompt': noUserInputInSystemPrompt,
   'require-role-separated-messages': requireRoleSeparatedMessages,

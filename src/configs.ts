@@ -10,12 +10,16 @@ export const FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
 export type ConfigName = 'recommended' | 'strict' | 'all';
 
 /** Which rules a config turns on, read from each rule's `meta.docs.recommended`. */
-export function rulesFor(name: ConfigName, rules: Readonly<Record<string, AnyRule>>, prefix: string): Record<string, 'error'> {
-  const result: Record<string, 'error'> = {};
+export type RuleEntry = 'error' | ['error', ...unknown[]];
+
+export function rulesFor(name: ConfigName, rules: Readonly<Record<string, AnyRule>>, prefix: string): Record<string, RuleEntry> {
+  const result: Record<string, RuleEntry> = {};
   for (const [ruleName, rule] of Object.entries(rules)) {
     const level = rule.meta.docs?.recommended;
     const on = name === 'all' || level === 'recommended' || (name === 'strict' && level === 'strict');
-    if (on) result[`${prefix}/${ruleName}`] = 'error';
+    if (!on) continue;
+    const strictOptions = rule.meta.docs?.strictOptions;
+    result[`${prefix}/${ruleName}`] = name !== 'recommended' && strictOptions ? ['error', ...strictOptions] : 'error';
   }
   return result;
 }

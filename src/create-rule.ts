@@ -19,6 +19,8 @@ export interface LlmSecurityDocs {
   readonly category: RuleCategory;
   /** Whether the rule needs type information. Every rule here works on syntax alone. */
   readonly requiresTypeChecking: boolean;
+  /** Options the `strict` and `all` configs set (e.g. `{ requireSanitizer: true }`). */
+  readonly strictOptions?: readonly unknown[];
 }
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-llm-security/eslint-plugin-llm-security';

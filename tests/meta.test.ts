@@ -79,6 +79,17 @@ describe('rules, tests, docs and configs agree', () => {
     expect(on('recommended').length).toBeGreaterThan(0);
   });
 
+  it('strict and all set the strict options, recommended the defaults', () => {
+    for (const [name, rule] of Object.entries(rules)) {
+      const strictOptions = (rule.meta.docs as { strictOptions?: unknown[] }).strictOptions;
+      if (!strictOptions) continue;
+      const id = `llm-security/${name}`;
+      expect(plugin.configs.strict.rules?.[id]).toEqual(['error', ...strictOptions]);
+      expect(plugin.configs.all.rules?.[id]).toEqual(['error', ...strictOptions]);
+      if (plugin.configs.recommended.rules?.[id]) expect(plugin.configs.recommended.rules[id]).toBe('error');
+    }
+  });
+
   it('every config lints JavaScript and TypeScript files with the typescript-eslint parser', () => {
     for (const config of Object.values(plugin.configs)) {
       expect(config.files).toEqual(['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}']);

@@ -13,7 +13,8 @@ app.post('/summarize', async (request) => {
     system: `Summarize support tickets in three bullet points. Tone: ${tone}`,
     messages: [{ role: 'user', content: ticket }],
   });
-  return { summary: message.content[0].text };
+  // The whole SDK result (ids, usage, stop reason) rides along in a debug field.
+  return { summary: message.content[0].text, raw: message };
 });
 
 app.listen({ port: 3001 });

@@ -29,6 +29,7 @@ describe('end to end: the recommended config over examples/', () => {
       'src/express-support-bot.ts:17:27 llm-security/no-user-input-in-system-prompt',
       'src/express-support-bot.ts:24:5 llm-security/no-error-details-in-response',
       'src/fastify-summarizer.js:13:5 llm-security/no-user-input-in-system-prompt',
+      'src/fastify-summarizer.js:17:3 llm-security/no-raw-llm-response',
       'src/hono-tutor.mjs:12:5 llm-security/no-user-input-in-system-prompt',
       'src/hono-tutor.mjs:17:10 llm-security/no-system-prompt-in-response',
       'src/koa-classifier.cjs:14:32 llm-security/require-role-separated-messages',

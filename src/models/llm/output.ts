@@ -10,7 +10,8 @@ import { optionsOf, property } from './extract.js';
  */
 export type OutputKind = 'response' | 'stream';
 
-const NO_OUTPUT = /^(?:SystemMessage|ChatPromptTemplate\.|SystemMessagePromptTemplate\.|PromptTemplate\.|getGenerativeModel|startChat|chats\.create|Converse(?:Stream)?Command|ToolLoopAgent|Experimental_Agent)(?:$|\.)/;
+const NO_OUTPUT =
+  /^(?:SystemMessage|(?:Chat|SystemMessage)?PromptTemplate\.\w+|getGenerativeModel|startChat|chats\.create|Converse(?:Stream)?Command|ToolLoopAgent|Experimental_Agent)$/;
 
 export function outputOf(sdk: string, api: string, call: TSESTree.Node, index: FileIndex): OutputKind | null {
   if (sdk === 'wrapper' || NO_OUTPUT.test(api)) return null;

@@ -1,0 +1,41 @@
+import type { FileAnalysis } from './file-analysis.js';
+import { llmOutputs, type LlmOutputOrigin } from './origin.js';
+import { responseSinks, type ResponseSink } from './response-sinks.js';
+import type { Node } from './ast.js';
+
+/** LLM output sent to the client: whole results and raw streams, or unsanitized text. */
+export interface OutputFinding {
+  readonly sink: ResponseSink;
+  readonly origin: LlmOutputOrigin;
+  readonly raw: boolean;
+  readonly carriers: readonly Node[];
+}
+
+const cache = new WeakMap<FileAnalysis, OutputFinding[]>();
+
+const isRaw = (origin: LlmOutputOrigin) => origin.part === 'response' || origin.part === 'stream';
+
+export function outputFindings(analysis: FileAnalysis): OutputFinding[] {
+  const cached = cache.get(analysis);
+  if (cached) return cached;
+  const findings: OutputFinding[] = [];
+  if (analysis.llmCalls.length > 0) {
+    for (const sink of responseSinks(analysis)) {
+      const origins: LlmOutputOrigin[] = [];
+      const carriers: Node[] = [];
+      for (const payload of sink.payload) {
+        const outputs = llmOutputs(analysis.engine.taintOf(payload));
+        if (outputs.length === 0) continue;
+        origins.push(...outputs);
+        carriers.push(payload);
+      }
+      if (origins.length === 0) continue;
+      const origin = origins.find(isRaw) ?? origins[0];
+      findings.push({ sink, origin, raw: isRaw(origin), carriers });
+    }
+  }
+  cache.set(analysis, findings);
+  return findings;
+}
+
+export { isRaw };

@@ -1,0 +1,263 @@
+import rule from '../../rules/no-raw-llm-response.js';
+import { lines, ruleTester } from './tester.js';
+
+const messageId = 'rawResponse' as const;
+const express = [`import express from 'express';`, `import OpenAI from 'openai';`, `const app = express(); const openai = new OpenAI();`];
+const create = `const completion = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: req.body.q }] });`;
+const sanitizer = [{ requireSanitizer: true, sanitizer: { name: 'sanitizeHtml', import: '@acme/sanitize' } }] as const;
+
+ruleTester().run('no-raw-llm-response', rule, {
+  valid: [
+    {
+      name: 'only the text (recommended: text is fine without a sanitizer)',
+      code: lines(...express, `app.post('/c', async (req, res) => { ${create} res.json({ answer: completion.choices[0].message.content }); });`),
+    },
+    {
+      name: 'metadata only: id, model, usage',
+      code: lines(...express, `app.post('/c', async (req, res) => { ${create} res.json({ id: completion.id, model: completion.model, usage: completion.usage }); });`),
+    },
+    {
+      name: 'a Vercel text stream response (text, not the result object)',
+      code: lines(`import { streamText } from 'ai';`, `export async function POST(req: Request) { const { messages } = await req.json(); return streamText({ model, messages }).toDataStreamResponse(); }`),
+    },
+    {
+      name: 'a database row that never touched an LLM',
+      code: lines(...express, `app.get('/u/:id', async (req, res) => { res.json(await db.users.find(req.params.id)); });`),
+    },
+    {
+      name: 'requireSanitizer: text that went through a sanitizer',
+      options: [{ requireSanitizer: true }],
+      code: lines(...express, `app.post('/c', async (req, res) => { ${create} res.json({ answer: sanitizeHtml(completion.choices[0].message.content) }); });`),
+    },
+    {
+      name: 'requireSanitizer: a sanitizer named in settings',
+      options: [{ requireSanitizer: true }],
+      settings: { 'llm-security': { sanitizers: ['cleanModelOutput'] } },
+      code: lines(...express, `app.post('/c', async (req, res) => { ${create} res.send(cleanModelOutput(completion.choices[0].message.content)); });`),
+    },
+    {
+      name: 'prompt templates are not model output',
+      code: lines(`import { ChatPromptTemplate } from '@langchain/core/prompts';`, `export async function GET() { return Response.json(ChatPromptTemplate.fromMessages([['system', 'Be brief.']])); }`),
+    },
+    {
+      name: 'the result only logged',
+      code: lines(...express, `app.post('/c', async (req, res) => { ${create} console.log(completion); res.json({ ok: true }); });`),
+    },
+    {
+      name: 'a result object of your own that looks like one',
+      code: lines(...express, `app.post('/c', async (req, res) => { const completion = await myService.create({ q: req.body.q }); res.json(completion); });`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Express: res.json(completion) (suggestion: send the text)',
+      code: lines(...express, `app.post('/c', async (req, res) => { ${create} res.json(completion); });`),
+      errors: [
+        {
+          messageId,
+          line: 4,
+          column: 162,
+          data: { what: 'result', api: 'openai chat.completions.create', line: '4', via: ' via completion', sink: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'sendText',
+              data: { path: '.choices[0].message.content' },
+              output: lines(...express, `app.post('/c', async (req, res) => { ${create} res.json(completion.choices[0].message.content); });`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Express: the result in a field, and in a shorthand field',
+      code: lines(...express, `app.post('/c', async (req, res) => { ${create} res.json({ data: completion }); });`, `app.post('/d', async (req, res) => { ${create} res.json({ completion }); });`),
+      errors: [
+        {
+          messageId,
+          line: 4,
+          column: 162,
+          data: { what: 'result', api: 'openai chat.completions.create', line: '4', via: ' via completion', sink: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'sendText',
+              data: { path: '.choices[0].message.content' },
+              output: lines(...express, `app.post('/c', async (req, res) => { ${create} res.json({ data: completion.choices[0].message.content }); });`, `app.post('/d', async (req, res) => { ${create} res.json({ completion }); });`),
+            },
+          ],
+        },
+        {
+          messageId,
+          line: 5,
+          column: 162,
+          data: { what: 'result', api: 'openai chat.completions.create', line: '5', via: ' via completion', sink: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'sendText',
+              data: { path: '.choices[0].message.content' },
+              output: lines(...express, `app.post('/c', async (req, res) => { ${create} res.json({ data: completion }); });`, `app.post('/d', async (req, res) => { ${create} res.json({ completion: completion.choices[0].message.content }); });`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Fastify: the anthropic message returned',
+      code: lines(
+        `import Anthropic from '@anthropic-ai/sdk'; import Fastify from 'fastify';`,
+        `const anthropic = new Anthropic(); const app = Fastify();`,
+        `app.post('/x', async (request) => { const message = await anthropic.messages.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: request.body.q }] }); return message; });`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 172,
+          data: { what: 'result', api: 'anthropic messages.create', line: '3', via: ' via message', sink: 'the return value of the handler' },
+          suggestions: [
+            {
+              messageId: 'sendText',
+              data: { path: '.content[0].text' },
+              output: lines(
+                `import Anthropic from '@anthropic-ai/sdk'; import Fastify from 'fastify';`,
+                `const anthropic = new Anthropic(); const app = Fastify();`,
+                `app.post('/x', async (request) => { const message = await anthropic.messages.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: request.body.q }] }); return message.content[0].text; });`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Koa: ctx.body = completion',
+      code: lines(`import Router from '@koa/router'; import OpenAI from 'openai';`, `const router = new Router(); const openai = new OpenAI();`, `router.post('/x', async (ctx) => { const completion = await openai.chat.completions.create({ model: 'm', messages: ctx.request.body.messages }); ctx.body = completion; });`),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 146,
+          data: { what: 'result', api: 'openai chat.completions.create', line: '3', via: ' via completion', sink: 'ctx.body' },
+          suggestions: [
+            {
+              messageId: 'sendText',
+              data: { path: '.choices[0].message.content' },
+              output: lines(`import Router from '@koa/router'; import OpenAI from 'openai';`, `const router = new Router(); const openai = new OpenAI();`, `router.post('/x', async (ctx) => { const completion = await openai.chat.completions.create({ model: 'm', messages: ctx.request.body.messages }); ctx.body = completion.choices[0].message.content; });`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Hono: a langchain AIMessage straight into c.json (no suggestion: not a name)',
+      code: lines(`import { Hono } from 'hono'; import { ChatOpenAI } from '@langchain/openai';`, `const app = new Hono(); const model = new ChatOpenAI({});`, `app.post('/x', async (c) => c.json(await model.invoke(await c.req.text())));`),
+      errors: [{ messageId, line: 3, column: 29, data: { what: 'result', api: 'langchain ChatOpenAI.invoke', line: '3', via: '', sink: 'c.json' } }],
+    },
+    {
+      name: 'Next.js: Response.json of a Vercel generateText result',
+      code: lines(`import { generateText } from 'ai';`, `export async function POST(req: Request) { const { prompt } = await req.json(); const result = await generateText({ model, prompt }); return Response.json(result); }`),
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 142,
+          data: { what: 'result', api: 'ai generateText', line: '2', via: ' via result', sink: 'Response.json' },
+          suggestions: [
+            {
+              messageId: 'sendText',
+              data: { path: '.text' },
+              output: lines(`import { generateText } from 'ai';`, `export async function POST(req: Request) { const { prompt } = await req.json(); const result = await generateText({ model, prompt }); return Response.json(result.text); }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Next.js: an openai stream of raw chunks as the response body',
+      code: lines(`import OpenAI from 'openai'; const openai = new OpenAI();`, `export async function POST(req: Request) { const stream = await openai.chat.completions.create({ model: 'm', messages: await req.json(), stream: true }); return new Response(stream.toReadableStream()); }`),
+      errors: [{ messageId, line: 2, column: 162, data: { what: 'stream', api: 'openai chat.completions.create', line: '2', via: ' via stream', sink: 'new Response' } }],
+    },
+    {
+      name: 'Express SSE: raw chunks written in a for await loop',
+      code: lines(...express, `app.post('/s', async (req, res) => { const stream = await openai.chat.completions.create({ model: 'm', messages: req.body.messages, stream: true }); for await (const chunk of stream) res.write(\`data: \${JSON.stringify(chunk)}\\n\\n\`); res.end(); });`),
+      errors: [{ messageId, line: 4, column: 184, data: { what: 'result', api: 'openai chat.completions.create', line: '4', via: ' via stream -> chunk', sink: 'res.write' } }],
+    },
+    {
+      name: "NestJS controller and a 'use server' action returning whole results",
+      code: lines(
+        `import { Body, Controller, Post } from '@nestjs/common'; import OpenAI from 'openai'; import { generateObject } from 'ai';`,
+        `const openai = new OpenAI();`,
+        `@Controller() class C { @Post() async ask(@Body() dto: Dto) { const r = await openai.responses.create({ model: 'm', input: dto.q }); return r; } }`,
+        `export async function extract(text: string) { 'use server'; const result = await generateObject({ model, schema, prompt: text }); return result; }`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 134,
+          data: { what: 'result', api: 'openai responses.create', line: '3', via: ' via r', sink: 'the return value of ask' },
+          suggestions: [
+            {
+              messageId: 'sendText',
+              data: { path: '.output_text' },
+              output: lines(
+                `import { Body, Controller, Post } from '@nestjs/common'; import OpenAI from 'openai'; import { generateObject } from 'ai';`,
+                `const openai = new OpenAI();`,
+                `@Controller() class C { @Post() async ask(@Body() dto: Dto) { const r = await openai.responses.create({ model: 'm', input: dto.q }); return r.output_text; } }`,
+                `export async function extract(text: string) { 'use server'; const result = await generateObject({ model, schema, prompt: text }); return result; }`,
+              ),
+            },
+          ],
+        },
+        {
+          messageId,
+          line: 4,
+          column: 131,
+          data: { what: 'result', api: 'ai generateObject', line: '4', via: ' via result', sink: 'the return value of extract' },
+          suggestions: [
+            {
+              messageId: 'sendText',
+              data: { path: '.object' },
+              output: lines(
+                `import { Body, Controller, Post } from '@nestjs/common'; import OpenAI from 'openai'; import { generateObject } from 'ai';`,
+                `const openai = new OpenAI();`,
+                `@Controller() class C { @Post() async ask(@Body() dto: Dto) { const r = await openai.responses.create({ model: 'm', input: dto.q }); return r; } }`,
+                `export async function extract(text: string) { 'use server'; const result = await generateObject({ model, schema, prompt: text }); return result.object; }`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain http: JSON.stringify of an ollama response',
+      code: lines(`import http from 'node:http'; import ollama from 'ollama';`, `http.createServer(async (req, res) => { const r = await ollama.chat({ model: 'm', messages: [] }); res.end(JSON.stringify(r)); });`),
+      errors: [{ messageId, line: 2, column: 100, data: { what: 'result', api: 'ollama chat', line: '2', via: ' via r', sink: 'res.end' } }],
+    },
+    {
+      name: 'requireSanitizer: unsanitized text is reported; the sanitizer option wraps it and adds the import',
+      options: sanitizer,
+      code: lines(...express, `app.post('/c', async (req, res) => { ${create} res.json({ answer: completion.choices[0].message.content }); });`),
+      output: lines(
+        `import express from 'express';`,
+        `import OpenAI from 'openai';`,
+        `import { sanitizeHtml } from '@acme/sanitize';`,
+        `const app = express(); const openai = new OpenAI();`,
+        `app.post('/c', async (req, res) => { ${create} res.json({ answer: sanitizeHtml(completion.choices[0].message.content) }); });`,
+      ),
+      errors: [
+        {
+          messageId: 'unsanitizedText',
+          line: 4,
+          column: 162,
+          data: { api: 'openai chat.completions.create', line: '4', via: ' via completion.choices[0].message.content', sink: 'res.json' },
+        },
+      ],
+    },
+    {
+      name: 'requireSanitizer: a text stream is reported, without a fix',
+      options: sanitizer,
+      code: lines(`import { streamText } from 'ai';`, `export async function POST(req: Request) { const { messages } = await req.json(); return streamText({ model, messages }).toTextStreamResponse(); }`),
+      output: null,
+      errors: [{ messageId: 'unsanitizedText', line: 2, column: 83, data: { api: 'ai streamText', line: '2', via: '', sink: 'the return value of POST' } }],
+    },
+  ],
+});
