@@ -77,6 +77,12 @@ function errorOrigin(param: Node): Origin {
   return { kind: 'error', part: 'object', node: param, text, steps: [] };
 }
 
+/** `req.get('authorization')` names its header in messages; other arguments are left out. */
+function literalArgument(call: TSESTree.CallExpression): string {
+  const first = call.arguments[0];
+  return first?.type === T.Literal && typeof first.value === 'string' && first.value.length <= 40 ? `'${first.value}'` : '';
+}
+
 /** A chunk of a raw stream is a raw object; a piece of a text stream is text. */
 function streamElement(origin: LlmOutputOrigin): LlmOutputOrigin {
   if (origin.part === 'stream') return { ...origin, part: 'response' };
@@ -504,7 +510,7 @@ export class TaintEngine {
       if (origin.kind === 'request-object') {
         const model = REQUEST_MODELS[origin.model];
         return model.methods.has(method)
-          ? { kind: 'request', node: call, text: `${origin.text}.${method}()`, steps: origin.steps }
+          ? { kind: 'request', node: call, text: `${origin.text}.${method}(${literalArgument(call)})`, steps: origin.steps }
           : null;
       }
       // Methods of an error object build something new (`error.toResponse()`); only its

@@ -483,7 +483,7 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
           messageId,
           line: 6,
           column: 48,
-          data: { source: 'c.req.query()', line: '5', via: ' via tone', slot: 'system prompt', api: 'ai generateText' },
+          data: { source: "c.req.query('tone')", line: '5', via: ' via tone', slot: 'system prompt', api: 'ai generateText' },
           suggestions: [
             {
               messageId: 'separateRoles',
@@ -530,7 +530,7 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
           messageId,
           line: 6,
           column: 48,
-          data: { source: 'c.req.query()', line: '5', via: ' via tone', slot: 'system prompt', api: 'ai generateText' },
+          data: { source: "c.req.query('tone')", line: '5', via: ' via tone', slot: 'system prompt', api: 'ai generateText' },
         },
       ],
     },

@@ -440,7 +440,7 @@ ruleTester().run('require-role-separated-messages', rule, {
           messageId,
           line: 7,
           column: 45,
-          data: { source: 'c.req.query()', line: '5', via: ' via question -> prompt', slot: 'prompt', api: 'ai generateText' },
+          data: { source: "c.req.query('q')", line: '5', via: ' via question -> prompt', slot: 'prompt', api: 'ai generateText' },
         },
       ],
     },
