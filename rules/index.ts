@@ -1,5 +1,6 @@
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noRawLlmResponse from './no-raw-llm-response.js';
+import noSensitiveLogging from './no-sensitive-logging.js';
 import noSystemPromptInResponse from './no-system-prompt-in-response.js';
 import noUserInputInSystemPrompt from './no-user-input-in-system-prompt.js';
 import requireRoleSeparatedMessages from './require-role-separated-messages.js';
@@ -8,6 +9,7 @@ import requireRoleSeparatedMessages from './require-role-separated-messages.js';
 export const rules = {
   'no-error-details-in-response': noErrorDetailsInResponse,
   'no-raw-llm-response': noRawLlmResponse,
+  'no-sensitive-logging': noSensitiveLogging,
   'no-system-prompt-in-response': noSystemPromptInResponse,
   'no-user-input-in-system-prompt': noUserInputInSystemPrompt,
   'require-role-separated-messages': requireRoleSeparatedMessages,

@@ -23,6 +23,8 @@ export interface LlmSecuritySettings {
   readonly llmWrappers: readonly LlmWrapperSetting[];
   /** Function names (`*` matches any run of characters) whose result is sanitized output. */
   readonly sanitizers: readonly string[];
+  /** Names of your own logger objects (`logger`, `log`, `audit`), counted as loggers anywhere. */
+  readonly loggers: readonly string[];
 }
 
 /** Sanitizers recognized without any setting. */
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: LlmSecuritySettings = {
   sources: { requestParams: [], functions: [] },
   llmWrappers: [],
   sanitizers: DEFAULT_SANITIZERS,
+  loggers: [],
 };
 
 /** JSON schema of `settings['llm-security']`, published for editors and docs. */
@@ -57,6 +60,11 @@ export const settingsSchema = {
           description: 'Functions whose return value is request data.',
         },
       },
+    },
+    loggers: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Names of your own logger objects, counted as loggers wherever they appear.',
     },
     sanitizers: {
       type: 'array',
@@ -123,7 +131,7 @@ export function parseSettings(raw: unknown): LlmSecuritySettings {
   if (!isPlainObject(raw)) throw new SettingsError('', 'must be an object');
   const cached = cache.get(raw);
   if (cached) return cached;
-  checkKeys(raw, ['sources', 'llmWrappers', 'sanitizers'], '');
+  checkKeys(raw, ['sources', 'llmWrappers', 'sanitizers', 'loggers'], '');
 
   const sourcesRaw = raw.sources ?? {};
   if (!isPlainObject(sourcesRaw)) throw new SettingsError('.sources', 'must be an object');
@@ -157,6 +165,7 @@ export function parseSettings(raw: unknown): LlmSecuritySettings {
     },
     llmWrappers,
     sanitizers: [...DEFAULT_SANITIZERS, ...stringList(raw.sanitizers, '.sanitizers')],
+    loggers: stringList(raw.loggers, '.loggers'),
   };
   cache.set(raw, settings);
   return settings;

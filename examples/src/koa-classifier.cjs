@@ -8,6 +8,8 @@ const openai = new OpenAI();
 app.use(bodyParser());
 
 app.use(async (ctx) => {
+  // Every review, as written by the customer, goes to the log.
+  console.log('classify', ctx.request.body);
   const completion = await openai.chat.completions.create({
     model: 'gpt-4o-mini',
     max_completion_tokens: 20,

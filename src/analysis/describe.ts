@@ -1,5 +1,5 @@
 import type { LlmCall } from '../models/llm/types.js';
-import type { ErrorOrigin, LlmOutputOrigin, PromptOrigin, RequestDataOrigin } from './origin.js';
+import type { Node } from './ast.js';
 
 /** Message data shared by rules: the source, its line, the path it took, the SDK call. */
 export interface OriginDescription {
@@ -15,7 +15,10 @@ function shorten(text: string): string {
   return flat.length > MAX_SOURCE_LENGTH ? `${flat.slice(0, MAX_SOURCE_LENGTH - 1)}…` : flat;
 }
 
-export function describeOrigin(origin: RequestDataOrigin | ErrorOrigin | PromptOrigin | LlmOutputOrigin): OriginDescription {
+/** Any origin that names a source: request data, errors, prompts, LLM output, secrets. */
+type Described = { readonly node: Node; readonly text: string; readonly steps: readonly string[] };
+
+export function describeOrigin(origin: Described): OriginDescription {
   return {
     source: shorten(origin.text),
     line: String(origin.node.loc.start.line),

@@ -6,7 +6,15 @@ import type { RequestModelName } from '../models/sources/request-objects.js';
  * an empty list means "nothing from the request is known to be in it" (clean or unknown:
  * the rules stay silent either way).
  */
-export type Origin = RequestObjectOrigin | RequestDataOrigin | ErrorOrigin | PromptOrigin | LlmOutputOrigin | ParamOrigin;
+export type Origin = RequestObjectOrigin | RequestDataOrigin | ErrorOrigin | PromptOrigin | LlmOutputOrigin | SecretOrigin | ParamOrigin;
+
+/** A key, token or password: `process.env.OPENAI_API_KEY`, `config.apiKey`. */
+export interface SecretOrigin {
+  readonly kind: 'secret';
+  readonly node: Node;
+  readonly text: string;
+  readonly steps: readonly string[];
+}
 
 /**
  * What an LLM call returned: the SDK's whole result object (`response`), a stream of raw

@@ -7,6 +7,7 @@ import { isFunction, keyName, memberChain, unwrap, type FunctionNode, type Node 
 import type { FileIndex } from './file-index.js';
 import { devBranch } from './env-guard.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS } from '../models/errors.js';
+import { SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
 import { CLEAN, union, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
 import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
 import {
@@ -75,6 +76,21 @@ function allowlistChecked(test: Node): { list: Node; value: Node } | null {
 function errorOrigin(param: Node): Origin {
   const text = param.type === T.Identifier ? param.name : 'error';
   return { kind: 'error', part: 'object', node: param, text, steps: [] };
+}
+
+/** `process.env.OPENAI_API_KEY` (env names ending in KEY, TOKEN, SECRET, …) or a member named `apiKey`, `password`, … */
+const MASKING_METHODS = new Set(['slice', 'substring', 'substr', 'at', 'charAt']);
+
+function isSecretName(object: Node | null, key: string): boolean {
+  if (object) {
+    const { root, names } = memberChain(object);
+    if (root.type === T.Identifier && root.name === 'process' && names.length === 1 && names[0] === 'env') return SECRET_ENV.test(key);
+  }
+  return SECRET_MEMBER.test(key);
+}
+
+function secretOrigin(node: Node, text: string): Origin {
+  return { kind: 'secret', node, text: text.length > 60 ? `${text.slice(0, 59)}…` : text, steps: [] };
 }
 
 /** `req.get('authorization')` names its header in messages; other arguments are left out. */
@@ -228,8 +244,11 @@ export class TaintEngine {
         return union(
           ...node.properties.map((p) => (p.type === T.SpreadElement ? this.taintOf(p.argument) : this.taintOf(p.value))),
         );
-      case T.MemberExpression:
-        return this.accessMember(this.taintOf(node.object), keyName(node), node);
+      case T.MemberExpression: {
+        const key = keyName(node);
+        const accessed = this.accessMember(this.taintOf(node.object), key, node);
+        return key !== null && isSecretName(node.object, key) ? union(accessed, [secretOrigin(node, this.host.sourceCode.getText(node))]) : accessed;
+      }
       case T.CallExpression:
         return this.callTaint(node);
       case T.NewExpression:
@@ -345,7 +364,10 @@ export class TaintEngine {
     }
     let result = base;
     for (const key of path) result = this.accessMember(result, key, null);
-    return union(result, ...defaults.map((d) => this.taintOf(d)));
+    // `const { OPENAI_API_KEY } = process.env`, `const { apiKey } = config`
+    const from = parent?.type === T.VariableDeclarator && parent.id === node ? parent.init : null;
+    const secret = path.some((key, i) => key !== null && isSecretName(i === 0 && from ? from : null, key));
+    return union(result, ...defaults.map((d) => this.taintOf(d)), secret ? [secretOrigin(identifier, identifier.name)] : CLEAN);
   }
 
   private paramTaint(fn: FunctionNode, index: number): Taint {
@@ -516,6 +538,12 @@ export class TaintEngine {
       // Methods of an error object build something new (`error.toResponse()`); only its
       // string forms carry the details.
       if (origin.kind === 'error' && origin.part === 'object') return ERROR_TO_STRING.has(method) ? origin : null;
+      // `key.slice(0, 4)`: a masked prefix of a secret is not the secret.
+      if (origin.kind === 'secret' && MASKING_METHODS.has(method)) return null;
+      // `request.headers.get('x-request-id')` names the header it reads.
+      if (origin.kind === 'request' && origin.steps.length === 0 && (method === 'get' || method === 'getAll') && literalArgument(call)) {
+        return { ...origin, text: `${origin.text}.${method}(${literalArgument(call)})` };
+      }
       if (origin.kind === 'llm') {
         // `result.response.text()`, `result.toDataStreamResponse()`
         if (TEXT_METHODS.has(method)) return { ...origin, part: 'text' };

@@ -13,9 +13,11 @@ describe("settings['llm-security']", () => {
         sources: { requestParams: ['req'], functions: ['readInput'] },
         llmWrappers: [{ callee: 'askModel', system: 0, user: 1 }, { callee: 'llm.complete', prompt: 'prompt' }],
         sanitizers: ['cleanOutput', 'dompurify.sanitize'],
+        loggers: ['audit'],
       }),
     ).toEqual({
       sanitizers: ['redact*', 'sanitize*', 'scrub*', 'mask*', 'escape*', 'purify*', 'cleanOutput', 'dompurify.sanitize'],
+      loggers: ['audit'],
       sources: { requestParams: ['req'], functions: ['readInput'] },
       llmWrappers: [
         { callee: 'askModel', system: 0, user: 1, prompt: undefined },
@@ -26,7 +28,7 @@ describe("settings['llm-security']", () => {
 
   it.each([
     ['not an object', 'x', /settings\['llm-security'\] must be an object/],
-    ['an unknown key', { source: {} }, /has an unknown key 'source' \(allowed: sources, llmWrappers, sanitizers\)/],
+    ['an unknown key', { source: {} }, /has an unknown key 'source' \(allowed: sources, llmWrappers, sanitizers, loggers\)/],
     ['a non-array list', { sources: { requestParams: 'req' } }, /\.sources\.requestParams must be an array of non-empty strings/],
     ['a wrapper without callee', { llmWrappers: [{ system: 0 }] }, /\.llmWrappers\[0\]\.callee must be a non-empty string/],
     ['a wrapper with no slot', { llmWrappers: [{ callee: 'f' }] }, /\.llmWrappers\[0\] must name at least one of system, user or prompt/],

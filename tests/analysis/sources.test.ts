@@ -96,7 +96,7 @@ describe('request sources per framework', () => {
     ).toEqual(['req.json() -> body.message', 'context.params.id']);
     expect(
       sinkOrigins(`export const GET = async (request: NextRequest) => { sink(request.nextUrl.searchParams.get('q')); };`),
-    ).toEqual(['request.nextUrl.searchParams']);
+    ).toEqual(["request.nextUrl.searchParams.get('q')"]);
     expect(
       sinkOrigins(`export async function GET(request: Request) { const url = new URL(request.url); sink(url.searchParams.get('q')); }`),
     ).toEqual(['request.url -> url.searchParams']);
@@ -117,7 +117,7 @@ describe('request sources per framework', () => {
 
   it("Next.js server actions: 'use server' files and functions", () => {
     expect(sinkOrigins(`'use server'; export async function ask(formData: FormData) { sink(formData.get('q')); }`)).toEqual([
-      'formData',
+      "formData.get('q')",
     ]);
     expect(sinkOrigins(`async function ask(text) { 'use server'; sink(text); }`)).toEqual(['text']);
     expect(sinkOrigins(`export async function ask(text) { sink(text); }`)).toEqual([]);
@@ -162,7 +162,7 @@ describe('request sources per framework', () => {
       'request.json().q',
     ]);
     expect(sinkOrigins(`Deno.serve(async (req) => { sink(await req.text()); });`)).toEqual(['req.text()']);
-    expect(sinkOrigins(`Bun.serve({ async fetch(req) { sink(new URL(req.url).searchParams.get('q')); } });`)).toEqual(['req.url.searchParams']);
+    expect(sinkOrigins(`Bun.serve({ async fetch(req) { sink(new URL(req.url).searchParams.get('q')); } });`)).toEqual(["req.url.searchParams.get('q')"]);
   });
 
   it('MCP tool and prompt handlers receive client arguments', () => {

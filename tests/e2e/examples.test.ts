@@ -32,7 +32,8 @@ describe('end to end: the recommended config over examples/', () => {
       'src/fastify-summarizer.js:17:3 llm-security/no-raw-llm-response',
       'src/hono-tutor.mjs:12:5 llm-security/no-user-input-in-system-prompt',
       'src/hono-tutor.mjs:17:10 llm-security/no-system-prompt-in-response',
-      'src/koa-classifier.cjs:14:32 llm-security/require-role-separated-messages',
+      'src/koa-classifier.cjs:12:3 llm-security/no-sensitive-logging',
+      'src/koa-classifier.cjs:16:32 llm-security/require-role-separated-messages',
     ]);
   });
 

@@ -1,0 +1,173 @@
+import rule from '../../rules/no-sensitive-logging.js';
+import { lines, ruleTester } from './tester.js';
+
+const messageId = 'sensitiveLog' as const;
+const express = [`import express from 'express';`, `const app = express();`];
+
+ruleTester().run('no-sensitive-logging', rule, {
+  valid: [
+    {
+      name: 'method, path, status, ids, durations, lengths, keys and booleans',
+      code: lines(
+        ...express,
+        `app.post('/chat/:id', (req, res) => {`,
+        `  const start = Date.now();`,
+        `  console.log(req.method, req.path, res.statusCode, req.params.id);`,
+        `  console.info({ ms: Date.now() - start, size: req.body.message.length, fields: Object.keys(req.body), authed: !!req.headers.authorization });`,
+        `  console.log(req.get('user-agent'), req.body.conversationId, req.query.page);`,
+        `});`,
+      ),
+    },
+    {
+      name: 'errors are meant to be logged',
+      code: lines(...express, `app.post('/x', async (req, res) => { try { await run(); } catch (err) { console.error(err); res.sendStatus(500); } });`),
+    },
+    {
+      name: 'sanitized LLM output, its metadata, and a masked key prefix',
+      code: lines(
+        `import OpenAI from 'openai'; import pino from 'pino';`,
+        `const openai = new OpenAI(); const logger = pino();`,
+        `logger.info({ key: process.env.OPENAI_API_KEY?.slice(0, 4) });`,
+        `export async function POST(req: Request) { const c = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: await req.text() }] });`,
+        `  logger.info({ usage: c.usage, model: c.model, answer: redactPII(c.choices[0].message.content) }); return Response.json({}); }`,
+      ),
+    },
+    {
+      name: 'an object called audit is not a logger unless settings say so',
+      code: lines(...express, `app.post('/x', (req, res) => { audit.info(req.body); });`),
+    },
+    {
+      name: 'a local function called log',
+      code: lines(...express, `function log(value) { return value; }`, `app.post('/x', (req, res) => { log(req.body); });`),
+    },
+    {
+      name: 'request data outside any handler is not request data',
+      code: lines(`function debugRequest(req) { console.log(req.body); }`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'console.log of the body (suggestion: its keys)',
+      code: lines(...express, `app.post('/x', (req, res) => { console.log(req.body); });`),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 32,
+          data: { what: 'The request body', source: 'req.body', line: '3', via: '', logger: 'console.log' },
+          suggestions: [{ messageId: 'logSafeFields', data: { replacement: 'Object.keys(req.body)' }, output: lines(...express, `app.post('/x', (req, res) => { console.log(Object.keys(req.body)); });`) }],
+        },
+      ],
+    },
+    {
+      name: 'the whole request object (suggestion: method and url)',
+      code: lines(...express, `app.use((req, res, next) => { console.debug('incoming', req); next(); });`),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 31,
+          data: { what: 'The whole request object', source: 'req', line: '3', via: '', logger: 'console.debug' },
+          suggestions: [
+            {
+              messageId: 'logSafeFields',
+              data: { replacement: '{ method: req.method, url: req.url }' },
+              output: lines(...express, `app.use((req, res, next) => { console.debug('incoming', { method: req.method, url: req.url }); next(); });`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'pino: headers nested in an object',
+      code: lines(...express, `import pino from 'pino';`, `const logger = pino().child({ svc: 'chat' });`, `app.post('/x', (req, res) => { logger.info({ headers: req.headers }, 'request'); });`),
+      errors: [{ messageId, line: 5, column: 32, data: { what: 'The request headers', source: 'req.headers', line: '5', via: '', logger: 'logger.info' } }],
+    },
+    {
+      name: "Fastify request.log with the authorization header, and fastify.log with the query object",
+      code: lines(
+        `import Fastify from 'fastify';`,
+        `const fastify = Fastify();`,
+        `fastify.get('/x', async (request, reply) => { request.log.info(request.headers.authorization); fastify.log.warn({ query: request.query }); return 'ok'; });`,
+      ),
+      errors: [
+        { messageId, line: 3, column: 47, data: { what: "The 'authorization' header", source: 'request.headers.authorization', line: '3', via: '', logger: 'request.log.info' } },
+        { messageId, line: 3, column: 96, data: { what: 'The query object', source: 'request.query', line: '3', via: '', logger: 'fastify.log.warn' } },
+      ],
+    },
+    {
+      name: 'winston: the system prompt of an LLM call',
+      code: lines(
+        `import winston from 'winston'; import OpenAI from 'openai';`,
+        `const logger = winston.createLogger({}); const openai = new OpenAI();`,
+        `const SYSTEM_PROMPT = 'You are Acme support. Refund limit: $50.';`,
+        `export async function POST(req: Request) { logger.debug(\`prompt: \${SYSTEM_PROMPT}\`); return Response.json(await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: SYSTEM_PROMPT }] })); }`,
+      ),
+      errors: [{ messageId, line: 4, column: 44, data: { what: 'The system prompt', source: 'SYSTEM_PROMPT', line: '3', via: '', logger: 'logger.debug' } }],
+    },
+    {
+      name: 'NestJS Logger on a class field with a body field',
+      code: lines(
+        `import { Body, Controller, Logger, Post } from '@nestjs/common';`,
+        `@Controller() export class ChatController {`,
+        `  private readonly logger = new Logger(ChatController.name);`,
+        `  @Post() chat(@Body() dto: ChatDto) { this.logger.log(\`question: \${dto.message}\`); return {}; }`,
+        `}`,
+      ),
+      errors: [{ messageId, line: 4, column: 40, data: { what: 'Request data', source: 'dto.message', line: '4', via: '', logger: 'this.logger.log' } }],
+    },
+    {
+      name: 'the debug package with a whole LLM result, and a messages list',
+      code: lines(
+        `import debug from 'debug'; import OpenAI from 'openai';`,
+        `const log = debug('app:chat'); const openai = new OpenAI();`,
+        `export async function POST(req: Request) { const messages = [{ role: 'user', content: await req.text() }]; const completion = await openai.chat.completions.create({ model: 'm', messages }); log('%o', completion); console.log(messages); return new Response('ok'); }`,
+      ),
+      errors: [
+        { messageId, line: 3, column: 191, data: { what: 'LLM output', source: 'openai chat.completions.create', line: '3', via: ' via completion', logger: 'log' } },
+        { messageId, line: 3, column: 214, data: { what: 'The messages list', source: 'messages', line: '3', via: '', logger: 'console.log' } },
+      ],
+    },
+    {
+      name: 'an API key from the environment (suggestion: redact it)',
+      code: lines(`console.log('key', process.env.OPENAI_API_KEY);`),
+      errors: [
+        {
+          messageId,
+          line: 1,
+          column: 1,
+          data: { what: 'A secret', source: 'process.env.OPENAI_API_KEY', line: '1', via: '', logger: 'console.log' },
+          suggestions: [{ messageId: 'logSafeFields', data: { replacement: "'[redacted]'" }, output: `console.log('key', '[redacted]');` }],
+        },
+      ],
+    },
+    {
+      name: 'Hono: the parsed body; Koa: cookies; Express: a token query parameter',
+      code: lines(
+        `import { Hono } from 'hono';`,
+        `const app = new Hono();`,
+        `app.post('/x', async (c) => { console.log(await c.req.json()); return c.text('ok'); });`,
+      ),
+      errors: [{ messageId, line: 3, column: 31, data: { what: 'The request body', source: 'c.req.json()', line: '3', via: '', logger: 'console.log' } }],
+    },
+    {
+      name: 'Koa cookies and an Express token query parameter',
+      code: lines(
+        `import Router from '@koa/router';`,
+        `const router = new Router();`,
+        `router.get('/x', (ctx) => { console.log(ctx.cookies); });`,
+        `router.get('/y', (ctx) => { console.log({ token: ctx.query.token }); });`,
+      ),
+      errors: [
+        { messageId, line: 3, column: 29, data: { what: 'Request cookies', source: 'ctx.cookies', line: '3', via: '', logger: 'console.log' }, suggestions: [{ messageId: 'logSafeFields', data: { replacement: 'Object.keys(ctx.cookies)' }, output: lines(`import Router from '@koa/router';`, `const router = new Router();`, `router.get('/x', (ctx) => { console.log(Object.keys(ctx.cookies)); });`, `router.get('/y', (ctx) => { console.log({ token: ctx.query.token }); });`) }] },
+        { messageId, line: 4, column: 29, data: { what: "The 'token' query parameter", source: 'ctx.query.token', line: '4', via: '', logger: 'console.log' } },
+      ],
+    },
+    {
+      name: 'a logger named in settings',
+      settings: { 'llm-security': { loggers: ['audit'] } },
+      code: lines(...express, `app.post('/x', (req, res) => { audit.info({ question: req.body.question }); });`),
+      errors: [{ messageId, line: 3, column: 32, data: { what: 'Request body data', source: 'req.body.question', line: '3', via: '', logger: 'audit.info' } }],
+    },
+  ],
+});
