@@ -79,6 +79,26 @@ ruleTester().run('no-error-details-in-response', rule, {
         `server.registerTool('t', { inputSchema: {} }, async () => { try { return await run(); } catch (e) { return { content: [{ type: 'text', text: e.message }], isError: true }; } });`,
       ),
     },
+    {
+      name: 'Koa, Hono, plain http and a web handler answering generically',
+      code: lines(
+        `import Koa from 'koa'; import { Hono } from 'hono'; import http from 'node:http';`,
+        `const koa = new Koa(); const hono = new Hono();`,
+        `koa.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.app.emit('error', err, ctx); ctx.status = 500; ctx.body = { error: 'Internal Server Error' }; } });`,
+        `hono.onError((err, c) => { console.error(err); return c.json({ error: 'Internal Server Error' }, 500); });`,
+        `http.createServer(async (req, res) => { try { res.end(await run()); } catch (err) { console.error(err.stack); res.writeHead(500); res.end('Internal Server Error'); } });`,
+        `export default { async fetch(request) { try { return await handle(request); } catch (err) { console.error(err); return new Response('Internal Server Error', { status: 500 }); } } };`,
+      ),
+    },
+    {
+      name: "pages API and a 'use server' action answering generically",
+      filename: 'pages/api/run.ts',
+      code: lines(`export default async function handler(req, res) { try { res.json(await run()); } catch (error) { console.error(error); res.status(500).json({ error: 'Failed' }); } }`),
+    },
+    {
+      name: "a 'use server' action returning a fixed failure",
+      code: lines(`'use server';`, `export async function save(form: FormData) { try { await db.save(form); return { ok: true }; } catch (e) { console.error(e); return { ok: false, message: 'Could not save.' }; } }`),
+    },
   ],
   invalid: [
     {

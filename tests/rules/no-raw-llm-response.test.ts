@@ -47,6 +47,29 @@ ruleTester().run('no-raw-llm-response', rule, {
       name: 'a result object of your own that looks like one',
       code: lines(...express, `app.post('/c', async (req, res) => { const completion = await myService.create({ q: req.body.q }); res.json(completion); });`),
     },
+    {
+      name: 'every framework sending only the text',
+      code: lines(
+        `import OpenAI from 'openai'; import Fastify from 'fastify'; import Router from '@koa/router'; import { Hono } from 'hono'; import http from 'node:http';`,
+        `const openai = new OpenAI(); const fastify = Fastify(); const router = new Router(); const hono = new Hono();`,
+        `const ask = (q) => openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });`,
+        `fastify.post('/a', async (request) => { const c = await ask(request.body.q); return { text: c.choices[0].message.content }; });`,
+        `router.post('/b', async (ctx) => { const c = await ask(ctx.request.body.q); ctx.body = c.choices[0].message.content; });`,
+        `hono.post('/c', async (c) => { const r = await ask(await c.req.text()); return c.text(r.choices[0].message.content ?? ''); });`,
+        `http.createServer(async (req, res) => { const r = await ask(req.url); res.end(r.choices[0].message.content); });`,
+        `export default { async fetch(request) { const r = await ask(await request.text()); return new Response(r.choices[0].message.content); } };`,
+      ),
+    },
+    {
+      name: "NestJS, a 'use server' action and a pages API handler sending only the text",
+      filename: 'pages/api/x.ts',
+      code: lines(
+        `import { Body, Controller, Post } from '@nestjs/common'; import { generateText } from 'ai';`,
+        `@Controller() class C { @Post() async ask(@Body() dto: Dto) { const { text } = await generateText({ model, prompt: dto.q }); return { text }; } }`,
+        `export async function act(q: string) { 'use server'; const result = await generateText({ model, prompt: q }); return result.text; }`,
+        `export default async function handler(req, res) { const result = await generateText({ model, prompt: req.body.q }); res.json({ text: result.text }); }`,
+      ),
+    },
   ],
   invalid: [
     {
@@ -258,6 +281,29 @@ ruleTester().run('no-raw-llm-response', rule, {
       code: lines(`import { streamText } from 'ai';`, `export async function POST(req: Request) { const { messages } = await req.json(); return streamText({ model, messages }).toTextStreamResponse(); }`),
       output: null,
       errors: [{ messageId: 'unsanitizedText', line: 2, column: 83, data: { api: 'ai streamText', line: '2', via: '', sink: 'the return value of POST' } }],
+    },
+    {
+      name: 'a pages API handler sending the whole result',
+      filename: 'pages/api/x.ts',
+      code: lines(
+        `import { generateText } from 'ai';`,
+        `export default async function handler(req, res) { const result = await generateText({ model, prompt: req.body.q }); res.json(result); }`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 117,
+          data: { what: 'result', api: 'ai generateText', line: '2', via: ' via result', sink: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'sendText',
+              data: { path: '.text' },
+              output: lines(`import { generateText } from 'ai';`, `export default async function handler(req, res) { const result = await generateText({ model, prompt: req.body.q }); res.json(result.text); }`),
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -50,6 +50,30 @@ ruleTester().run('no-system-prompt-in-response', rule, {
       name: 'a file without LLM calls',
       code: lines(`import express from 'express';`, `const app = express(); const messages = ['hi'];`, `app.get('/m', (req, res) => res.json({ messages }));`),
     },
+    {
+      name: 'every framework answering with the text only, the prompt kept on the server',
+      code: lines(
+        `import OpenAI from 'openai'; import Router from '@koa/router'; import { Hono } from 'hono'; import http from 'node:http';`,
+        `const openai = new OpenAI(); const router = new Router(); const hono = new Hono();`,
+        SYSTEM,
+        `const ask = async (q) => (await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: SYSTEM_PROMPT }, { role: 'user', content: q }] })).choices[0].message.content;`,
+        `router.post('/b', async (ctx) => { ctx.body = { answer: await ask(ctx.request.body.q) }; });`,
+        `hono.post('/c', async (c) => c.json({ answer: await ask(await c.req.text()) }));`,
+        `http.createServer(async (req, res) => { res.end(await ask(req.url)); });`,
+        `export default { async fetch(request) { return Response.json({ answer: await ask(await request.text()) }); } };`,
+      ),
+    },
+    {
+      name: "NestJS, a 'use server' action and a pages API handler without the prompt",
+      filename: 'pages/api/x.ts',
+      code: lines(
+        `import { Body, Controller, Post } from '@nestjs/common'; import { generateText } from 'ai';`,
+        SYSTEM,
+        `@Controller() class C { @Post() async ask(@Body() dto: Dto) { const { text } = await generateText({ model, system: SYSTEM_PROMPT, prompt: dto.q }); return { text, promptChars: SYSTEM_PROMPT.length }; } }`,
+        `export async function act(q: string) { 'use server'; return (await generateText({ model, system: SYSTEM_PROMPT, prompt: q })).text; }`,
+        `export default async function handler(req, res) { const r = await generateText({ model, system: SYSTEM_PROMPT, prompt: req.body.q }); res.json({ text: r.text }); }`,
+      ),
+    },
   ],
   invalid: [
     {
@@ -255,6 +279,30 @@ ruleTester().run('no-system-prompt-in-response', rule, {
       errors: [
         { messageId, line: 3, column: 225, data: { what: 'system prompt', source: 'SYSTEM_PROMPT', line: '2', via: ' via messages', api: 'openai chat.completions.create', sink: 'the return value of chat' } },
         { messageId, line: 4, column: 35, data: { what: 'system prompt', source: 'SYSTEM_PROMPT', line: '2', via: '', api: 'openai chat.completions.create', sink: 'res.end' } },
+      ],
+    },
+    {
+      name: 'a pages API handler echoing the system prompt',
+      filename: 'pages/api/x.ts',
+      code: lines(
+        `import { generateText } from 'ai';`,
+        SYSTEM,
+        `export default async function handler(req, res) { const r = await generateText({ model, system: SYSTEM_PROMPT, prompt: req.body.q }); res.json({ text: r.text, system: SYSTEM_PROMPT }); }`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 135,
+          data: { what: 'system prompt', source: 'SYSTEM_PROMPT', line: '2', via: '', api: 'ai generateText', sink: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'dropField',
+              data: { what: 'system prompt' },
+              output: lines(`import { generateText } from 'ai';`, SYSTEM, `export default async function handler(req, res) { const r = await generateText({ model, system: SYSTEM_PROMPT, prompt: req.body.q }); res.json({ text: r.text }); }`),
+            },
+          ],
+        },
       ],
     },
   ],
