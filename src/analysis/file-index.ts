@@ -18,6 +18,8 @@ export interface FileIndex {
   readonly thisMembers: readonly TSESTree.MemberExpression[];
   /** Assignments (`ctx.body = …`). */
   readonly assignments: readonly TSESTree.AssignmentExpression[];
+  /** `throw` statements. */
+  readonly throws: readonly TSESTree.ThrowStatement[];
   /** Return values per function (arrow expression bodies included). */
   readonly returns: ReadonlyMap<FunctionNode, readonly TSESTree.Expression[]>;
   /** Module specifiers imported (`import`, `require`, `export … from`). */
@@ -35,6 +37,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   const functions: FunctionNode[] = [];
   const thisMembers: TSESTree.MemberExpression[] = [];
   const assignments: TSESTree.AssignmentExpression[] = [];
+  const throws: TSESTree.ThrowStatement[] = [];
   const returns = new Map<FunctionNode, TSESTree.Expression[]>();
   const moduleNames = new Set<string>();
   const functionStack: FunctionNode[] = [];
@@ -73,6 +76,9 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         break;
       case T.AssignmentExpression:
         assignments.push(node);
+        break;
+      case T.ThrowStatement:
+        throws.push(node);
         break;
       case T.ImportDeclaration:
       case T.ExportAllDeclaration:
@@ -142,5 +148,5 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
     return null;
   };
 
-  return { program, calls, news, functions, thisMembers, assignments, returns, moduleNames, references, variableOf, functionOf };
+  return { program, calls, news, functions, thisMembers, assignments, throws, returns, moduleNames, references, variableOf, functionOf };
 }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { REQUEST_MODELS, type RequestModelName } from '../models/sources/request-objects.js';
 import type { ParamSource } from '../models/sources/types.js';
 import type { LlmSecuritySettings } from '../settings.js';
-import { isFunction, keyName, memberChain, unwrap, type FunctionNode, type Node } from './ast.js';
+import { enclosingFunction, isFunction, isInside, keyName, memberChain, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { FileIndex } from './file-index.js';
 import { devBranch } from './env-guard.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS } from '../models/errors.js';
@@ -360,7 +360,8 @@ export class TaintEngine {
     } else if (isFunction(parent) && parent.params.includes(node as TSESTree.Parameter)) {
       base = this.paramTaint(parent, parent.params.indexOf(node as TSESTree.Parameter));
     } else if (parent?.type === T.CatchClause && parent.param === node) {
-      base = [errorOrigin(node)];
+      // The error, plus what the same function throws inside the `try` block (`throw new Error(\`… ${prompt}\`)`).
+      base = union([errorOrigin(node)], ...this.thrownIn(parent).map((thrown) => this.taintOf(thrown)));
     }
     let result = base;
     for (const key of path) result = this.accessMember(result, key, null);
@@ -368,6 +369,15 @@ export class TaintEngine {
     const from = parent?.type === T.VariableDeclarator && parent.id === node ? parent.init : null;
     const secret = path.some((key, i) => key !== null && isSecretName(i === 0 && from ? from : null, key));
     return union(result, ...defaults.map((d) => this.taintOf(d)), secret ? [secretOrigin(identifier, identifier.name)] : CLEAN);
+  }
+
+  /** Arguments of the `throw` statements of a `try` block that its `catch` receives (same function). */
+  private thrownIn(clause: TSESTree.CatchClause): Node[] {
+    const block = clause.parent.block;
+    const fn = enclosingFunction(clause);
+    return this.host.index.throws
+      .filter((statement) => isInside(statement, block) && enclosingFunction(statement) === fn)
+      .map((statement) => statement.argument);
   }
 
   private paramTaint(fn: FunctionNode, index: number): Taint {

@@ -45,7 +45,7 @@ export const GLOBAL_PASS_THROUGH = set(
 export const TEMPLATE_HELPERS = set('dedent', 'outdent', 'stripIndent', 'stripIndents', 'oneLine', 'oneLineTrim', 'html', 'md');
 
 /** `new URL(req.url)`, `new URLSearchParams(body)`: the object carries the arguments. */
-export const PASS_THROUGH_CONSTRUCTORS = set('URL', 'URLSearchParams', 'String', 'Headers', 'Map', 'Set');
+export const PASS_THROUGH_CONSTRUCTORS = set('URL', 'URLSearchParams', 'String', 'Headers', 'Map', 'Set', 'Error', 'TypeError', 'RangeError');
 
 /** Schema validation keeps the data (validated text is still the user's text). */
 export const VALIDATOR_METHODS = set(

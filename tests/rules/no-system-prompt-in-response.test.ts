@@ -305,5 +305,27 @@ ruleTester().run('no-system-prompt-in-response', rule, {
         },
       ],
     },
+    {
+      name: 'an error whose message carries the system prompt reaches the response',
+      code: lines(
+        ...openai,
+        SYSTEM,
+        `app.post('/chat', async (req, res) => {`,
+        `  try {`,
+        `    const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: SYSTEM_PROMPT }, { role: 'user', content: req.body.q }] });`,
+        `    if (!r.choices.length) throw new Error(\`No answer for prompt: \${SYSTEM_PROMPT}\`);`,
+        `    res.json({ answer: r.choices[0].message.content });`,
+        `  } catch (err) { res.status(500).json({ error: err.message }); }`,
+        `});`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 10,
+          column: 19,
+          data: { what: 'system prompt', source: 'SYSTEM_PROMPT', line: '4', via: ' via err.message', api: 'openai chat.completions.create', sink: 'res.json' },
+        },
+      ],
+    },
   ],
 });
