@@ -102,7 +102,7 @@ export function logFindings(analysis: FileAnalysis): LogFinding[] {
       // The most specific description first: a secret, a prompt, the request object, output, data.
       const origins = [...analysis.engine.taintOf(argument)].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
       for (const origin of origins) {
-        if (origin.kind === 'param' || origin.kind === 'error') continue;
+        if (origin.kind === 'param' || origin.kind === 'error' || ('sanitized' in origin && origin.sanitized)) continue;
         const described = describe(origin);
         if (!described) continue;
         // A stand-in only replaces the argument when the argument is that very value.

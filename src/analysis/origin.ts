@@ -14,6 +14,7 @@ export interface SecretOrigin {
   readonly node: Node;
   readonly text: string;
   readonly steps: readonly string[];
+  readonly sanitized?: boolean;
 }
 
 /**
@@ -75,6 +76,8 @@ export interface RequestDataOrigin {
   readonly text: string;
   /** Names it passed through on its way: variables, helpers. */
   readonly steps: readonly string[];
+  /** Passed through a sanitizer: still request data for the prompt rules, not for logging. */
+  readonly sanitized?: boolean;
 }
 
 /** A parameter of the function being summarized (symbolic until a call site fills it). */

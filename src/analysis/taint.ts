@@ -106,9 +106,14 @@ function streamElement(origin: LlmOutputOrigin): LlmOutputOrigin {
   return origin;
 }
 
-/** What went through a sanitizer: its LLM output is marked as sanitized. */
+/**
+ * What went through a sanitizer is marked as sanitized: LLM output, request data and secrets.
+ * The prompt rules ignore the mark (escaping does not separate roles); the output and logging rules honour it.
+ */
 function sanitized(taint: Taint): Taint {
-  return taint.map((origin) => (origin.kind === 'llm' ? { ...origin, sanitized: true } : origin));
+  return taint.map((origin) =>
+    origin.kind === 'llm' || origin.kind === 'request' || origin.kind === 'secret' ? { ...origin, sanitized: true } : origin,
+  );
 }
 
 function withoutErrors(taint: Taint): Taint {

@@ -44,6 +44,34 @@ ruleTester().run('no-sensitive-logging', rule, {
       name: 'request data outside any handler is not request data',
       code: lines(`function debugRequest(req) { console.log(req.body); }`),
     },
+    {
+      name: 'names that look like secrets but are not (tokenCount, keyboard, maxTokens)',
+      code: lines(`import OpenAI from 'openai';`, `const openai = new OpenAI();`, `console.log({ tokenCount: usage.total_tokens, keyboard: layout.keyboard, maxTokens: config.maxTokens, hasKey: Boolean(process.env.OPENAI_API_KEY) });`),
+    },
+    {
+      name: 'non-credential headers and non-secret environment variables',
+      code: lines(...express, `app.get('/x', (req, res) => { console.log(req.headers['user-agent'], req.get('content-type'), process.env.NODE_ENV, process.env.PORT); });`),
+    },
+    {
+      name: 'pino-http style req.log with safe fields',
+      code: lines(...express, `app.post('/x', (req, res) => { req.log.info({ route: req.route?.path, status: res.statusCode, bytes: JSON.stringify(req.body).length }); });`),
+    },
+    {
+      name: 'a webhook event type and ids from the body',
+      code: lines(`import { Body, Controller, Logger, Post } from '@nestjs/common';`, `@Controller() class C { private readonly logger = new Logger('C'); @Post() hook(@Body() body: Event) { this.logger.log({ type: body.type, eventId: body.event_id, user: body.userId }); } }`),
+    },
+    {
+      name: 'the model name and finish reason of an LLM call',
+      code: lines(`import winston from 'winston'; import Anthropic from '@anthropic-ai/sdk';`, `const logger = winston.createLogger({}); const anthropic = new Anthropic();`, `export async function POST(req: Request) { const m = await anthropic.messages.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: await req.text() }] }); logger.info({ model: m.model, stop: m.stop_reason, tokens: m.usage.output_tokens }); return new Response('ok'); }`),
+    },
+    {
+      name: 'a logger-like object that is not a logger (a chat UI object with a log method)',
+      code: lines(...express, `const history = { log: [] as string[], info: (x: string) => x };`, `app.post('/x', (req, res) => { history.info(req.body.message); });`),
+    },
+    {
+      name: 'a sanitized body field',
+      code: lines(...express, `app.post('/x', (req, res) => { console.log(redactEmails(req.body.message)); });`),
+    },
   ],
   invalid: [
     {

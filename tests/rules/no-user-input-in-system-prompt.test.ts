@@ -1172,5 +1172,11 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
       output: null,
       errors: [{ messageId, line: 6, column: 118, data: { source: 'req.body.t', line: '6', via: '', slot: 'system message', api: 'openai chat.completions.create' } }],
     },
+    {
+      name: 'a sanitizer does not make request data safe in a system prompt (escaping does not separate roles)',
+      code: lines(...express, "app.post('/c', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: `Context: ${sanitizeHtml(req.body.ctx)}` }] }); });"),
+      output: lines(...express, "app.post('/c', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: `Context:` }, { role: 'user', content: String(sanitizeHtml(req.body.ctx)) }] }); });"),
+      errors: [{ messageId, line: 5, column: 118, data: { source: 'req.body.ctx', line: '5', via: '', slot: 'system message', api: 'openai chat.completions.create' } }],
+    },
   ],
 });
