@@ -70,6 +70,20 @@ ruleTester().run('no-raw-llm-response', rule, {
         `export default async function handler(req, res) { const result = await generateText({ model, prompt: req.body.q }); res.json({ text: result.text }); }`,
       ),
     },
+    {
+      name: 'text and metadata side by side, parsed JSON output, text deltas, mapped texts',
+      code: lines(
+        ...express,
+        `app.post('/a', async (req, res) => { ${create} res.json({ answer: completion.choices[0].message.content, finish: completion.choices[0].finish_reason }); });`,
+        `app.post('/b', async (req, res) => { ${create} res.json(JSON.parse(completion.choices[0].message.content ?? '{}')); });`,
+        `app.post('/c', async (req, res) => { ${create} res.json({ options: completion.choices.map((c) => c.message.content) }); });`,
+        `app.post('/d', async (req, res) => { const stream = await openai.chat.completions.create({ model: 'm', messages: req.body.messages, stream: true }); for await (const chunk of stream) res.write(chunk.choices[0]?.delta?.content ?? ''); res.end(); });`,
+      ),
+    },
+    {
+      name: 'Vercel text and usage',
+      code: lines(`import { generateText } from 'ai';`, `export async function POST(req: Request) { const result = await generateText({ model, prompt: await req.text() }); return Response.json({ text: result.text, usage: result.usage }); }`),
+    },
   ],
   invalid: [
     {

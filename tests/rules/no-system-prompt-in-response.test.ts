@@ -74,6 +74,17 @@ ruleTester().run('no-system-prompt-in-response', rule, {
         `export default async function handler(req, res) { const r = await generateText({ model, system: SYSTEM_PROMPT, prompt: req.body.q }); res.json({ text: r.text }); }`,
       ),
     },
+    {
+      name: 'the roles of the messages, a prompt version, and a literal that is not the prompt',
+      code: lines(
+        ...openai,
+        `app.post('/chat', async (req, res) => {`,
+        `  const messages = [{ role: 'system', content: 'You are Acme support.' }, { role: 'user', content: req.body.q }];`,
+        `  const r = await openai.chat.completions.create({ model: 'm', messages });`,
+        `  res.json({ answer: r.choices[0].message.content, roles: messages.map((m) => m.role), promptVersion: 'v3', persona: 'Acme support' });`,
+        `});`,
+      ),
+    },
   ],
   invalid: [
     {
