@@ -1,6 +1,6 @@
 import { DEV_ONLY_MIDDLEWARE } from '../models/errors.js';
 import { calleeName, unwrap, type Node } from './ast.js';
-import { onlyInDevelopment } from './env-guard.js';
+import { guardedForErrors, onlyInDevelopment } from './env-guard.js';
 import type { FileAnalysis } from './file-analysis.js';
 import { errorDetails, type ErrorOrigin } from './origin.js';
 import { responseSinks, type ResponseSink } from './response-sinks.js';
@@ -35,7 +35,7 @@ export function errorFindings(analysis: FileAnalysis): ErrorFinding[] {
       origins.push(...details);
       carriers.push(payload);
     }
-    if (origins.length === 0 || onlyInDevelopment(sink.node, analysis.index)) continue;
+    if (origins.length === 0 || guardedForErrors(sink.node, analysis.engine.guards)) continue;
     const origin = origins.reduce((worst, o) => (SEVERITY[o.part] > SEVERITY[worst.part] ? o : worst));
     findings.push({ sink, origin, carriers });
   }
@@ -61,7 +61,7 @@ export function devOnlyMiddleware(analysis: FileAnalysis): Node[] {
           : def?.type === 'Variable' && def.node.type === T.VariableDeclarator && def.node.init?.type === T.CallExpression
             ? (def.node.init.arguments[0] as { value?: unknown } | undefined)?.value
             : undefined;
-      if (typeof source === 'string' && DEV_ONLY_MIDDLEWARE.has(source) && !onlyInDevelopment(call, analysis.index)) found.push(value);
+      if (typeof source === 'string' && DEV_ONLY_MIDDLEWARE.has(source) && !onlyInDevelopment(call, analysis.engine.guards)) found.push(value);
     }
   }
   return found;

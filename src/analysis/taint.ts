@@ -5,7 +5,7 @@ import type { ParamSource } from '../models/sources/types.js';
 import type { LlmSecuritySettings } from '../settings.js';
 import { enclosingFunction, isFunction, isInside, keyName, memberChain, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { FileIndex } from './file-index.js';
-import { devBranch } from './env-guard.js';
+import { safeBranch, type GuardContext } from './env-guard.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS } from '../models/errors.js';
 import { SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
 import { CLEAN, union, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
@@ -157,7 +157,15 @@ export class TaintEngine {
   /** Set when a size or depth guard stopped an answer: callers may stay silent. */
   guardTripped = false;
 
-  constructor(private readonly host: TaintEngineHost) {}
+  /** Guards read the taint of their test: a test on request data is not a guard. */
+  readonly guards: GuardContext;
+
+  constructor(private readonly host: TaintEngineHost) {
+    this.guards = {
+      index: host.index,
+      fromClient: (node) => this.taintOf(node).some((o) => o.kind === 'request' || o.kind === 'request-object'),
+    };
+  }
 
   /** Runs `compute` for `key` with cycle, depth and work guards, memoizing complete answers. */
   private answer<K extends object>(key: K, memo: Map<K, Taint>, compute: () => Taint): Taint {
@@ -222,7 +230,7 @@ export class TaintEngine {
         // `x && 'text'`: when x is falsy it is '', 0, false or null, never client text.
         if (node.operator === '&&') {
           const right = this.taintOf(node.right);
-          return devBranch(node.left, this.host.index) === 'consequent' ? withoutErrors(right) : right;
+          return safeBranch(node.left, this.guards) === 'consequent' ? withoutErrors(right) : right;
         }
         return union(this.taintOf(node.left), this.taintOf(node.right));
       case T.ConditionalExpression:
@@ -276,7 +284,7 @@ export class TaintEngine {
       source.getText(unwrap(node.consequent)) === source.getText(check.value);
     const consequent = allowlisted ? CLEAN : this.taintOf(node.consequent);
     // `isDev ? err.stack : undefined`: error details that only development builds send.
-    const dev = devBranch(node.test, this.host.index);
+    const dev = safeBranch(node.test, this.guards);
     return union(
       dev === 'consequent' ? withoutErrors(consequent) : consequent,
       dev === 'alternate' ? withoutErrors(this.taintOf(node.alternate)) : this.taintOf(node.alternate),

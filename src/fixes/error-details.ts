@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileAnalysis } from '../analysis/file-analysis.js';
 import type { ErrorFinding } from '../analysis/error-findings.js';
@@ -32,13 +32,25 @@ export function removeStacksFix(analysis: FileAnalysis, finding: ErrorFinding): 
   return onlyStacks ? fix : null;
 }
 
-/** Suggestion: send a generic message instead of the payload that carries error details. */
+/**
+ * Suggestion: a generic message instead of the details. In an object payload only the
+ * fields that carry details change (`{ ok: false, error: err.message, requestId }` keeps
+ * `ok` and `requestId`); any other payload is replaced whole.
+ */
 export function genericMessageFix(analysis: FileAnalysis, finding: ErrorFinding): TSESLint.ReportFixFunction | null {
   if (finding.carriers.length !== 1) return null;
   const carrier = finding.carriers[0];
-  const quote = preferredQuote(analysis.sourceCode);
-  const message = quoted(GENERIC_MESSAGE, quote);
-  const replacement = unwrap(carrier).type === T.ObjectExpression ? `{ error: ${message} }` : message;
-  const edits = dryRun((fixer) => [fixer.replaceText(carrier, replacement)]);
-  return keepsComments(analysis.sourceCode, edits) ? () => edits : null;
+  const { sourceCode } = analysis;
+  const message = quoted(GENERIC_MESSAGE, preferredQuote(sourceCode));
+  const carries = (node: TSESTree.Node) => errorDetails(analysis.engine.taintOf(node)).length > 0;
+  const object = unwrap(carrier);
+  const edits = dryRun((fixer) => {
+    if (object.type !== T.ObjectExpression) return [fixer.replaceText(carrier, message)];
+    return object.properties.flatMap((property) => {
+      if (property.type === T.SpreadElement) return carries(property.argument) ? [fixer.replaceText(property, `error: ${message}`)] : [];
+      if (!carries(property.value)) return [];
+      return property.shorthand ? [fixer.replaceText(property, `${sourceCode.getText(property.key)}: ${message}`)] : [fixer.replaceText(property.value, message)];
+    });
+  });
+  return edits.length > 0 && keepsComments(sourceCode, edits) ? () => edits : null;
 }

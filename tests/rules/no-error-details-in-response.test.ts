@@ -99,6 +99,20 @@ ruleTester().run('no-error-details-in-response', rule, {
       name: "a 'use server' action returning a fixed failure",
       code: lines(`'use server';`, `export async function save(form: FormData) { try { await db.save(form); return { ok: true }; } catch (e) { console.error(e); return { ok: false, message: 'Could not save.' }; } }`),
     },
+    {
+      name: 'client errors: instanceof checks, Koa expose, status below 500',
+      code: lines(
+        ...express,
+        `import Koa from 'koa';`,
+        `app.post('/x', async (req, res) => { try { await run(req.body); } catch (error) { if (error instanceof ZodError) return res.status(400).json({ details: error.issues }); console.error(error); res.status(500).json({ error: 'Failed' }); } });`,
+        `app.use((err, req, res, next) => { res.status(err.status ?? 500).json({ error: err.status < 500 ? err.message : 'Internal Server Error' }); });`,
+        `const koa = new Koa(); koa.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.status = err.status ?? 500; ctx.body = { error: err.expose ? err.message : 'Internal Server Error' }; } });`,
+      ),
+    },
+    {
+      name: 'details only after an early return in production',
+      code: lines(...express, `app.use((err, req, res, next) => { if (process.env.NODE_ENV === 'production') return res.status(500).json({ error: 'Internal Server Error' }); res.status(500).json({ error: err.message, stack: err.stack }); });`),
+    },
   ],
   invalid: [
     {
@@ -153,7 +167,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           suggestions: [
             {
               messageId: 'sendGenericMessage',
-              output: lines(`import Fastify from 'fastify';`, `const app = Fastify();`, `app.setErrorHandler((error, request, reply) => { reply.code(500).send({ error: 'Internal Server Error' }); });`),
+              output: lines(`import Fastify from 'fastify';`, `const app = Fastify();`, `app.setErrorHandler((error, request, reply) => { reply.code(500).send({ message: 'Internal Server Error' }); });`),
             },
           ],
         },
@@ -172,7 +186,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           suggestions: [
             {
               messageId: 'sendGenericMessage',
-              output: lines(`import Fastify from 'fastify';`, `const app = Fastify();`, `app.get('/x', async (request, reply) => { try { return await run(); } catch (e) { return { error: 'Internal Server Error' }; } });`),
+              output: lines(`import Fastify from 'fastify';`, `const app = Fastify();`, `app.get('/x', async (request, reply) => { try { return await run(); } catch (e) { return { failed: true, reason: 'Internal Server Error' }; } });`),
             },
           ],
         },
@@ -207,7 +221,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           line: 3,
           column: 25,
           data: { source: 'err.message', line: '3', via: '', api: 'c.json' },
-          suggestions: [{ messageId: 'sendGenericMessage', output: lines(`import { Hono } from 'hono';`, `const app = new Hono();`, `app.onError((err, c) => c.json({ error: 'Internal Server Error' }, 500));`) }],
+          suggestions: [{ messageId: 'sendGenericMessage', output: lines(`import { Hono } from 'hono';`, `const app = new Hono();`, `app.onError((err, c) => c.json({ message: 'Internal Server Error' }, 500));`) }],
         },
       ],
     },
@@ -270,7 +284,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           suggestions: [
             {
               messageId: 'sendGenericMessage',
-              output: lines(`'use server';`, `export async function save(form: FormData) { try { await db.save(form); return { ok: true }; } catch (e) { return { error: 'Internal Server Error' }; } }`),
+              output: lines(`'use server';`, `export async function save(form: FormData) { try { await db.save(form); return { ok: true }; } catch (e) { return { ok: false, message: 'Internal Server Error' }; } }`),
             },
           ],
         },
@@ -407,6 +421,12 @@ ruleTester().run('no-error-details-in-response', rule, {
           suggestions: [{ messageId: 'sendGenericMessage', output: lines(...express, `app.get('/x', async (req, res) => { try { await api.get('/y'); } catch (err) { res.status(502).json({ error: 'Internal Server Error' }); } });`) }],
         },
       ],
+    },
+    {
+      name: 'a "debug" switch that the client controls is not a development guard (the stack field is removed)',
+      code: lines(...express, `app.use((err, req, res, next) => { res.status(500).json({ error: 'Failed', stack: req.query.debug ? err.stack : undefined }); });`),
+      output: lines(...express, `app.use((err, req, res, next) => { res.status(500).json({ error: 'Failed' }); });`),
+      errors: [{ messageId, line: 3, column: 36, data: { source: 'err.stack', line: '3', via: '', api: 'res.json' } }],
     },
   ],
 });
