@@ -76,6 +76,8 @@ function isGlobalOrImported(identifier: TSESTree.Identifier, analysis: FileAnaly
 }
 
 const WEB_RESPONSES = ['Response', 'NextResponse'];
+/** Files where thrown exceptions become responses: NestJS, GraphQL servers. */
+const CLIENT_EXCEPTION_MODULES = /^(?:@nestjs\/|graphql$|@apollo\/|apollo-server|graphql-yoga|mercurius)/;
 const WEB_RESPONSE_MODULES = ['next/server'];
 
 function functionName(fn: FunctionNode): string {
@@ -122,6 +124,8 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
     }
   }
 
+  const clientExceptions = [...analysis.index.moduleNames].some((m) => CLIENT_EXCEPTION_MODULES.test(m));
+
   // Web responses: Response.json(x), NextResponse.json(x), new Response(x).
   for (const call of analysis.index.calls) {
     const callee = unwrap(call.callee);
@@ -136,9 +140,15 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
     if (callee.type !== T.Identifier) continue;
     if (WEB_RESPONSES.includes(callee.name) && isGlobalOrImported(callee, analysis, WEB_RESPONSE_MODULES) && created.arguments[0]) {
       add({ node: created, payload: [created.arguments[0]], api: `new ${callee.name}` });
-    } else if (CLIENT_EXCEPTIONS.test(callee.name) && created.parent?.type === T.ThrowStatement && created.arguments.length > 0) {
-      // NestJS and GraphQL send a thrown exception's message and response to the client.
-      add({ node: created.parent, payload: created.arguments.filter((a) => a.type !== T.SpreadElement), api: `throw new ${callee.name}` }, created);
+    } else if (
+      clientExceptions &&
+      CLIENT_EXCEPTIONS.test(callee.name) &&
+      created.parent?.type === T.ThrowStatement &&
+      created.arguments[0] &&
+      created.arguments[0].type !== T.SpreadElement
+    ) {
+      // NestJS and GraphQL send a thrown exception's message (its first argument) to the client.
+      add({ node: created.parent, payload: [created.arguments[0]], api: `throw new ${callee.name}` }, created);
     }
   }
 

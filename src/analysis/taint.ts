@@ -5,9 +5,10 @@ import type { ParamSource } from '../models/sources/types.js';
 import type { LlmSecuritySettings } from '../settings.js';
 import { enclosingFunction, isFunction, isInside, keyName, memberChain, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { FileIndex } from './file-index.js';
+import { singleInit } from './strings.js';
 import { safeBranch, type GuardContext } from './env-guard.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS } from '../models/errors.js';
-import { SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
+import { PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
 import { CLEAN, union, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
 import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
 import {
@@ -84,9 +85,15 @@ const MASKING_METHODS = new Set(['slice', 'substring', 'substr', 'at', 'charAt']
 function isSecretName(object: Node | null, key: string): boolean {
   if (object) {
     const { root, names } = memberChain(object);
-    if (root.type === T.Identifier && root.name === 'process' && names.length === 1 && names[0] === 'env') return SECRET_ENV.test(key);
+    if (root.type === T.Identifier && root.name === 'process' && names.length === 1 && names[0] === 'env') return SECRET_ENV.test(key) && !PUBLIC_ENV.test(key);
   }
   return SECRET_MEMBER.test(key);
+}
+
+/** How messages name a secret: `process.env.OPENAI_API_KEY` or the member's name, never the expression that holds it. */
+function secretLabel(object: Node, key: string): string {
+  const { root, names } = memberChain(object);
+  return root.type === T.Identifier && root.name === 'process' && names.length === 1 && names[0] === 'env' ? `process.env.${key}` : key;
 }
 
 function secretOrigin(node: Node, text: string): Origin {
@@ -259,8 +266,9 @@ export class TaintEngine {
         );
       case T.MemberExpression: {
         const key = keyName(node);
-        const accessed = this.accessMember(this.taintOf(node.object), key, node);
-        return key !== null && isSecretName(node.object, key) ? union(accessed, [secretOrigin(node, this.host.sourceCode.getText(node))]) : accessed;
+        const field = key === null ? undefined : this.literalField(node.object, key);
+        const accessed = field !== undefined ? field : this.accessMember(this.taintOf(node.object), key, node);
+        return key !== null && isSecretName(node.object, key) ? union(accessed, [secretOrigin(node, secretLabel(node.object, key))]) : accessed;
       }
       case T.CallExpression:
         return this.callTaint(node);
@@ -382,6 +390,30 @@ export class TaintEngine {
     const from = parent?.type === T.VariableDeclarator && parent.id === node ? parent.init : null;
     const secret = path.some((key, i) => key !== null && isSecretName(i === 0 && from ? from : null, key));
     return union(result, ...defaults.map((d) => this.taintOf(d)), secret ? [secretOrigin(identifier, identifier.name)] : CLEAN);
+  }
+
+  /**
+   * `config.port` where `const config = { port: 3000, apiKey: … }`: the taint of that one field
+   * (clean when the literal has no such field), not of the whole object. Undefined when the
+   * object is not a never-reassigned literal without spreads, or is changed through `x.key =`.
+   */
+  private literalField(object: Node, key: string): Taint | undefined {
+    const value = unwrap(object);
+    if (value.type !== T.Identifier) return undefined;
+    const init = singleInit(value, this.host.index);
+    const literal = init && unwrap(init);
+    if (literal?.type !== T.ObjectExpression || literal.properties.some((p) => p.type === T.SpreadElement)) return undefined;
+    const variable = this.host.index.variableOf(value);
+    const mutated = variable?.references.some((r) => {
+      const parent = r.identifier.parent;
+      return parent?.type === T.MemberExpression && parent.object === r.identifier && parent.parent?.type === T.AssignmentExpression && parent.parent.left === parent;
+    });
+    if (mutated || this.host.promptVariable(variable!)) return undefined;
+    const property = literal.properties.find(
+      (p): p is TSESTree.Property => p.type === T.Property && keyName(p) === key && p.kind === 'init',
+    );
+    if (!property) return literal.properties.some((p) => p.type === T.Property && p.computed) ? undefined : CLEAN;
+    return withStep(this.taintOf(property.value), `${value.name}.${key}`);
   }
 
   /** Arguments of the `throw` statements of a `try` block that its `catch` receives (same function). */

@@ -113,6 +113,19 @@ ruleTester().run('no-error-details-in-response', rule, {
       name: 'details only after an early return in production',
       code: lines(...express, `app.use((err, req, res, next) => { if (process.env.NODE_ENV === 'production') return res.status(500).json({ error: 'Internal Server Error' }); res.status(500).json({ error: err.message, stack: err.stack }); });`),
     },
+    {
+      name: 'exceptions in a plain service file, and a NestJS cause that the client never sees',
+      code: lines(
+        `export class Repo { async load() { try { return await db.get(); } catch (err) { throw new DatabaseException('load failed', err); } } }`,
+      ),
+    },
+    {
+      name: 'NestJS: the error as cause, a fixed message to the client',
+      code: lines(
+        `import { BadRequestException, Controller, Post } from '@nestjs/common';`,
+        `@Controller() class C { @Post() create() { try { return save(); } catch (e) { throw new BadRequestException('Invalid', { cause: e }); } } }`,
+      ),
+    },
   ],
   invalid: [
     {

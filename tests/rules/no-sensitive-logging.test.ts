@@ -72,6 +72,14 @@ ruleTester().run('no-sensitive-logging', rule, {
       name: 'a sanitized body field',
       code: lines(...express, `app.post('/x', (req, res) => { console.log(redactEmails(req.body.message)); });`),
     },
+    {
+      name: 'a clean field of a config object that also holds a key',
+      code: lines(`const config = { port: 3000, openaiApiKey: process.env.OPENAI_API_KEY };`, `console.log(\`listening on \${config.port}\`);`),
+    },
+    {
+      name: 'public and non-secret environment names',
+      code: lines(`console.log(process.env.TOKEN_LIMIT, process.env.PUBLIC_KEY, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY);`),
+    },
   ],
   invalid: [
     {
@@ -196,6 +204,16 @@ ruleTester().run('no-sensitive-logging', rule, {
       settings: { 'llm-security': { loggers: ['audit'] } },
       code: lines(...express, `app.post('/x', (req, res) => { audit.info({ question: req.body.question }); });`),
       errors: [{ messageId, line: 3, column: 32, data: { what: 'Request body data', source: 'req.body.question', line: '3', via: '', logger: 'audit.info' } }],
+    },
+    {
+      name: 'a key inside a parsed literal: the message names the member, never the value',
+      code: `console.log(JSON.parse('{"apiKey":"sk-proj-AbCdEfGh"}').apiKey);`,
+      errors: [{ messageId, line: 1, column: 1, data: { what: 'A secret', source: 'apiKey', line: '1', via: '', logger: 'console.log' } }],
+    },
+    {
+      name: 'the key field of a config object',
+      code: lines(`const config = { port: 3000, openaiApiKey: process.env.OPENAI_API_KEY };`, `console.log('config', config.openaiApiKey);`),
+      errors: [{ messageId, line: 2, column: 1, data: { what: 'A secret', source: 'process.env.OPENAI_API_KEY', line: '1', via: ' via config.openaiApiKey', logger: 'console.log' } }],
     },
   ],
 });
