@@ -24,7 +24,7 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      sensitiveLog: "{{what}} '{{source}}' (line {{line}}) is written to the log by {{logger}}{{via}}; log safe fields (method, path, ids, lengths) instead.",
+      sensitiveLog: "{{logger}} writes {{what}} '{{source}}' (line {{line}}){{via}} to the log; log safe fields (method, path, ids, lengths) instead.",
       logSafeFields: 'Log {{replacement}} instead.',
     },
     schema: [],

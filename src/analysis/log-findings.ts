@@ -1,7 +1,9 @@
 import { unwrap, type Node } from './ast.js';
 import type { FileAnalysis } from './file-analysis.js';
+import { onlyInDevelopment } from './env-guard.js';
 import { loggerCalls, type LoggerCall } from './logger-calls.js';
 import type { Origin, ParamOrigin } from './origin.js';
+import { SECRET_MEMBER } from '../models/secrets.js';
 
 /**
  * Logger calls whose arguments carry what must not be logged: request bodies, the whole
@@ -22,45 +24,58 @@ export interface LogFinding {
 }
 
 const SENSITIVE_HEADER = /authorization|cookie|api[-_]?key|token|secret|session|password/i;
-const SENSITIVE_PARAM = /token|key|secret|passw|auth|code|session/i;
+const SENSITIVE_PARAM =
+  /^(?:token|access_?token|id_?token|refresh_?token|api_?key|apikey|key|secret|client_?secret|password|passwd|code|auth|authorization|session|session_?id|sig|signature)$/i;
+
 /**
  * Body fields worth protecting: what people write (messages, prompts, documents), personal
- * data, credentials, and whole sub-objects. Other fields (ids, types, modes, flags) are
- * logged routinely and are not reported.
+ * data, credentials, and whole sub-objects. Judged by the last word of the name
+ * (`userMessage`, `chat_history`), so ids, types, modes and flags are logged freely.
  */
-const CONTENT_FIELD =
-  /(?:message|prompt|text|content|input|question|query|history|answer|transcript|comment|description|document|email|phone|address|name|password|passwd|secret|token|key|payload|data|body|form|fields|file|attachment|card|ssn|dob|birth)s?$/i;
+const CONTENT_WORDS = new Set(
+  (
+    'message messages prompt prompts text content contents input inputs question questions query history answer answers ' +
+    'transcript comment comments description document documents email phone address password passwd secret token ' +
+    'payload data body form fields file files attachment attachments card ssn dob dto args chat conversation conversations note notes bio'
+  ).split(' '),
+);
+
+function isContentField(name: string): boolean {
+  const words = name.replace(/\[.*$/u, '').split(/(?<=[a-z0-9])(?=[A-Z])|[_\-\s]+/u).filter(Boolean);
+  const last = words.at(-1)?.toLowerCase();
+  return (last !== undefined && CONTENT_WORDS.has(last)) || SECRET_MEMBER.test(name);
+}
 
 type RequestPart = { what: string; whole: boolean } | null;
 
 /** What kind of request data a source text names, or null when it is safe to log. */
 export function classifyRequestData(text: string): RequestPart {
-  if (text.endsWith(' body')) return { what: 'The request body', whole: true };
+  if (text.endsWith(' body')) return { what: 'the request body', whole: true };
   const tokens = text.split('.');
   const at = tokens.findIndex((token, i) => i > 0 && /^(?:body|json\(|text\(|formData\(|parseBody\(|valid\(|headers|header|rawHeaders|get\(|cookies|signedCookies|query|queries\(|params|param\(|url|originalUrl|path|nextUrl|searchParams|href|querystring|search|files?)/.test(token));
   if (at < 0) {
     // A whole data parameter (`@Body() dto`, a server action's argument, MCP args) and its fields.
     const field = tokens.at(-1) ?? '';
-    if (tokens.length > 1 && !CONTENT_FIELD.test(field)) return null;
-    return { what: 'Request data', whole: tokens.length === 1 };
+    if (!isContentField(field)) return null;
+    return { what: 'request data', whole: tokens.length === 1 };
   }
   const container = tokens[at];
   const rest = tokens.slice(at + 1);
   const argument = /\('([^']*)'\)/.exec(container)?.[1];
   if (/^(?:body|json\(|text\(|formData\(|parseBody\(|valid\(|files?)/.test(container)) {
-    if (rest.length > 0 && !CONTENT_FIELD.test(rest.at(-1) ?? '')) return null;
-    return { what: rest.length === 0 ? 'The request body' : 'Request body data', whole: rest.length === 0 && !container.includes('(') };
+    if (rest.length > 0 && !isContentField(rest.at(-1) ?? '')) return null;
+    return { what: rest.length === 0 ? 'the request body' : 'request body data', whole: rest.length === 0 && !container.includes('(') };
   }
   if (/^(?:headers|header|rawHeaders|get\()/.test(container)) {
     const name = argument ?? (rest[0] && (/^get\('([^']*)'\)$/.exec(rest[0])?.[1] ?? rest[0]));
-    if (name === undefined) return container.includes('(') ? null : { what: 'The request headers', whole: true };
-    return SENSITIVE_HEADER.test(name) ? { what: `The '${name}' header`, whole: false } : null;
+    if (name === undefined) return container.includes('(') ? null : { what: 'the request headers', whole: true };
+    return SENSITIVE_HEADER.test(name) ? { what: 'a credential header', whole: false } : null;
   }
-  if (/^(?:cookies|signedCookies)/.test(container)) return { what: 'Request cookies', whole: rest.length === 0 };
+  if (/^(?:cookies|signedCookies)/.test(container)) return { what: 'request cookies', whole: rest.length === 0 };
   if (/^(?:query|queries\()/.test(container)) {
     const name = argument ?? rest[0];
-    if (name === undefined) return container.includes('(') ? null : { what: 'The query object', whole: true };
-    return SENSITIVE_PARAM.test(name) ? { what: `The '${name}' query parameter`, whole: false } : null;
+    if (name === undefined) return container.includes('(') ? null : { what: 'the query object', whole: true };
+    return SENSITIVE_PARAM.test(name) ? { what: 'a credential query parameter', whole: false } : null;
   }
   return null; // params, url, path: safe to log
 }
@@ -68,25 +83,29 @@ export function classifyRequestData(text: string): RequestPart {
 function describe(origin: Origin): { what: string; replacement: Replacement | null } | null {
   switch (origin.kind) {
     case 'request-object':
-      return { what: 'The whole request object', replacement: 'request-summary' };
+      return SUMMARIZABLE.has(origin.model) ? { what: 'the whole request object', replacement: 'request-summary' } : ORIGINLESS.has(origin.model) ? null : { what: 'the whole request object', replacement: null };
     case 'request': {
       // The field logged is the last member read on the way (`payload.actions[0] -> action.value -> requestId`: `value`).
       const memberStep = origin.steps.findLast((step) => step.includes('.'));
       const leaf = memberStep?.split('.').at(-1)?.replace(/\[.*$/u, '');
-      if (leaf !== undefined && !CONTENT_FIELD.test(leaf)) return null;
+      if (leaf !== undefined && !isContentField(leaf)) return null;
       const part = classifyRequestData(origin.text);
       return part && { what: part.what, replacement: part.whole ? 'keys' : null };
     }
     case 'prompt':
-      return { what: origin.what === 'system prompt' ? 'The system prompt' : 'The messages list', replacement: null };
+      return { what: origin.what === 'system prompt' ? 'the system prompt' : 'the messages list', replacement: null };
     case 'llm':
       return origin.sanitized ? null : { what: 'LLM output', replacement: null };
     case 'secret':
-      return { what: 'A secret', replacement: 'redacted' };
+      return { what: 'a secret', replacement: 'redacted' };
     default:
       return null;
   }
 }
+
+/** Request objects with `method` and `url` of their own, and the ones that carry no request data at all. */
+const SUMMARIZABLE = new Set(['express', 'koa-context', 'koa-request', 'node-request', 'web-request']);
+const ORIGINLESS = new Set(['next-route-context', 'next-page-props']);
 
 const PRIORITY: readonly Origin['kind'][] = ['secret', 'prompt', 'request-object', 'llm', 'request', 'error', 'param'];
 
@@ -96,13 +115,18 @@ export function logFindings(analysis: FileAnalysis): LogFinding[] {
   const cached = cache.get(analysis);
   if (cached) return cached;
   const findings: LogFinding[] = [];
+  // A script without handlers prints model output to its own user, not to a server log.
+  const server = analysis.handlers.size > 0;
   for (const call of loggerCalls(analysis)) {
+    if (onlyInDevelopment(call.node, analysis.engine.guards)) continue;
+    const console = call.logger.startsWith('console.');
     for (const argument of call.node.arguments) {
       let found: LogFinding | null = null;
       // The most specific description first: a secret, a prompt, the request object, output, data.
       const origins = [...analysis.engine.taintOf(argument)].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
       for (const origin of origins) {
         if (origin.kind === 'param' || origin.kind === 'error' || ('sanitized' in origin && origin.sanitized)) continue;
+        if (console && !server && (origin.kind === 'llm' || origin.kind === 'prompt')) continue;
         const described = describe(origin);
         if (!described) continue;
         // A stand-in only replaces the argument when the argument is that very value.

@@ -80,6 +80,26 @@ ruleTester().run('no-sensitive-logging', rule, {
       name: 'public and non-secret environment names',
       code: lines(`console.log(process.env.TOKEN_LIMIT, process.env.PUBLIC_KEY, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY);`),
     },
+    {
+      name: 'single NestJS parameters and server-action arguments that are ids or options',
+      code: lines(
+        `import { Controller, Get, Logger, Param, Query } from '@nestjs/common';`,
+        `@Controller() class C { private readonly logger = new Logger('C'); @Get(':id') get(@Param('id') id: string, @Query('page') page: string) { this.logger.log(\`get \${id} page \${page}\`); } }`,
+        `export async function deleteTodo(id: string) { 'use server'; console.log('deleting', id); }`,
+      ),
+    },
+    {
+      name: 'field names that end like content words but are not (platform, modelName, sortKey, author, countryCode)',
+      code: lines(...express, `app.post('/x', (req, res) => { console.log(req.body.platform, req.body.modelName, req.hostname, req.query.sortKey, req.query.author, req.query.countryCode, req.body.idempotencyKey); });`),
+    },
+    {
+      name: 'logging in development only',
+      code: lines(...express, `app.post('/x', (req, res) => { if (process.env.NODE_ENV === 'development') console.log('body', req.body); });`),
+    },
+    {
+      name: "a Next.js route's context carries no request data to log",
+      code: lines(`export async function GET(req: Request, context: { params: Promise<{ id: string }> }) { console.log('context', context); return new Response('ok'); }`),
+    },
   ],
   invalid: [
     {
@@ -90,7 +110,7 @@ ruleTester().run('no-sensitive-logging', rule, {
           messageId,
           line: 3,
           column: 32,
-          data: { what: 'The request body', source: 'req.body', line: '3', via: '', logger: 'console.log' },
+          data: { what: 'the request body', source: 'req.body', line: '3', via: '', logger: 'console.log' },
           suggestions: [{ messageId: 'logSafeFields', data: { replacement: 'Object.keys(req.body)' }, output: lines(...express, `app.post('/x', (req, res) => { console.log(Object.keys(req.body)); });`) }],
         },
       ],
@@ -103,7 +123,7 @@ ruleTester().run('no-sensitive-logging', rule, {
           messageId,
           line: 3,
           column: 31,
-          data: { what: 'The whole request object', source: 'req', line: '3', via: '', logger: 'console.debug' },
+          data: { what: 'the whole request object', source: 'req', line: '3', via: '', logger: 'console.debug' },
           suggestions: [
             {
               messageId: 'logSafeFields',
@@ -117,7 +137,7 @@ ruleTester().run('no-sensitive-logging', rule, {
     {
       name: 'pino: headers nested in an object',
       code: lines(...express, `import pino from 'pino';`, `const logger = pino().child({ svc: 'chat' });`, `app.post('/x', (req, res) => { logger.info({ headers: req.headers }, 'request'); });`),
-      errors: [{ messageId, line: 5, column: 32, data: { what: 'The request headers', source: 'req.headers', line: '5', via: '', logger: 'logger.info' } }],
+      errors: [{ messageId, line: 5, column: 32, data: { what: 'the request headers', source: 'req.headers', line: '5', via: '', logger: 'logger.info' } }],
     },
     {
       name: "Fastify request.log with the authorization header, and fastify.log with the query object",
@@ -127,8 +147,8 @@ ruleTester().run('no-sensitive-logging', rule, {
         `fastify.get('/x', async (request, reply) => { request.log.info(request.headers.authorization); fastify.log.warn({ query: request.query }); return 'ok'; });`,
       ),
       errors: [
-        { messageId, line: 3, column: 47, data: { what: "The 'authorization' header", source: 'request.headers.authorization', line: '3', via: '', logger: 'request.log.info' } },
-        { messageId, line: 3, column: 96, data: { what: 'The query object', source: 'request.query', line: '3', via: '', logger: 'fastify.log.warn' } },
+        { messageId, line: 3, column: 47, data: { what: 'a credential header', source: 'request.headers.authorization', line: '3', via: '', logger: 'request.log.info' } },
+        { messageId, line: 3, column: 96, data: { what: 'the query object', source: 'request.query', line: '3', via: '', logger: 'fastify.log.warn' } },
       ],
     },
     {
@@ -139,7 +159,7 @@ ruleTester().run('no-sensitive-logging', rule, {
         `const SYSTEM_PROMPT = 'You are Acme support. Refund limit: $50.';`,
         `export async function POST(req: Request) { logger.debug(\`prompt: \${SYSTEM_PROMPT}\`); return Response.json(await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: SYSTEM_PROMPT }] })); }`,
       ),
-      errors: [{ messageId, line: 4, column: 44, data: { what: 'The system prompt', source: 'SYSTEM_PROMPT', line: '3', via: '', logger: 'logger.debug' } }],
+      errors: [{ messageId, line: 4, column: 44, data: { what: 'the system prompt', source: 'SYSTEM_PROMPT', line: '3', via: '', logger: 'logger.debug' } }],
     },
     {
       name: 'NestJS Logger on a class field with a body field',
@@ -150,7 +170,7 @@ ruleTester().run('no-sensitive-logging', rule, {
         `  @Post() chat(@Body() dto: ChatDto) { this.logger.log(\`question: \${dto.message}\`); return {}; }`,
         `}`,
       ),
-      errors: [{ messageId, line: 4, column: 40, data: { what: 'Request data', source: 'dto.message', line: '4', via: '', logger: 'this.logger.log' } }],
+      errors: [{ messageId, line: 4, column: 40, data: { what: 'request data', source: 'dto.message', line: '4', via: '', logger: 'this.logger.log' } }],
     },
     {
       name: 'the debug package with a whole LLM result, and a messages list',
@@ -161,7 +181,7 @@ ruleTester().run('no-sensitive-logging', rule, {
       ),
       errors: [
         { messageId, line: 3, column: 191, data: { what: 'LLM output', source: 'openai chat.completions.create', line: '3', via: ' via completion', logger: 'log' } },
-        { messageId, line: 3, column: 214, data: { what: 'The messages list', source: 'messages', line: '3', via: '', logger: 'console.log' } },
+        { messageId, line: 3, column: 214, data: { what: 'the messages list', source: 'messages', line: '3', via: '', logger: 'console.log' } },
       ],
     },
     {
@@ -172,7 +192,7 @@ ruleTester().run('no-sensitive-logging', rule, {
           messageId,
           line: 1,
           column: 1,
-          data: { what: 'A secret', source: 'process.env.OPENAI_API_KEY', line: '1', via: '', logger: 'console.log' },
+          data: { what: 'a secret', source: 'process.env.OPENAI_API_KEY', line: '1', via: '', logger: 'console.log' },
           suggestions: [{ messageId: 'logSafeFields', data: { replacement: "'[redacted]'" }, output: `console.log('key', '[redacted]');` }],
         },
       ],
@@ -184,7 +204,7 @@ ruleTester().run('no-sensitive-logging', rule, {
         `const app = new Hono();`,
         `app.post('/x', async (c) => { console.log(await c.req.json()); return c.text('ok'); });`,
       ),
-      errors: [{ messageId, line: 3, column: 31, data: { what: 'The request body', source: 'c.req.json()', line: '3', via: '', logger: 'console.log' } }],
+      errors: [{ messageId, line: 3, column: 31, data: { what: 'the request body', source: 'c.req.json()', line: '3', via: '', logger: 'console.log' } }],
     },
     {
       name: 'Koa cookies and an Express token query parameter',
@@ -195,25 +215,25 @@ ruleTester().run('no-sensitive-logging', rule, {
         `router.get('/y', (ctx) => { console.log({ token: ctx.query.token }); });`,
       ),
       errors: [
-        { messageId, line: 3, column: 29, data: { what: 'Request cookies', source: 'ctx.cookies', line: '3', via: '', logger: 'console.log' }, suggestions: [{ messageId: 'logSafeFields', data: { replacement: 'Object.keys(ctx.cookies)' }, output: lines(`import Router from '@koa/router';`, `const router = new Router();`, `router.get('/x', (ctx) => { console.log(Object.keys(ctx.cookies)); });`, `router.get('/y', (ctx) => { console.log({ token: ctx.query.token }); });`) }] },
-        { messageId, line: 4, column: 29, data: { what: "The 'token' query parameter", source: 'ctx.query.token', line: '4', via: '', logger: 'console.log' } },
+        { messageId, line: 3, column: 29, data: { what: 'request cookies', source: 'ctx.cookies', line: '3', via: '', logger: 'console.log' }, suggestions: [{ messageId: 'logSafeFields', data: { replacement: 'Object.keys(ctx.cookies)' }, output: lines(`import Router from '@koa/router';`, `const router = new Router();`, `router.get('/x', (ctx) => { console.log(Object.keys(ctx.cookies)); });`, `router.get('/y', (ctx) => { console.log({ token: ctx.query.token }); });`) }] },
+        { messageId, line: 4, column: 29, data: { what: 'a credential query parameter', source: 'ctx.query.token', line: '4', via: '', logger: 'console.log' } },
       ],
     },
     {
       name: 'a logger named in settings',
       settings: { 'llm-security': { loggers: ['audit'] } },
       code: lines(...express, `app.post('/x', (req, res) => { audit.info({ question: req.body.question }); });`),
-      errors: [{ messageId, line: 3, column: 32, data: { what: 'Request body data', source: 'req.body.question', line: '3', via: '', logger: 'audit.info' } }],
+      errors: [{ messageId, line: 3, column: 32, data: { what: 'request body data', source: 'req.body.question', line: '3', via: '', logger: 'audit.info' } }],
     },
     {
       name: 'a key inside a parsed literal: the message names the member, never the value',
       code: `console.log(JSON.parse('{"apiKey":"sk-proj-AbCdEfGh"}').apiKey);`,
-      errors: [{ messageId, line: 1, column: 1, data: { what: 'A secret', source: 'apiKey', line: '1', via: '', logger: 'console.log' } }],
+      errors: [{ messageId, line: 1, column: 1, data: { what: 'a secret', source: 'apiKey', line: '1', via: '', logger: 'console.log' } }],
     },
     {
       name: 'the key field of a config object',
       code: lines(`const config = { port: 3000, openaiApiKey: process.env.OPENAI_API_KEY };`, `console.log('config', config.openaiApiKey);`),
-      errors: [{ messageId, line: 2, column: 1, data: { what: 'A secret', source: 'process.env.OPENAI_API_KEY', line: '1', via: ' via config.openaiApiKey', logger: 'console.log' } }],
+      errors: [{ messageId, line: 2, column: 1, data: { what: 'a secret', source: 'process.env.OPENAI_API_KEY', line: '1', via: ' via config.openaiApiKey', logger: 'console.log' } }],
     },
   ],
 });
