@@ -501,7 +501,7 @@ export class TaintEngine {
       if (key === 'length') return null;
       if (origin.kind === 'param') return { ...origin, access: [...origin.access, key] };
       // `messages[0].role` names a role, not the prompt.
-      if (origin.kind === 'prompt' && (key === 'role' || key === 'type' || key === 'name')) return null;
+      if (origin.kind === 'prompt' && (key === 'role' || key === 'type' || key === 'name' || key === 'id')) return null;
       let described: Origin = origin;
       if (origin.kind === 'llm' && (origin.part === 'response' || origin.part === 'stream')) {
         // `completion.choices[0].message.content` is the text; `completion.usage` is metadata.

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { FileAnalysis } from '../analysis/file-analysis.js';
 import { llmOutputs } from '../analysis/origin.js';
+import { singleInit } from '../analysis/strings.js';
 import type { OutputFinding } from '../analysis/output-findings.js';
 import { textPath } from '../models/llm/output.js';
 import { dryRun, keepsComments } from './fix-check.js';
@@ -35,8 +36,15 @@ function carriersOf(analysis: FileAnalysis, finding: OutputFinding, raw: boolean
 export function sendTextFix(analysis: FileAnalysis, finding: OutputFinding): { fix: TSESLint.ReportFixFunction; path: string } | null {
   const path = textPath(finding.origin.sdk, finding.origin.api);
   if (!path) return null;
-  // Only a name holding the result can simply be followed by the text's path.
-  const names = carriersOf(analysis, finding, true).filter((node) => unwrap(node).type === T.Identifier);
+  // Only a name bound to the call's result itself can simply be followed by the text's path.
+  const holdsResult = (node: Node) => {
+    const value = unwrap(node);
+    if (value.type !== T.Identifier) return false;
+    const init = singleInit(value, analysis.index);
+    const call = init && unwrap(init.type === T.AwaitExpression ? init.argument : init);
+    return call === finding.origin.node;
+  };
+  const names = carriersOf(analysis, finding, true).filter(holdsResult);
   const shorthand = names.filter((node) => node.parent?.type === T.Property && node.parent.shorthand);
   const targets = names.filter((node) => !shorthand.includes(node));
   if (targets.length + shorthand.length !== 1) return null;

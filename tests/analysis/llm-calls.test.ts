@@ -67,7 +67,7 @@ describe('LLM calls: other SDKs', () => {
     ).toEqual(['langchain ChatPromptTemplate.fromMessages: system,user', 'langchain PromptTemplate.fromTemplate: prompt']);
     expect(
       llmCalls(`import { ChatAnthropic } from '@langchain/anthropic'; const m = new ChatAnthropic({}).withStructuredOutput(schema); await m.invoke(P);`),
-    ).toEqual(['langchain ChatAnthropic.invoke: prompt']);
+    ).toEqual(['langchain ChatAnthropic.withStructuredOutput.invoke: prompt']);
   });
 
   it('google genai and generative-ai', () => {

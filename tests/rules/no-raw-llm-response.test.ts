@@ -84,6 +84,16 @@ ruleTester().run('no-raw-llm-response', rule, {
       name: 'Vercel text and usage',
       code: lines(`import { generateText } from 'ai';`, `export async function POST(req: Request) { const result = await generateText({ model, prompt: await req.text() }); return Response.json({ text: result.text, usage: result.usage }); }`),
     },
+    {
+      name: 'structured output from langchain, Vercel totalUsage and deltas of a stream',
+      code: lines(
+        `import { ChatOpenAI } from '@langchain/openai'; import { streamText } from 'ai'; import OpenAI from 'openai';`,
+        `const model = new ChatOpenAI({}); const openai = new OpenAI();`,
+        `export async function POST(req: Request) { const data = await model.withStructuredOutput(schema).invoke(await req.text()); return Response.json(data); }`,
+        `export async function PUT(req: Request) { const result = streamText({ model, prompt: await req.text() }); return Response.json({ usage: await result.totalUsage }); }`,
+        `export async function PATCH(req: Request) { const s = await openai.chat.completions.create({ model: 'm', messages: [], stream: true }); const out = []; for await (const chunk of s) out.push(chunk.choices[0].delta); return Response.json({ out: out.length }); }`,
+      ),
+    },
   ],
   invalid: [
     {
@@ -138,7 +148,7 @@ ruleTester().run('no-raw-llm-response', rule, {
       ],
     },
     {
-      name: 'Fastify: the anthropic message returned',
+      name: 'Fastify: the anthropic message returned (no suggestion: its first block may be a tool call)',
       code: lines(
         `import Anthropic from '@anthropic-ai/sdk'; import Fastify from 'fastify';`,
         `const anthropic = new Anthropic(); const app = Fastify();`,
@@ -150,17 +160,6 @@ ruleTester().run('no-raw-llm-response', rule, {
           line: 3,
           column: 172,
           data: { what: 'result', api: 'anthropic messages.create', line: '3', via: ' via message', sink: 'the return value of the handler' },
-          suggestions: [
-            {
-              messageId: 'sendText',
-              data: { path: '.content[0].text' },
-              output: lines(
-                `import Anthropic from '@anthropic-ai/sdk'; import Fastify from 'fastify';`,
-                `const anthropic = new Anthropic(); const app = Fastify();`,
-                `app.post('/x', async (request) => { const message = await anthropic.messages.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: request.body.q }] }); return message.content[0].text; });`,
-              ),
-            },
-          ],
         },
       ],
     },
@@ -317,6 +316,19 @@ ruleTester().run('no-raw-llm-response', rule, {
             },
           ],
         },
+      ],
+    },
+    {
+      name: 'no suggestion when the name holds a part of the result or many results',
+      code: lines(
+        `import { GoogleGenerativeAI } from '@google/generative-ai'; import OpenAI from 'openai';`,
+        `const model = new GoogleGenerativeAI(k).getGenerativeModel({ model: 'm' }); const openai = new OpenAI();`,
+        `export async function POST(req: Request) { const result = await model.generateContent(await req.text()); const response = result.response; return Response.json(response); }`,
+        `export async function PUT(req: Request) { const qs: string[] = await req.json(); const results = await Promise.all(qs.map((q) => openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }))); return Response.json(results); }`,
+      ),
+      errors: [
+        { messageId, line: 3, column: 147, data: { what: 'result object', api: 'google generateContent', line: '3', via: ' via result.response -> response', sink: 'Response.json' } },
+        { messageId, line: 4, column: 229, data: { what: 'result', api: 'openai chat.completions.create', line: '4', via: ' via results', sink: 'Response.json' } },
       ],
     },
   ],

@@ -173,7 +173,7 @@ ruleTester().run('no-sensitive-logging', rule, {
       errors: [{ messageId, line: 4, column: 40, data: { what: 'request data', source: 'dto.message', line: '4', via: '', logger: 'this.logger.log' } }],
     },
     {
-      name: 'the debug package with a whole LLM result, and a messages list',
+      name: 'the debug package with a whole LLM result, and a messages list of request data',
       code: lines(
         `import debug from 'debug'; import OpenAI from 'openai';`,
         `const log = debug('app:chat'); const openai = new OpenAI();`,
@@ -181,7 +181,7 @@ ruleTester().run('no-sensitive-logging', rule, {
       ),
       errors: [
         { messageId, line: 3, column: 191, data: { what: 'LLM output', source: 'openai chat.completions.create', line: '3', via: ' via completion', logger: 'log' } },
-        { messageId, line: 3, column: 214, data: { what: 'the messages list', source: 'messages', line: '3', via: '', logger: 'console.log' } },
+        { messageId, line: 3, column: 214, data: { what: 'the request body', source: 'req.text()', line: '3', via: ' via messages', logger: 'console.log' } },
       ],
     },
     {

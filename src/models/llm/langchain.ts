@@ -61,11 +61,17 @@ const runnable = (name: string): TrackNode => {
       stream: { call: { api: `${name}.stream`, extract: invoke } },
     },
   };
+  const structured: TrackNode = {
+    members: {
+      invoke: { call: { api: `${name}.withStructuredOutput.invoke`, extract: invoke } },
+      stream: { call: { api: `${name}.withStructuredOutput.stream`, extract: invoke } },
+    },
+  };
   return {
     ...node,
     members: {
       ...node.members,
-      withStructuredOutput: { call: node },
+      withStructuredOutput: { call: structured },
       bind: { call: node },
       bindTools: { call: node },
       withConfig: { call: node },

@@ -8,13 +8,15 @@ import { optionsOf, property } from './extract.js';
  * object (ids, usage, model, tool calls, reasoning); `stream`: a stream of such chunks. Calls
  * that build prompts or clients (`new SystemMessage`, `getGenerativeModel`) have no output.
  */
-export type OutputKind = 'response' | 'stream';
+export type OutputKind = 'response' | 'stream' | 'text';
 
 const NO_OUTPUT =
   /^(?:SystemMessage|(?:Chat|SystemMessage)?PromptTemplate\.\w+|getGenerativeModel|startChat|chats\.create|Converse(?:Stream)?Command|ToolLoopAgent|Experimental_Agent)$/;
 
 export function outputOf(sdk: string, api: string, call: TSESTree.Node, index: FileIndex): OutputKind | null {
   if (sdk === 'wrapper' || NO_OUTPUT.test(api)) return null;
+  // `model.withStructuredOutput(schema).invoke(x)` returns the parsed object: generated content, not an SDK result.
+  if (api.includes('.withStructuredOutput.')) return 'text';
   const last = api.split('.').at(-1) ?? api;
   if (/stream/i.test(last)) return 'stream';
   if (call.type === T.CallExpression) {
@@ -26,9 +28,9 @@ export function outputOf(sdk: string, api: string, call: TSESTree.Node, index: F
 
 /** Members after which the value is the model's text (or generated object), per SDK. */
 const TEXT_MEMBERS: Readonly<Record<string, ReadonlySet<string>>> = {
-  openai: new Set(['content', 'text', 'output_text', 'refusal', 'arguments']),
-  groq: new Set(['content', 'text']),
-  mistral: new Set(['content']),
+  openai: new Set(['content', 'text', 'output_text', 'refusal', 'arguments', 'delta']),
+  groq: new Set(['content', 'text', 'delta']),
+  mistral: new Set(['content', 'delta']),
   anthropic: new Set(['content', 'text']),
   ai: new Set(['text', 'object', 'reasoningText', 'textStream', 'partialObjectStream', 'elementStream']),
   langchain: new Set(['content', 'text']),
@@ -56,6 +58,12 @@ const METADATA = new Set([
   'modelVersion',
   'responseId',
   'status',
+  'totalUsage',
+  'usage_metadata',
+  'response_metadata',
+  'providerMetadata',
+  'experimental_providerMetadata',
+  'logprobs',
 ]);
 
 export type OutputMember = 'text' | 'metadata' | 'part';
@@ -82,7 +90,6 @@ export function textPath(sdk: string, api: string): string | null {
   if (api.startsWith('chat.completions') || api === 'chat.complete' || api === 'agents.complete') return '.choices[0].message.content';
   if (api === 'completions.create') return '.choices[0].text';
   if (api.startsWith('responses.')) return '.output_text';
-  if (sdk === 'anthropic' && api.startsWith('messages.')) return '.content[0].text';
   if (api === 'generateText' || api.endsWith('.generate')) return '.text';
   if (api === 'generateObject') return '.object';
   if (sdk === 'langchain' && api.endsWith('.invoke')) return '.content';
