@@ -381,8 +381,10 @@ export class TaintEngine {
     } else if (isFunction(parent) && parent.params.includes(node as TSESTree.Parameter)) {
       base = this.paramTaint(parent, parent.params.indexOf(node as TSESTree.Parameter));
     } else if (parent?.type === T.CatchClause && parent.param === node) {
-      // The error, plus what the same function throws inside the `try` block (`throw new Error(\`… ${prompt}\`)`).
-      base = union([errorOrigin(node)], ...this.thrownIn(parent).map((thrown) => this.taintOf(thrown)));
+      // The error, plus the prompts that the same function puts into errors it throws inside the
+      // `try` block (`throw new Error(\`… ${SYSTEM_PROMPT}\`)`).
+      const thrownPrompts = this.thrownIn(parent).flatMap((thrown) => this.taintOf(thrown).filter((o) => o.kind === 'prompt'));
+      base = union([errorOrigin(node)], thrownPrompts);
     }
     let result = base;
     for (const key of path) result = this.accessMember(result, key, null);
