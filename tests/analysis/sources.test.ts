@@ -48,6 +48,23 @@ describe('request sources per framework', () => {
     expect(sinkOrigins(`thing.post(path, (req, res) => sink(req.body.q));`)).toEqual([]);
   });
 
+  it('handlers in their own file, typed with the framework types', () => {
+    expect(
+      sinkOrigins(`import type { Request, Response } from 'express'; export async function chat(req: Request, res: Response) { sink(req.body.q); }`),
+    ).toEqual(['req.body.q']);
+    expect(
+      sinkOrigins(`import type { RequestHandler } from 'express'; export const chat: RequestHandler = async (req, res) => { sink(req.query.q); };`),
+    ).toEqual(['req.query.q']);
+    expect(sinkOrigins(`import type { FastifyRequest } from 'fastify'; export async function h(request: FastifyRequest) { sink(request.body); }`)).toEqual([
+      'request.body',
+    ]);
+    expect(sinkOrigins(`import type { Context } from 'hono'; export const h = async (c: Context) => { sink(await c.req.json()); };`)).toEqual([
+      'c.req.json()',
+    ]);
+    // A type of your own called Request is not express's.
+    expect(sinkOrigins(`interface Request { body: string } export function h(req: Request) { sink(req.body); }`)).toEqual([]);
+  });
+
   it('a function with a req parameter that is not registered is not a source', () => {
     expect(sinkOrigins(`function build(req) { sink(req.body.message); }`)).toEqual([]);
   });

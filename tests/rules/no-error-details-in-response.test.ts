@@ -441,5 +441,27 @@ ruleTester().run('no-error-details-in-response', rule, {
       output: lines(...express, `app.use((err, req, res, next) => { res.status(500).json({ error: 'Failed' }); });`),
       errors: [{ messageId, line: 3, column: 36, data: { source: 'err.stack', line: '3', via: '', api: 'res.json' } }],
     },
+    {
+      name: 'an Express error handler in its own file, typed with express types',
+      code: lines(
+        `import type { Request, Response, NextFunction } from 'express';`,
+        `export function errorHandler(err: Error, req: Request, res: Response, next: NextFunction) { res.status(500).json({ message: err.message }); }`,
+      ),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 93,
+          data: { source: 'err.message', line: '2', via: '', api: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(`import type { Request, Response, NextFunction } from 'express';`, `export function errorHandler(err: Error, req: Request, res: Response, next: NextFunction) { res.status(500).json({ message: 'Internal Server Error' }); }`),
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -5,6 +5,7 @@ import { nextjsModel } from './nextjs.js';
 import { nodeHttpModel } from './node-http.js';
 import { routesModel } from './routes.js';
 import { settingsParamsModel } from './settings-params.js';
+import { typedParamsModel } from './typed-params.js';
 import type { SourceModel } from './types.js';
 import { webFetchModel } from './web-fetch.js';
 
@@ -17,6 +18,7 @@ export const SOURCE_MODELS: readonly SourceModel[] = [
   webFetchModel,
   nodeHttpModel,
   routesModel,
+  typedParamsModel,
   settingsParamsModel,
 ];
 

@@ -1,0 +1,84 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { isFunction, unwrap, type FunctionNode } from '../../analysis/ast.js';
+import type { FileIndex } from '../../analysis/file-index.js';
+import type { ResponseModelName } from '../sinks/response-objects.js';
+import type { RequestModelName } from './request-objects.js';
+import { objectParam, type HandlerMatch, type ParamSource, type SourceModel } from './types.js';
+
+/**
+ * Handlers written in their own file and typed with the framework's types: a parameter
+ * annotated `Request` (express), `FastifyRequest`, `IncomingMessage`, `NextApiRequest`,
+ * `NextRequest`, Koa's or Hono's `Context`, and functions typed `RequestHandler` or
+ * `ErrorRequestHandler`. The annotation must name the framework's own import.
+ */
+interface TypeRole {
+  readonly request?: RequestModelName;
+  readonly response?: ResponseModelName;
+}
+
+const TYPES: Readonly<Record<string, Readonly<Record<string, TypeRole>>>> = {
+  express: { Request: { request: 'express' }, Response: { response: 'express-res' } },
+  fastify: { FastifyRequest: { request: 'express' }, FastifyReply: { response: 'fastify-reply' } },
+  http: { IncomingMessage: { request: 'node-request' }, ServerResponse: { response: 'node-res' } },
+  'node:http': { IncomingMessage: { request: 'node-request' }, ServerResponse: { response: 'node-res' } },
+  next: { NextApiRequest: { request: 'express' }, NextApiResponse: { response: 'express-res' } },
+  'next/server': { NextRequest: { request: 'web-request' } },
+  koa: { Context: { request: 'koa-context', response: 'koa-ctx' }, ParameterizedContext: { request: 'koa-context', response: 'koa-ctx' } },
+  hono: { Context: { request: 'hono-context', response: 'hono-c' } },
+};
+
+function importedFrom(identifier: TSESTree.Identifier, index: FileIndex): string | null {
+  const def = index.variableOf(identifier)?.defs[0];
+  return def?.type === 'ImportBinding' && def.parent?.type === T.ImportDeclaration ? def.parent.source.value : null;
+}
+
+function roleOf(param: TSESTree.Parameter, index: FileIndex): TypeRole | null {
+  const annotated = param.type === T.AssignmentPattern ? param.left : param;
+  if (!('typeAnnotation' in annotated) || !annotated.typeAnnotation) return null;
+  const type = annotated.typeAnnotation.typeAnnotation;
+  if (type.type !== T.TSTypeReference || type.typeName.type !== T.Identifier) return null;
+  const module = importedFrom(type.typeName, index);
+  return (module && TYPES[module]?.[type.typeName.name]) || null;
+}
+
+/** `const h: RequestHandler = (req, res) => …`, `const e: ErrorRequestHandler = (err, req, res, next) => …` */
+function handlerTypeOf(fn: FunctionNode, index: FileIndex): 'handler' | 'error' | null {
+  const declarator = fn.parent;
+  if (declarator?.type !== T.VariableDeclarator || unwrap(declarator.init!) !== fn) return null;
+  const type = declarator.id.type === T.Identifier ? declarator.id.typeAnnotation?.typeAnnotation : undefined;
+  if (type?.type !== T.TSTypeReference || type.typeName.type !== T.Identifier) return null;
+  if (importedFrom(type.typeName, index) !== 'express') return null;
+  if (type.typeName.name === 'RequestHandler') return 'handler';
+  if (type.typeName.name === 'ErrorRequestHandler') return 'error';
+  return null;
+}
+
+export const typedParamsModel: SourceModel = {
+  framework: 'typed',
+  *find(context) {
+    const { index } = context;
+    for (const fn of index.functions) {
+      if (!isFunction(fn)) continue;
+      const params = new Map<number, ParamSource>();
+      const responses = new Map<number, ResponseModelName>();
+      const handlerType = handlerTypeOf(fn, index);
+      if (handlerType) {
+        const offset = handlerType === 'error' ? 1 : 0;
+        params.set(offset, objectParam('express'));
+        responses.set(offset + 1, 'express-res');
+      }
+      fn.params.forEach((param, i) => {
+        const role = roleOf(param, index);
+        if (role?.request) params.set(i, objectParam(role.request));
+        if (role?.response) responses.set(i, role.response);
+      });
+      if (params.size === 0 && responses.size === 0) continue;
+      // `(err, req: Request, res: Response, next)`: an error handler.
+      const firstRequest = Math.min(...params.keys());
+      const errorParam = handlerType === 'error' || (fn.params.length === 4 && firstRequest === 1 && params.size > 0) ? 0 : undefined;
+      const match: HandlerMatch = { fn, framework: 'typed', params, responses, errorParam };
+      yield match;
+    }
+  },
+};
