@@ -331,5 +331,24 @@ ruleTester().run('no-raw-llm-response', rule, {
         { messageId, line: 4, column: 229, data: { what: 'result', api: 'openai chat.completions.create', line: '4', via: ' via results', sink: 'Response.json' } },
       ],
     },
+    {
+      name: 'a web fetch handler returning Response.json of the whole result',
+      code: lines(`import OpenAI from 'openai'; const openai = new OpenAI();`, `export default { async fetch(request) { const completion = await openai.chat.completions.create({ model: 'm', messages: await request.json() }); return Response.json(completion); } };`),
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 153,
+          data: { what: 'result', api: 'openai chat.completions.create', line: '2', via: ' via completion', sink: 'Response.json' },
+          suggestions: [
+            {
+              messageId: 'sendText',
+              data: { path: '.choices[0].message.content' },
+              output: lines(`import OpenAI from 'openai'; const openai = new OpenAI();`, `export default { async fetch(request) { const completion = await openai.chat.completions.create({ model: 'm', messages: await request.json() }); return Response.json(completion.choices[0].message.content); } };`),
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

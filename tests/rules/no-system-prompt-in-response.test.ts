@@ -338,5 +338,10 @@ ruleTester().run('no-system-prompt-in-response', rule, {
         },
       ],
     },
+    {
+      name: 'a web fetch handler echoing the system prompt',
+      code: lines(`import ollama from 'ollama';`, SYSTEM, `export default { async fetch(request) { const r = await ollama.generate({ model: 'm', system: SYSTEM_PROMPT, prompt: await request.text() }); return new Response(\`\${r.response}\\n---\\n\${SYSTEM_PROMPT}\`); } };`),
+      errors: [{ messageId, line: 3, column: 150, data: { what: 'system prompt', source: 'SYSTEM_PROMPT', line: '2', via: '', api: 'ollama generate', sink: 'new Response' } }],
+    },
   ],
 });
