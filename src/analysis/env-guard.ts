@@ -105,26 +105,22 @@ function exits(statement: TSESTree.Statement): boolean {
   return false;
 }
 
-/**
- * Whether `node` runs only where error details may be sent: in the safe branch of an `if`,
- * a `?:` or an `&&` around it (also around the function that contains it), or after an
- * `if (production) return …` in the same block.
- */
-export function guardedForErrors(node: Node, context: GuardContext): boolean {
+/** Walks out from `node`: inside the guarded branch of an `if`, a `?:` or an `&&` (also around its function)? */
+function insideBranch(node: Node, branchOf: (test: Node) => Branch | null, afterEarlyReturn: (test: Node) => boolean): boolean {
   let child: Node = node;
   let parent = node.parent;
   while (parent) {
     if (parent.type === T.IfStatement || parent.type === T.ConditionalExpression) {
-      const branch = safeBranch(parent.test, context);
+      const branch = branchOf(parent.test);
       if (branch && child === parent[branch]) return true;
     }
-    if (parent.type === T.LogicalExpression && parent.operator === '&&' && child === parent.right && safeBranch(parent.left, context) === 'consequent') {
+    if (parent.type === T.LogicalExpression && parent.operator === '&&' && child === parent.right && branchOf(parent.left) === 'consequent') {
       return true;
     }
     if (parent.type === T.BlockStatement || parent.type === T.Program) {
       const body = parent.body as TSESTree.Statement[];
       for (const sibling of body.slice(0, body.indexOf(child as TSESTree.Statement))) {
-        if (sibling.type === T.IfStatement && !sibling.alternate && exits(sibling.consequent) && devBranch(sibling.test, context) === 'alternate') return true;
+        if (sibling.type === T.IfStatement && !sibling.alternate && exits(sibling.consequent) && afterEarlyReturn(sibling.test)) return true;
       }
     }
     child = parent;
@@ -133,20 +129,15 @@ export function guardedForErrors(node: Node, context: GuardContext): boolean {
   return false;
 }
 
-/** Whether `node` runs only in development (for logging: the same guards, without client-error ones). */
+/**
+ * Whether `node` runs only where error details may be sent: in the safe branch of an `if`,
+ * a `?:` or an `&&` around it, or after an `if (production) return …` in the same block.
+ */
+export function guardedForErrors(node: Node, context: GuardContext): boolean {
+  return insideBranch(node, (test) => safeBranch(test, context), (test) => devBranch(test, context) === 'alternate');
+}
+
+/** Whether `node` runs only in development (for logging: no client-error guards). */
 export function onlyInDevelopment(node: Node, context: GuardContext): boolean {
-  let child: Node = node;
-  let parent = node.parent;
-  while (parent) {
-    if (parent.type === T.IfStatement || parent.type === T.ConditionalExpression) {
-      const branch = devBranch(parent.test, context);
-      if (branch && child === parent[branch]) return true;
-    }
-    if (parent.type === T.LogicalExpression && parent.operator === '&&' && child === parent.right && devBranch(parent.left, context) === 'consequent') {
-      return true;
-    }
-    child = parent;
-    parent = parent.parent;
-  }
-  return false;
+  return insideBranch(node, (test) => devBranch(test, context), (test) => devBranch(test, context) === 'alternate');
 }

@@ -3,7 +3,7 @@ import { calleeName, unwrap, type Node } from './ast.js';
 import { guardedForErrors, onlyInDevelopment } from './env-guard.js';
 import type { FileAnalysis } from './file-analysis.js';
 import { errorDetails, type ErrorOrigin } from './origin.js';
-import { responseSinks, type ResponseSink } from './response-sinks.js';
+import { sinkHits, type ResponseSink } from './response-sinks.js';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 
 /**
@@ -26,16 +26,8 @@ export function errorFindings(analysis: FileAnalysis): ErrorFinding[] {
   const cached = cache.get(analysis);
   if (cached) return cached;
   const findings: ErrorFinding[] = [];
-  for (const sink of responseSinks(analysis)) {
-    const origins: ErrorOrigin[] = [];
-    const carriers: Node[] = [];
-    for (const payload of sink.payload) {
-      const details = errorDetails(analysis.engine.taintOf(payload));
-      if (details.length === 0) continue;
-      origins.push(...details);
-      carriers.push(payload);
-    }
-    if (origins.length === 0 || guardedForErrors(sink.node, analysis.engine.guards)) continue;
+  for (const { sink, origins, carriers } of sinkHits(analysis, errorDetails)) {
+    if (guardedForErrors(sink.node, analysis.engine.guards)) continue;
     const origin = origins.reduce((worst, o) => (SEVERITY[o.part] > SEVERITY[worst.part] ? o : worst));
     findings.push({ sink, origin, carriers });
   }

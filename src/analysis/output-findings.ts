@@ -1,6 +1,6 @@
 import type { FileAnalysis } from './file-analysis.js';
 import { llmOutputs, type LlmOutputOrigin } from './origin.js';
-import { responseSinks, type ResponseSink } from './response-sinks.js';
+import { sinkHits, type ResponseSink } from './response-sinks.js';
 import type { Node } from './ast.js';
 
 /** LLM output sent to the client: whole results and raw streams, or unsanitized text. */
@@ -20,16 +20,7 @@ export function outputFindings(analysis: FileAnalysis): OutputFinding[] {
   if (cached) return cached;
   const findings: OutputFinding[] = [];
   if (analysis.llmCalls.length > 0) {
-    for (const sink of responseSinks(analysis)) {
-      const origins: LlmOutputOrigin[] = [];
-      const carriers: Node[] = [];
-      for (const payload of sink.payload) {
-        const outputs = llmOutputs(analysis.engine.taintOf(payload));
-        if (outputs.length === 0) continue;
-        origins.push(...outputs);
-        carriers.push(payload);
-      }
-      if (origins.length === 0) continue;
+    for (const { sink, origins, carriers } of sinkHits(analysis, llmOutputs)) {
       const origin = origins.find(isRaw) ?? origins[0];
       findings.push({ sink, origin, raw: isRaw(origin), carriers });
     }

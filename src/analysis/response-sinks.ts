@@ -4,6 +4,7 @@ import { CLIENT_EXCEPTIONS } from '../models/errors.js';
 import { RESPONSE_MODELS, type ResponseModelName } from '../models/sinks/response-objects.js';
 import { keyName, memberChain, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { FileAnalysis } from './file-analysis.js';
+import type { Taint } from './origin.js';
 
 type Variable = NonNullable<ReturnType<FileAnalysis['index']['variableOf']>>;
 
@@ -166,4 +167,29 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
   sinks.sort((a, b) => a.node.range[0] - b.node.range[0]);
   cache.set(analysis, sinks);
   return sinks;
+}
+
+/** A response whose payload carries values a rule looks for (error details, LLM output, prompts). */
+export interface SinkHit<O> {
+  readonly sink: ResponseSink;
+  readonly origins: readonly O[];
+  /** The payload expressions that carry them. */
+  readonly carriers: readonly Node[];
+}
+
+/** Every response of the file whose payload carries what `select` picks out of a taint. */
+export function sinkHits<O>(analysis: FileAnalysis, select: (taint: Taint) => O[]): SinkHit<O>[] {
+  const hits: SinkHit<O>[] = [];
+  for (const sink of responseSinks(analysis)) {
+    const origins: O[] = [];
+    const carriers: Node[] = [];
+    for (const payload of sink.payload) {
+      const found = select(analysis.engine.taintOf(payload));
+      if (found.length === 0) continue;
+      origins.push(...found);
+      carriers.push(payload);
+    }
+    if (origins.length > 0) hits.push({ sink, origins, carriers });
+  }
+  return hits;
 }
