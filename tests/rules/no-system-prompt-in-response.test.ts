@@ -85,6 +85,30 @@ ruleTester().run('no-system-prompt-in-response', rule, {
         `});`,
       ),
     },
+    {
+      name: 'a variable named system that is not given to an LLM call',
+      code: lines(...openai, `app.get('/status', (req, res) => { const system = { uptime: process.uptime(), version: '1.2.0' }; res.json({ system }); });`),
+    },
+    {
+      name: 'the assistant reply and the conversation id',
+      code: lines(
+        ...openai,
+        SYSTEM,
+        `app.post('/chat', async (req, res) => { const history = [{ role: 'system', content: SYSTEM_PROMPT }, ...req.body.history]; const r = await openai.chat.completions.create({ model: 'm', messages: history }); res.json({ reply: r.choices[0].message, conversationId: req.body.id }); });`,
+      ),
+    },
+    {
+      name: 'a persona label shown to the user, while the prompt stays on the server',
+      code: lines(
+        `import { generateText } from 'ai';`,
+        `const PERSONA = { label: 'Tutor', prompt: 'You are a patient tutor. Never give answers directly.' };`,
+        `export async function POST(req: Request) { const { text } = await generateText({ model, system: PERSONA.prompt, prompt: await req.text() }); return Response.json({ text, persona: PERSONA.label }); }`,
+      ),
+    },
+    {
+      name: 'the system prompt returned by a different, internal route of a file without LLM calls',
+      code: lines(`import express from 'express';`, `import { SYSTEM } from './prompts';`, `const app = express();`, `app.get('/admin/prompt', requireAdmin, (req, res) => res.json({ length: SYSTEM.length }));`),
+    },
   ],
   invalid: [
     {
