@@ -3,6 +3,7 @@ import noRawLlmResponse from './no-raw-llm-response.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSystemPromptInResponse from './no-system-prompt-in-response.js';
 import noUserInputInSystemPrompt from './no-user-input-in-system-prompt.js';
+import requireMaxTokens from './require-max-tokens.js';
 import requireRoleSeparatedMessages from './require-role-separated-messages.js';
 
 /** Every rule of the plugin, by name. */
@@ -12,5 +13,6 @@ export const rules = {
   'no-sensitive-logging': noSensitiveLogging,
   'no-system-prompt-in-response': noSystemPromptInResponse,
   'no-user-input-in-system-prompt': noUserInputInSystemPrompt,
+  'require-max-tokens': requireMaxTokens,
   'require-role-separated-messages': requireRoleSeparatedMessages,
 };

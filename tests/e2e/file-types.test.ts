@@ -17,8 +17,8 @@ const cases: [string, string][] = [
 
 const systemLeak = (ext: string) =>
   ext.includes('ts')
-    ? "import OpenAI from 'openai'; const o = new OpenAI(); export async function POST(r: Request) { const { p } = await r.json(); const c = await o.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: `Be ${p}` }] }); return Response.json({ text: c.choices[0].message.content }); }\n"
-    : "const OpenAI = require('openai'); const o = new OpenAI(); app.post('/x', (req, res) => o.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: `Be ${req.body.p}` }] }));\n";
+    ? "import OpenAI from 'openai'; const o = new OpenAI(); export async function POST(r: Request) { const { p } = await r.json(); const c = await o.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: `Be ${p}` }] }); return Response.json({ text: c.choices[0].message.content }); }\n"
+    : "const OpenAI = require('openai'); const o = new OpenAI(); app.post('/x', (req, res) => o.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: `Be ${req.body.p}` }] }));\n";
 
 describe('the recommended config lints every file type', () => {
   const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname), overrideConfigFile: true, overrideConfig: [plugin.configs.recommended as never] });

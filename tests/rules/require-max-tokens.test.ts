@@ -1,0 +1,239 @@
+import rule from '../../rules/require-max-tokens.js';
+import { lines, ruleTester } from './tester.js';
+
+const messageId = 'noLimit' as const;
+const express = [`import express from 'express';`, `import OpenAI from 'openai';`, `const app = express(); const openai = new OpenAI();`];
+
+ruleTester().run('require-max-tokens', rule, {
+  valid: [
+    {
+      name: 'openai with max_completion_tokens or max_tokens',
+      code: lines(
+        ...express,
+        `app.post('/a', async (req, res) => { await openai.chat.completions.create({ model: 'm', max_completion_tokens: 500, messages: [{ role: 'user', content: req.body.q }] }); });`,
+        `app.post('/b', async (req, res) => { await openai.chat.completions.create({ model: 'm', max_tokens: 500, messages: [{ role: 'user', content: req.body.q }] }); });`,
+      ),
+    },
+    {
+      name: 'a limit set through the spread of a constant options object',
+      code: lines(...express, `const DEFAULTS = { model: 'gpt-4o-mini', max_completion_tokens: 400 };`, `app.post('/a', async (req, res) => { await openai.chat.completions.create({ ...DEFAULTS, messages: [{ role: 'user', content: req.body.q }] }); });`),
+    },
+    {
+      name: 'options spread from somewhere unknown (silence over guessing)',
+      code: lines(...express, `app.post('/a', async (req, res) => { await openai.chat.completions.create({ ...loadOptions(), messages: [{ role: 'user', content: req.body.q }] }); });`),
+    },
+    {
+      name: 'no request data in the call',
+      code: lines(...express, `app.get('/daily', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'Write a haiku about Mondays.' }] }); });`),
+    },
+    {
+      name: 'Vercel maxOutputTokens (v5+) and maxTokens (v4)',
+      code: lines(
+        `import { generateText, streamText } from 'ai';`,
+        `export async function POST(req: Request) { const q = await req.text(); await generateText({ model, prompt: q, maxOutputTokens: 300 }); return streamText({ model, prompt: q, maxTokens: 300 }).toTextStreamResponse(); }`,
+      ),
+    },
+    {
+      name: 'Google config.maxOutputTokens, ollama options.num_predict, bedrock inferenceConfig.maxTokens, mistral maxTokens',
+      code: lines(
+        `import { GoogleGenAI } from '@google/genai'; import ollama from 'ollama'; import { Mistral } from '@mistralai/mistralai'; import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`,
+        `const ai = new GoogleGenAI({}); const mistral = new Mistral({});`,
+        `app.post('/x', async (req, res) => {`,
+        `  await ai.models.generateContent({ model: 'm', contents: req.body.q, config: { maxOutputTokens: 200 } });`,
+        `  await ollama.generate({ model: 'm', prompt: req.body.q, options: { num_predict: 200 } });`,
+        `  await mistral.chat.complete({ model: 'm', maxTokens: 200, messages: [{ role: 'user', content: req.body.q }] });`,
+        `  new ConverseCommand({ modelId: 'm', inferenceConfig: { maxTokens: 200 }, messages: [{ role: 'user', content: [{ text: req.body.q }] }] });`,
+        `});`,
+      ),
+    },
+    {
+      name: 'langchain: a limit on the model constructor, also through bind and structured output',
+      code: lines(
+        `import { ChatOpenAI } from '@langchain/openai';`,
+        `const model = new ChatOpenAI({ model: 'm', maxTokens: 300 });`,
+        `app.post('/x', async (req, res) => { await model.invoke(req.body.q); await model.withStructuredOutput(schema).invoke(req.body.q); });`,
+      ),
+    },
+    {
+      name: 'prompt-building calls are not LLM calls',
+      code: lines(`import { SystemMessage } from '@langchain/core/messages';`, `app.post('/x', (req, res) => { const m = new SystemMessage(req.body.q); });`),
+    },
+    {
+      name: 'anthropic always carries max_tokens',
+      code: lines(`import Anthropic from '@anthropic-ai/sdk'; const anthropic = new Anthropic();`, `app.post('/x', async (req, res) => { await anthropic.messages.create({ model: 'm', max_tokens: 512, messages: [{ role: 'user', content: req.body.q }] }); });`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Express + openai chat without a limit (suggestion adds max_completion_tokens)',
+      code: lines(...express, `app.post('/chat', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: req.body.q }] }); });`),
+      errors: [
+        {
+          messageId,
+          line: 4,
+          column: 71,
+          data: { api: 'openai chat.completions.create', source: 'req.body.q', line: '4', option: 'max_completion_tokens' },
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { option: 'max_completion_tokens' },
+              output: lines(...express, `app.post('/chat', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: req.body.q }], max_completion_tokens: 1024 }); });`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'messages taken whole from the body, multi-line options',
+      code: lines(...express, `app.post('/chat', async (req, res) => {`, `  await openai.chat.completions.create({`, `    model: 'm',`, `    messages: req.body.messages,`, `  });`, `});`),
+      errors: [
+        {
+          messageId,
+          line: 5,
+          column: 33,
+          data: { api: 'openai chat.completions.create', source: 'req.body.messages', line: '7', option: 'max_completion_tokens' },
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { option: 'max_completion_tokens' },
+              output: lines(...express, `app.post('/chat', async (req, res) => {`, `  await openai.chat.completions.create({`, `    model: 'm',`, `    messages: req.body.messages,`, `    max_completion_tokens: 1024,`, `  });`, `});`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Next.js + Vercel streamText (maxOutputTokens)',
+      code: lines(`import { streamText } from 'ai';`, `export async function POST(req: Request) { const { messages } = await req.json(); return streamText({ model, messages }).toTextStreamResponse(); }`),
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 90,
+          data: { api: 'ai streamText', source: 'req.json().messages', line: '2', option: 'maxOutputTokens' },
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { option: 'maxOutputTokens' },
+              output: lines(`import { streamText } from 'ai';`, `export async function POST(req: Request) { const { messages } = await req.json(); return streamText({ model, messages, maxOutputTokens: 1024 }).toTextStreamResponse(); }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Google genai: a config object without the limit, and no config at all',
+      code: lines(
+        `import { GoogleGenAI } from '@google/genai'; const ai = new GoogleGenAI({});`,
+        `app.post('/a', async (req, res) => { await ai.models.generateContent({ model: 'm', contents: req.body.q, config: { temperature: 0 } }); });`,
+        `app.post('/b', async (req, res) => { await ai.models.generateContent({ model: 'm', contents: req.body.q }); });`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 54,
+          data: { api: 'google models.generateContent', source: 'req.body.q', line: '2', option: 'config.maxOutputTokens' },
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { option: 'config.maxOutputTokens' },
+              output: lines(
+                `import { GoogleGenAI } from '@google/genai'; const ai = new GoogleGenAI({});`,
+                `app.post('/a', async (req, res) => { await ai.models.generateContent({ model: 'm', contents: req.body.q, config: { temperature: 0, maxOutputTokens: 1024 } }); });`,
+                `app.post('/b', async (req, res) => { await ai.models.generateContent({ model: 'm', contents: req.body.q }); });`,
+              ),
+            },
+          ],
+        },
+        {
+          messageId,
+          line: 3,
+          column: 54,
+          data: { api: 'google models.generateContent', source: 'req.body.q', line: '3', option: 'config.maxOutputTokens' },
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { option: 'config.maxOutputTokens' },
+              output: lines(
+                `import { GoogleGenAI } from '@google/genai'; const ai = new GoogleGenAI({});`,
+                `app.post('/a', async (req, res) => { await ai.models.generateContent({ model: 'm', contents: req.body.q, config: { temperature: 0 } }); });`,
+                `app.post('/b', async (req, res) => { await ai.models.generateContent({ model: 'm', contents: req.body.q, config: { maxOutputTokens: 1024 } }); });`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Koa + ollama generate (options.num_predict)',
+      code: lines(`import Router from '@koa/router'; import ollama from 'ollama';`, `const router = new Router();`, `router.post('/x', async (ctx) => { ctx.body = (await ollama.generate({ model: 'm', prompt: ctx.request.body.q })).response; });`),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 61,
+          data: { api: 'ollama generate', source: 'ctx.request.body.q', line: '3', option: 'options.num_predict' },
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { option: 'options.num_predict' },
+              output: lines(`import Router from '@koa/router'; import ollama from 'ollama';`, `const router = new Router();`, `router.post('/x', async (ctx) => { ctx.body = (await ollama.generate({ model: 'm', prompt: ctx.request.body.q, options: { num_predict: 1024 } })).response; });`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'langchain model without a limit (reported on invoke, no suggestion: the limit belongs on the constructor)',
+      code: lines(`import { ChatAnthropic } from '@langchain/anthropic';`, `import Fastify from 'fastify';`, `const app = Fastify(); const model = new ChatAnthropic({ model: 'm' });`, `app.post('/x', async (request) => (await model.invoke(request.body.q)).content);`),
+      errors: [{ messageId, line: 4, column: 48, data: { api: 'langchain ChatAnthropic.invoke', source: 'request.body.q', line: '4', option: 'maxTokens on the model' } }],
+    },
+    {
+      name: 'NestJS + groq',
+      code: lines(
+        `import { Body, Controller, Post } from '@nestjs/common'; import Groq from 'groq-sdk';`,
+        `const groq = new Groq();`,
+        `@Controller() class C { @Post() ask(@Body() dto: Dto) { return groq.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: dto.q }] }); } }`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 86,
+          data: { api: 'groq chat.completions.create', source: 'dto.q', line: '3', option: 'max_completion_tokens' },
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { option: 'max_completion_tokens' },
+              output: lines(
+                `import { Body, Controller, Post } from '@nestjs/common'; import Groq from 'groq-sdk';`,
+                `const groq = new Groq();`,
+                `@Controller() class C { @Post() ask(@Body() dto: Dto) { return groq.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: dto.q }], max_completion_tokens: 1024 }); } }`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Bedrock Converse (inferenceConfig.maxTokens) in a web handler',
+      code: lines(`import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`, `export default { async fetch(request) { await client.send(new ConverseCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: await request.text() }] }] })); return new Response('ok'); } };`),
+      errors: [
+        {
+          messageId,
+          line: 2,
+          column: 63,
+          data: { api: 'bedrock ConverseCommand', source: 'request.text()', line: '2', option: 'inferenceConfig.maxTokens' },
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { option: 'inferenceConfig.maxTokens' },
+              output: lines(`import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';`, `export default { async fetch(request) { await client.send(new ConverseCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: await request.text() }] }], inferenceConfig: { maxTokens: 1024 } })); return new Response('ok'); } };`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
