@@ -1,3 +1,4 @@
+import noApiKeyInUrl from './no-api-key-in-url.js';
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noRawLlmResponse from './no-raw-llm-response.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
@@ -8,6 +9,7 @@ import requireRoleSeparatedMessages from './require-role-separated-messages.js';
 
 /** Every rule of the plugin, by name. */
 export const rules = {
+  'no-api-key-in-url': noApiKeyInUrl,
   'no-error-details-in-response': noErrorDetailsInResponse,
   'no-raw-llm-response': noRawLlmResponse,
   'no-sensitive-logging': noSensitiveLogging,

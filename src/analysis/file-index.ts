@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { isFunction, stringLiteralValue, unwrap, type FunctionNode, type Node } from './ast.js';
+import { CREDENTIAL_PARAM } from '../models/secrets.js';
+import { isFunction, keyName, stringLiteralValue, unwrap, type FunctionNode, type Node } from './ast.js';
 
 type Reference = TSESLint.Scope.Reference;
 type Variable = TSESLint.Scope.Variable;
@@ -20,6 +21,8 @@ export interface FileIndex {
   readonly assignments: readonly TSESTree.AssignmentExpression[];
   /** `throw` statements. */
   readonly throws: readonly TSESTree.ThrowStatement[];
+  /** Member reads and destructured properties whose name looks like a credential (`query.api_key`, `{ token }`). */
+  readonly credentialNames: readonly (TSESTree.MemberExpression | TSESTree.Property)[];
   /** Return values per function (arrow expression bodies included). */
   readonly returns: ReadonlyMap<FunctionNode, readonly TSESTree.Expression[]>;
   /** Module specifiers imported (`import`, `require`, `export … from`). */
@@ -38,6 +41,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   const thisMembers: TSESTree.MemberExpression[] = [];
   const assignments: TSESTree.AssignmentExpression[] = [];
   const throws: TSESTree.ThrowStatement[] = [];
+  const credentialNames: (TSESTree.MemberExpression | TSESTree.Property)[] = [];
   const returns = new Map<FunctionNode, TSESTree.Expression[]>();
   const moduleNames = new Set<string>();
   const functionStack: FunctionNode[] = [];
@@ -71,9 +75,17 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
       case T.NewExpression:
         news.push(node);
         break;
-      case T.MemberExpression:
+      case T.MemberExpression: {
         if (node.object.type === T.ThisExpression) thisMembers.push(node);
+        const name = keyName(node);
+        if (name !== null && CREDENTIAL_PARAM.test(name)) credentialNames.push(node);
         break;
+      }
+      case T.Property: {
+        const name = node.parent.type === T.ObjectPattern ? keyName(node) : null;
+        if (name !== null && CREDENTIAL_PARAM.test(name)) credentialNames.push(node);
+        break;
+      }
       case T.AssignmentExpression:
         assignments.push(node);
         break;
@@ -148,5 +160,5 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
     return null;
   };
 
-  return { program, calls, news, functions, thisMembers, assignments, throws, returns, moduleNames, references, variableOf, functionOf };
+  return { program, calls, news, functions, thisMembers, assignments, throws, credentialNames, returns, moduleNames, references, variableOf, functionOf };
 }

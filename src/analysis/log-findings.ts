@@ -3,7 +3,7 @@ import type { FileAnalysis } from './file-analysis.js';
 import { onlyInDevelopment } from './env-guard.js';
 import { loggerCalls, type LoggerCall } from './logger-calls.js';
 import type { Origin, ParamOrigin } from './origin.js';
-import { SECRET_MEMBER } from '../models/secrets.js';
+import { CREDENTIAL_PARAM, SECRET_MEMBER } from '../models/secrets.js';
 
 /**
  * Logger calls whose arguments carry what must not be logged: request bodies, the whole
@@ -24,8 +24,8 @@ export interface LogFinding {
 }
 
 const SENSITIVE_HEADER = /authorization|cookie|api[-_]?key|token|secret|session|password/i;
-const SENSITIVE_PARAM =
-  /^(?:token|access_?token|id_?token|refresh_?token|api_?key|apikey|key|secret|client_?secret|password|passwd|code|auth|authorization|session|session_?id|sig|signature)$/i;
+/** Credential query parameters, plus OAuth's `code` and `session`. */
+const SENSITIVE_PARAM = { test: (name: string) => CREDENTIAL_PARAM.test(name) || /^(?:code|session)$/i.test(name) };
 
 /**
  * Body fields worth protecting: what people write (messages, prompts, documents), personal
