@@ -6,6 +6,7 @@ import noSystemPromptInResponse from './no-system-prompt-in-response.js';
 import noUserInputInSystemPrompt from './no-user-input-in-system-prompt.js';
 import requireMaxTokens from './require-max-tokens.js';
 import requireRoleSeparatedMessages from './require-role-separated-messages.js';
+import requireTimingSafeKeyCompare from './require-timing-safe-key-compare.js';
 
 /** Every rule of the plugin, by name. */
 export const rules = {
@@ -17,4 +18,5 @@ export const rules = {
   'no-user-input-in-system-prompt': noUserInputInSystemPrompt,
   'require-max-tokens': requireMaxTokens,
   'require-role-separated-messages': requireRoleSeparatedMessages,
+  'require-timing-safe-key-compare': requireTimingSafeKeyCompare,
 };

@@ -21,6 +21,8 @@ export interface FileIndex {
   readonly assignments: readonly TSESTree.AssignmentExpression[];
   /** `throw` statements. */
   readonly throws: readonly TSESTree.ThrowStatement[];
+  /** Equality comparisons (`===`, `!==`, `==`, `!=`). */
+  readonly equalities: readonly TSESTree.BinaryExpression[];
   /** Member reads and destructured properties whose name looks like a credential (`query.api_key`, `{ token }`). */
   readonly credentialNames: readonly (TSESTree.MemberExpression | TSESTree.Property)[];
   /** Return values per function (arrow expression bodies included). */
@@ -42,6 +44,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   const assignments: TSESTree.AssignmentExpression[] = [];
   const throws: TSESTree.ThrowStatement[] = [];
   const credentialNames: (TSESTree.MemberExpression | TSESTree.Property)[] = [];
+  const equalities: TSESTree.BinaryExpression[] = [];
   const returns = new Map<FunctionNode, TSESTree.Expression[]>();
   const moduleNames = new Set<string>();
   const functionStack: FunctionNode[] = [];
@@ -91,6 +94,9 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         break;
       case T.ThrowStatement:
         throws.push(node);
+        break;
+      case T.BinaryExpression:
+        if (node.operator === '===' || node.operator === '!==' || node.operator === '==' || node.operator === '!=') equalities.push(node);
         break;
       case T.ImportDeclaration:
       case T.ExportAllDeclaration:
@@ -160,5 +166,20 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
     return null;
   };
 
-  return { program, calls, news, functions, thisMembers, assignments, throws, credentialNames, returns, moduleNames, references, variableOf, functionOf };
+  return {
+    program,
+    calls,
+    news,
+    functions,
+    thisMembers,
+    assignments,
+    throws,
+    equalities,
+    credentialNames,
+    returns,
+    moduleNames,
+    references,
+    variableOf,
+    functionOf,
+  };
 }
