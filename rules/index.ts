@@ -1,5 +1,6 @@
 import noApiKeyInUrl from './no-api-key-in-url.js';
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
+import noHardcodedApiKey from './no-hardcoded-api-key.js';
 import noRawLlmResponse from './no-raw-llm-response.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSystemPromptInResponse from './no-system-prompt-in-response.js';
@@ -12,6 +13,7 @@ import requireTimingSafeKeyCompare from './require-timing-safe-key-compare.js';
 export const rules = {
   'no-api-key-in-url': noApiKeyInUrl,
   'no-error-details-in-response': noErrorDetailsInResponse,
+  'no-hardcoded-api-key': noHardcodedApiKey,
   'no-raw-llm-response': noRawLlmResponse,
   'no-sensitive-logging': noSensitiveLogging,
   'no-system-prompt-in-response': noSystemPromptInResponse,

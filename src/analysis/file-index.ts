@@ -21,6 +21,10 @@ export interface FileIndex {
   readonly assignments: readonly TSESTree.AssignmentExpression[];
   /** `throw` statements. */
   readonly throws: readonly TSESTree.ThrowStatement[];
+  /** Reads of `process.env.X` and `import.meta.env.X`. */
+  readonly envReads: readonly TSESTree.MemberExpression[];
+  /** String literals and template literals. */
+  readonly strings: readonly (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[];
   /** Equality comparisons (`===`, `!==`, `==`, `!=`). */
   readonly equalities: readonly TSESTree.BinaryExpression[];
   /** Member reads and destructured properties whose name looks like a credential (`query.api_key`, `{ token }`). */
@@ -45,6 +49,8 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   const throws: TSESTree.ThrowStatement[] = [];
   const credentialNames: (TSESTree.MemberExpression | TSESTree.Property)[] = [];
   const equalities: TSESTree.BinaryExpression[] = [];
+  const strings: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[] = [];
+  const envReads: TSESTree.MemberExpression[] = [];
   const returns = new Map<FunctionNode, TSESTree.Expression[]>();
   const moduleNames = new Set<string>();
   const functionStack: FunctionNode[] = [];
@@ -82,6 +88,11 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         if (node.object.type === T.ThisExpression) thisMembers.push(node);
         const name = keyName(node);
         if (name !== null && CREDENTIAL_PARAM.test(name)) credentialNames.push(node);
+        const env = node.object;
+        if (env.type === T.MemberExpression && !env.computed && env.property.type === T.Identifier && env.property.name === 'env') {
+          const holder = env.object;
+          if ((holder.type === T.Identifier && holder.name === 'process') || holder.type === T.MetaProperty) envReads.push(node);
+        }
         break;
       }
       case T.Property: {
@@ -94,6 +105,12 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         break;
       case T.ThrowStatement:
         throws.push(node);
+        break;
+      case T.Literal:
+        if (typeof node.value === 'string') strings.push(node as TSESTree.StringLiteral);
+        break;
+      case T.TemplateLiteral:
+        strings.push(node);
         break;
       case T.BinaryExpression:
         if (node.operator === '===' || node.operator === '!==' || node.operator === '==' || node.operator === '!=') equalities.push(node);
@@ -174,6 +191,8 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
     thisMembers,
     assignments,
     throws,
+    strings,
+    envReads,
     equalities,
     credentialNames,
     returns,

@@ -1,0 +1,65 @@
+import { keyFindings } from '../src/analysis/key-findings.js';
+import { getFileAnalysis } from '../src/analysis/file-analysis.js';
+import { createRule } from '../src/create-rule.js';
+import { maskKey } from '../src/models/key-patterns.js';
+
+type MessageIds = 'providerKey' | 'literalKey' | 'literalFallback' | 'browserClient' | 'publicEnv';
+
+export default createRule<[], MessageIds>({
+  name: 'no-hardcoded-api-key',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow API keys written in source code or shipped to the browser',
+      recommended: 'recommended',
+      category: 'hardcoded-secret',
+      requiresTypeChecking: false,
+    },
+    fixable: 'code',
+    messages: {
+      providerKey: "A key in {{provider}}'s format ('{{masked}}') is written in the source; anyone with the code can use it. Read it from process.env.{{env}}.",
+      literalKey: "A literal key ('{{masked}}') is {{where}}; read it from process.env.{{env}} and keep the value out of the code.",
+      literalFallback:
+        "A literal ('{{masked}}') is the fallback of process.env.{{name}}; wherever the variable is missing, anyone who has read the code holds the secret. Drop the fallback and fail at startup instead.",
+      browserClient: 'dangerouslyAllowBrowser: true sends the API key to every visitor; call the provider from your server instead.',
+      publicEnv: '{{name}} is inlined into the browser bundle by its prefix; an API key there is public. Read it on the server under a name without the prefix.',
+    },
+    schema: [],
+  },
+  create(context) {
+    return {
+      Program() {
+        for (const finding of keyFindings(getFileAnalysis(context))) {
+          switch (finding.kind) {
+            case 'provider-key':
+              context.report({
+                node: finding.node,
+                messageId: 'providerKey',
+                data: { provider: finding.format.provider, masked: maskKey(finding.value), env: finding.format.env },
+                // Only a literal that is exactly the key is replaced; a key inside other text needs a person.
+                fix: finding.whole ? (fixer) => fixer.replaceText(finding.node, `process.env.${finding.format.env}`) : null,
+              });
+              break;
+            case 'literal-key':
+              context.report({
+                node: finding.node,
+                messageId: 'literalKey',
+                data: { masked: maskKey(finding.value), where: finding.where, env: finding.env },
+                fix: (fixer) => fixer.replaceText(finding.node, `process.env.${finding.env}`),
+              });
+              break;
+            case 'fallback':
+              context.report({ node: finding.node, messageId: 'literalFallback', data: { masked: maskKey(finding.value), name: finding.name } });
+              break;
+            case 'browser-client':
+              context.report({ node: finding.node, messageId: 'browserClient' });
+              break;
+            case 'public-env':
+              context.report({ node: finding.node, messageId: 'publicEnv', data: { name: finding.name } });
+              break;
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,76 @@
+import rule from '../../rules/no-hardcoded-api-key.js';
+import { lines, ruleTester } from './tester.js';
+
+// Fake keys in the providers' formats (never real ones).
+const OPENAI = 'sk-proj-' + 'Ab3dEf6hIj9kLm2nOp5qRs8t';
+const ANTHROPIC = 'sk-ant-api03-' + 'Zy9xWv8uTs7rQp6oNm5l';
+const GOOGLE = 'AIza' + 'SyD3fG5hJ7kL9mN1pQ3rS5tU7vW9xY1zA2b';
+const HF = 'hf_' + 'aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456';
+const AWS = 'AKIA' + 'IOSFODNN7EXAMPLF';
+
+ruleTester().run('no-hardcoded-api-key', rule, {
+  valid: [
+    { name: 'keys from the environment', code: `import OpenAI from 'openai'; const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });` },
+    {
+      name: 'placeholders and test values',
+      code: lines(
+        `import OpenAI from 'openai'; import { Ollama } from 'ollama';`,
+        `new OpenAI({ apiKey: '' }); new OpenAI({ apiKey: 'your-api-key' }); new OpenAI({ apiKey: 'sk-...' }); new OpenAI({ apiKey: 'ollama', baseURL: 'http://localhost:11434/v1' });`,
+        `new OpenAI({ apiKey: 'test-key' }); new OpenAI({ apiKey: 'not-a-real-key' });`,
+      ),
+    },
+    { name: 'strings that start like keys but are not (sk-learn, a short sk- id)', code: `const tool = 'sk-learn'; const id = 'sk-123'; const doc = 'See the sk- prefix of OpenAI keys.';` },
+    {
+      name: 'a Firebase web config (public by design)',
+      code: `const firebaseConfig = { apiKey: '${GOOGLE}', authDomain: 'app.firebaseapp.com', projectId: 'app' };`,
+    },
+    { name: 'a fallback that is not a secret, and a placeholder fallback', code: `const port = process.env.PORT ?? '3000'; const key = process.env.OPENAI_API_KEY ?? '';` },
+    { name: 'public env names that are public by design', code: `const a = process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY; const b = process.env.NEXT_PUBLIC_GOOGLE_OAUTH_CLIENT_KEY;` },
+    { name: 'dangerouslyAllowBrowser: false', code: `import OpenAI from 'openai'; new OpenAI({ apiKey: process.env.OPENAI_API_KEY, dangerouslyAllowBrowser: false });` },
+  ],
+  invalid: [
+    {
+      name: 'an OpenAI key literal (autofix reads it from the environment)',
+      code: `import OpenAI from 'openai'; const openai = new OpenAI({ apiKey: '${OPENAI}' });`,
+      output: `import OpenAI from 'openai'; const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });`,
+      errors: [{ messageId: 'providerKey', line: 1, column: 66, data: { provider: 'OpenAI', masked: 'sk-pro…', env: 'OPENAI_API_KEY' } }],
+    },
+    {
+      name: 'an Anthropic key inside a template (reported, not fixed)',
+      code: 'const headers = { "x-api-key": `' + ANTHROPIC + '`, "anthropic-version": "2023-06-01" };',
+      output: null,
+      errors: [{ messageId: 'providerKey', line: 1, column: 32, data: { provider: 'Anthropic', masked: 'sk-ant…', env: 'ANTHROPIC_API_KEY' } }],
+    },
+    {
+      name: 'a Google key as a default parameter value, a Hugging Face token in an object, an AWS access key',
+      code: lines(`export function client(key = '${GOOGLE}') { return key; }`, `const config = { hf: '${HF}', aws: '${AWS}' };`),
+      output: lines(`export function client(key = process.env.GOOGLE_API_KEY) { return key; }`, `const config = { hf: process.env.HF_TOKEN, aws: process.env.AWS_ACCESS_KEY_ID };`),
+      errors: [
+        { messageId: 'providerKey', line: 1, column: 30, data: { provider: 'Google', masked: 'AIzaSy…', env: 'GOOGLE_API_KEY' } },
+        { messageId: 'providerKey', line: 2, column: 22, data: { provider: 'Hugging Face', masked: 'hf_aBc…', env: 'HF_TOKEN' } },
+        { messageId: 'providerKey', line: 2, column: 67, data: { provider: 'AWS', masked: 'AKIAIO…', env: 'AWS_ACCESS_KEY_ID' } },
+      ],
+    },
+    {
+      name: 'any non-placeholder literal as the apiKey of an LLM client',
+      code: `import Groq from 'groq-sdk'; import { Anthropic } from '@anthropic-ai/sdk'; new Anthropic({ apiKey: 'team-shared-7f3a9c' });`,
+      output: `import Groq from 'groq-sdk'; import { Anthropic } from '@anthropic-ai/sdk'; new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });`,
+      errors: [{ messageId: 'literalKey', line: 1, column: 101, data: { masked: 'team-s…', where: 'the apiKey of new Anthropic()', env: 'ANTHROPIC_API_KEY' } }],
+    },
+    {
+      name: 'a literal fallback of a key read from the environment (no fix: drop it by hand)',
+      code: `const secret = process.env.JWT_SECRET || 'dev-secret-123';`,
+      output: null,
+      errors: [{ messageId: 'literalFallback', line: 1, column: 42, data: { masked: 'dev-se…', name: 'JWT_SECRET' } }],
+    },
+    {
+      name: 'dangerouslyAllowBrowser and a public env key',
+      code: `import OpenAI from 'openai'; const openai = new OpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY, dangerouslyAllowBrowser: true });`,
+      output: null,
+      errors: [
+        { messageId: 'publicEnv', line: 1, column: 66, data: { name: 'NEXT_PUBLIC_OPENAI_API_KEY' } },
+        { messageId: 'browserClient', line: 1, column: 106 },
+      ],
+    },
+  ],
+});
