@@ -1,9 +1,13 @@
 import { keyFindings } from '../src/analysis/key-findings.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
 import { createRule } from '../src/create-rule.js';
+import { shorten } from '../src/analysis/describe.js';
 import { maskKey } from '../src/models/key-patterns.js';
 
-type MessageIds = 'providerKey' | 'literalKey' | 'literalFallback' | 'browserClient' | 'publicEnv';
+/** Longest expression shown in a message. */
+const MAX_SHOWN = 40;
+
+type MessageIds = 'providerKey' | 'literalKey' | 'literalFallback' | 'comparedLiteral' | 'browserClient' | 'publicEnv';
 
 export default createRule<[], MessageIds>({
   name: 'no-hardcoded-api-key',
@@ -21,6 +25,8 @@ export default createRule<[], MessageIds>({
       literalKey: "A literal key ('{{masked}}') is {{where}}; read it from process.env.{{env}} and keep the value out of the code.",
       literalFallback:
         "A literal ('{{masked}}') is the fallback of process.env.{{name}}; wherever the variable is missing, anyone who has read the code holds the secret. Drop the fallback and fail at startup instead.",
+      comparedLiteral:
+        "'{{guess}}' is checked against a literal ('{{masked}}'); anyone who has read the code can pass the check. Compare with a secret read from the environment or a key store.",
       browserClient: 'dangerouslyAllowBrowser: true sends the API key to every visitor; call the provider from your server instead.',
       publicEnv: '{{name}} is inlined into the browser bundle by its prefix; an API key there is public. Read it on the server under a name without the prefix.',
     },
@@ -50,6 +56,10 @@ export default createRule<[], MessageIds>({
               break;
             case 'fallback':
               context.report({ node: finding.node, messageId: 'literalFallback', data: { masked: maskKey(finding.value), name: finding.name } });
+              break;
+            case 'compared-literal':
+              // No fix: an unset variable would turn the check into `=== undefined` and let requests without a key through.
+              context.report({ node: finding.node, messageId: 'comparedLiteral', data: { masked: maskKey(finding.value), guess: shorten(context.sourceCode.getText(finding.guess), MAX_SHOWN) } });
               break;
             case 'browser-client':
               context.report({ node: finding.node, messageId: 'browserClient' });

@@ -1,3 +1,4 @@
+import { shorten } from '../src/analysis/describe.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
 import { keyCompares } from '../src/analysis/key-compares.js';
 import { createRule } from '../src/create-rule.js';
@@ -30,8 +31,7 @@ export default createRule<[], MessageIds>({
       Program() {
         for (const compare of keyCompares(getFileAnalysis(context))) {
           // The message names the expression that holds the secret (a name, never a value).
-          const text = context.sourceCode.getText(compare.secret).replace(/\s+/gu, ' ');
-          const secret = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+          const secret = shorten(context.sourceCode.getText(compare.secret), MAX_SHOWN);
           const fix = timingSafeFix(compare.node, context.sourceCode);
           context.report({
             node: compare.node,

@@ -10,9 +10,10 @@ export interface OriginDescription {
 
 const MAX_SOURCE_LENGTH = 60;
 
-function shorten(text: string): string {
+/** Source text on one line, cut to `max` characters, for a message. */
+export function shorten(text: string, max = MAX_SOURCE_LENGTH): string {
   const flat = text.replace(/\s+/gu, ' ');
-  return flat.length > MAX_SOURCE_LENGTH ? `${flat.slice(0, MAX_SOURCE_LENGTH - 1)}…` : flat;
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /** Any origin that names a source: request data, errors, prompts, LLM output, secrets. */

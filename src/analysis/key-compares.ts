@@ -16,6 +16,8 @@ export interface KeyCompare {
   /** The side that is the secret, as written. */
   readonly secret: Node;
   readonly other: Node;
+  /** The server side when it is a string literal: a hard-coded key. */
+  readonly literal: TSESTree.StringLiteral | null;
 }
 
 /** Names of variables and members that hold a credential: `apiKey`, `expectedToken`, `webhookSecret`. */
@@ -70,7 +72,8 @@ export function keyCompares(analysis: FileAnalysis): KeyCompare[] {
     for (const [secret, guess] of sides) {
       const serverSide = !fromClient(secret) && (isCredential(secret, analysis) || (isStringLiteral(secret) && isCredential(guess, analysis)));
       if (serverSide && fromClient(guess)) {
-        found.push({ node, secret: isStringLiteral(secret) ? guess : secret, other: guess });
+        const literal = isStringLiteral(secret) ? (unwrap(secret) as TSESTree.StringLiteral) : null;
+        found.push({ node, secret: literal ? guess : secret, other: guess, literal });
         break;
       }
     }

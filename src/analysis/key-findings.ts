@@ -4,16 +4,19 @@ import { findKey, isPlaceholder, KEY_FORMATS, type KeyFormat } from '../models/k
 import { SECRET_ENV } from '../models/secrets.js';
 import { keyName, memberChain, unwrap, type Node } from './ast.js';
 import type { FileAnalysis } from './file-analysis.js';
+import { keyCompares } from './key-compares.js';
 
 /**
  * Hard-coded and mishandled keys: provider key literals anywhere, literals given as an LLM
- * client's `apiKey`, literal fallbacks of key env reads, `dangerouslyAllowBrowser: true`, and
+ * client's `apiKey`, literal fallbacks of key env reads, literals that a client's key is
+ * compared with, `dangerouslyAllowBrowser: true`, and
  * keys read from env variables that are shipped to the browser (`NEXT_PUBLIC_*`, `VITE_*`).
  */
 export type KeyFinding =
   | { readonly kind: 'provider-key'; readonly node: TSESTree.StringLiteral | TSESTree.TemplateLiteral; readonly value: string; readonly format: KeyFormat; readonly whole: boolean }
   | { readonly kind: 'literal-key'; readonly node: TSESTree.StringLiteral; readonly value: string; readonly where: string; readonly env: string }
   | { readonly kind: 'fallback'; readonly node: TSESTree.StringLiteral; readonly value: string; readonly name: string }
+  | { readonly kind: 'compared-literal'; readonly node: TSESTree.StringLiteral; readonly value: string; readonly guess: Node }
   | { readonly kind: 'browser-client'; readonly node: Node }
   | { readonly kind: 'public-env'; readonly node: Node; readonly name: string };
 
@@ -104,6 +107,14 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
   // Env reads are member expressions under a logical expression: find them through the strings collected.
   for (const node of analysis.index.strings) {
     if (node.parent?.type === T.LogicalExpression && node.parent.right === node) visitFallback(node.parent);
+  }
+
+  // A literal that the client's key is checked against: `req.headers['x-api-key'] === 'abc123'`.
+  for (const compare of keyCompares(analysis)) {
+    const literal = compare.literal;
+    if (!literal || reported.has(literal) || isPlaceholder(literal.value) || /^(?:true|false|bearer|basic)$/i.test(literal.value.trim())) continue;
+    findings.push({ kind: 'compared-literal', node: literal, value: literal.value, guess: compare.other });
+    reported.add(literal);
   }
 
   // Keys read from env variables that the bundler inlines into browser code.

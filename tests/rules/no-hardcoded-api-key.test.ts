@@ -26,6 +26,23 @@ ruleTester().run('no-hardcoded-api-key', rule, {
     },
     { name: 'a fallback that is not a secret, and a placeholder fallback', code: `const port = process.env.PORT ?? '3000'; const key = process.env.OPENAI_API_KEY ?? '';` },
     { name: 'public env names that are public by design', code: `const a = process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY; const b = process.env.NEXT_PUBLIC_GOOGLE_OAUTH_CLIENT_KEY;` },
+    {
+      name: 'checks against the environment, against placeholders and against scheme words',
+      code: lines(
+        `app.post('/chat', (req, res) => {`,
+        `  if (req.headers['x-api-key'] !== process.env.API_KEY) return res.sendStatus(401);`,
+        `  if (req.query.token === 'undefined' || req.headers.authorization === 'Bearer') return res.sendStatus(400);`,
+        `  if (req.body.mode === 'secret-mode') return res.json({});`,
+        `});`,
+      ),
+    },
+    {
+      name: 'a literal compared with a value that is not the client\'s, and two client values compared',
+      code: lines(
+        `const apiKey = process.env.API_KEY; if (apiKey === 'changeme') throw new Error('set API_KEY');`,
+        `app.post('/pw', (req, res) => { if (req.body.password !== req.body.confirmPassword) return res.sendStatus(400); });`,
+      ),
+    },
     { name: 'dangerouslyAllowBrowser: false', code: `import OpenAI from 'openai'; new OpenAI({ apiKey: process.env.OPENAI_API_KEY, dangerouslyAllowBrowser: false });` },
   ],
   invalid: [
@@ -62,6 +79,27 @@ ruleTester().run('no-hardcoded-api-key', rule, {
       code: `const secret = process.env.JWT_SECRET || 'dev-secret-123';`,
       output: null,
       errors: [{ messageId: 'literalFallback', line: 1, column: 42, data: { masked: 'dev-se…', name: 'JWT_SECRET' } }],
+    },
+    {
+      name: 'a literal that the client key is checked against (Express header, Next.js query; no fix)',
+      code: lines(
+        `app.post('/chat', (req, res) => { if (req.headers['x-api-key'] !== 'k3y-for-the-team') return res.sendStatus(401); });`,
+        `export async function GET(req) { const token = req.nextUrl.searchParams.get('token'); if ('s3cr3t-token' !== token) return new Response(null, { status: 401 }); }`,
+      ),
+      output: null,
+      errors: [
+        { messageId: 'comparedLiteral', line: 1, column: 68, data: { guess: "req.headers['x-api-key']", masked: 'k3y-fo…' } },
+        { messageId: 'comparedLiteral', line: 2, column: 91, data: { guess: 'token', masked: 's3cr3t…' } },
+      ],
+    },
+    {
+      name: 'a literal that the client key is checked against (Hono header)',
+      code: lines(
+        `import { Hono } from 'hono'; const app = new Hono();`,
+        `app.post('/h', async (c) => { if (c.req.header('authorization') === 'Bearer team-7f3a9c') return c.json({}); });`,
+      ),
+      output: null,
+      errors: [{ messageId: 'comparedLiteral', line: 2, column: 69, data: { guess: "c.req.header('authorization')", masked: 'Bearer…' } }],
     },
     {
       name: 'dangerouslyAllowBrowser and a public env key',
