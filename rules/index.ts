@@ -1,3 +1,4 @@
+import noApiKeyInResponse from './no-api-key-in-response.js';
 import noApiKeyInUrl from './no-api-key-in-url.js';
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noHardcodedApiKey from './no-hardcoded-api-key.js';
@@ -11,6 +12,7 @@ import requireTimingSafeKeyCompare from './require-timing-safe-key-compare.js';
 
 /** Every rule of the plugin, by name. */
 export const rules = {
+  'no-api-key-in-response': noApiKeyInResponse,
   'no-api-key-in-url': noApiKeyInUrl,
   'no-error-details-in-response': noErrorDetailsInResponse,
   'no-hardcoded-api-key': noHardcodedApiKey,

@@ -1,0 +1,134 @@
+import rule from '../../rules/no-api-key-in-response.js';
+import { lines, ruleTester } from './tester.js';
+
+const messageId = 'keyInResponse' as const;
+const express = [`import express from 'express';`, `const app = express();`];
+
+ruleTester().run('no-api-key-in-response', rule, {
+  valid: [
+    {
+      name: 'a config endpoint that says whether a key is set, and a masked prefix',
+      code: lines(
+        ...express,
+        `app.get('/config', (req, res) => { res.json({ model: 'gpt-4o', hasKey: Boolean(process.env.OPENAI_API_KEY), hint: process.env.OPENAI_API_KEY?.slice(0, 4) }); });`,
+      ),
+    },
+    {
+      name: 'a login route that returns freshly issued tokens',
+      code: lines(
+        ...express,
+        `app.post('/login', (req, res) => { const accessToken = sign(req.body.user); res.json({ accessToken, refresh_token: session.refresh_token }); });`,
+      ),
+    },
+    {
+      name: 'public env values and non-credential headers',
+      code: lines(
+        ...express,
+        `app.get('/env', (req, res) => { res.json({ url: process.env.PUBLIC_URL, region: process.env.AWS_REGION, anon: process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY, agent: req.headers['user-agent'] }); });`,
+      ),
+    },
+    {
+      name: 'the key used on the server only (client options, headers of an outgoing call)',
+      code: lines(
+        ...express,
+        `app.post('/chat', async (req, res) => {`,
+        `  const r = await fetch(URL, { headers: { authorization: 'Bearer ' + process.env.OPENAI_API_KEY } });`,
+        `  res.json({ status: r.status });`,
+        `});`,
+      ),
+    },
+    {
+      name: 'a key-management route that returns a newly generated key once',
+      code: lines(...express, `app.post('/keys', async (req, res) => { const apiKey = randomBytes(32).toString('hex'); await store(hash(apiKey)); res.status(201).json({ apiKey }); });`),
+    },
+    {
+      name: 'a key logged, not sent (no-sensitive-logging covers that)',
+      code: lines(...express, `app.get('/x', (req, res) => { console.log(req.headers.authorization); res.sendStatus(204); });`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Express: a key-named env variable in a JSON body (suggestion drops the field)',
+      code: lines(...express, `app.get('/config', (req, res) => { res.json({ model: 'gpt-4o', key: process.env.OPENAI_API_KEY }); });`),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 36,
+          data: { source: 'process.env.OPENAI_API_KEY', line: '3', via: '', sink: 'res.json' },
+          suggestions: [{ messageId: 'dropField', output: lines(...express, `app.get('/config', (req, res) => { res.json({ model: 'gpt-4o' }); });`) }],
+        },
+      ],
+    },
+    {
+      name: "Express: the client's key echoed back, directly and in an error message",
+      code: lines(
+        ...express,
+        `app.post('/echo', (req, res) => { res.json({ ok: true, received: req.headers['x-api-key'] }); });`,
+        `app.get('/e', (req, res) => { try { run(); } catch (e) { res.status(500).json({ error: 'bad key ' + req.get('authorization') }); } });`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 35,
+          data: { source: 'req.headers.x-api-key', line: '3', via: '', sink: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'dropField',
+              output: lines(
+                ...express,
+                `app.post('/echo', (req, res) => { res.json({ ok: true }); });`,
+                `app.get('/e', (req, res) => { try { run(); } catch (e) { res.status(500).json({ error: 'bad key ' + req.get('authorization') }); } });`,
+              ),
+            },
+          ],
+        },
+        { messageId, line: 4, column: 58, data: { source: "req.get('authorization')", line: '4', via: '', sink: 'res.json' } },
+      ],
+    },
+    {
+      name: 'a key member through destructuring, in a send',
+      code: lines(...express, `app.get('/c2', (req, res) => { const { apiKey } = config; res.send({ apiKey }); });`),
+      errors: [{ messageId, line: 3, column: 59, data: { source: 'apiKey', line: '3', via: '', sink: 'res.send' } }],
+    },
+    {
+      name: "Fastify: the LLM client's key option",
+      code: lines(
+        `import Fastify from 'fastify'; import OpenAI from 'openai';`,
+        `const app = Fastify(); const openai = new OpenAI();`,
+        `app.get('/debug', async (request, reply) => reply.send({ baseURL: openai.baseURL, apiKey: openai.apiKey }));`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 45,
+          data: { source: 'apiKey', line: '3', via: '', sink: 'reply.send' },
+          suggestions: [
+            {
+              messageId: 'dropField',
+              output: lines(
+                `import Fastify from 'fastify'; import OpenAI from 'openai';`,
+                `const app = Fastify(); const openai = new OpenAI();`,
+                `app.get('/debug', async (request, reply) => reply.send({ baseURL: openai.baseURL }));`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Next.js route handler and Hono: a key through a variable',
+      code: lines(
+        `export async function GET() { const key = process.env.ANTHROPIC_API_KEY; return Response.json({ key }); }`,
+        `import { Hono } from 'hono'; const h = new Hono();`,
+        `h.get('/k', (c) => c.json({ secret: process.env.CLIENT_SECRET }));`,
+      ),
+      errors: [
+        { messageId, line: 1, column: 81, data: { source: 'process.env.ANTHROPIC_API_KEY', line: '1', via: ' via key', sink: 'Response.json' } },
+        { messageId, line: 3, column: 20, data: { source: 'process.env.CLIENT_SECRET', line: '3', via: '', sink: 'c.json' } },
+      ],
+    },
+  ],
+});
