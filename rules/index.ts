@@ -2,6 +2,7 @@ import noApiKeyInResponse from './no-api-key-in-response.js';
 import noApiKeyInUrl from './no-api-key-in-url.js';
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noHardcodedApiKey from './no-hardcoded-api-key.js';
+import noLlmOutputInDangerousSink from './no-llm-output-in-dangerous-sink.js';
 import noRawLlmResponse from './no-raw-llm-response.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSystemPromptInResponse from './no-system-prompt-in-response.js';
@@ -16,6 +17,7 @@ export const rules = {
   'no-api-key-in-url': noApiKeyInUrl,
   'no-error-details-in-response': noErrorDetailsInResponse,
   'no-hardcoded-api-key': noHardcodedApiKey,
+  'no-llm-output-in-dangerous-sink': noLlmOutputInDangerousSink,
   'no-raw-llm-response': noRawLlmResponse,
   'no-sensitive-logging': noSensitiveLogging,
   'no-system-prompt-in-response': noSystemPromptInResponse,

@@ -33,6 +33,10 @@ export interface FileIndex {
   readonly returns: ReadonlyMap<FunctionNode, readonly TSESTree.Expression[]>;
   /** Module specifiers imported (`import`, `require`, `export … from`). */
   readonly moduleNames: ReadonlySet<string>;
+  /** `dangerouslySetInnerHTML={…}` attributes. */
+  readonly htmlAttributes: readonly TSESTree.JSXAttribute[];
+  /** `import(x)` expressions. */
+  readonly dynamicImports: readonly TSESTree.ImportExpression[];
   readonly references: ReadonlyMap<TSESTree.Identifier | TSESTree.JSXIdentifier, Reference>;
   variableOf(identifier: TSESTree.Identifier): Variable | null;
   /** Resolves an identifier to the function it names (declaration or `const f = () => …`). */
@@ -53,6 +57,8 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   const envReads: TSESTree.MemberExpression[] = [];
   const returns = new Map<FunctionNode, TSESTree.Expression[]>();
   const moduleNames = new Set<string>();
+  const htmlAttributes: TSESTree.JSXAttribute[] = [];
+  const dynamicImports: TSESTree.ImportExpression[] = [];
   const functionStack: FunctionNode[] = [];
   const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
 
@@ -122,7 +128,11 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
       case T.ExportNamedDeclaration:
         if (node.source) moduleNames.add(node.source.value);
         break;
+      case T.JSXAttribute:
+        if (node.name.type === T.JSXIdentifier && node.name.name === 'dangerouslySetInnerHTML') htmlAttributes.push(node);
+        break;
       case T.ImportExpression: {
+        dynamicImports.push(node);
         const name = stringLiteralValue(node.source);
         if (name !== null) moduleNames.add(name);
         break;
@@ -197,6 +207,8 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
     credentialNames,
     returns,
     moduleNames,
+    htmlAttributes,
+    dynamicImports,
     references,
     variableOf,
     functionOf,

@@ -1,0 +1,164 @@
+import rule from '../../rules/no-llm-output-in-dangerous-sink.js';
+import { lines, ruleTester } from './tester.js';
+
+const messageId = 'outputInSink' as const;
+const openai = [`import OpenAI from 'openai';`, `const openai = new OpenAI();`];
+const completion = `const r = await openai.chat.completions.create({ model: 'm', max_tokens: 200, messages: [{ role: 'user', content: q }] });`;
+const text = `const text = r.choices[0].message.content;`;
+
+ruleTester().run('no-llm-output-in-dangerous-sink', rule, {
+  valid: [
+    {
+      name: 'LLM text escaped or purified before HTML',
+      code: lines(
+        ...openai,
+        `export async function show(el, q) { ${completion} ${text}`,
+        `  el.innerHTML = escapeHtml(text); el.insertAdjacentHTML('beforeend', DOMPurify.sanitize(text)); el.textContent = text; }`,
+      ),
+    },
+    {
+      name: 'SQL with bound parameters, and a literal query',
+      code: lines(
+        `import pg from 'pg';`,
+        ...openai,
+        `export async function save(db, q) { ${completion} ${text}`,
+        `  await db.query('INSERT INTO answers (text) VALUES ($1)', [text]); await db.query('SELECT 1'); }`,
+      ),
+    },
+    {
+      name: 'LLM text written into a file (the data, not the path), and sent as a response',
+      code: lines(
+        `import fs from 'node:fs/promises';`,
+        ...openai,
+        `export async function keep(res, q) { ${completion} ${text}`,
+        `  await fs.writeFile('/var/app/answers.txt', text); res.json({ text }); }`,
+      ),
+    },
+    {
+      name: 'request data in eval is not LLM output (a different rule), and a stream write is not document.write',
+      code: lines(
+        ...openai,
+        `export async function run(stream, q) { ${completion} ${text} stream.write(text); eval(q); }`,
+      ),
+    },
+    {
+      name: 'a redirect to a fixed page after the call, and exec of a fixed command',
+      code: lines(
+        `import { exec } from 'node:child_process';`,
+        ...openai,
+        `export async function done(res, q) { ${completion} ${text} exec('git status'); res.redirect('/done'); }`,
+      ),
+    },
+    {
+      name: 'regular expressions exec the text in a file that imports child_process',
+      code: lines(
+        `import { exec } from 'node:child_process';`,
+        ...openai,
+        `export async function parse(q) { ${completion} ${text} const m = /(\\d+)/.exec(text); const pattern = /x/g; return pattern.exec(text) ?? m; }`,
+      ),
+    },
+    {
+      name: 'spawn without a shell takes arguments, not a command line',
+      code: lines(
+        `import { spawn } from 'node:child_process';`,
+        ...openai,
+        `export async function say(q) { ${completion} ${text} spawn('say', [text]); spawn('say', [text], { shell: false }); }`,
+      ),
+    },
+    {
+      name: 'no LLM call in the file',
+      code: `export function show(el, html) { el.innerHTML = html; eval(html); }`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'eval and new Function on LLM text (OpenAI)',
+      code: lines(...openai, `export async function run(q) { ${completion} ${text}`, `  eval(text); const f = new Function('x', text); }`),
+      errors: [
+        { messageId, line: 4, column: 8, data: { call: 'openai chat.completions.create', line: '3', via: ' via r.choices[0].message.content -> text', api: 'eval', effect: 'runs it as code' } },
+        { messageId, line: 4, column: 43, data: { call: 'openai chat.completions.create', line: '3', via: ' via r.choices[0].message.content -> text', api: 'Function', effect: 'runs it as code' } },
+      ],
+    },
+    {
+      name: 'Vercel ai: generated text in a shell command and a vm script',
+      code: lines(
+        `import { generateText } from 'ai'; import { execSync } from 'node:child_process'; import vm from 'node:vm';`,
+        `export async function agent(q) {`,
+        `  const { text: cmd } = await generateText({ model, prompt: q, maxOutputTokens: 100 });`,
+        '  execSync(`bash -c "${cmd}"`); vm.runInNewContext(cmd, {});',
+        `}`,
+      ),
+      errors: [
+        { messageId, line: 4, column: 12, data: { call: 'ai generateText', line: '3', via: ' via cmd', api: 'execSync', effect: 'runs it in a shell' } },
+        { messageId, line: 4, column: 52, data: { call: 'ai generateText', line: '3', via: ' via cmd', api: 'vm.runInNewContext', effect: 'runs it as code' } },
+      ],
+    },
+    {
+      name: 'Anthropic: markup through innerHTML, insertAdjacentHTML and document.write',
+      code: lines(
+        `import Anthropic from '@anthropic-ai/sdk'; const anthropic = new Anthropic();`,
+        `export async function render(el, q) {`,
+        `  const msg = await anthropic.messages.create({ model: 'm', max_tokens: 100, messages: [{ role: 'user', content: q }] });`,
+        `  const html = msg.content[0].text;`,
+        `  el.innerHTML = html; el.insertAdjacentHTML('beforeend', '<p>' + html + '</p>'); document.write(html);`,
+        `}`,
+      ),
+      errors: [
+        { messageId, line: 5, column: 18, data: { call: 'anthropic messages.create', line: '3', via: ' via msg.content[0].text -> html', api: 'innerHTML', effect: 'renders it as HTML (script injection)' } },
+        { messageId, line: 5, column: 59, data: { call: 'anthropic messages.create', line: '3', via: ' via msg.content[0].text -> html', api: 'el.insertAdjacentHTML', effect: 'renders it as HTML (script injection)' } },
+        { messageId, line: 5, column: 98, data: { call: 'anthropic messages.create', line: '3', via: ' via msg.content[0].text -> html', api: 'document.write', effect: 'renders it as HTML (script injection)' } },
+      ],
+    },
+    {
+      name: 'React: dangerouslySetInnerHTML with model output',
+      code: lines(
+        ...openai,
+        `export async function Answer({ q }) { ${completion}`,
+        `  return <div dangerouslySetInnerHTML={{ __html: r.choices[0].message.content }} />; }`,
+      ),
+      errors: [{ messageId, line: 4, column: 15, data: { call: 'openai chat.completions.create', line: '3', via: ' via r.choices[0].message.content', api: 'dangerouslySetInnerHTML', effect: 'renders it as HTML (script injection)' } }],
+    },
+    {
+      name: 'SQL built from model output (template, concatenation, Prisma unsafe, knex.raw)',
+      code: lines(
+        `import { PrismaClient } from '@prisma/client'; import knex from 'knex';`,
+        ...openai,
+        `export async function ask(db, prisma, q) { ${completion} ${text}`,
+        '  await db.query(`SELECT * FROM t WHERE ${text}`); await db.query("SELECT * FROM t WHERE " + text);',
+        `  await prisma.$queryRawUnsafe(text); await knex.raw(text); }`,
+      ),
+      errors: [
+        { messageId, line: 5, column: 18, data: { call: 'openai chat.completions.create', line: '4', via: ' via r.choices[0].message.content -> text', api: 'db.query', effect: 'runs it as SQL' } },
+        { messageId, line: 5, column: 67, data: { call: 'openai chat.completions.create', line: '4', via: ' via r.choices[0].message.content -> text', api: 'db.query', effect: 'runs it as SQL' } },
+        { messageId, line: 6, column: 32, data: { call: 'openai chat.completions.create', line: '4', via: ' via r.choices[0].message.content -> text', api: 'prisma.$queryRawUnsafe', effect: 'runs it as SQL' } },
+        { messageId, line: 6, column: 54, data: { call: 'openai chat.completions.create', line: '4', via: ' via r.choices[0].message.content -> text', api: 'knex.raw', effect: 'runs it as SQL' } },
+      ],
+    },
+    {
+      name: 'Express: redirect, sendFile and fs paths from model output; a dynamic import',
+      code: lines(
+        `import express from 'express'; import fs from 'node:fs';`,
+        ...openai,
+        `const app = express();`,
+        `app.post('/go', async (req, res) => { const q = req.body.q; ${completion} ${text}`,
+        `  const data = fs.readFileSync(text); await import(text); if (data) res.sendFile(text); else res.redirect(text); });`,
+      ),
+      errors: [
+        { messageId, line: 6, column: 32, data: { call: 'openai chat.completions.create', line: '5', via: ' via r.choices[0].message.content -> text', api: 'fs.readFileSync', effect: 'uses it as a file path (path traversal)' } },
+        { messageId, line: 6, column: 52, data: { call: 'openai chat.completions.create', line: '5', via: ' via r.choices[0].message.content -> text', api: 'import()', effect: 'loads it as a module' } },
+        { messageId, line: 6, column: 82, data: { call: 'openai chat.completions.create', line: '5', via: ' via r.choices[0].message.content -> text', api: 'res.sendFile', effect: 'uses it as a file path (path traversal)' } },
+        { messageId, line: 6, column: 107, data: { call: 'openai chat.completions.create', line: '5', via: ' via r.choices[0].message.content -> text', api: 'res.redirect', effect: 'sends the user to it (open redirect)' } },
+      ],
+    },
+    {
+      name: 'spawn with shell: true, through a helper that returns the text',
+      code: lines(
+        `import { spawn } from 'node:child_process';`,
+        ...openai,
+        `async function suggest(q) { ${completion} return r.choices[0].message.content; }`,
+        `export async function run(q) { const cmd = await suggest(q); spawn(cmd, { shell: true }); }`,
+      ),
+      errors: [{ messageId, line: 5, column: 68, data: { call: 'openai chat.completions.create', line: '4', via: ' via r.choices[0].message.content -> suggest() -> cmd', api: 'spawn', effect: 'runs it in a shell' } }],
+    },
+  ],
+});
