@@ -7,6 +7,7 @@ import noRawLlmResponse from './no-raw-llm-response.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSystemPromptInResponse from './no-system-prompt-in-response.js';
 import noUserInputInSystemPrompt from './no-user-input-in-system-prompt.js';
+import requireAuthOnLlmRoutes from './require-auth-on-llm-routes.js';
 import requireMaxTokens from './require-max-tokens.js';
 import requireRoleSeparatedMessages from './require-role-separated-messages.js';
 import requireTimingSafeKeyCompare from './require-timing-safe-key-compare.js';
@@ -22,6 +23,7 @@ export const rules = {
   'no-sensitive-logging': noSensitiveLogging,
   'no-system-prompt-in-response': noSystemPromptInResponse,
   'no-user-input-in-system-prompt': noUserInputInSystemPrompt,
+  'require-auth-on-llm-routes': requireAuthOnLlmRoutes,
   'require-max-tokens': requireMaxTokens,
   'require-role-separated-messages': requireRoleSeparatedMessages,
   'require-timing-safe-key-compare': requireTimingSafeKeyCompare,

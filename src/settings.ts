@@ -25,6 +25,8 @@ export interface LlmSecuritySettings {
   readonly sanitizers: readonly string[];
   /** Names of your own logger objects (`logger`, `log`, `audit`), counted as loggers anywhere. */
   readonly loggers: readonly string[];
+  /** Names (`*` matches anything) of auth middleware and auth checks, added to the defaults; when set, every LLM route must use one. */
+  readonly authMiddleware: readonly string[];
 }
 
 /** Sanitizers recognized without any setting. */
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: LlmSecuritySettings = {
   llmWrappers: [],
   sanitizers: DEFAULT_SANITIZERS,
   loggers: [],
+  authMiddleware: [],
 };
 
 /** JSON schema of `settings['llm-security']`, published for editors and docs. */
@@ -65,6 +68,11 @@ export const settingsSchema = {
       type: 'array',
       items: { type: 'string', minLength: 1 },
       description: 'Names of your own logger objects, counted as loggers wherever they appear.',
+    },
+    authMiddleware: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Names of your auth middleware and checks (* matches anything); added to the defaults. When set, every route that reaches an LLM call must use one.',
     },
     sanitizers: {
       type: 'array',
@@ -131,7 +139,7 @@ export function parseSettings(raw: unknown): LlmSecuritySettings {
   if (!isPlainObject(raw)) throw new SettingsError('', 'must be an object');
   const cached = cache.get(raw);
   if (cached) return cached;
-  checkKeys(raw, ['sources', 'llmWrappers', 'sanitizers', 'loggers'], '');
+  checkKeys(raw, ['sources', 'llmWrappers', 'sanitizers', 'loggers', 'authMiddleware'], '');
 
   const sourcesRaw = raw.sources ?? {};
   if (!isPlainObject(sourcesRaw)) throw new SettingsError('.sources', 'must be an object');
@@ -166,6 +174,7 @@ export function parseSettings(raw: unknown): LlmSecuritySettings {
     llmWrappers,
     sanitizers: [...DEFAULT_SANITIZERS, ...stringList(raw.sanitizers, '.sanitizers')],
     loggers: stringList(raw.loggers, '.loggers'),
+    authMiddleware: stringList(raw.authMiddleware, '.authMiddleware'),
   };
   cache.set(raw, settings);
   return settings;

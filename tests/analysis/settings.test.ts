@@ -14,8 +14,10 @@ describe("settings['llm-security']", () => {
         llmWrappers: [{ callee: 'askModel', system: 0, user: 1 }, { callee: 'llm.complete', prompt: 'prompt' }],
         sanitizers: ['cleanOutput', 'dompurify.sanitize'],
         loggers: ['audit'],
+        authMiddleware: ['withTeam*'],
       }),
     ).toEqual({
+      authMiddleware: ['withTeam*'],
       sanitizers: ['redact*', 'sanitize*', 'scrub*', 'mask*', 'escape*', 'purify*', 'cleanOutput', 'dompurify.sanitize'],
       loggers: ['audit'],
       sources: { requestParams: ['req'], functions: ['readInput'] },
@@ -28,7 +30,8 @@ describe("settings['llm-security']", () => {
 
   it.each([
     ['not an object', 'x', /settings\['llm-security'\] must be an object/],
-    ['an unknown key', { source: {} }, /has an unknown key 'source' \(allowed: sources, llmWrappers, sanitizers, loggers\)/],
+    ['an unknown key', { source: {} }, /has an unknown key 'source' \(allowed: sources, llmWrappers, sanitizers, loggers, authMiddleware\)/],
+    ['a non-string auth name', { authMiddleware: [''] }, /\.authMiddleware must be an array of non-empty strings/],
     ['a non-array list', { sources: { requestParams: 'req' } }, /\.sources\.requestParams must be an array of non-empty strings/],
     ['a wrapper without callee', { llmWrappers: [{ system: 0 }] }, /\.llmWrappers\[0\]\.callee must be a non-empty string/],
     ['a wrapper with no slot', { llmWrappers: [{ callee: 'f' }] }, /\.llmWrappers\[0\] must name at least one of system, user or prompt/],

@@ -1,0 +1,44 @@
+import { authFindings } from '../src/analysis/auth-findings.js';
+import { describeCall } from '../src/analysis/describe.js';
+import { getFileAnalysis } from '../src/analysis/file-analysis.js';
+import { createRule } from '../src/create-rule.js';
+
+type MessageIds = 'unauthenticated';
+
+export default createRule<[], MessageIds>({
+  name: 'require-auth-on-llm-routes',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require an auth step on routes that reach an LLM call, where the app authenticates other routes',
+      recommended: 'recommended',
+      category: 'unauthenticated-llm-route',
+      requiresTypeChecking: false,
+    },
+    messages: {
+      unauthenticated:
+        "{{method}} '{{path}}' reaches {{api}} (line {{line}}) with no auth step, while {{evidence}}; anyone who finds the route can spend your LLM quota. Add the auth middleware to the route, or check the caller before the call.",
+    },
+    schema: [],
+  },
+  create(context) {
+    return {
+      Program() {
+        for (const { route, llmCall, evidence } of authFindings(getFileAnalysis(context))) {
+          const callee = route.call.callee;
+          context.report({
+            node: callee.type === 'MemberExpression' ? callee.property : route.call,
+            messageId: 'unauthenticated',
+            data: {
+              method: route.method.toUpperCase(),
+              path: route.path ?? '',
+              api: describeCall(llmCall),
+              line: String(llmCall.node.loc.start.line),
+              evidence,
+            },
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,129 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { LlmCall } from '../models/llm/types.js';
+import { AUTH_NAME, DENY_NAME, DENY_STATUS, FASTIFY_GUARD_HOOKS } from '../models/auth.js';
+import { findProperty, isFunction, unwrap, type FunctionNode, type Node } from './ast.js';
+import { shorten } from './describe.js';
+import type { FileAnalysis } from './file-analysis.js';
+import { routeTable, type Route } from './routes.js';
+
+/** A route that reaches an LLM call with no auth step, in a file that shows what auth looks like. */
+export interface AuthFinding {
+  readonly route: Route;
+  readonly llmCall: LlmCall;
+  /** Why auth is expected here: another guarded route, an app-level guard, or the settings. */
+  readonly evidence: string;
+}
+
+/** How deep same-file helpers are followed from a handler to an LLM call. */
+const MAX_HELPER_DEPTH = 3;
+
+function globPattern(names: readonly string[]): RegExp | null {
+  if (names.length === 0) return null;
+  const escaped = names.map((n) => n.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/gu, '\\$&')).join('.*'));
+  return new RegExp(`^(?:${escaped.join('|')})$`, 'u');
+}
+
+/** Calls and `new` expressions of the index whose start lies inside `container`, by binary search (the index is in source order). */
+function within<N extends Node>(sorted: readonly N[], container: Node): N[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].range[0] < container.range[0]) low = mid + 1;
+    else high = mid;
+  }
+  const found: N[] = [];
+  for (let i = low; i < sorted.length && sorted[i].range[0] < container.range[1]; i++) found.push(sorted[i]);
+  return found;
+}
+
+const cache = new WeakMap<FileAnalysis, AuthFinding[]>();
+
+export function authFindings(analysis: FileAnalysis): AuthFinding[] {
+  const cached = cache.get(analysis);
+  if (cached) return cached;
+  const found: AuthFinding[] = [];
+  cache.set(analysis, found);
+  if (analysis.llmCalls.length === 0) return found;
+  const { index, sourceCode, settings } = analysis;
+  const { routes, appSteps } = routeTable(index, FASTIFY_GUARD_HOOKS);
+  if (routes.length === 0) return found;
+  const configured = globPattern(settings.authMiddleware);
+
+  const isAuthName = (text: string) => AUTH_NAME.test(text) || (configured !== null && configured.test(text.split('(')[0].split('.').pop() ?? ''));
+  const nameOf = (node: Node): string => {
+    const value = unwrap(node);
+    return value.type === T.CallExpression || value.type === T.NewExpression ? sourceCode.getText(value.callee) : sourceCode.getText(value);
+  };
+
+  /** A call or `new` in `fn` before `before` that turns the request away or authenticates it. */
+  const checksCaller = (fn: FunctionNode, before: number): boolean => {
+    const denies = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
+      if (node.range[0] >= before) return false;
+      if (isAuthName(nameOf(node)) || DENY_NAME.test(nameOf(node))) return true;
+      return node.arguments.some((arg) => {
+        const value = unwrap(arg);
+        if (value.type === T.Literal) return typeof value.value === 'number' && DENY_STATUS.has(value.value);
+        if (value.type !== T.ObjectExpression) return false;
+        const status = findProperty(value, 'status')?.value;
+        return status?.type === T.Literal && typeof status.value === 'number' && DENY_STATUS.has(status.value);
+      });
+    };
+    return within(index.calls, fn).some(denies) || within(index.news, fn).some(denies);
+  };
+
+  const isAuthStep = (node: Node): boolean => {
+    const value = unwrap(node);
+    if (isFunction(value)) return checksCaller(value, value.range[1]);
+    return isAuthName(nameOf(value));
+  };
+
+  const llmCallsSorted = [...analysis.llmCalls].sort((a, b) => a.node.range[0] - b.node.range[0]);
+  /** The first LLM call `fn` reaches (directly or through same-file helpers), and where in `fn` the path starts. */
+  const reachLlm = (fn: FunctionNode, depth: number, seen: Set<FunctionNode>): { call: LlmCall; at: number } | null => {
+    const direct = llmCallsSorted.find((c) => c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
+    if (direct) return { call: direct, at: direct.node.range[0] };
+    if (depth >= MAX_HELPER_DEPTH) return null;
+    for (const call of within(index.calls, fn)) {
+      const callee = unwrap(call.callee);
+      const helper = callee.type === T.Identifier ? index.functionOf(callee) : null;
+      if (!helper || seen.has(helper)) continue;
+      seen.add(helper);
+      const reached = reachLlm(helper, depth + 1, seen);
+      if (reached) return { call: reached.call, at: call.range[0] };
+    }
+    return null;
+  };
+
+  const appGuard = (route: Route): boolean =>
+    appSteps.some(
+      (step) =>
+        step.receiver === route.receiver &&
+        step.call.range[0] < route.call.range[0] &&
+        (step.path === null || (route.path ?? '').startsWith(step.path.replace(/\/?\*+$/u, ''))) &&
+        step.steps.some(isAuthStep),
+    );
+
+  const guardedAt = (route: Route, before: number) => route.middleware.some(isAuthStep) || appGuard(route) || checksCaller(route.handler, before);
+
+  // The evidence that this app authenticates routes: the first guarded route or auth step.
+  let evidence: string | null = configured ? "the settings name the auth middleware ('authMiddleware')" : null;
+  if (evidence === null) {
+    const step = appSteps.find((s) => s.steps.some(isAuthStep));
+    if (step) evidence = `${shorten(sourceCode.getText(step.call), 50)} (line ${step.call.loc.start.line}) guards the app`;
+  }
+  if (evidence === null) {
+    const guarded = routes.find((r) => guardedAt(r, r.handler.range[1]));
+    if (guarded) evidence = `${guarded.method.toUpperCase()} '${guarded.path}' (line ${guarded.call.loc.start.line}) is guarded`;
+  }
+  if (evidence === null) return found;
+
+  for (const route of routes) {
+    const reached = reachLlm(route.handler, 0, new Set([route.handler]));
+    if (!reached || guardedAt(route, reached.at)) continue;
+    found.push({ route, llmCall: reached.call, evidence });
+  }
+  return found;
+}
+

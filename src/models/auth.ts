@@ -1,0 +1,17 @@
+/**
+ * Names of auth steps: middleware (`authenticate`, `requireApiKey`, `passport.authenticate`,
+ * `clerkMiddleware`, `verifyToken`, `protect`, `jwt`) and checks a handler calls itself
+ * (`auth()`, `getServerSession()`, `currentUser()`). `author…` is not auth.
+ */
+export const AUTH_NAME =
+  /auth(?!or)|protect|guard|verify|jwt|clerk|passport|api_?key|bearer|logged_?in|require_?(?:user|login|key|token|session)|ensure_?user|get_?server_?session|current_?user/i;
+
+/** HTTP methods that register a route on an Express, Fastify, Hono or Koa-router app. */
+export const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options']);
+
+/** Fastify hooks and route options that run before the handler. */
+export const FASTIFY_GUARD_HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler']);
+
+/** Status codes and error names that turn a request away. */
+export const DENY_STATUS = new Set([401, 403]);
+export const DENY_NAME = /unauthori[sz]ed|forbidden/i;

@@ -1,0 +1,124 @@
+import rule from '../../rules/require-auth-on-llm-routes.js';
+import { lines, ruleTester } from './tester.js';
+
+const messageId = 'unauthenticated' as const;
+const express = [`import express from 'express'; import OpenAI from 'openai';`, `const app = express(); const openai = new OpenAI();`];
+const ask = `await openai.chat.completions.create({ model: 'm', max_tokens: 100, messages: [{ role: 'user', content: req.body.q }] })`;
+
+ruleTester().run('require-auth-on-llm-routes', rule, {
+  valid: [
+    {
+      name: 'a route behind app.use(auth)',
+      code: lines(...express, `app.use(requireAuth);`, `app.post('/chat', async (req, res) => { res.json(${ask}); });`, `app.get('/admin', authenticate, (req, res) => res.json({}));`),
+    },
+    {
+      name: 'the LLM route has the middleware too (array form, passport)',
+      code: lines(
+        ...express,
+        `app.get('/me', authenticate, (req, res) => res.json(req.user));`,
+        `app.post('/chat', [rateLimit, passport.authenticate('jwt', { session: false })], async (req, res) => { res.json(${ask}); });`,
+      ),
+    },
+    {
+      name: 'the handler checks the key and returns 401 before the call',
+      code: lines(
+        ...express,
+        `app.get('/me', authenticate, (req, res) => res.json(req.user));`,
+        `app.post('/chat', async (req, res) => { if (!valid(req.headers['x-api-key'])) return res.status(401).end(); res.json(${ask}); });`,
+      ),
+    },
+    {
+      name: 'an app that guards nothing (a public demo): no evidence that auth is expected',
+      code: lines(...express, `app.post('/chat', async (req, res) => { res.json(${ask}); });`, `app.get('/health', (req, res) => res.send('ok'));`),
+    },
+    {
+      name: 'guarded routes but no LLM call in the unguarded one',
+      code: lines(...express, `app.get('/me', authenticate, (req, res) => res.json(req.user));`, `app.get('/health', (req, res) => res.send('ok'));`),
+    },
+    {
+      name: 'an author router is not auth, and an unguarded app stays quiet',
+      code: lines(...express, `app.use('/authors', authorRouter);`, `app.post('/chat', async (req, res) => { res.json(${ask}); });`),
+    },
+    {
+      name: 'Fastify: preHandler hook on the route, and an app-level onRequest hook',
+      code: lines(
+        `import Fastify from 'fastify'; import Anthropic from '@anthropic-ai/sdk';`,
+        `const app = Fastify(); const anthropic = new Anthropic();`,
+        `app.post('/a', { preHandler: [app.authenticate] }, async (req) => anthropic.messages.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: req.body.q }] }));`,
+        `const api = Fastify(); api.addHook('onRequest', verifyJwt);`,
+        `api.post('/b', async (req) => anthropic.messages.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: req.body.q }] }));`,
+      ),
+    },
+    {
+      name: "Hono: an LLM route under a guarded '/api/*' prefix",
+      code: lines(
+        `import { Hono } from 'hono'; import { generateText } from 'ai';`,
+        `const app = new Hono();`,
+        `app.use('/api/*', bearerAuth({ token }));`,
+        `app.post('/api/chat', async (c) => { const { q } = await c.req.json(); const r = await generateText({ model, prompt: q, maxOutputTokens: 50 }); return c.json(r.text); });`,
+      ),
+    },
+    {
+      name: 'Next.js style: the handler calls auth() before the model',
+      code: lines(
+        ...express,
+        `app.get('/me', authenticate, (req, res) => res.json(req.user));`,
+        `app.post('/chat', async (req, res) => { const session = await auth(); if (!session) return res.end(); res.json(${ask}); });`,
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Express: the LLM route is registered before app.use(auth)',
+      code: lines(...express, `app.post('/chat', async (req, res) => { res.json(${ask}); });`, `app.use(requireAuth);`, `app.get('/me', (req, res) => res.json(req.user));`),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 5,
+          data: { method: 'POST', path: '/chat', api: 'openai chat.completions.create', line: '3', evidence: 'app.use(requireAuth) (line 4) guards the app' },
+        },
+      ],
+    },
+    {
+      name: 'Express: other routes have middleware, the LLM route (via a helper) has none',
+      code: lines(
+        ...express,
+        `async function answer(q) { return openai.chat.completions.create({ model: 'm', max_tokens: 100, messages: [{ role: 'user', content: q }] }); }`,
+        `app.get('/me', authenticate, (req, res) => res.json(req.user));`,
+        `router.post('/chat', async (req, res) => { res.json(await answer(req.body.q)); });`,
+      ),
+      errors: [{ messageId, line: 5, column: 8, data: { method: 'POST', path: '/chat', api: 'openai chat.completions.create', line: '3', evidence: "GET '/me' (line 4) is guarded" } }],
+    },
+    {
+      name: 'Hono: guarded admin path, unguarded chat path',
+      code: lines(
+        `import { Hono } from 'hono'; import { generateText } from 'ai';`,
+        `const app = new Hono();`,
+        `app.use('/admin/*', bearerAuth({ token }));`,
+        `app.post('/chat', async (c) => { const { q } = await c.req.json(); const r = await generateText({ model, prompt: q, maxOutputTokens: 50 }); return c.json(r.text); });`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 4,
+          column: 5,
+          data: { method: 'POST', path: '/chat', api: 'ai generateText', line: '4', evidence: "app.use('/admin/*', bearerAuth({ token })) (line 3) guards the app" },
+        },
+      ],
+    },
+    {
+      name: 'a setting names the auth middleware (no other evidence needed)',
+      settings: { 'llm-security': { authMiddleware: ['withTeam*'] } },
+      code: lines(...express, `app.post('/chat', async (req, res) => { res.json(${ask}); });`, `app.post('/ok', withTeamAccess, async (req, res) => { res.json(${ask}); });`),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 5,
+          data: { method: 'POST', path: '/chat', api: 'openai chat.completions.create', line: '3', evidence: "the settings name the auth middleware ('authMiddleware')" },
+        },
+      ],
+    },
+  ],
+});
