@@ -179,3 +179,9 @@ export function parseSettings(raw: unknown): LlmSecuritySettings {
   cache.set(raw, settings);
   return settings;
 }
+
+/** Names with `*` wildcards as one anchored pattern: `['redact*', 'clean']` -> /^(?:redact.*|clean)$/. */
+export function namePattern(names: readonly string[]): RegExp {
+  const escaped = names.map((name) => name.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/gu, '\\$&')).join('.*'));
+  return new RegExp(`^(?:${escaped.join('|')})$`, 'u');
+}

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { LlmCall } from '../models/llm/types.js';
 import { AUTH_NAME, DENY_NAME, DENY_STATUS, FASTIFY_GUARD_HOOKS } from '../models/auth.js';
 import { findProperty, isFunction, unwrap, type FunctionNode, type Node } from './ast.js';
+import { namePattern } from '../settings.js';
 import { shorten } from './describe.js';
 import type { FileAnalysis } from './file-analysis.js';
 import { routeTable, type Route } from './routes.js';
@@ -17,12 +18,6 @@ export interface AuthFinding {
 
 /** How deep same-file helpers are followed from a handler to an LLM call. */
 const MAX_HELPER_DEPTH = 3;
-
-function globPattern(names: readonly string[]): RegExp | null {
-  if (names.length === 0) return null;
-  const escaped = names.map((n) => n.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/gu, '\\$&')).join('.*'));
-  return new RegExp(`^(?:${escaped.join('|')})$`, 'u');
-}
 
 /** Calls and `new` expressions of the index whose start lies inside `container`, by binary search (the index is in source order). */
 function within<N extends Node>(sorted: readonly N[], container: Node): N[] {
@@ -49,7 +44,7 @@ export function authFindings(analysis: FileAnalysis): AuthFinding[] {
   const { index, sourceCode, settings } = analysis;
   const { routes, appSteps } = routeTable(index, FASTIFY_GUARD_HOOKS);
   if (routes.length === 0) return found;
-  const configured = globPattern(settings.authMiddleware);
+  const configured = settings.authMiddleware.length > 0 ? namePattern(settings.authMiddleware) : null;
 
   const isAuthName = (text: string) => AUTH_NAME.test(text) || (configured !== null && configured.test(text.split('(')[0].split('.').pop() ?? ''));
   const nameOf = (node: Node): string => {

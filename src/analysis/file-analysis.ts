@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { LLM_HINT, type LlmCall } from '../models/llm/index.js';
 import { SOURCE_MODELS, type ParamSource, type ResponseModelName, type SourceContext } from '../models/sources/index.js';
-import { parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
+import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
 import type { FunctionNode } from './ast.js';
 import { buildFileIndex, type FileIndex } from './file-index.js';
 import { findLlmCalls } from './llm-calls.js';
@@ -101,10 +101,7 @@ class LazyFileAnalysis implements FileAnalysis {
   private sanitizerPattern: RegExp | undefined;
 
   isSanitizer(names: readonly string[]): boolean {
-    this.sanitizerPattern ??= new RegExp(
-      `^(?:${this.settings.sanitizers.map((p) => p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/gu, '\\$&')).join('.*')).join('|')})$`,
-      'u',
-    );
+    this.sanitizerPattern ??= namePattern(this.settings.sanitizers);
     // `redactPII(x)`, `DOMPurify.sanitize(x)`: the function name, or the whole chain.
     return this.sanitizerPattern.test(names[names.length - 1]) || this.sanitizerPattern.test(names.join('.'));
   }
