@@ -7,7 +7,7 @@ import { maskKey } from '../src/models/key-patterns.js';
 /** Longest expression shown in a message. */
 const MAX_SHOWN = 40;
 
-type MessageIds = 'providerKey' | 'literalKey' | 'literalFallback' | 'comparedLiteral' | 'browserClient' | 'publicEnv';
+type MessageIds = 'providerKey' | 'literalKey' | 'literalFallback' | 'comparedLiteral' | 'allowlistKey' | 'browserClient' | 'publicEnv';
 
 export default createRule<[], MessageIds>({
   name: 'no-hardcoded-api-key',
@@ -27,6 +27,8 @@ export default createRule<[], MessageIds>({
         "A literal ('{{masked}}') is the fallback of process.env.{{name}}; wherever the variable is missing, anyone who has read the code holds the secret. Drop the fallback and fail at startup instead.",
       comparedLiteral:
         "'{{guess}}' is checked against a literal ('{{masked}}'); anyone who has read the code can pass the check. Compare with a secret read from the environment or a key store.",
+      allowlistKey:
+        "The allowlist {{list}}, which '{{guess}}' is looked up in, holds a literal key ('{{masked}}'); anyone who has read the code can pass. Load the allowed keys, or their hashes, from the environment or a key store.",
       browserClient: 'dangerouslyAllowBrowser: true sends the API key to every visitor; call the provider from your server instead.',
       publicEnv: '{{name}} is inlined into the browser bundle by its prefix; an API key there is public. Read it on the server under a name without the prefix.',
     },
@@ -51,7 +53,9 @@ export default createRule<[], MessageIds>({
                 node: finding.node,
                 messageId: 'literalKey',
                 data: { masked: maskKey(finding.value), where: finding.where, env: finding.env },
-                fix: (fixer) => fixer.replaceText(finding.node, `process.env.${finding.env}`),
+                // `'Bearer k'` becomes `` `Bearer ${process.env.X}` ``: the scheme stays, the key goes.
+                fix: (fixer) =>
+                  fixer.replaceText(finding.node, finding.scheme ? `\`${finding.scheme}\${process.env.${finding.env}}\`` : `process.env.${finding.env}`),
               });
               break;
             case 'fallback':
@@ -60,6 +64,13 @@ export default createRule<[], MessageIds>({
             case 'compared-literal':
               // No fix: an unset variable would turn the check into `=== undefined` and let requests without a key through.
               context.report({ node: finding.node, messageId: 'comparedLiteral', data: { masked: maskKey(finding.value), guess: shorten(context.sourceCode.getText(finding.guess), MAX_SHOWN) } });
+              break;
+            case 'allowlist-key':
+              context.report({
+                node: finding.node,
+                messageId: 'allowlistKey',
+                data: { list: finding.list, guess: shorten(context.sourceCode.getText(finding.guess), MAX_SHOWN), masked: maskKey(finding.value) },
+              });
               break;
             case 'browser-client':
               context.report({ node: finding.node, messageId: 'browserClient' });

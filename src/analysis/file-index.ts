@@ -35,6 +35,8 @@ export interface FileIndex {
   readonly moduleNames: ReadonlySet<string>;
   /** `dangerouslySetInnerHTML={…}` attributes. */
   readonly htmlAttributes: readonly TSESTree.JSXAttribute[];
+  /** Lookups by a computed key: `table[key]` and `key in table`. */
+  readonly lookups: readonly (TSESTree.MemberExpression | TSESTree.BinaryExpression)[];
   /** `import(x)` expressions. */
   readonly dynamicImports: readonly TSESTree.ImportExpression[];
   readonly references: ReadonlyMap<TSESTree.Identifier | TSESTree.JSXIdentifier, Reference>;
@@ -59,6 +61,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   const moduleNames = new Set<string>();
   const htmlAttributes: TSESTree.JSXAttribute[] = [];
   const dynamicImports: TSESTree.ImportExpression[] = [];
+  const lookups: (TSESTree.MemberExpression | TSESTree.BinaryExpression)[] = [];
   const functionStack: FunctionNode[] = [];
   const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
 
@@ -92,6 +95,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         break;
       case T.MemberExpression: {
         if (node.object.type === T.ThisExpression) thisMembers.push(node);
+        if (node.computed && node.property.type !== T.Literal) lookups.push(node);
         const name = keyName(node);
         if (name !== null && CREDENTIAL_PARAM.test(name)) credentialNames.push(node);
         const env = node.object;
@@ -120,6 +124,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         break;
       case T.BinaryExpression:
         if (node.operator === '===' || node.operator === '!==' || node.operator === '==' || node.operator === '!=') equalities.push(node);
+        else if (node.operator === 'in') lookups.push(node);
         break;
       case T.ImportDeclaration:
       case T.ExportAllDeclaration:
@@ -209,6 +214,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
     moduleNames,
     htmlAttributes,
     dynamicImports,
+    lookups,
     references,
     variableOf,
     functionOf,

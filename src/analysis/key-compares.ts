@@ -34,7 +34,7 @@ function trivial(node: Node): boolean {
   return false;
 }
 
-function isCredential(node: Node, analysis: FileAnalysis): boolean {
+export function isCredential(node: Node, analysis: FileAnalysis): boolean {
   const value = unwrap(node);
   if (value.type === T.Identifier && CREDENTIAL_NAME.test(value.name)) return true;
   if (value.type === T.MemberExpression) {
@@ -54,13 +54,17 @@ function isStringLiteral(node: Node): boolean {
   return value.type === T.Literal && typeof value.value === 'string';
 }
 
+/** Carries request data: the value the client sent. */
+export function fromClient(node: Node, analysis: FileAnalysis): boolean {
+  return analysis.engine.taintOf(node).some((o) => o.kind === 'request' || o.kind === 'request-object');
+}
+
 const cache = new WeakMap<FileAnalysis, KeyCompare[]>();
 
 export function keyCompares(analysis: FileAnalysis): KeyCompare[] {
   const cached = cache.get(analysis);
   if (cached) return cached;
   const found: KeyCompare[] = [];
-  const fromClient = (side: Node) => analysis.engine.taintOf(side).some((o) => o.kind === 'request' || o.kind === 'request-object');
   for (const node of analysis.index.equalities) {
     if (node.left.type === T.PrivateIdentifier) continue;
     const { left, right } = node;
@@ -70,8 +74,8 @@ export function keyCompares(analysis: FileAnalysis): KeyCompare[] {
       [right, left],
     ];
     for (const [secret, guess] of sides) {
-      const serverSide = !fromClient(secret) && (isCredential(secret, analysis) || (isStringLiteral(secret) && isCredential(guess, analysis)));
-      if (serverSide && fromClient(guess)) {
+      const serverSide = !fromClient(secret, analysis) && (isCredential(secret, analysis) || (isStringLiteral(secret) && isCredential(guess, analysis)));
+      if (serverSide && fromClient(guess, analysis)) {
         const literal = isStringLiteral(secret) ? (unwrap(secret) as TSESTree.StringLiteral) : null;
         found.push({ node, secret: literal ? guess : secret, other: guess, literal });
         break;

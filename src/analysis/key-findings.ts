@@ -4,7 +4,7 @@ import { findKey, isPlaceholder, KEY_FORMATS, type KeyFormat } from '../models/k
 import { SECRET_ENV } from '../models/secrets.js';
 import { keyName, memberChain, unwrap, type Node } from './ast.js';
 import type { FileAnalysis } from './file-analysis.js';
-import { keyCompares } from './key-compares.js';
+import { fromClient, isCredential, keyCompares } from './key-compares.js';
 
 /**
  * Hard-coded and mishandled keys: provider key literals anywhere, literals given as an LLM
@@ -14,15 +14,28 @@ import { keyCompares } from './key-compares.js';
  */
 export type KeyFinding =
   | { readonly kind: 'provider-key'; readonly node: TSESTree.StringLiteral | TSESTree.TemplateLiteral; readonly value: string; readonly format: KeyFormat; readonly whole: boolean }
-  | { readonly kind: 'literal-key'; readonly node: TSESTree.StringLiteral; readonly value: string; readonly where: string; readonly env: string }
+  | {
+      readonly kind: 'literal-key';
+      readonly node: TSESTree.StringLiteral;
+      readonly value: string;
+      readonly where: string;
+      readonly env: string;
+      /** The auth scheme written before the key (`Bearer `), kept by the fix. */
+      readonly scheme: string;
+    }
   | { readonly kind: 'fallback'; readonly node: TSESTree.StringLiteral; readonly value: string; readonly name: string }
   | { readonly kind: 'compared-literal'; readonly node: TSESTree.StringLiteral; readonly value: string; readonly guess: Node }
+  | { readonly kind: 'allowlist-key'; readonly node: TSESTree.Node; readonly value: string; readonly list: string; readonly guess: Node }
   | { readonly kind: 'browser-client'; readonly node: Node }
   | { readonly kind: 'public-env'; readonly node: Node; readonly name: string };
 
 const KEY_OPTIONS = new Set(['apiKey', 'api_key', 'token', 'authToken']);
 const PUBLIC_PREFIX = /^(?:NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|PUBLIC_)/;
 const MAX_LITERAL = 100_000;
+/** Headers that carry a provider key. */
+const KEY_HEADER = /^(?:authorization|x-api-key|api-key|x-goog-api-key)$/i;
+/** `Bearer `, `Basic `, `Token ` before a key. */
+const AUTH_SCHEME = /^(?:Bearer|Basic|Token)\s+/i;
 
 function envFor(format: KeyFormat | null): string {
   return format?.env ?? 'LLM_API_KEY';
@@ -37,6 +50,35 @@ function isFirebaseConfig(node: Node, format: KeyFormat): boolean {
 
 /** Public env names that are not secrets: OAuth client ids, maps and analytics keys. */
 const PUBLIC_BY_DESIGN = /ANON|PUBLISHABLE|PUBLIC_KEY$|SITE_KEY$|OAUTH|CLIENT_(?:ID|KEY)|MAPS|RECAPTCHA|ANALYTICS|SENTRY|POSTHOG|FIREBASE/i;
+
+/** The literal entries of a constant allowlist: object keys, array and `Set` elements, `Map` entry keys. */
+function allowlistLiterals(identifier: TSESTree.Identifier, analysis: FileAnalysis): (TSESTree.StringLiteral | TSESTree.Identifier)[] {
+  const variable = analysis.index.variableOf(identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : null;
+  if (def?.node.type !== T.VariableDeclarator || !def.node.init || variable?.references.some((r) => r.isWrite() && r.init !== true)) return [];
+  let init = unwrap(def.node.init);
+  const found: (TSESTree.StringLiteral | TSESTree.Identifier)[] = [];
+  const isString = (n: Node | null): n is TSESTree.StringLiteral => n?.type === T.Literal && typeof n.value === 'string';
+  if (init.type === T.NewExpression && init.callee.type === T.Identifier && (init.callee.name === 'Set' || init.callee.name === 'Map') && init.arguments[0]) {
+    const isMap = init.callee.name === 'Map';
+    init = unwrap(init.arguments[0]);
+    if (init.type !== T.ArrayExpression) return [];
+    for (const element of init.elements) {
+      const entry = element && isMap && element.type === T.ArrayExpression ? element.elements[0] : element;
+      if (isString(entry ?? null)) found.push(entry as TSESTree.StringLiteral);
+    }
+    return found;
+  }
+  if (init.type === T.ArrayExpression) {
+    for (const element of init.elements) if (isString(element)) found.push(element);
+  } else if (init.type === T.ObjectExpression) {
+    for (const property of init.properties) {
+      if (property.type !== T.Property || property.computed) continue;
+      if (isString(property.key) || property.key.type === T.Identifier) found.push(property.key as TSESTree.StringLiteral | TSESTree.Identifier);
+    }
+  }
+  return found;
+}
 
 const cache = new WeakMap<FileAnalysis, KeyFinding[]>();
 
@@ -64,8 +106,10 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
   const literalKey = (value: TSESTree.Node | undefined, where: string, format: KeyFormat | null) => {
     const literal = value && unwrap(value);
     if (literal?.type !== T.Literal || typeof literal.value !== 'string' || reported.has(literal)) return;
-    if (isPlaceholder(literal.value)) return;
-    findings.push({ kind: 'literal-key', node: literal as TSESTree.StringLiteral, value: literal.value, where, env: envFor(format) });
+    const scheme = AUTH_SCHEME.exec(literal.value)?.[0] ?? '';
+    const key = literal.value.slice(scheme.length);
+    if (key.trim() === '' || isPlaceholder(key)) return;
+    findings.push({ kind: 'literal-key', node: literal as TSESTree.StringLiteral, value: key, where, env: envFor(format), scheme });
     reported.add(literal);
   };
 
@@ -86,6 +130,18 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
         findings.push({ kind: 'browser-client', node: property });
       }
     }
+  }
+  // Key headers of outgoing requests: `headers: { Authorization: 'Bearer …' }`, `new Headers({ 'x-api-key': '…' })`.
+  for (const node of analysis.index.strings) {
+    const property = node.parent;
+    if (node.type !== T.Literal || property?.type !== T.Property || property.value !== node || property.parent.type !== T.ObjectExpression) continue;
+    const header = keyName(property);
+    if (header === null || !KEY_HEADER.test(header)) continue;
+    const holder = property.parent.parent;
+    const isHeaders =
+      (holder?.type === T.Property && keyName(holder) === 'headers') ||
+      (holder?.type === T.NewExpression && holder.callee.type === T.Identifier && holder.callee.name === 'Headers');
+    if (isHeaders) literalKey(node, `the ${header} header`, null);
   }
   // `new GoogleGenerativeAI('AIza…')`
   for (const created of analysis.index.news) {
@@ -115,6 +171,32 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
     if (!literal || reported.has(literal) || isPlaceholder(literal.value) || /^(?:true|false|bearer|basic)$/i.test(literal.value.trim())) continue;
     findings.push({ kind: 'compared-literal', node: literal, value: literal.value, guess: compare.other });
     reported.add(literal);
+  }
+
+  // Literal keys of an allowlist that a client key is looked up in: `KEYS[req.headers['x-api-key']]`,
+  // `VALID.has(key)`, `ALLOWED.includes(key)`, `key in KEYS`.
+  const lookedUp: [Node, Node][] = [];
+  for (const lookup of analysis.index.lookups) {
+    if (lookup.type === T.MemberExpression) lookedUp.push([lookup.object, lookup.property]);
+    else if (lookup.left.type !== T.PrivateIdentifier) lookedUp.push([lookup.right, lookup.left]);
+  }
+  for (const call of analysis.index.calls) {
+    const callee = call.callee;
+    const method = callee.type === T.MemberExpression ? keyName(callee) : null;
+    if (callee.type === T.MemberExpression && (method === 'has' || method === 'includes') && call.arguments[0]) lookedUp.push([callee.object, call.arguments[0]]);
+  }
+  for (const [table, key] of lookedUp) {
+    const list = unwrap(table);
+    if (list.type !== T.Identifier) continue;
+    // The cheap test first: most lookups are into arrays and maps that are not constant allowlists.
+    const literals = allowlistLiterals(list, analysis);
+    if (literals.length === 0 || !isCredential(key, analysis) || !fromClient(key, analysis)) continue;
+    for (const literal of literals) {
+      const value = literal.type === T.Identifier ? literal.name : String(literal.value);
+      if (reported.has(literal) || isPlaceholder(value)) continue;
+      findings.push({ kind: 'allowlist-key', node: literal, value, list: list.name, guess: key });
+      reported.add(literal);
+    }
   }
 
   // Keys read from env variables that the bundler inlines into browser code.

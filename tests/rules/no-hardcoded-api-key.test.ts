@@ -43,6 +43,25 @@ ruleTester().run('no-hardcoded-api-key', rule, {
         `app.post('/pw', (req, res) => { if (req.body.password !== req.body.confirmPassword) return res.sendStatus(400); });`,
       ),
     },
+    {
+      name: 'key headers built from the environment, placeholders, and non-header objects',
+      code: lines(
+        'await fetch(url, { headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}`, "x-api-key": process.env.KEY } });',
+        `await fetch(url, { headers: { Authorization: 'Bearer ', 'x-api-key': 'your-api-key', 'content-type': 'application/json' } });`,
+        `const labels = { authorization: 'Requires sign-in' }; const h = new Headers({ Authorization: 'Bearer <token>' });`,
+      ),
+    },
+    {
+      name: 'allowlists from the environment, lookups with a non-credential key, and a constant table of models',
+      code: lines(
+        `const KEYS = new Set((process.env.API_KEYS ?? '').split(','));`,
+        `const MODELS = { 'gpt-4o': 1, 'claude-3-5': 2 }; const ROLES = ['admin', 'user'];`,
+        `app.post('/chat', (req, res) => {`,
+        `  if (!KEYS.has(req.headers['x-api-key'])) return res.sendStatus(401);`,
+        `  const tier = MODELS[req.body.model]; const ok = ROLES.includes(req.body.role);`,
+        `});`,
+      ),
+    },
     { name: 'dangerouslyAllowBrowser: false', code: `import OpenAI from 'openai'; new OpenAI({ apiKey: process.env.OPENAI_API_KEY, dangerouslyAllowBrowser: false });` },
   ],
   invalid: [
@@ -100,6 +119,39 @@ ruleTester().run('no-hardcoded-api-key', rule, {
       ),
       output: null,
       errors: [{ messageId: 'comparedLiteral', line: 2, column: 69, data: { guess: "c.req.header('authorization')", masked: 'Bearer…' } }],
+    },
+    {
+      name: 'literal keys in the headers of outgoing requests (the Bearer scheme stays)',
+      code: lines(
+        `await fetch('https://api.example.com/v1/chat', { method: 'POST', headers: { Authorization: 'Bearer team-shared-7f3a9c' } });`,
+        `const h = new Headers({ 'x-api-key': 'k3y-for-the-team' });`,
+      ),
+      output: lines(
+        'await fetch(\'https://api.example.com/v1/chat\', { method: \'POST\', headers: { Authorization: `Bearer ${process.env.LLM_API_KEY}` } });',
+        `const h = new Headers({ 'x-api-key': process.env.LLM_API_KEY });`,
+      ),
+      errors: [
+        { messageId: 'literalKey', line: 1, column: 92, data: { masked: 'team-s…', where: 'the Authorization header', env: 'LLM_API_KEY' } },
+        { messageId: 'literalKey', line: 2, column: 38, data: { masked: 'k3y-fo…', where: 'the x-api-key header', env: 'LLM_API_KEY' } },
+      ],
+    },
+    {
+      name: 'literal keys of an allowlist looked up with the client key (object, Set, array; no fix)',
+      code: lines(
+        `const TEAMS = { 'k3y-team-a-001': 'team-a', kteamb002: 'team-b' };`,
+        `const VALID = new Set(['k3y-ops-77']); const LIST = ['k3y-dev-12'];`,
+        `app.post('/chat', (req, res) => {`,
+        `  const key = req.headers['x-api-key'];`,
+        `  if (!TEAMS[key] && !VALID.has(key) && !LIST.includes(key)) return res.sendStatus(401);`,
+        `});`,
+      ),
+      output: null,
+      errors: [
+        { messageId: 'allowlistKey', line: 1, column: 17, data: { list: 'TEAMS', guess: 'key', masked: 'k3y-te…' } },
+        { messageId: 'allowlistKey', line: 1, column: 45, data: { list: 'TEAMS', guess: 'key', masked: 'kteamb…' } },
+        { messageId: 'allowlistKey', line: 2, column: 24, data: { list: 'VALID', guess: 'key', masked: 'k3y-op…' } },
+        { messageId: 'allowlistKey', line: 2, column: 54, data: { list: 'LIST', guess: 'key', masked: 'k3y-de…' } },
+      ],
     },
     {
       name: 'dangerouslyAllowBrowser and a public env key',
