@@ -58,6 +58,45 @@ function optionHooks(node: Node, hooks: ReadonlySet<string>): Node[] {
   return found;
 }
 
+const NEST_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Sse']);
+
+function decoratorCall(decorator: TSESTree.Decorator, names: ReadonlySet<string>): TSESTree.CallExpression | null {
+  const expression = decorator.expression;
+  return expression.type === T.CallExpression && expression.callee.type === T.Identifier && names.has(expression.callee.name) ? expression : null;
+}
+
+const USE_GUARDS = new Set(['UseGuards']);
+const CONTROLLER = new Set(['Controller']);
+
+/** NestJS: `@Post('chat')` methods of a class; `@UseGuards(…)` on the method or the class run before them. */
+function nestRoutes(index: FileIndex): Route[] {
+  if (![...index.moduleNames].some((name) => name.startsWith('@nestjs/'))) return [];
+  const routes: Route[] = [];
+  for (const fn of index.functions) {
+    const method = fn.parent;
+    if (method?.type !== T.MethodDefinition || method.decorators.length === 0) continue;
+    const classNode = method.parent.parent;
+    if (classNode.type !== T.ClassDeclaration && classNode.type !== T.ClassExpression) continue;
+    for (const decorator of method.decorators) {
+      const call = decoratorCall(decorator, NEST_METHODS);
+      if (!call) continue;
+      const guards = [...classNode.decorators, ...method.decorators].flatMap((d) => decoratorCall(d, USE_GUARDS) ?? []);
+      const callee = call.callee as TSESTree.Identifier;
+      const controller = classNode.decorators.map((d) => decoratorCall(d, CONTROLLER)).find((c) => c !== null);
+      const path = [pathOf(controller?.arguments[0]), pathOf(call.arguments[0])].filter((p) => p).join('/');
+      routes.push({
+        call,
+        receiver: classNode.id?.name ?? 'controller',
+        method: callee.name.toLowerCase(),
+        path: `/${path}`.replace(/\/+/gu, '/'),
+        handler: fn,
+        middleware: guards,
+      });
+    }
+  }
+  return routes;
+}
+
 export interface RouteTable {
   readonly routes: readonly Route[];
   readonly appSteps: readonly AppStep[];
@@ -97,6 +136,7 @@ export function routeTable(index: FileIndex, hooks: ReadonlySet<string>): RouteT
       routes.push({ call, receiver, method: String(pathOf(get('method')) ?? 'route').toLowerCase(), path, handler, middleware: optionHooks(options, hooks) });
     }
   }
+  routes.push(...nestRoutes(index));
   const table = { routes, appSteps };
   cache.set(index, table);
   return table;

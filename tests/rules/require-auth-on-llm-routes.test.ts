@@ -59,6 +59,16 @@ ruleTester().run('require-auth-on-llm-routes', rule, {
       ),
     },
     {
+      name: 'NestJS: @UseGuards on the controller class covers its LLM route',
+      code: lines(
+        `import { Controller, Post, Get, Body, UseGuards } from '@nestjs/common'; import OpenAI from 'openai';`,
+        `@Controller('chat') @UseGuards(JwtAuthGuard) export class ChatController {`,
+        `  private openai = new OpenAI();`,
+        `  @Post() async ask(@Body() dto) { return this.openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: dto.q }] }); }`,
+        `}`,
+      ),
+    },
+    {
       name: 'Next.js style: the handler calls auth() before the model',
       code: lines(
         ...express,
@@ -104,6 +114,25 @@ ruleTester().run('require-auth-on-llm-routes', rule, {
           line: 4,
           column: 5,
           data: { method: 'POST', path: '/chat', api: 'ai generateText', line: '4', evidence: "app.use('/admin/*', bearerAuth({ token })) (line 3) guards the app" },
+        },
+      ],
+    },
+    {
+      name: 'NestJS: one method guarded, the LLM method not',
+      code: lines(
+        `import { Controller, Post, Get, Body, UseGuards } from '@nestjs/common'; import OpenAI from 'openai';`,
+        `@Controller('chat') export class ChatController {`,
+        `  private openai = new OpenAI();`,
+        `  @Get('history') @UseGuards(AuthGuard('jwt')) history() { return []; }`,
+        `  @Post() async ask(@Body() dto) { return this.openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: dto.q }] }); }`,
+        `}`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 5,
+          column: 4,
+          data: { method: 'POST', path: '/chat', api: 'openai chat.completions.create', line: '5', evidence: "GET '/chat/history' (line 4) is guarded" },
         },
       ],
     },
