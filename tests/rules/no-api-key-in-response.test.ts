@@ -88,6 +88,27 @@ ruleTester().run('no-api-key-in-response', rule, {
       ],
     },
     {
+      name: 'the client key echoed in a 401 error body through a variable',
+      code: lines(
+        ...express,
+        `app.use((req, res, next) => { const key = req.get('x-api-key'); if (!isValid(key)) return res.status(401).json({ error: 'bad key', received: key }); next(); });`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 91,
+          data: { source: "req.get('x-api-key')", line: '3', via: ' via key', sink: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'dropField',
+              output: lines(...express, `app.use((req, res, next) => { const key = req.get('x-api-key'); if (!isValid(key)) return res.status(401).json({ error: 'bad key' }); next(); });`),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a key member through destructuring, in a send',
       code: lines(...express, `app.get('/c2', (req, res) => { const { apiKey } = config; res.send({ apiKey }); });`),
       errors: [{ messageId, line: 3, column: 59, data: { source: 'apiKey', line: '3', via: '', sink: 'res.send' } }],
