@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { LlmCall } from '../models/llm/types.js';
-import { AUTH_NAME, DENY_NAME, DENY_STATUS, FASTIFY_GUARD_HOOKS } from '../models/auth.js';
+import { AUTH_NAME, DENY_NAME, DENY_STATUS, FASTIFY_GUARD_HOOKS, ROUTER_NAME, SIGN_IN_PATH } from '../models/auth.js';
 import { findProperty, isFunction, unwrap, type FunctionNode, type Node } from './ast.js';
 import { namePattern } from '../settings.js';
 import { shorten } from './describe.js';
@@ -46,7 +46,7 @@ export function authFindings(analysis: FileAnalysis): AuthFinding[] {
   if (routes.length === 0) return found;
   const configured = settings.authMiddleware.length > 0 ? namePattern(settings.authMiddleware) : null;
 
-  const isAuthName = (text: string) => AUTH_NAME.test(text) || (configured !== null && configured.test(text.split('(')[0].split('.').pop() ?? ''));
+  const isAuthName = (text: string) => (AUTH_NAME.test(text) && !ROUTER_NAME.test(text)) || (configured !== null && configured.test(text.split('(')[0].split('.').pop() ?? ''));
   const nameOf = (node: Node): string => {
     const value = unwrap(node);
     return value.type === T.CallExpression || value.type === T.NewExpression ? sourceCode.getText(value.callee) : sourceCode.getText(value);
@@ -91,14 +91,21 @@ export function authFindings(analysis: FileAnalysis): AuthFinding[] {
     return null;
   };
 
-  const appGuard = (route: Route): boolean =>
-    appSteps.some(
-      (step) =>
-        step.receiver === route.receiver &&
-        step.call.range[0] < route.call.range[0] &&
-        (step.path === null || (route.path ?? '').startsWith(step.path.replace(/\/?\*+$/u, ''))) &&
-        step.steps.some(isAuthStep),
-    );
+  const under = (path: string | null, prefix: string | null) => prefix === null || (path ?? '').startsWith(prefix.replace(/\/?\*+$/u, ''));
+  /** An auth step on `receiver` registered before `position` that covers `path`. */
+  const guardedReceiver = (receiver: string, position: number, path: string | null, depth: number): boolean =>
+    appSteps.some((step) => {
+      if (step.receiver !== receiver || step.call.range[0] >= position || !under(path, step.path)) return false;
+      return step.steps.some(isAuthStep);
+    }) ||
+    // A router mounted behind auth: `app.use('/api', requireAuth, api)` or `app.use(requireAuth); app.use('/api', api)`.
+    (depth < 2 &&
+      appSteps.some(
+        (mount) =>
+          mount.steps.some((s) => s.type === T.Identifier && s.name === receiver) &&
+          (mount.steps.some(isAuthStep) || guardedReceiver(mount.receiver, mount.call.range[0], mount.path, depth + 1)),
+      ));
+  const appGuard = (route: Route): boolean => guardedReceiver(route.receiver, route.call.range[0], route.path, 0);
 
   const guardedAt = (route: Route, before: number) => route.middleware.some(isAuthStep) || appGuard(route) || checksCaller(route.handler, before);
 
@@ -106,10 +113,12 @@ export function authFindings(analysis: FileAnalysis): AuthFinding[] {
   let evidence: string | null = configured ? "the settings name the auth middleware ('authMiddleware')" : null;
   if (evidence === null) {
     const step = appSteps.find((s) => s.steps.some(isAuthStep));
-    if (step) evidence = `${shorten(sourceCode.getText(step.call), 50)} (line ${step.call.loc.start.line}) guards the app`;
+    // Only the step's name: its arguments may hold a secret (`jwt({ secret: '…' })`).
+    const name = step?.steps.find(isAuthStep);
+    if (step && name) evidence = `${step.receiver}.use(${isFunction(unwrap(name)) ? 'an inline check' : shorten(nameOf(name), 40)}) (line ${step.call.loc.start.line}) guards the app`;
   }
   if (evidence === null) {
-    const guarded = routes.find((r) => guardedAt(r, r.handler.range[1]));
+    const guarded = routes.find((r) => !SIGN_IN_PATH.test(r.path ?? '') && guardedAt(r, r.handler.range[1]));
     if (guarded) evidence = `${guarded.method.toUpperCase()} '${guarded.path}' (line ${guarded.call.loc.start.line}) is guarded`;
   }
   if (evidence === null) return found;

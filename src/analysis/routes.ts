@@ -74,15 +74,21 @@ function nestRoutes(index: FileIndex): Route[] {
   const routes: Route[] = [];
   for (const fn of index.functions) {
     const method = fn.parent;
-    if (method?.type !== T.MethodDefinition || method.decorators.length === 0) continue;
+    if (method?.type !== T.MethodDefinition || !method.decorators?.length) continue;
     const classNode = method.parent.parent;
     if (classNode.type !== T.ClassDeclaration && classNode.type !== T.ClassExpression) continue;
+    // Espree leaves `decorators` unset; a class without `@Controller` is not a controller.
+    const classDecorators = classNode.decorators ?? [];
+    const controller = classDecorators.map((d) => decoratorCall(d, CONTROLLER)).find((c) => c !== null);
+    if (!controller) continue;
     for (const decorator of method.decorators) {
       const call = decoratorCall(decorator, NEST_METHODS);
       if (!call) continue;
-      const guards = [...classNode.decorators, ...method.decorators].flatMap((d) => decoratorCall(d, USE_GUARDS) ?? []);
+      // The guards named in `@UseGuards(…)`; rate limiters are not auth.
+      const guards = [...classDecorators, ...method.decorators]
+        .flatMap((d) => decoratorCall(d, USE_GUARDS)?.arguments ?? [])
+        .filter((guard) => !/throttl|rate_?limit/i.test(guard.type === T.Identifier ? guard.name : ''));
       const callee = call.callee as TSESTree.Identifier;
-      const controller = classNode.decorators.map((d) => decoratorCall(d, CONTROLLER)).find((c) => c !== null);
       const path = [pathOf(controller?.arguments[0]), pathOf(call.arguments[0])].filter((p) => p).join('/');
       routes.push({
         call,
@@ -123,7 +129,8 @@ export function routeTable(index: FileIndex, hooks: ReadonlySet<string>): RouteT
     } else if (method !== null && ROUTE_METHODS.has(method) && args.length >= 2) {
       const path = pathOf(args[0]);
       const handler = resolveFunction(args[args.length - 1], index);
-      if (path === null || handler === null) continue;
+      // `request.post('https://…', cb)` is an HTTP client, not a route.
+      if (path === null || handler === null || /^[a-z][a-z+.-]*:\/\//i.test(path)) continue;
       const middleware = spreadArrays(args.slice(1, -1)).flatMap((m) => optionHooks(m, hooks));
       routes.push({ call, receiver, method, path, handler, middleware });
     } else if (method === 'route' && args.length === 1 && unwrap(args[0]).type === T.ObjectExpression) {

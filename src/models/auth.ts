@@ -4,7 +4,13 @@
  * (`auth()`, `getServerSession()`, `currentUser()`). `author…` is not auth.
  */
 export const AUTH_NAME =
-  /auth(?!or)|protect|guard|verify|jwt|clerk|passport|api_?key|bearer|logged_?in|require_?(?:user|login|key|token|session)|ensure_?user|get_?server_?session|current_?user/i;
+  /auth(?!or(?!i[sz]))|protect|guard|verify|jwt|clerk|passport|api_?key|bearer|logged_?in|require_?(?:user|login|key|token|session)|ensure_?user|get_?server_?session|current_?user/i;
+
+/** Routers and route modules: `authRouter` mounts routes, it does not guard them. */
+export const ROUTER_NAME = /(?:router|routes|controller)$/i;
+
+/** Routes that turn a caller away by design (sign-in, token exchange): their 401 is no evidence of guarded routes. */
+export const SIGN_IN_PATH = /login|log-in|signin|sign-in|signup|sign-up|token|session|oauth|callback/i;
 
 /** HTTP methods that register a route on an Express, Fastify, Hono or Koa-router app. */
 export const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options']);

@@ -76,3 +76,19 @@ describe('robustness: no crash on valid syntax', () => {
     expect(messages.map((m) => m.ruleId)).toContain('llm-security/no-user-input-in-system-prompt');
   });
 });
+
+describe('robustness: the default JavaScript parser (espree) leaves fields unset', () => {
+  it('classes, routes and NestJS imports in plain JavaScript do not crash any rule', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const rules = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`llm-security/${name}`, 'error' as const]));
+    const code = [
+      `const { NestFactory } = require('@nestjs/core'); const OpenAI = require('openai'); const express = require('express');`,
+      `const openai = new OpenAI(); const app = express(); app.use(requireAuth);`,
+      `class Svc { constructor() { this.x = 1; } async ask() { return openai.chat.completions.create({}); } }`,
+      `app.post('/chat', async (req, res) => res.json(await openai.chat.completions.create({ messages: [{ role: 'user', content: req.body.q }] })));`,
+    ].join('\n');
+    const messages = linter.verify(code, [{ files: ['**/*.js'], plugins: { 'llm-security': plugin as never }, rules }], path.resolve('server.js'));
+    expect(messages.filter((m) => m.fatal)).toEqual([]);
+    expect(messages.map((m) => m.ruleId)).toContain('llm-security/require-max-tokens');
+  });
+});

@@ -69,6 +69,31 @@ ruleTester().run('require-auth-on-llm-routes', rule, {
       ),
     },
     {
+      name: 'a router mounted behind auth, and authorize() middleware',
+      code: lines(
+        ...express,
+        `const api = express.Router(); app.use('/api', requireAuth); app.use('/api', api);`,
+        `api.post('/chat', async (req, res) => { res.json(${ask}); });`,
+        `app.post('/admin/chat', authorize('admin'), async (req, res) => { res.json(${ask}); });`,
+      ),
+    },
+    {
+      name: 'a login route that returns 401 is no evidence that other routes need auth',
+      code: lines(...express, `app.post('/login', (req, res) => res.status(401).end());`, `app.post('/chat', async (req, res) => { res.json(${ask}); });`),
+    },
+    {
+      name: 'NestJS: a throttler guard is not auth, and a decorated class without @Controller is not a controller',
+      code: lines(
+        `import { Controller, Post, Get, UseGuards } from '@nestjs/common'; import OpenAI from 'openai';`,
+        `@Controller('chat') export class ChatController {`,
+        `  private openai = new OpenAI();`,
+        `  @Get('models') @UseGuards(ThrottlerGuard) models() { return []; }`,
+        `  @Post() async ask(@Body() dto) { return this.openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: dto.q }] }); }`,
+        `}`,
+        `@Injectable() @UseGuards(JwtAuthGuard) export class Other { @Post('x') run() { return 1; } }`,
+      ),
+    },
+    {
       name: 'Next.js style: the handler calls auth() before the model',
       code: lines(
         ...express,
@@ -113,7 +138,7 @@ ruleTester().run('require-auth-on-llm-routes', rule, {
           messageId,
           line: 4,
           column: 5,
-          data: { method: 'POST', path: '/chat', api: 'ai generateText', line: '4', evidence: "app.use('/admin/*', bearerAuth({ token })) (line 3) guards the app" },
+          data: { method: 'POST', path: '/chat', api: 'ai generateText', line: '4', evidence: 'app.use(bearerAuth) (line 3) guards the app' },
         },
       ],
     },
