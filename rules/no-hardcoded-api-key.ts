@@ -44,8 +44,8 @@ export default createRule<[], MessageIds>({
                 node: finding.node,
                 messageId: 'providerKey',
                 data: { provider: finding.format.provider, masked: maskKey(finding.value), env: finding.format.env },
-                // Only a literal that is exactly the key is replaced; a key inside other text needs a person.
-                fix: finding.whole ? (fixer) => fixer.replaceText(finding.node, `process.env.${finding.format.env}`) : null,
+                // Only a literal that is exactly the key, in expression position, is replaced; a key inside other text needs a person.
+                fix: finding.replaceable ? (fixer) => fixer.replaceText(finding.node, `process.env.${finding.format.env}`) : null,
               });
               break;
             case 'literal-key':

@@ -32,11 +32,26 @@ function hasAny(names: ReadonlySet<string>, wanted: Iterable<string>): boolean {
   return false;
 }
 
-/** A query built from pieces: a template with expressions or a `+` chain. A literal with bound values is safe. */
-function isBuiltString(node: Node | undefined): boolean {
+const SQL_START = /^\s*(?:select|insert|update|delete|with|create|drop|alter|pragma|replace|merge|truncate|call|exec)\b/i;
+
+/** The leftmost text of a template or `+` chain. */
+function leadingText(node: Node): string | null {
+  const value = unwrap(node);
+  if (value.type === T.TemplateLiteral) return value.quasis[0].value.cooked ?? null;
+  if (value.type === T.Literal) return typeof value.value === 'string' ? value.value : null;
+  if (value.type === T.BinaryExpression && value.operator === '+') return leadingText(value.left);
+  return null;
+}
+
+/**
+ * A query built from pieces: a template with expressions or a `+` chain that starts like SQL
+ * (`cache.get(\`chat:${id}\`)` does not). A literal with bound values is safe.
+ */
+function isBuiltQuery(node: Node | undefined): boolean {
   if (!node) return false;
   const value = unwrap(node);
-  return (value.type === T.TemplateLiteral && value.expressions.length > 0) || (value.type === T.BinaryExpression && value.operator === '+');
+  const built = (value.type === T.TemplateLiteral && value.expressions.length > 0) || (value.type === T.BinaryExpression && value.operator === '+');
+  return built && SQL_START.test(leadingText(value) ?? '');
 }
 
 function shellOption(call: TSESTree.CallExpression): boolean {
@@ -84,7 +99,7 @@ function callSink(call: TSESTree.CallExpression | TSESTree.NewExpression, module
     if (method === 'insertAdjacentHTML' || method === 'setHTMLUnsafe' || isDocument) return sink('HTML', [args[htmlArg]]);
   }
   if (RAW_SQL_METHODS.has(method) && callee.type === T.MemberExpression && (method.startsWith('$') || hasAny(modules, SQL_MODULES))) return sink('SQL', [args[0]]);
-  if (SQL_METHODS.has(method) && callee.type === T.MemberExpression && hasAny(modules, SQL_MODULES) && isBuiltString(args[0])) return sink('SQL', [args[0]]);
+  if (SQL_METHODS.has(method) && callee.type === T.MemberExpression && hasAny(modules, SQL_MODULES) && isBuiltQuery(args[0])) return sink('SQL', [args[0]]);
   if (REDIRECT_METHODS.has(method)) return sink('redirect', [args[args.length - 1]]);
   if (FS_METHODS.has(method) && hasAny(modules, FS_MODULES)) return sink('file path', [args[0]]);
   if (RESPONSE_FILE_METHODS.has(method) && callee.type === T.MemberExpression) return sink('file path', [args[0]]);

@@ -13,7 +13,14 @@ import { fromClient, isCredential, keyCompares } from './key-compares.js';
  * keys read from env variables that are shipped to the browser (`NEXT_PUBLIC_*`, `VITE_*`).
  */
 export type KeyFinding =
-  | { readonly kind: 'provider-key'; readonly node: TSESTree.StringLiteral | TSESTree.TemplateLiteral; readonly value: string; readonly format: KeyFormat; readonly whole: boolean }
+  | {
+      readonly kind: 'provider-key';
+      readonly node: TSESTree.StringLiteral | TSESTree.TemplateLiteral;
+      readonly value: string;
+      readonly format: KeyFormat;
+      /** The literal is exactly the key and stands where an expression may go. */
+      readonly replaceable: boolean;
+    }
   | {
       readonly kind: 'literal-key';
       readonly node: TSESTree.StringLiteral;
@@ -73,12 +80,68 @@ function allowlistLiterals(identifier: TSESTree.Identifier, analysis: FileAnalys
     for (const element of init.elements) if (isString(element)) found.push(element);
   } else if (init.type === T.ObjectExpression) {
     for (const property of init.properties) {
-      if (property.type !== T.Property || property.computed) continue;
+      if (property.type !== T.Property || property.computed || property.method || property.kind !== 'init') continue;
       if (isString(property.key) || property.key.type === T.Identifier) found.push(property.key as TSESTree.StringLiteral | TSESTree.Identifier);
     }
   }
   return found;
 }
+
+/**
+ * Whether `process.env.X` may replace the literal: not a property or member name, an enum
+ * member, a type, a module source, a directive or a JSX attribute value.
+ */
+function isExpressionPosition(node: TSESTree.Literal): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case T.Property:
+    case T.PropertyDefinition:
+    case T.MethodDefinition:
+    case T.AccessorProperty:
+    case T.TSPropertySignature:
+    case T.TSMethodSignature:
+      return parent.key !== node || parent.computed;
+    case T.TSEnumMember:
+    case T.TSModuleDeclaration:
+      return parent.id !== node;
+    case T.TSLiteralType:
+    case T.ImportDeclaration:
+    case T.ExportAllDeclaration:
+    case T.ExportNamedDeclaration:
+    case T.ImportAttribute:
+    case T.TSExternalModuleReference:
+    case T.JSXAttribute:
+    case T.TSImportType:
+      return false;
+    case T.ExpressionStatement:
+      return parent.directive === undefined;
+    default:
+      return true;
+  }
+}
+
+/** Local OpenAI-compatible servers (Ollama, LM Studio, vLLM) take any key: `baseURL: 'http://localhost:11434/v1'`. */
+function pointsToLocalServer(options: TSESTree.ObjectExpression): boolean {
+  return options.properties.some((p) => {
+    if (p.type !== T.Property || !/^(?:baseURL|baseUrl|base_url|host|endpoint)$/.test(keyName(p) ?? '')) return false;
+    const value = p.value.type === T.Literal ? p.value.value : p.value.type === T.TemplateLiteral ? p.value.quasis[0].value.cooked : null;
+    return typeof value === 'string' && /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)\b/i.test(value);
+  });
+}
+
+/** Calls that send a request: `fetch`, `axios`, `got`, `ky`, `new Request`, `http.request`, `axios.post`. */
+function isHttpCall(node: TSESTree.Node | undefined): boolean {
+  if (node?.type !== T.CallExpression && node?.type !== T.NewExpression) return false;
+  const callee = unwrap(node.callee);
+  if (callee.type === T.Identifier) return /^(?:fetch|axios|got|ky|ofetch|\$fetch|request|Request|Headers)$/.test(callee.name);
+  return callee.type === T.MemberExpression && callee.object.type === T.Identifier && /^(?:axios|got|ky|http|https|undici)$/.test(callee.object.name);
+}
+
+/** Browser-prefixed names that hold a real secret: an LLM provider's key, or a name that says secret. Maps, search and analytics keys are public by design. */
+const BROWSER_SECRET = /OPENAI|ANTHROPIC|CLAUDE|GROQ|GEMINI|GOOGLE_AI|GENAI|MISTRAL|COHERE|HUGGING|HF_|REPLICATE|PERPLEXITY|XAI|OPENROUTER|FIREWORKS|TOGETHER|DEEPSEEK|LLM|SECRET|PRIVATE/i;
+/** Env names whose literal fallback is a secret: `OPENAI_API_KEY`, `JWT_SECRET`, `GITHUB_TOKEN`; not `CACHE_KEY` or `SORT_KEY`. */
+const SECRET_FALLBACK_ENV = /(?:API_?KEY|ACCESS_KEY|PRIVATE_KEY|SECRET(?:_KEY)?|TOKEN|PASSWORD|PASSWD|CREDENTIALS?)$/i;
 
 const cache = new WeakMap<FileAnalysis, KeyFinding[]>();
 
@@ -97,7 +160,7 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
       if (!match) continue;
       const value = text.slice(match.start, match.end);
       if (isPlaceholder(value) || isFirebaseConfig(node, match.format)) continue;
-      findings.push({ kind: 'provider-key', node, value, format: match.format, whole: node.type === T.Literal && value === text });
+      findings.push({ kind: 'provider-key', node, value, format: match.format, replaceable: node.type === T.Literal && value === text && isExpressionPosition(node) });
       reported.add(node);
       break;
     }
@@ -121,7 +184,7 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
     const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? keyName(callee) : null;
     const format = KEY_FORMATS.find((f) => name && name.toLowerCase().includes(f.provider.toLowerCase().split(' ')[0])) ?? null;
     const isClient = !!name && /^(?:OpenAI|AzureOpenAI|Anthropic|Groq|Mistral|CohereClient(?:V2)?|GoogleGenAI|Ollama|Chat\w+|OpenRouter|Together|Replicate)$/.test(name);
-    if (!isClient) continue;
+    if (!isClient || pointsToLocalServer(options)) continue;
     for (const property of options.properties) {
       if (property.type !== T.Property) continue;
       const key = keyName(property);
@@ -138,8 +201,9 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
     const header = keyName(property);
     if (header === null || !KEY_HEADER.test(header)) continue;
     const holder = property.parent.parent;
+    // `fetch(url, { headers: { … } })`, `new Headers({ … })`; a mock request in a test (`{ headers: … }` passed to middleware) is not sent.
     const isHeaders =
-      (holder?.type === T.Property && keyName(holder) === 'headers') ||
+      (holder?.type === T.Property && keyName(holder) === 'headers' && isHttpCall(holder.parent.parent ?? undefined)) ||
       (holder?.type === T.NewExpression && holder.callee.type === T.Identifier && holder.callee.name === 'Headers');
     if (isHeaders) literalKey(node, `the ${header} header`, null);
   }
@@ -155,7 +219,7 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
     const { root, names } = memberChain(node.left);
     const envName = root.type === T.Identifier && root.name === 'process' && names[0] === 'env' ? names[1] : undefined;
     const literal = unwrap(node.right);
-    if (!envName || !SECRET_ENV.test(envName) || literal.type !== T.Literal || typeof literal.value !== 'string') return;
+    if (!envName || !SECRET_FALLBACK_ENV.test(envName) || literal.type !== T.Literal || typeof literal.value !== 'string') return;
     if (reported.has(literal) || isPlaceholder(literal.value)) return;
     findings.push({ kind: 'fallback', node: literal as TSESTree.StringLiteral, value: literal.value, name: envName });
     reported.add(literal);
@@ -202,7 +266,7 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
   // Keys read from env variables that the bundler inlines into browser code.
   for (const member of analysis.index.envReads) {
     const name = keyName(member);
-    if (name && PUBLIC_PREFIX.test(name) && SECRET_ENV.test(name) && !PUBLIC_BY_DESIGN.test(name)) {
+    if (name && PUBLIC_PREFIX.test(name) && SECRET_ENV.test(name) && BROWSER_SECRET.test(name) && !PUBLIC_BY_DESIGN.test(name)) {
       findings.push({ kind: 'public-env', node: member, name });
     }
   }

@@ -81,7 +81,7 @@ export function findKey(text: string): KeyMatch | null {
 }
 
 /** Values that stand for "put your key here", never real keys. */
-const PLACEHOLDER = /^(?:|sk-\.\.\.|\.\.\.|ollama|none|null|undefined|test|dummy|fake|example|changeme|placeholder|x+|\*+|<.*>|\$\{.*\})$|your[-_ ]?(?:api[-_ ]?)?key|your[-_ ]?token|\.\.\.|xxx|replace[-_ ]?me|insert[-_ ]?key/i;
+const PLACEHOLDER = /^(?:|sk-\.\.\.|\.\.\.|ollama|none|null|undefined|test|dummy|fake|example|changeme|placeholder|empty|lm-studio|anything|x+|\*+|<.*>|\$\{.*\})$|\{\{.*\}\}|%s|not[-_ ]?needed|no[-_ ]?key|EXAMPLE$|your[-_ ]?(?:api[-_ ]?)?key|your[-_ ]?token|\.\.\.|xxx|replace[-_ ]?me|insert[-_ ]?key/i;
 
 /** Values of tests and examples: `test-key`, `not-a-real-key`, `fake_token`, `mock-key`. */
 const SAMPLE = /\b(?:test|fake|dummy|example|sample|mock|placeholder|invalid|not[-_ ]?a|your)\b|(?:^|[-_])(?:test|fake|dummy|mock|sample)(?:[-_]|$)/i;
@@ -91,7 +91,11 @@ export function isPlaceholder(value: string): boolean {
   return text.length < 200 && (PLACEHOLDER.test(text) || SAMPLE.test(text));
 }
 
-/** At most the first six characters, then an ellipsis: enough to find it, not enough to use it. */
+/**
+ * A prefix to find the value by, never enough to use or guess it: six characters of a long
+ * value, three of a medium one, none of a short one (`'pw1'` shows as `…`).
+ */
 export function maskKey(value: string): string {
-  return `${value.slice(0, 6)}…`;
+  const shown = value.length >= 20 ? 6 : value.length >= 12 ? 3 : 0;
+  return `${value.slice(0, shown)}…`;
 }

@@ -62,6 +62,24 @@ ruleTester().run('no-hardcoded-api-key', rule, {
         `});`,
       ),
     },
+    {
+      name: 'local OpenAI-compatible servers with any key, format strings, and the AWS docs example key',
+      code: lines(
+        `import OpenAI from 'openai';`,
+        `new OpenAI({ apiKey: 'lm-studio', baseURL: 'http://localhost:1234/v1' }); new OpenAI({ apiKey: 'local-dev-77', baseURL: 'http://127.0.0.1:8000/v1' });`,
+        `new OpenAI({ apiKey: 'EMPTY' }); new OpenAI({ apiKey: 'sk-no-key-required' });`,
+        `await fetch(url, { headers: { Authorization: 'Bearer {{token}}' } }); const aws = 'AKIAIOSFODNN7EXAMPLE';`,
+      ),
+    },
+    {
+      name: 'a mock request in a test, non-secret env fallbacks, public browser keys, methods in a lookup table',
+      code: lines(
+        `const req = { headers: { authorization: 'Bearer abc123def' } }; requireAuth({ headers: { 'x-api-key': 'wrong-key-1' } }, res, next);`,
+        `const k = process.env.STORAGE_KEY ?? 'app-state'; const s = process.env.SORT_KEY || 'createdAt';`,
+        `const m = process.env.NEXT_PUBLIC_MAPBOX_TOKEN; const a = process.env.NEXT_PUBLIC_ALGOLIA_SEARCH_KEY;`,
+        `const HANDLERS = { run() {}, get size() { return 1; } }; app.post('/x', (req, res) => { const h = HANDLERS[req.headers['x-api-key']]; });`,
+      ),
+    },
     { name: 'dangerouslyAllowBrowser: false', code: `import OpenAI from 'openai'; new OpenAI({ apiKey: process.env.OPENAI_API_KEY, dangerouslyAllowBrowser: false });` },
   ],
   invalid: [
@@ -91,13 +109,13 @@ ruleTester().run('no-hardcoded-api-key', rule, {
       name: 'any non-placeholder literal as the apiKey of an LLM client',
       code: `import Groq from 'groq-sdk'; import { Anthropic } from '@anthropic-ai/sdk'; new Anthropic({ apiKey: 'team-shared-7f3a9c' });`,
       output: `import Groq from 'groq-sdk'; import { Anthropic } from '@anthropic-ai/sdk'; new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });`,
-      errors: [{ messageId: 'literalKey', line: 1, column: 101, data: { masked: 'team-s…', where: 'the apiKey of new Anthropic()', env: 'ANTHROPIC_API_KEY' } }],
+      errors: [{ messageId: 'literalKey', line: 1, column: 101, data: { masked: 'tea…', where: 'the apiKey of new Anthropic()', env: 'ANTHROPIC_API_KEY' } }],
     },
     {
       name: 'a literal fallback of a key read from the environment (no fix: drop it by hand)',
       code: `const secret = process.env.JWT_SECRET || 'dev-secret-123';`,
       output: null,
-      errors: [{ messageId: 'literalFallback', line: 1, column: 42, data: { masked: 'dev-se…', name: 'JWT_SECRET' } }],
+      errors: [{ messageId: 'literalFallback', line: 1, column: 42, data: { masked: 'dev…', name: 'JWT_SECRET' } }],
     },
     {
       name: 'a literal that the client key is checked against (Express header, Next.js query; no fix)',
@@ -107,8 +125,8 @@ ruleTester().run('no-hardcoded-api-key', rule, {
       ),
       output: null,
       errors: [
-        { messageId: 'comparedLiteral', line: 1, column: 68, data: { guess: "req.headers['x-api-key']", masked: 'k3y-fo…' } },
-        { messageId: 'comparedLiteral', line: 2, column: 91, data: { guess: 'token', masked: 's3cr3t…' } },
+        { messageId: 'comparedLiteral', line: 1, column: 68, data: { guess: "req.headers['x-api-key']", masked: 'k3y…' } },
+        { messageId: 'comparedLiteral', line: 2, column: 91, data: { guess: 'token', masked: 's3c…' } },
       ],
     },
     {
@@ -118,7 +136,7 @@ ruleTester().run('no-hardcoded-api-key', rule, {
         `app.post('/h', async (c) => { if (c.req.header('authorization') === 'Bearer team-7f3a9c') return c.json({}); });`,
       ),
       output: null,
-      errors: [{ messageId: 'comparedLiteral', line: 2, column: 69, data: { guess: "c.req.header('authorization')", masked: 'Bearer…' } }],
+      errors: [{ messageId: 'comparedLiteral', line: 2, column: 69, data: { guess: "c.req.header('authorization')", masked: 'Bea…' } }],
     },
     {
       name: 'literal keys in the headers of outgoing requests (the Bearer scheme stays)',
@@ -131,8 +149,8 @@ ruleTester().run('no-hardcoded-api-key', rule, {
         `const h = new Headers({ 'x-api-key': process.env.LLM_API_KEY });`,
       ),
       errors: [
-        { messageId: 'literalKey', line: 1, column: 92, data: { masked: 'team-s…', where: 'the Authorization header', env: 'LLM_API_KEY' } },
-        { messageId: 'literalKey', line: 2, column: 38, data: { masked: 'k3y-fo…', where: 'the x-api-key header', env: 'LLM_API_KEY' } },
+        { messageId: 'literalKey', line: 1, column: 92, data: { masked: 'tea…', where: 'the Authorization header', env: 'LLM_API_KEY' } },
+        { messageId: 'literalKey', line: 2, column: 38, data: { masked: 'k3y…', where: 'the x-api-key header', env: 'LLM_API_KEY' } },
       ],
     },
     {
@@ -147,10 +165,24 @@ ruleTester().run('no-hardcoded-api-key', rule, {
       ),
       output: null,
       errors: [
-        { messageId: 'allowlistKey', line: 1, column: 17, data: { list: 'TEAMS', guess: 'key', masked: 'k3y-te…' } },
-        { messageId: 'allowlistKey', line: 1, column: 45, data: { list: 'TEAMS', guess: 'key', masked: 'kteamb…' } },
-        { messageId: 'allowlistKey', line: 2, column: 24, data: { list: 'VALID', guess: 'key', masked: 'k3y-op…' } },
-        { messageId: 'allowlistKey', line: 2, column: 54, data: { list: 'LIST', guess: 'key', masked: 'k3y-de…' } },
+        { messageId: 'allowlistKey', line: 1, column: 17, data: { list: 'TEAMS', guess: 'key', masked: 'k3y…' } },
+        { messageId: 'allowlistKey', line: 1, column: 45, data: { list: 'TEAMS', guess: 'key', masked: '…' } },
+        { messageId: 'allowlistKey', line: 2, column: 24, data: { list: 'VALID', guess: 'key', masked: '…' } },
+        { messageId: 'allowlistKey', line: 2, column: 54, data: { list: 'LIST', guess: 'key', masked: '…' } },
+      ],
+    },
+    {
+      name: 'a provider key where an expression cannot go: reported, never replaced',
+      code: lines(
+        `const owners = { '${OPENAI}': 'alice' };`,
+        `type Key = '${OPENAI}';`,
+        `const el = <Chat apiKey="${OPENAI}" />;`,
+      ),
+      output: null,
+      errors: [
+        { messageId: 'providerKey', line: 1, column: 18 },
+        { messageId: 'providerKey', line: 2, column: 12 },
+        { messageId: 'providerKey', line: 3, column: 25 },
       ],
     },
     {

@@ -22,7 +22,8 @@ ruleTester().run('no-llm-output-in-dangerous-sink', rule, {
         `import pg from 'pg';`,
         ...openai,
         `export async function save(db, q) { ${completion} ${text}`,
-        `  await db.query('INSERT INTO answers (text) VALUES ($1)', [text]); await db.query('SELECT 1'); }`,
+        `  await db.query('INSERT INTO answers (text) VALUES ($1)', [text]); await db.query('SELECT 1');`,
+        '  await cache.get(`chat:${text}`); await redis.get("resp:" + text); }',
       ),
     },
     {
