@@ -143,6 +143,9 @@ const BROWSER_SECRET = /OPENAI|ANTHROPIC|CLAUDE|GROQ|GEMINI|GOOGLE_AI|GENAI|MIST
 /** Env names whose literal fallback is a secret: `OPENAI_API_KEY`, `JWT_SECRET`, `GITHUB_TOKEN`; not `CACHE_KEY` or `SORT_KEY`. */
 const SECRET_FALLBACK_ENV = /(?:API_?KEY|ACCESS_KEY|PRIVATE_KEY|SECRET(?:_KEY)?|TOKEN|PASSWORD|PASSWD|CREDENTIALS?)$/i;
 
+/** Azure OpenAI keys have no format of their own, only their own variable. */
+const AZURE: KeyFormat = { provider: 'Azure OpenAI', env: 'AZURE_OPENAI_API_KEY', prefixes: [], min: 0, alphabet: 'alnum' };
+
 const cache = new WeakMap<FileAnalysis, KeyFinding[]>();
 
 export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
@@ -184,11 +187,13 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
     const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? keyName(callee) : null;
     const format = KEY_FORMATS.find((f) => name && name.toLowerCase().includes(f.provider.toLowerCase().split(' ')[0])) ?? null;
     const isClient = !!name && /^(?:OpenAI|AzureOpenAI|Anthropic|Groq|Mistral|CohereClient(?:V2)?|GoogleGenAI|Ollama|Chat\w+|OpenRouter|Together|Replicate)$/.test(name);
-    if (!isClient || pointsToLocalServer(options)) continue;
+    // `Chat*` classes are langchain's only where langchain is imported (`new ChatClient()` of a chat SDK is not an LLM).
+    const isLangchain = [...analysis.index.moduleNames].some((m) => m === 'langchain' || m.startsWith('@langchain/'));
+    if (!isClient || (name.startsWith('Chat') && !isLangchain) || pointsToLocalServer(options)) continue;
     for (const property of options.properties) {
       if (property.type !== T.Property) continue;
       const key = keyName(property);
-      if (key !== null && KEY_OPTIONS.has(key)) literalKey(property.value, `the ${key} of new ${name}()`, format);
+      if (key !== null && KEY_OPTIONS.has(key)) literalKey(property.value, `the ${key} of new ${name}()`, name === 'AzureOpenAI' ? AZURE : format);
       if (key === 'dangerouslyAllowBrowser' && property.value.type === T.Literal && property.value.value === true) {
         findings.push({ kind: 'browser-client', node: property });
       }

@@ -80,6 +80,7 @@ ruleTester().run('no-hardcoded-api-key', rule, {
         `const HANDLERS = { run() {}, get size() { return 1; } }; app.post('/x', (req, res) => { const h = HANDLERS[req.headers['x-api-key']]; });`,
       ),
     },
+    { name: 'a chat SDK client that is not langchain', code: `import { StreamChat } from 'stream-chat'; const c = new ChatClient({ token: 'u1-public-id-2024' });` },
     { name: 'dangerouslyAllowBrowser: false', code: `import OpenAI from 'openai'; new OpenAI({ apiKey: process.env.OPENAI_API_KEY, dangerouslyAllowBrowser: false });` },
   ],
   invalid: [
@@ -170,6 +171,12 @@ ruleTester().run('no-hardcoded-api-key', rule, {
         { messageId: 'allowlistKey', line: 2, column: 24, data: { list: 'VALID', guess: 'key', masked: '…' } },
         { messageId: 'allowlistKey', line: 2, column: 54, data: { list: 'LIST', guess: 'key', masked: '…' } },
       ],
+    },
+    {
+      name: 'AzureOpenAI: its own variable',
+      code: `import { AzureOpenAI } from 'openai'; new AzureOpenAI({ apiKey: 'az-9f8e7d6c5b4a', endpoint: 'https://x.openai.azure.com' });`,
+      output: `import { AzureOpenAI } from 'openai'; new AzureOpenAI({ apiKey: process.env.AZURE_OPENAI_API_KEY, endpoint: 'https://x.openai.azure.com' });`,
+      errors: [{ messageId: 'literalKey', line: 1, column: 65, data: { masked: 'az-…', where: 'the apiKey of new AzureOpenAI()', env: 'AZURE_OPENAI_API_KEY' } }],
     },
     {
       name: 'a provider key where an expression cannot go: reported, never replaced',
