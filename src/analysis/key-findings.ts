@@ -1,10 +1,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { findKey, isPlaceholder, KEY_FORMATS, type KeyFormat } from '../models/key-patterns.js';
+import {
+  AUTH_SCHEME, BROWSER_SECRET, HTTP_CLIENT_FUNCTIONS, HTTP_CLIENT_OBJECTS, KEY_HEADER, KEY_OPTIONS, LOCAL_SERVER_URL, PUBLIC_BY_DESIGN,
+  PUBLIC_PREFIX, SECRET_FALLBACK_ENV,
+} from '../models/secrets.js';
 import { SECRET_ENV } from '../models/secrets.js';
 import { keyName, memberChain, unwrap, type Node } from './ast.js';
 import type { FileAnalysis } from './file-analysis.js';
 import { fromClient, isCredential, keyCompares } from './key-compares.js';
+import { findClientConstructions } from './llm-calls.js';
 
 /**
  * Hard-coded and mishandled keys: provider key literals anywhere, literals given as an LLM
@@ -36,13 +41,7 @@ export type KeyFinding =
   | { readonly kind: 'browser-client'; readonly node: Node }
   | { readonly kind: 'public-env'; readonly node: Node; readonly name: string };
 
-const KEY_OPTIONS = new Set(['apiKey', 'api_key', 'token', 'authToken']);
-const PUBLIC_PREFIX = /^(?:NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|PUBLIC_)/;
 const MAX_LITERAL = 100_000;
-/** Headers that carry a provider key. */
-const KEY_HEADER = /^(?:authorization|x-api-key|api-key|x-goog-api-key)$/i;
-/** `Bearer `, `Basic `, `Token ` before a key. */
-const AUTH_SCHEME = /^(?:Bearer|Basic|Token)\s+/i;
 
 function envFor(format: KeyFormat | null): string {
   return format?.env ?? 'LLM_API_KEY';
@@ -55,8 +54,6 @@ function isFirebaseConfig(node: Node, format: KeyFormat): boolean {
   return property.parent.properties.some((p) => p.type === T.Property && /^(?:authDomain|messagingSenderId|storageBucket)$/.test(keyName(p) ?? ''));
 }
 
-/** Public env names that are not secrets: OAuth client ids, maps and analytics keys. */
-const PUBLIC_BY_DESIGN = /ANON|PUBLISHABLE|PUBLIC_KEY$|SITE_KEY$|OAUTH|CLIENT_(?:ID|KEY)|MAPS|RECAPTCHA|ANALYTICS|SENTRY|POSTHOG|FIREBASE/i;
 
 /** The literal entries of a constant allowlist: object keys, array and `Set` elements, `Map` entry keys. */
 function allowlistLiterals(identifier: TSESTree.Identifier, analysis: FileAnalysis): (TSESTree.StringLiteral | TSESTree.Identifier)[] {
@@ -126,7 +123,7 @@ function pointsToLocalServer(options: TSESTree.ObjectExpression): boolean {
   return options.properties.some((p) => {
     if (p.type !== T.Property || !/^(?:baseURL|baseUrl|base_url|host|endpoint)$/.test(keyName(p) ?? '')) return false;
     const value = p.value.type === T.Literal ? p.value.value : p.value.type === T.TemplateLiteral ? p.value.quasis[0].value.cooked : null;
-    return typeof value === 'string' && /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)\b/i.test(value);
+    return typeof value === 'string' && LOCAL_SERVER_URL.test(value);
   });
 }
 
@@ -134,14 +131,10 @@ function pointsToLocalServer(options: TSESTree.ObjectExpression): boolean {
 function isHttpCall(node: TSESTree.Node | undefined): boolean {
   if (node?.type !== T.CallExpression && node?.type !== T.NewExpression) return false;
   const callee = unwrap(node.callee);
-  if (callee.type === T.Identifier) return /^(?:fetch|axios|got|ky|ofetch|\$fetch|request|Request|Headers)$/.test(callee.name);
-  return callee.type === T.MemberExpression && callee.object.type === T.Identifier && /^(?:axios|got|ky|http|https|undici)$/.test(callee.object.name);
+  if (callee.type === T.Identifier) return HTTP_CLIENT_FUNCTIONS.has(callee.name);
+  return callee.type === T.MemberExpression && callee.object.type === T.Identifier && HTTP_CLIENT_OBJECTS.has(callee.object.name);
 }
 
-/** Browser-prefixed names that hold a real secret: an LLM provider's key, or a name that says secret. Maps, search and analytics keys are public by design. */
-const BROWSER_SECRET = /OPENAI|ANTHROPIC|CLAUDE|GROQ|GEMINI|GOOGLE_AI|GENAI|MISTRAL|COHERE|HUGGING|HF_|REPLICATE|PERPLEXITY|XAI|OPENROUTER|FIREWORKS|TOGETHER|DEEPSEEK|LLM|SECRET|PRIVATE/i;
-/** Env names whose literal fallback is a secret: `OPENAI_API_KEY`, `JWT_SECRET`, `GITHUB_TOKEN`; not `CACHE_KEY` or `SORT_KEY`. */
-const SECRET_FALLBACK_ENV = /(?:API_?KEY|ACCESS_KEY|PRIVATE_KEY|SECRET(?:_KEY)?|TOKEN|PASSWORD|PASSWD|CREDENTIALS?)$/i;
 
 /** Azure OpenAI keys have no format of their own, only their own variable. */
 const AZURE: KeyFormat = { provider: 'Azure OpenAI', env: 'AZURE_OPENAI_API_KEY', prefixes: [], min: 0, alphabet: 'alnum' };
@@ -179,21 +172,20 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
     reported.add(literal);
   };
 
-  // Literals given as the key of a modelled LLM client: `new OpenAI({ apiKey: '…' })`.
-  for (const created of analysis.index.news) {
-    const options = created.arguments[0] && unwrap(created.arguments[0]);
-    if (options?.type !== T.ObjectExpression) continue;
+  // Literals given as the key of a modelled LLM client, found through its import: `new OpenAI({ apiKey: '…' })`.
+  for (const { node: created, sdk, exportName } of findClientConstructions(analysis.sourceCode, analysis.index)) {
     const callee = unwrap(created.callee);
-    const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? keyName(callee) : null;
-    const format = KEY_FORMATS.find((f) => name && name.toLowerCase().includes(f.provider.toLowerCase().split(' ')[0])) ?? null;
-    const isClient = !!name && /^(?:OpenAI|AzureOpenAI|Anthropic|Groq|Mistral|CohereClient(?:V2)?|GoogleGenAI|Ollama|Chat\w+|OpenRouter|Together|Replicate)$/.test(name);
-    // `Chat*` classes are langchain's only where langchain is imported (`new ChatClient()` of a chat SDK is not an LLM).
-    const isLangchain = [...analysis.index.moduleNames].some((m) => m === 'langchain' || m.startsWith('@langchain/'));
-    if (!isClient || (name.startsWith('Chat') && !isLangchain) || pointsToLocalServer(options)) continue;
-    for (const property of options.properties) {
+    const name = (callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? keyName(callee) : null) ?? exportName;
+    const label = `${exportName} ${sdk}`.toLowerCase();
+    const format = exportName === 'AzureOpenAI' ? AZURE : (KEY_FORMATS.find((f) => label.includes(f.provider.toLowerCase().split(' ')[0])) ?? null);
+    const first = created.arguments[0] && unwrap(created.arguments[0]);
+    // `new GoogleGenerativeAI('AIza…')` takes the key as its only argument.
+    if (exportName === 'GoogleGenerativeAI') literalKey(first, `the key of new ${name}()`, format);
+    if (first?.type !== T.ObjectExpression || pointsToLocalServer(first)) continue;
+    for (const property of first.properties) {
       if (property.type !== T.Property) continue;
       const key = keyName(property);
-      if (key !== null && KEY_OPTIONS.has(key)) literalKey(property.value, `the ${key} of new ${name}()`, name === 'AzureOpenAI' ? AZURE : format);
+      if (key !== null && KEY_OPTIONS.has(key)) literalKey(property.value, `the ${key} of new ${name}()`, format);
       if (key === 'dangerouslyAllowBrowser' && property.value.type === T.Literal && property.value.value === true) {
         findings.push({ kind: 'browser-client', node: property });
       }
@@ -211,11 +203,6 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
       (holder?.type === T.Property && keyName(holder) === 'headers' && isHttpCall(holder.parent.parent ?? undefined)) ||
       (holder?.type === T.NewExpression && holder.callee.type === T.Identifier && holder.callee.name === 'Headers');
     if (isHeaders) literalKey(node, `the ${header} header`, null);
-  }
-  // `new GoogleGenerativeAI('AIza…')`
-  for (const created of analysis.index.news) {
-    const callee = unwrap(created.callee);
-    if (callee.type === T.Identifier && callee.name === 'GoogleGenerativeAI') literalKey(created.arguments[0], 'the key of new GoogleGenerativeAI()', KEY_FORMATS.find((f) => f.provider === 'Google') ?? null);
   }
 
   // `process.env.OPENAI_API_KEY ?? 'dev-key'`, `|| '…'`

@@ -124,3 +124,61 @@ export function findLlmCalls(sourceCode: TSESLint.SourceCode, index: FileIndex, 
   }
   return [...found.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
+
+/** A client of a modelled SDK created in this file: `new OpenAI({…})`, `new ChatAnthropic({…})`. */
+export interface ClientConstruction {
+  readonly node: TSESTree.NewExpression;
+  readonly sdk: string;
+  /** The export it was made from: 'default', 'AzureOpenAI', 'ChatAnthropic'. */
+  readonly exportName: string;
+}
+
+/** Every `new` of an SDK export that builds a client, found through the file's imports and requires. */
+export function findClientConstructions(sourceCode: TSESLint.SourceCode, index: FileIndex): ClientConstruction[] {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return [];
+  const tracker = new ReferenceTracker(globalScope as never);
+  const found: ClientConstruction[] = [];
+  for (const model of SDK_MODELS) {
+    if (!model.modules.some((m) => index.moduleNames.has(m))) continue;
+    const esm: TraceMap = { [ESM]: true };
+    const cjs: TraceMap = {};
+    for (const [name, node] of Object.entries(model.exports)) {
+      if (!node.construct) continue;
+      esm[name] = { [CONSTRUCT]: name };
+      cjs[name] = { [CONSTRUCT]: name };
+      if (name === 'default') Object.assign(cjs, { [CONSTRUCT]: name });
+    }
+    const map = (exports: TraceMap) => Object.fromEntries(model.modules.map((m) => [m, exports]));
+    const references = [
+      ...(tracker.iterateEsmReferences(map(esm) as never) as Iterable<{ node: Node; info: string }>),
+      ...(tracker.iterateCjsReferences(map(cjs) as never) as Iterable<{ node: Node; info: string }>),
+    ];
+    for (const { node, info } of references) {
+      if (node.type === T.NewExpression) found.push({ node, sdk: model.sdk, exportName: info });
+    }
+  }
+  // ReferenceTracker sees `require` only where it is a declared global; follow `const X = require('m')` here.
+  const seen = new Set<Node>(found.map((f) => f.node));
+  for (const created of index.news) {
+    if (seen.has(created) || created.callee.type !== T.Identifier) continue;
+    const required = requiredExport(created.callee, index);
+    const model = required && SDK_MODELS.find((m) => m.modules.includes(required.module));
+    if (model && required && model.exports[required.name]?.construct) found.push({ node: created, sdk: model.sdk, exportName: required.name });
+  }
+  return found;
+}
+
+/** `const X = require('m')` -> default of m; `const { A: X } = require('m')` -> A of m. */
+function requiredExport(identifier: TSESTree.Identifier, index: FileIndex): { module: string; name: string } | null {
+  const def = index.variableOf(identifier)?.defs[0];
+  if (def?.type !== 'Variable' || def.node.type !== T.VariableDeclarator || def.node.init?.type !== T.CallExpression) return null;
+  const init = def.node.init;
+  const source = init.arguments[0];
+  if (init.callee.type !== T.Identifier || init.callee.name !== 'require' || source?.type !== T.Literal || typeof source.value !== 'string') return null;
+  if (def.node.id.type === T.Identifier) return { module: source.value, name: 'default' };
+  if (def.node.id.type !== T.ObjectPattern) return null;
+  const property = def.node.id.properties.find((p) => p.type === T.Property && p.value === def.name);
+  const name = property?.type === T.Property ? keyName(property) : null;
+  return name === null ? null : { module: source.value, name };
+}

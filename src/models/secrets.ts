@@ -12,3 +12,31 @@ export const SECRET_MEMBER = /^(?:api_?key|apikey|x-api-key|secret|client_?secre
 /** Request parameter names that carry a credential (`?api_key=`, `?token=`, `?key=`). */
 export const CREDENTIAL_PARAM =
   /^(?:token|access[-_]?token|id[-_]?token|refresh[-_]?token|api[-_]?key|apikey|x-api-key|key|secret|client[-_]?secret|password|passwd|auth|authorization|session[-_]?id|sig|signature)$/i;
+
+/** Options of LLM client constructors that hold the key. */
+export const KEY_OPTIONS = new Set(['apiKey', 'api_key', 'token', 'authToken']);
+
+/** Env prefixes that bundlers inline into browser code. */
+export const PUBLIC_PREFIX = /^(?:NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|PUBLIC_)/;
+
+/** Headers that carry a provider key. */
+export const KEY_HEADER = /^(?:authorization|x-api-key|api-key|x-goog-api-key)$/i;
+
+/** `Bearer `, `Basic `, `Token ` before a key. */
+export const AUTH_SCHEME = /^(?:Bearer|Basic|Token)\s+/i;
+
+/** Public env names that are not secrets: OAuth client ids, maps and analytics keys. */
+export const PUBLIC_BY_DESIGN = /ANON|PUBLISHABLE|PUBLIC_KEY$|SITE_KEY$|OAUTH|CLIENT_(?:ID|KEY)|MAPS|RECAPTCHA|ANALYTICS|SENTRY|POSTHOG|FIREBASE/i;
+
+/** Browser-prefixed names that hold a real secret: an LLM provider's key, or a name that says secret. Maps, search and analytics keys are public by design. */
+export const BROWSER_SECRET = /OPENAI|ANTHROPIC|CLAUDE|GROQ|GEMINI|GOOGLE_AI|GENAI|MISTRAL|COHERE|HUGGING|HF_|REPLICATE|PERPLEXITY|XAI|OPENROUTER|FIREWORKS|TOGETHER|DEEPSEEK|LLM|SECRET|PRIVATE/i;
+
+/** Env names whose literal fallback is a secret: `OPENAI_API_KEY`, `JWT_SECRET`, `GITHUB_TOKEN`; not `CACHE_KEY` or `SORT_KEY`. */
+export const SECRET_FALLBACK_ENV = /(?:API_?KEY|ACCESS_KEY|PRIVATE_KEY|SECRET(?:_KEY)?|TOKEN|PASSWORD|PASSWD|CREDENTIALS?)$/i;
+
+/** Local OpenAI-compatible servers (Ollama, LM Studio, vLLM) that take any key. */
+export const LOCAL_SERVER_URL = /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)\b/i;
+
+/** Functions and objects that send HTTP requests: `fetch(…)`, `axios.post(…)`, `new Request(…)`. */
+export const HTTP_CLIENT_FUNCTIONS = new Set(['fetch', 'axios', 'got', 'ky', 'ofetch', '$fetch', 'request', 'Request', 'Headers']);
+export const HTTP_CLIENT_OBJECTS = new Set(['axios', 'got', 'ky', 'http', 'https', 'undici']);

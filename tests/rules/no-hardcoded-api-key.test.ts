@@ -80,6 +80,7 @@ ruleTester().run('no-hardcoded-api-key', rule, {
         `const HANDLERS = { run() {}, get size() { return 1; } }; app.post('/x', (req, res) => { const h = HANDLERS[req.headers['x-api-key']]; });`,
       ),
     },
+    { name: 'a class of the same name that is not imported from an SDK', code: `class OpenAI { constructor(o) { this.o = o; } } new OpenAI({ apiKey: 'team-key-7c6b5a' });` },
     { name: 'a chat SDK client that is not langchain', code: `import { StreamChat } from 'stream-chat'; const c = new ChatClient({ token: 'u1-public-id-2024' });` },
     { name: 'dangerouslyAllowBrowser: false', code: `import OpenAI from 'openai'; new OpenAI({ apiKey: process.env.OPENAI_API_KEY, dangerouslyAllowBrowser: false });` },
   ],
@@ -170,6 +171,18 @@ ruleTester().run('no-hardcoded-api-key', rule, {
         { messageId: 'allowlistKey', line: 1, column: 45, data: { list: 'TEAMS', guess: 'key', masked: '…' } },
         { messageId: 'allowlistKey', line: 2, column: 24, data: { list: 'VALID', guess: 'key', masked: '…' } },
         { messageId: 'allowlistKey', line: 2, column: 54, data: { list: 'LIST', guess: 'key', masked: '…' } },
+      ],
+    },
+    {
+      name: 'a client found through an aliased import and a require (the import decides, not the name)',
+      code: lines(`import { Groq as LLM } from 'groq-sdk'; new LLM({ apiKey: 'team-key-9f3a2b' });`, `const { ChatAnthropic } = require('@langchain/anthropic'); new ChatAnthropic({ apiKey: 'team-key-8e2d1c' });`),
+      output: lines(
+        `import { Groq as LLM } from 'groq-sdk'; new LLM({ apiKey: process.env.GROQ_API_KEY });`,
+        `const { ChatAnthropic } = require('@langchain/anthropic'); new ChatAnthropic({ apiKey: process.env.ANTHROPIC_API_KEY });`,
+      ),
+      errors: [
+        { messageId: 'literalKey', line: 1, column: 59, data: { masked: 'tea…', where: 'the apiKey of new LLM()', env: 'GROQ_API_KEY' } },
+        { messageId: 'literalKey', line: 2, column: 88, data: { masked: 'tea…', where: 'the apiKey of new ChatAnthropic()', env: 'ANTHROPIC_API_KEY' } },
       ],
     },
     {
