@@ -1,6 +1,5 @@
-import { describeCall, describeOrigin } from '../src/analysis/describe.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
-import { systemSlotFindings } from '../src/analysis/prompt-findings.js';
+import { describePromptFinding, systemSlotFindings } from '../src/analysis/prompt-findings.js';
 import { createRule } from '../src/create-rule.js';
 import { promptFix } from '../src/fixes/prompt-fix.js';
 
@@ -45,12 +44,12 @@ export default createRule<Options, MessageIds>({
         for (const finding of systemSlotFindings(analysis)) {
           const rewrite = promptFix(analysis, finding);
           const asSuggestion = !autofix || !!rewrite?.suggestionOnly;
-          const { source, line, via } = describeOrigin(finding.origin);
-          const slot = finding.slot.label;
+          const data = describePromptFinding(finding);
+          const slot = data.slot;
           context.report({
             node: finding.slot.report,
             messageId: 'userInputInSystemPrompt',
-            data: { source, line, via, slot, api: describeCall(finding.call) },
+            data,
             fix: rewrite && !asSuggestion ? rewrite.fix : null,
             suggest: rewrite && asSuggestion ? [{ messageId: 'separateRoles', data: { slot }, fix: rewrite.fix }] : [],
           });

@@ -1,6 +1,5 @@
-import { describeCall, describeOrigin } from '../src/analysis/describe.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
-import { mixedPromptFindings } from '../src/analysis/prompt-findings.js';
+import { describePromptFinding, mixedPromptFindings } from '../src/analysis/prompt-findings.js';
 import { createRule } from '../src/create-rule.js';
 import { promptFix } from '../src/fixes/prompt-fix.js';
 
@@ -47,11 +46,10 @@ export default createRule<Options, MessageIds>({
         for (const finding of mixedPromptFindings(analysis)) {
           const rewrite = promptFix(analysis, finding);
           const asSuggestion = !autofix || !!rewrite?.suggestionOnly;
-          const { source, line, via } = describeOrigin(finding.origin);
           context.report({
             node: finding.slot.report,
             messageId: 'mixedPrompt',
-            data: { source, line, via, slot: finding.slot.label, api: describeCall(finding.call) },
+            data: describePromptFinding(finding),
             fix: rewrite && !asSuggestion ? rewrite.fix : null,
             suggest:
               rewrite && asSuggestion

@@ -27,6 +27,8 @@ export interface LlmSecuritySettings {
   readonly loggers: readonly string[];
   /** Names (`*` matches anything) of auth middleware and auth checks, added to the defaults; when set, every LLM route must use one. */
   readonly authMiddleware: readonly string[];
+  /** Follow imports into the project's own modules (default true). */
+  readonly crossFile: boolean;
 }
 
 /** Sanitizers recognized without any setting. */
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: LlmSecuritySettings = {
   sanitizers: DEFAULT_SANITIZERS,
   loggers: [],
   authMiddleware: [],
+  crossFile: true,
 };
 
 /** JSON schema of `settings['llm-security']`, published for editors and docs. */
@@ -73,6 +76,10 @@ export const settingsSchema = {
       type: 'array',
       items: { type: 'string', minLength: 1 },
       description: 'Names of your auth middleware and checks (* matches anything); added to the defaults. When set, every route that reaches an LLM call must use one.',
+    },
+    crossFile: {
+      type: 'boolean',
+      description: "Follow imports into the project's own modules to find flows across files (default true).",
     },
     sanitizers: {
       type: 'array',
@@ -139,7 +146,8 @@ export function parseSettings(raw: unknown): LlmSecuritySettings {
   if (!isPlainObject(raw)) throw new SettingsError('', 'must be an object');
   const cached = cache.get(raw);
   if (cached) return cached;
-  checkKeys(raw, ['sources', 'llmWrappers', 'sanitizers', 'loggers', 'authMiddleware'], '');
+  checkKeys(raw, ['sources', 'llmWrappers', 'sanitizers', 'loggers', 'authMiddleware', 'crossFile'], '');
+  if (raw.crossFile !== undefined && typeof raw.crossFile !== 'boolean') throw new SettingsError('.crossFile', 'must be a boolean');
 
   const sourcesRaw = raw.sources ?? {};
   if (!isPlainObject(sourcesRaw)) throw new SettingsError('.sources', 'must be an object');
@@ -175,6 +183,7 @@ export function parseSettings(raw: unknown): LlmSecuritySettings {
     sanitizers: [...DEFAULT_SANITIZERS, ...stringList(raw.sanitizers, '.sanitizers')],
     loggers: stringList(raw.loggers, '.loggers'),
     authMiddleware: stringList(raw.authMiddleware, '.authMiddleware'),
+    crossFile: raw.crossFile !== false,
   };
   cache.set(raw, settings);
   return settings;

@@ -74,10 +74,14 @@ export function authFindings(analysis: FileAnalysis): AuthFinding[] {
     return isAuthName(nameOf(value));
   };
 
-  const llmCallsSorted = [...analysis.llmCalls].sort((a, b) => a.node.range[0] - b.node.range[0]);
+  // SDK calls first, so that a same-file helper is followed to the SDK call itself; calls to helpers
+  // in other modules (which pass request data on to an LLM call) after them.
+  const sdkCalls = analysis.sdkCalls;
+  const helperCalls = analysis.llmCalls.filter((call) => call.sdk === 'helper');
+  const inside = (calls: readonly LlmCall[], fn: FunctionNode) => calls.find((c) => c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
   /** The first LLM call `fn` reaches (directly or through same-file helpers), and where in `fn` the path starts. */
   const reachLlm = (fn: FunctionNode, depth: number, seen: Set<FunctionNode>): { call: LlmCall; at: number } | null => {
-    const direct = llmCallsSorted.find((c) => c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
+    const direct = inside(sdkCalls, fn);
     if (direct) return { call: direct, at: direct.node.range[0] };
     if (depth >= MAX_HELPER_DEPTH) return null;
     for (const call of within(index.calls, fn)) {
@@ -88,7 +92,8 @@ export function authFindings(analysis: FileAnalysis): AuthFinding[] {
       const reached = reachLlm(helper, depth + 1, seen);
       if (reached) return { call: reached.call, at: call.range[0] };
     }
-    return null;
+    const helper = depth === 0 ? inside(helperCalls, fn) : undefined;
+    return helper ? { call: helper, at: helper.node.range[0] } : null;
   };
 
   const under = (path: string | null, prefix: string | null) => prefix === null || (path ?? '').startsWith(prefix.replace(/\/?\*+$/u, ''));

@@ -19,14 +19,19 @@ export function shorten(text: string, max = MAX_SOURCE_LENGTH): string {
 /** Any origin that names a source: request data, errors, prompts, LLM output, secrets. */
 type Described = { readonly node: Node; readonly text: string; readonly steps: readonly string[] };
 
-export function describeOrigin(origin: Described): OriginDescription {
+/** `hops`: the helpers a value went through after the origin's own steps (cross-file wrappers). */
+export function describeOrigin(origin: Described, hops: readonly string[] = []): OriginDescription {
+  const steps = hops.length > 0 ? [...origin.steps, ...hops] : origin.steps;
   return {
     source: shorten(origin.text),
     line: String(origin.node.loc.start.line),
-    via: origin.steps.length > 0 ? ` via ${origin.steps.join(' -> ')}` : '',
+    via: steps.length > 0 ? ` via ${steps.join(' -> ')}` : '',
   };
 }
 
+/** How messages name an LLM call; a call to your own helper is named by the SDK call it makes. */
 export function describeCall(call: LlmCall): string {
+  const hops = call.slots[0]?.through?.hops;
+  if (call.sdk === 'helper') return hops && hops.length > 0 ? `${call.api} through ${hops.join(' -> ')}` : call.api;
   return call.sdk === 'wrapper' ? `${call.api}()` : `${call.sdk} ${call.api}`;
 }

@@ -1,4 +1,7 @@
+import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { loadModule } from '../project/modules.js';
+import { resolveModule } from '../project/resolve.js';
 import { LLM_HINT, type LlmCall } from '../models/llm/index.js';
 import { SOURCE_MODELS, type ParamSource, type ResponseModelName, type SourceContext } from '../models/sources/index.js';
 import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
@@ -11,6 +14,9 @@ import { describeCall } from './describe.js';
 import type { Node } from './ast.js';
 import { promptVariables } from './prompt-values.js';
 import { TaintEngine } from './taint.js';
+import { helperCalls } from './effects.js';
+import { hopLabel, linkedCallee, type LinkedFunction } from './linker.js';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 /**
  * The per-file analysis shared by every rule. Each part is computed on first use and at
@@ -20,8 +26,13 @@ export interface FileAnalysis {
   readonly sourceCode: TSESLint.SourceCode;
   readonly settings: LlmSecuritySettings;
   readonly filename: string;
+  /** The file's path as messages show it: relative to the working directory, with `/`. */
+  readonly label: string;
   readonly index: FileIndex;
   readonly engine: TaintEngine;
+  /** SDK calls and the wrappers named in settings. */
+  readonly sdkCalls: readonly LlmCall[];
+  /** `sdkCalls` plus calls to functions (here or imported) that pass an argument on to one. */
   readonly llmCalls: readonly LlmCall[];
   /** Every function registered or exported as a handler, with what its parameters are. */
   readonly handlers: ReadonlyMap<FunctionNode, HandlerInfo>;
@@ -30,6 +41,10 @@ export interface FileAnalysis {
   promptVariable(variable: TSESLint.Scope.Variable): PromptOrigin | undefined;
   llmOutput(node: Node): LlmOutputOrigin | undefined;
   isSanitizer(names: readonly string[]): boolean;
+  /** The analysis of the project module that `specifier` names from this file (never a package). */
+  importedModule(specifier: string): FileAnalysis | null;
+  linkedCall(call: TSESTree.CallExpression): LinkedFunction | null;
+  hopLabel(linked: LinkedFunction, at?: Node): string;
 }
 
 /** What the framework models say about one handler (merged when several models match it). */
@@ -48,13 +63,41 @@ class LazyFileAnalysis implements FileAnalysis {
   private indexValue: FileIndex | undefined;
   private engineValue: TaintEngine | undefined;
   private callsValue: readonly LlmCall[] | undefined;
+  private allCallsValue: readonly LlmCall[] | undefined;
   private handlersValue: Map<FunctionNode, HandlerInfo> | undefined;
+
+  readonly label: string;
 
   constructor(
     readonly sourceCode: TSESLint.SourceCode,
     readonly filename: string,
     readonly settings: LlmSecuritySettings,
-  ) {}
+    readonly cwd: string,
+  ) {
+    this.label = labelOf(filename, cwd);
+  }
+
+  /** Modules this analysis read, for checking that a cached module analysis is still current. */
+  readonly dependencies = new Map<string, ModuleRecord | null>();
+
+  linkedCall(call: TSESTree.CallExpression): LinkedFunction | null {
+    return linkedCallee(this, call);
+  }
+
+  hopLabel(linked: LinkedFunction, at?: Node): string {
+    return hopLabel(this, linked, at);
+  }
+
+  importedModule(specifier: string): FileAnalysis | null {
+    if (!this.settings.crossFile) return null;
+    let record = this.dependencies.get(specifier);
+    if (record === undefined) {
+      const file = resolveModule(specifier, this.filename);
+      record = file ? moduleRecord(file, this.settings, this.cwd) : null;
+      this.dependencies.set(specifier, record);
+    }
+    return record?.analysis ?? null;
+  }
 
   get index(): FileIndex {
     this.indexValue ??= buildFileIndex(this.sourceCode);
@@ -66,12 +109,23 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.engineValue;
   }
 
-  get llmCalls(): readonly LlmCall[] {
+  get sdkCalls(): readonly LlmCall[] {
     if (this.callsValue === undefined) {
       const mayCall = this.settings.llmWrappers.length > 0 || LLM_HINT.test(this.sourceCode.text);
       this.callsValue = mayCall ? findLlmCalls(this.sourceCode, this.index, this.settings) : [];
     }
     return this.callsValue;
+  }
+
+  get llmCalls(): readonly LlmCall[] {
+    if (this.allCallsValue === undefined) {
+      // Wrapper calls matter where request data can reach them: files with handlers or configured sources.
+      const sources = this.settings.sources;
+      const mayReceive = this.handlers.size > 0 || sources.functions.length > 0 || sources.requestParams.length > 0;
+      const helpers = mayReceive ? helperCalls(this) : [];
+      this.allCallsValue = helpers.length === 0 ? this.sdkCalls : [...this.sdkCalls, ...helpers].sort((a, b) => a.node.range[0] - b.node.range[0]);
+    }
+    return this.allCallsValue;
   }
 
   handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined {
@@ -87,7 +141,7 @@ class LazyFileAnalysis implements FileAnalysis {
   llmOutput(node: Node): LlmOutputOrigin | undefined {
     if (!this.outputsValue) {
       const outputs = new Map<Node, LlmOutputOrigin>();
-      for (const call of this.llmCalls) {
+      for (const call of this.sdkCalls) {
         const part = outputOf(call.sdk, call.api, call.node, this.index);
         if (!part) continue;
         const name = describeCall(call);
@@ -109,7 +163,7 @@ class LazyFileAnalysis implements FileAnalysis {
   private promptVariablesValue: Map<TSESLint.Scope.Variable, PromptOrigin> | undefined;
 
   promptVariable(variable: TSESLint.Scope.Variable): PromptOrigin | undefined {
-    this.promptVariablesValue ??= promptVariables(this.llmCalls, this.index);
+    this.promptVariablesValue ??= promptVariables(this.sdkCalls, this.index);
     return this.promptVariablesValue.get(variable);
   }
 
@@ -143,12 +197,83 @@ class LazyFileAnalysis implements FileAnalysis {
   }
 }
 
+function labelOf(filename: string, cwd: string): string {
+  const relative = path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
+  return (relative.startsWith('..') ? filename : relative).split(path.sep).join('/');
+}
+
+/**
+ * A project module analysed for the files that import it. It stays in use while its file and
+ * every module it read are unchanged on disk (checked at most once per lint generation).
+ */
+interface ModuleRecord {
+  readonly analysis: LazyFileAnalysis;
+  readonly sourceCode: TSESLint.SourceCode;
+  readonly file: string;
+  checked: number;
+  current: boolean;
+}
+
+const modules = new Map<string, ModuleRecord>();
+/** Bumped when a new lint starts after a pause, so that editors see changes to imported files. */
+let generation = 0;
+let generationStart = 0;
+const GENERATION_MS = 1000;
+
+function isCurrent(record: ModuleRecord): boolean {
+  if (record.checked === generation) return record.current;
+  record.checked = generation;
+  record.current = true; // cycles count as current
+  let current = loadModule(record.file) === record.sourceCode;
+  for (const dependency of record.analysis.dependencies.values()) {
+    if (!current) break;
+    if (dependency && !isCurrent(dependency)) current = false;
+  }
+  record.current = current;
+  return current;
+}
+
+function moduleRecord(file: string, settings: LlmSecuritySettings, cwd: string): ModuleRecord | null {
+  const key = `${file}\0${settingsKey(settings)}`;
+  const known = modules.get(key);
+  if (known && isCurrent(known)) return known;
+  const sourceCode = loadModule(file);
+  if (!sourceCode) {
+    modules.delete(key);
+    return null;
+  }
+  const record: ModuleRecord = { analysis: new LazyFileAnalysis(sourceCode, file, settings, cwd), sourceCode, file, checked: generation, current: true };
+  modules.set(key, record);
+  return record;
+}
+
+const settingsKeys = new WeakMap<LlmSecuritySettings, string>();
+
+function settingsKey(settings: LlmSecuritySettings): string {
+  let key = settingsKeys.get(settings);
+  if (key === undefined) {
+    key = JSON.stringify(settings);
+    settingsKeys.set(settings, key);
+  }
+  return key;
+}
+
+/** Forgets every module analysis (tests). */
+export function clearModuleAnalyses(): void {
+  modules.clear();
+}
+
 export function getFileAnalysis(context: AnyContext): FileAnalysis {
   const sourceCode = context.sourceCode;
   const cached = cache.get(sourceCode);
   if (cached) return cached;
   const settings = parseSettings((context.settings as Record<string, unknown> | undefined)?.[SETTINGS_KEY]);
-  const analysis = new LazyFileAnalysis(sourceCode, context.filename, settings);
+  const now = Date.now();
+  if (now - generationStart > GENERATION_MS) {
+    generation++;
+    generationStart = now;
+  }
+  const analysis = new LazyFileAnalysis(sourceCode, context.filename, settings, context.cwd);
   cache.set(sourceCode, analysis);
   return analysis;
 }

@@ -1,5 +1,6 @@
 import type { LlmCall, PromptSlot } from '../models/llm/types.js';
 import type { FileAnalysis } from './file-analysis.js';
+import { describeCall, describeOrigin } from './describe.js';
 import { requestData, type RequestDataOrigin } from './origin.js';
 import { hasInstructionText, hasRequestData, promptParts } from './prompt-shape.js';
 
@@ -12,6 +13,12 @@ export interface PromptFinding {
   readonly call: LlmCall;
   readonly slot: PromptSlot;
   readonly origin: RequestDataOrigin;
+}
+
+/** Message data of a prompt finding: the source, its path (through helpers too) and the SDK call. */
+export function describePromptFinding(finding: PromptFinding): { source: string; line: string; via: string; slot: string; api: string } {
+  const { source, line, via } = describeOrigin(finding.origin, finding.slot.through?.hops);
+  return { source, line, via, slot: finding.slot.label, api: finding.slot.through?.call ?? describeCall(finding.call) };
 }
 
 const systemCache = new WeakMap<FileAnalysis, PromptFinding[]>();
@@ -43,8 +50,11 @@ export function mixedPromptFindings(analysis: FileAnalysis): PromptFinding[] {
       const taint = analysis.engine.taintOf(slot.value);
       const origin = requestData(taint)[0];
       if (!origin) continue;
-      const parts = promptParts(slot.value, host);
-      if (!hasRequestData(parts) || !hasInstructionText(parts, slot.minInstructionWords)) continue;
+      // A helper that already wraps its argument in instructions: any request data passed in is mixed.
+      if (!slot.through?.mixed) {
+        const parts = promptParts(slot.value, host);
+        if (!hasRequestData(parts) || !hasInstructionText(parts, slot.minInstructionWords)) continue;
+      }
       findings.push({ call, slot, origin });
     }
   }

@@ -7,6 +7,8 @@ import { enclosingFunction, isFunction, isInside, keyName, memberChain, unwrap, 
 import type { FileIndex } from './file-index.js';
 import { singleInit } from './strings.js';
 import { safeBranch, type GuardContext } from './env-guard.js';
+import { acrossModules } from './module-guard.js';
+import type { LinkedFunction } from './linker.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS } from '../models/errors.js';
 import { PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
 import { CLEAN, union, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
@@ -140,6 +142,10 @@ export interface TaintEngineHost {
   isSanitizer(names: readonly string[]): boolean;
   readonly settings: LlmSecuritySettings;
   handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
+  /** The function a call runs, here or in another project module, when it can be told. */
+  linkedCall(call: TSESTree.CallExpression): LinkedFunction | null;
+  /** How messages name a hop through a linked function. */
+  hopLabel(linked: LinkedFunction): string;
 }
 
 /**
@@ -573,6 +579,8 @@ export class TaintEngine {
     }
     if (method === null) return CLEAN;
     if (root.type === T.Identifier && this.isGlobal(root) && NUMERIC_GLOBALS.has(root.name)) return CLEAN;
+    // `prompts.build(x)`, `this.ai.ask(x)`, `service.run(x)`: a function of a module, object or class the engine knows.
+    if (this.host.linkedCall(call)) return this.linkedTaint(call);
     if (VALIDATOR_METHODS.has(method)) {
       // `z.enum(['a', 'b']).parse(x)`: the result is one of your own values.
       return isClosedSchema(callee.object) ? CLEAN : this.argumentsTaint(call, [0]);
@@ -629,12 +637,12 @@ export class TaintEngine {
         return [{ kind: 'request', node: call, text: `${name}()`, steps: [] }];
       }
       if (TEMPLATE_HELPERS.has(name)) return this.argumentsTaint(call);
-      return CLEAN;
+      return this.linkedTaint(call);
     }
     const fn = this.host.index.functionOf(callee);
     if (fn) return this.substitute(this.summary(fn), fn, call, `${name}()`);
     if ((!variable || variable.defs.length === 0) && GLOBAL_PASS_THROUGH.has(name)) return this.argumentsTaint(call);
-    return CLEAN;
+    return this.linkedTaint(call);
   }
 
   private newTaint(node: TSESTree.NewExpression): Taint {
@@ -645,6 +653,29 @@ export class TaintEngine {
       return this.argumentsTaint(node);
     }
     return CLEAN;
+  }
+
+  /**
+   * The value of a call to a function the linker found: its summary with the call's arguments
+   * filled in. What comes from another module (LLM output, prompts, secrets, errors) is shown
+   * at this call, with a step that names the function and where it is.
+   */
+  private linkedTaint(call: TSESTree.CallExpression): Taint {
+    const linked = this.host.linkedCall(call);
+    if (!linked) return CLEAN;
+    if (linked.owner === (this.host as unknown)) return this.substitute(this.summary(linked.fn), linked.fn, call, `${linked.name}()`);
+    const summary = acrossModules(linked.owner, () => linked.owner.engine.summary(linked.fn));
+    if (!summary || summary.length === 0) return CLEAN;
+    const label = this.host.hopLabel(linked);
+    const parts: Taint[] = [];
+    for (const origin of summary) {
+      if (origin.kind === 'param') {
+        if (origin.fn === linked.fn) parts.push(this.substitute([origin], linked.fn, call, label));
+        continue;
+      }
+      parts.push(withStep([{ ...origin, node: call }], label));
+    }
+    return union(...parts);
   }
 
   /** Fills a summary's symbolic parameters with the taint of the call's arguments. */

@@ -15,9 +15,11 @@ describe("settings['llm-security']", () => {
         sanitizers: ['cleanOutput', 'dompurify.sanitize'],
         loggers: ['audit'],
         authMiddleware: ['withTeam*'],
+        crossFile: false,
       }),
     ).toEqual({
       authMiddleware: ['withTeam*'],
+      crossFile: false,
       sanitizers: ['redact*', 'sanitize*', 'scrub*', 'mask*', 'escape*', 'purify*', 'cleanOutput', 'dompurify.sanitize'],
       loggers: ['audit'],
       sources: { requestParams: ['req'], functions: ['readInput'] },
@@ -30,7 +32,8 @@ describe("settings['llm-security']", () => {
 
   it.each([
     ['not an object', 'x', /settings\['llm-security'\] must be an object/],
-    ['an unknown key', { source: {} }, /has an unknown key 'source' \(allowed: sources, llmWrappers, sanitizers, loggers, authMiddleware\)/],
+    ['an unknown key', { source: {} }, /has an unknown key 'source' \(allowed: sources, llmWrappers, sanitizers, loggers, authMiddleware, crossFile\)/],
+    ['a non-boolean crossFile', { crossFile: 'yes' }, /\.crossFile must be a boolean/],
     ['a non-string auth name', { authMiddleware: [''] }, /\.authMiddleware must be an array of non-empty strings/],
     ['a non-array list', { sources: { requestParams: 'req' } }, /\.sources\.requestParams must be an array of non-empty strings/],
     ['a wrapper without callee', { llmWrappers: [{ system: 0 }] }, /\.llmWrappers\[0\]\.callee must be a non-empty string/],

@@ -14,7 +14,7 @@ const NO_OUTPUT =
   /^(?:SystemMessage|(?:Chat|SystemMessage)?PromptTemplate\.\w+|getGenerativeModel|startChat|chats\.create|Converse(?:Stream)?Command|ToolLoopAgent|Experimental_Agent)$/;
 
 export function outputOf(sdk: string, api: string, call: TSESTree.Node, index: FileIndex): OutputKind | null {
-  if (sdk === 'wrapper' || NO_OUTPUT.test(api)) return null;
+  if (sdk === 'wrapper' || sdk === 'helper' || NO_OUTPUT.test(api)) return null;
   // `model.withStructuredOutput(schema).invoke(x)` returns the parsed object: generated content, not an SDK result.
   if (api.includes('.withStructuredOutput.')) return 'text';
   const last = api.split('.').at(-1) ?? api;

@@ -51,6 +51,11 @@ export interface PromptSlot {
    * as `Question: ${q}` is normal there.
    */
   readonly minInstructionWords?: number;
+  /**
+   * A slot of a call to your own helper: the argument reaches the SDK call `call` through the
+   * functions in `hops`; `mixed` when the helper already adds instruction text to it.
+   */
+  readonly through?: { readonly call: string; readonly hops: readonly string[]; readonly mixed: boolean };
 }
 
 /** Instruction words needed before a user turn counts as a flat prompt. */
@@ -58,7 +63,7 @@ export const USER_TURN_MIN_WORDS = 3;
 
 export interface LlmCall {
   readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
-  /** 'openai', 'anthropic', 'ai', 'langchain', … */
+  /** 'openai', 'anthropic', 'ai', 'langchain', …; 'wrapper' for settings wrappers, 'helper' for calls to functions that wrap one. */
   readonly sdk: string;
   /** 'chat.completions.create', 'generateText', 'SystemMessage', … */
   readonly api: string;

@@ -1,0 +1,172 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { findProperty, isFunction, keyName, unwrap, type FunctionNode, type Node } from './ast.js';
+import { classMethod, exportsOf, targetOf, type ClassNode, type LocalTarget, type Target } from './exports.js';
+import type { FileAnalysis } from './file-analysis.js';
+
+/**
+ * Links names to what they stand for across modules: the function a call runs (a local
+ * helper, an imported one, a method of an imported object, of a class instance or of a
+ * NestJS service injected through the constructor), and the value an imported name holds.
+ */
+
+/** How many re-exports are followed to find where a name is defined. */
+const MAX_REEXPORTS = 8;
+
+/** A resolved value: a module as a whole, or a function, class or value defined in `owner`. */
+export type Resolved =
+  | { readonly kind: 'module'; readonly owner: FileAnalysis }
+  | (LocalTarget & { readonly owner: FileAnalysis })
+  | { readonly kind: 'instance'; readonly owner: FileAnalysis; readonly node: ClassNode };
+
+export interface LinkedFunction {
+  readonly fn: FunctionNode;
+  /** The analysis of the file that defines the function. */
+  readonly owner: FileAnalysis;
+  /** How messages name it: 'buildPrompt', 'AiService.ask'. */
+  readonly name: string;
+}
+
+function exportOf(owner: FileAnalysis, name: string, depth: number): Resolved | null {
+  if (depth > MAX_REEXPORTS) return null;
+  const exports = exportsOf(owner.index);
+  const target = exports.named.get(name);
+  if (target) return resolveTarget(owner, target, depth + 1);
+  if (name === 'default') return null;
+  for (const specifier of exports.stars) {
+    const module = owner.importedModule(specifier);
+    const found = module && exportOf(module, name, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+function resolveTarget(owner: FileAnalysis, target: Target, depth = 0): Resolved | null {
+  if (target.kind !== 'import') return { ...target, owner };
+  const module = owner.importedModule(target.specifier);
+  if (!module) return null;
+  if (target.name === '*') return { kind: 'module', owner: module };
+  return exportOf(module, target.name, depth);
+}
+
+const valueCache = new WeakMap<FileAnalysis, Map<Node, Resolved | null>>();
+
+/** What an identifier holds, followed into other modules; `new X()` of a known class is an instance. */
+export function resolveIdentifier(analysis: FileAnalysis, identifier: TSESTree.Identifier): Resolved | null {
+  let cache = valueCache.get(analysis);
+  if (!cache) {
+    cache = new Map();
+    valueCache.set(analysis, cache);
+  }
+  if (cache.has(identifier)) return cache.get(identifier)!;
+  cache.set(identifier, null); // a cycle resolves to nothing
+  const target = targetOf(identifier, analysis.index);
+  const resolved = target ? instanceOf(resolveTarget(analysis, target)) : null;
+  cache.set(identifier, resolved);
+  return resolved;
+}
+
+/** `new AiService()` held in a value: an instance of that class. */
+function instanceOf(resolved: Resolved | null): Resolved | null {
+  if (resolved?.kind !== 'value') return resolved;
+  const value = unwrap(resolved.node);
+  if (value.type !== T.NewExpression || value.callee.type !== T.Identifier) return resolved;
+  const created = resolveIdentifier(resolved.owner, value.callee);
+  return created?.kind === 'class' ? { kind: 'instance', owner: created.owner, node: created.node } : resolved;
+}
+
+/** The class a type annotation names: `private readonly ai: AiService`. */
+function annotatedClass(analysis: FileAnalysis, annotation: TSESTree.TSTypeAnnotation | undefined): Resolved | null {
+  const type = annotation?.typeAnnotation;
+  if (type?.type !== T.TSTypeReference || type.typeName.type !== T.Identifier) return null;
+  const resolved = resolveIdentifier(analysis, type.typeName);
+  return resolved?.kind === 'class' ? { kind: 'instance', owner: resolved.owner, node: resolved.node } : null;
+}
+
+/** `this.ai` in a class: a constructor parameter property or a field typed with a class. */
+function fieldInstance(analysis: FileAnalysis, member: TSESTree.MemberExpression): Resolved | null {
+  const name = keyName(member);
+  if (name === null) return null;
+  let body: Node | undefined = member.parent;
+  while (body && body.type !== T.ClassBody) body = body.parent;
+  if (!body) return null;
+  for (const element of body.body) {
+    if (element.type === T.PropertyDefinition && !element.static && keyName(element) === name) {
+      return annotatedClass(analysis, element.typeAnnotation);
+    }
+    if (element.type === T.MethodDefinition && element.kind === 'constructor') {
+      for (const param of element.value.params) {
+        if (param.type !== T.TSParameterProperty) continue;
+        const inner = param.parameter.type === T.AssignmentPattern ? param.parameter.left : param.parameter;
+        if (inner.type === T.Identifier && inner.name === name) return annotatedClass(analysis, inner.typeAnnotation);
+      }
+    }
+  }
+  return null;
+}
+
+function resolveObject(analysis: FileAnalysis, node: Node): Resolved | null {
+  const value = unwrap(node);
+  if (value.type === T.Identifier) return resolveIdentifier(analysis, value);
+  if (value.type === T.MemberExpression && unwrap(value.object).type === T.ThisExpression) return fieldInstance(analysis, value);
+  return null;
+}
+
+function member(resolved: Resolved, name: string): LinkedFunction | null {
+  const owner = resolved.owner;
+  switch (resolved.kind) {
+    case 'module': {
+      const found = exportOf(owner, name, 0);
+      return found?.kind === 'function' ? { fn: found.fn, owner: found.owner, name } : null;
+    }
+    case 'instance':
+    case 'class': {
+      const fn = classMethod(resolved.node, name, resolved.kind === 'class');
+      const className = resolved.node.id?.name ?? 'class';
+      return fn ? { fn, owner, name: `${className}.${name}` } : null;
+    }
+    case 'value': {
+      const value = unwrap(resolved.node);
+      if (value.type !== T.ObjectExpression) return null;
+      const property = findProperty(value, name);
+      const fn = property && unwrap(property.value);
+      return isFunction(fn) ? { fn, owner, name } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+const calleeCache = new WeakMap<FileAnalysis, Map<Node, LinkedFunction | null>>();
+
+/**
+ * The function a call runs when the engine can tell: a helper of this file, an imported one
+ * (through re-exports and default exports), `ns.fn()`, `service.method()` on an instance of a
+ * known class, `this.ai.method()` on an injected service, or a function of an object literal.
+ */
+export function linkedCallee(analysis: FileAnalysis, call: TSESTree.CallExpression): LinkedFunction | null {
+  let cache = calleeCache.get(analysis);
+  if (!cache) {
+    cache = new Map();
+    calleeCache.set(analysis, cache);
+  }
+  if (cache.has(call)) return cache.get(call)!;
+  let linked: LinkedFunction | null = null;
+  const callee = unwrap(call.callee);
+  if (callee.type === T.Identifier) {
+    const resolved = resolveIdentifier(analysis, callee);
+    if (resolved?.kind === 'function') linked = { fn: resolved.fn, owner: resolved.owner, name: callee.name };
+  } else if (callee.type === T.MemberExpression && !callee.computed) {
+    const name = keyName(callee);
+    const object = unwrap(callee.object);
+    const resolved = name !== null && object.type !== T.ThisExpression ? resolveObject(analysis, object) : null;
+    linked = resolved && name !== null ? member(resolved, name) : null;
+  }
+  cache.set(call, linked);
+  return linked;
+}
+
+/** How messages name a hop through a function: 'buildPrompt()' here, 'buildPrompt() in src/prompts.ts:8' elsewhere. */
+export function hopLabel(from: FileAnalysis, linked: LinkedFunction, at: Node = linked.fn): string {
+  return linked.owner === from ? `${linked.name}()` : `${linked.name}() in ${linked.owner.label}:${at.loc.start.line}`;
+}

@@ -1,0 +1,99 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseForESLint } from '@typescript-eslint/parser';
+import { TSESLint } from '@typescript-eslint/utils';
+import { MAX_MODULE_BYTES } from './resolve.js';
+
+/**
+ * Project modules read from disk for cross-file analysis. Each file is read and parsed at most
+ * once per process and kept while its modification time and size stay the same, so an editor
+ * session that changes one file re-reads only that file.
+ */
+interface Entry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  /** null when the file could not be parsed (or is too big): cross-file questions about it stay silent. */
+  readonly sourceCode: TSESLint.SourceCode | null;
+}
+
+const entries = new Map<string, Entry>();
+
+/** How many files were parsed (for tests and the benchmark). */
+export const moduleStats = { parsed: 0 };
+
+function parse(file: string, text: string): TSESLint.SourceCode | null {
+  const extension = path.extname(file);
+  try {
+    const result = parseForESLint(text, {
+      filePath: file,
+      // `.ts` files may hold `<T>value` casts, which JSX would reject.
+      ecmaFeatures: { jsx: extension !== '.ts' && extension !== '.mts' && extension !== '.cts' },
+      sourceType: extension === '.cjs' || extension === '.cts' ? 'script' : 'module',
+      ecmaVersion: 'latest',
+      range: true,
+      loc: true,
+      tokens: true,
+      comment: true,
+    });
+    moduleStats.parsed++;
+    setParents(result.ast as unknown as AnyNode, result.visitorKeys as Record<string, readonly string[] | undefined>);
+    return new TSESLint.SourceCode({
+      text,
+      ast: result.ast as TSESLint.SourceCode.Program,
+      parserServices: result.services,
+      scopeManager: result.scopeManager,
+      visitorKeys: result.visitorKeys as TSESLint.SourceCode.VisitorKeys,
+    });
+  } catch {
+    return null;
+  }
+}
+
+type AnyNode = { type: string; parent?: AnyNode } & Record<string, unknown>;
+
+/** ESLint sets `parent` on every node while it lints; a module parsed here gets the same links. */
+function setParents(root: AnyNode, keys: Record<string, readonly string[] | undefined>): void {
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of keys[node.type] ?? []) {
+      const child = node[key];
+      const children = Array.isArray(child) ? child : [child];
+      for (const item of children as (AnyNode | null | undefined)[]) {
+        if (item && typeof item.type === 'string') {
+          item.parent = node;
+          stack.push(item);
+        }
+      }
+    }
+  }
+}
+
+/** The parsed source of a project file, or null when it is missing, too big or does not parse. */
+export function loadModule(file: string): TSESLint.SourceCode | null {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    entries.delete(file);
+    return null;
+  }
+  const known = entries.get(file);
+  if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.sourceCode;
+  let sourceCode: TSESLint.SourceCode | null = null;
+  if (stat.size <= MAX_MODULE_BYTES) {
+    try {
+      sourceCode = parse(file, readFileSync(file, 'utf8'));
+    } catch {
+      sourceCode = null;
+    }
+  }
+  entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, sourceCode });
+  return sourceCode;
+}
+
+/** Forgets every parsed module (tests). */
+export function clearModuleCache(): void {
+  entries.clear();
+  moduleStats.parsed = 0;
+}
