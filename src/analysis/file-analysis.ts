@@ -7,7 +7,8 @@ import { SOURCE_MODELS, type ParamSource, type ResponseModelName, type SourceCon
 import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
 import type { FunctionNode } from './ast.js';
 import { buildFileIndex, type FileIndex } from './file-index.js';
-import { findLlmCalls } from './llm-calls.js';
+import { findClientConstructions, findLlmCalls, type ClientConstruction, type ImportedClient } from './llm-calls.js';
+import { resolveIdentifier } from './linker.js';
 import type { LlmOutputOrigin, PromptOrigin } from './origin.js';
 import { outputOf } from '../models/llm/output.js';
 import { describeCall } from './describe.js';
@@ -16,6 +17,7 @@ import { promptVariables } from './prompt-values.js';
 import { TaintEngine } from './taint.js';
 import { helperCalls } from './effects.js';
 import { hopLabel, linkedCallee, type LinkedFunction } from './linker.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 /**
@@ -30,6 +32,8 @@ export interface FileAnalysis {
   readonly label: string;
   readonly index: FileIndex;
   readonly engine: TaintEngine;
+  /** SDK clients created in this file (`new OpenAI({…})`). */
+  readonly clientConstructions: readonly ClientConstruction[];
   /** SDK calls and the wrappers named in settings. */
   readonly sdkCalls: readonly LlmCall[];
   /** `sdkCalls` plus calls to functions (here or imported) that pass an argument on to one. */
@@ -109,12 +113,39 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.engineValue;
   }
 
+  private constructionsValue: readonly ClientConstruction[] | undefined;
+
+  get clientConstructions(): readonly ClientConstruction[] {
+    this.constructionsValue ??= LLM_HINT.test(this.sourceCode.text) ? findClientConstructions(this.sourceCode, this.index) : [];
+    return this.constructionsValue;
+  }
+
   get sdkCalls(): readonly LlmCall[] {
     if (this.callsValue === undefined) {
-      const mayCall = this.settings.llmWrappers.length > 0 || LLM_HINT.test(this.sourceCode.text);
-      this.callsValue = mayCall ? findLlmCalls(this.sourceCode, this.index, this.settings) : [];
+      const clients = this.importedClients();
+      const mayCall = this.settings.llmWrappers.length > 0 || clients.length > 0 || LLM_HINT.test(this.sourceCode.text);
+      this.callsValue = mayCall ? findLlmCalls(this.sourceCode, this.index, this.settings, clients) : [];
     }
     return this.callsValue;
+  }
+
+  /** Names imported from project modules that hold an SDK client made there (`export const openai = new OpenAI()`). */
+  private importedClients(): ImportedClient[] {
+    if (!this.settings.crossFile) return [];
+    const manager = this.sourceCode.scopeManager;
+    const scope = manager?.scopes.find((s) => s.type === 'module') ?? manager?.globalScope;
+    const clients: ImportedClient[] = [];
+    for (const variable of scope?.variables ?? []) {
+      const def = variable.defs[0];
+      if (def?.type !== 'ImportBinding' && !(def?.type === 'Variable' && def.node.init?.type === T.CallExpression)) continue;
+      // Only names used as `x.y…`: a client is always used through its members.
+      if (!variable.references.some((r) => r.identifier.parent?.type === T.MemberExpression && r.identifier.parent.object === r.identifier)) continue;
+      const resolved = resolveIdentifier(this, def.name as TSESTree.Identifier);
+      if (resolved?.kind !== 'value' || resolved.owner === this) continue;
+      const created = resolved.owner.clientConstructions.find((c) => c.node === resolved.node);
+      if (created) clients.push({ variable, sdk: created.sdk, exportName: created.exportName });
+    }
+    return clients;
   }
 
   get llmCalls(): readonly LlmCall[] {

@@ -9,7 +9,6 @@ import { SECRET_ENV } from '../models/secrets.js';
 import { keyName, memberChain, unwrap, type Node } from './ast.js';
 import type { FileAnalysis } from './file-analysis.js';
 import { fromClient, isCredential, keyCompares } from './key-compares.js';
-import { findClientConstructions } from './llm-calls.js';
 
 /**
  * Hard-coded and mishandled keys: provider key literals anywhere, literals given as an LLM
@@ -173,7 +172,7 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
   };
 
   // Literals given as the key of a modelled LLM client, found through its import: `new OpenAI({ apiKey: '…' })`.
-  for (const { node: created, sdk, exportName } of findClientConstructions(analysis.sourceCode, analysis.index)) {
+  for (const { node: created, sdk, exportName } of analysis.clientConstructions) {
     const callee = unwrap(created.callee);
     const name = (callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? keyName(callee) : null) ?? exportName;
     const label = `${exportName} ${sdk}`.toLowerCase();

@@ -74,8 +74,21 @@ function hasNestedValues(info: TrackNode): boolean {
   return !!(info.members || info.call || info.construct);
 }
 
+/** A name imported from a project module that holds an SDK client: `import { openai } from '@/lib/openai'`. */
+export interface ImportedClient {
+  readonly variable: TSESLint.Scope.Variable;
+  readonly sdk: string;
+  /** The SDK export the client was made from ('default', 'ChatOpenAI', …). */
+  readonly exportName: string;
+}
+
 /** Finds every modelled LLM call of a file: through imports, then by unmistakable method chains. */
-export function findLlmCalls(sourceCode: TSESLint.SourceCode, index: FileIndex, settings: LlmSecuritySettings): LlmCall[] {
+export function findLlmCalls(
+  sourceCode: TSESLint.SourceCode,
+  index: FileIndex,
+  settings: LlmSecuritySettings,
+  clients: readonly ImportedClient[] = [],
+): LlmCall[] {
   const context = { index };
   const found = new Map<Node, LlmCall>();
   const globalScope = sourceCode.scopeManager?.globalScope;
@@ -83,12 +96,7 @@ export function findLlmCalls(sourceCode: TSESLint.SourceCode, index: FileIndex, 
 
   if (globalScope) {
     const tracker = new ReferenceTracker(globalScope as never);
-    for (const model of SDK_MODELS) {
-      if (!imported(model)) continue;
-      const queue: Tracked[] = [
-        ...(tracker.iterateEsmReferences(esmTraceMap(model) as never) as Iterable<Tracked>),
-        ...(tracker.iterateCjsReferences(cjsTraceMap(model) as never) as Iterable<Tracked>),
-      ];
+    const drain = (model: SdkModel, queue: Tracked[]) => {
       const seen = new Set<Node>();
       while (queue.length > 0) {
         const { node, info } = queue.pop()!;
@@ -100,6 +108,24 @@ export function findLlmCalls(sourceCode: TSESLint.SourceCode, index: FileIndex, 
         }
         if (hasNestedValues(info)) queue.push(...follow(tracker, node, toTraceMap(info), index));
       }
+    };
+    for (const model of SDK_MODELS) {
+      if (!imported(model)) continue;
+      drain(model, [
+        ...(tracker.iterateEsmReferences(esmTraceMap(model) as never) as Iterable<Tracked>),
+        ...(tracker.iterateCjsReferences(cjsTraceMap(model) as never) as Iterable<Tracked>),
+      ]);
+    }
+    for (const client of clients) {
+      const model = SDK_MODELS.find((m) => m.sdk === client.sdk);
+      const construct = model?.exports[client.exportName]?.construct;
+      if (!model || !construct) continue;
+      const map = toTraceMap(construct);
+      const queue: Tracked[] = [];
+      for (const reference of client.variable.references) {
+        if (reference.isRead()) queue.push(...follow(tracker, reference.identifier as Node, map, index));
+      }
+      drain(model, queue);
     }
   }
 
