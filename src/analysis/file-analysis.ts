@@ -2,13 +2,15 @@ import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { loadModule } from '../project/modules.js';
 import { resolveModule } from '../project/resolve.js';
-import { LLM_HINT, type LlmCall } from '../models/llm/index.js';
+import { LLM_HINT, SDK_MODELS, type LlmCall } from '../models/llm/index.js';
+import { OUTPUT_TYPES, TYPE_PACKAGES } from '../models/llm/output-types.js';
 import { SOURCE_MODELS, type ParamSource, type ResponseModelName, type SourceContext } from '../models/sources/index.js';
 import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
 import type { FunctionNode } from './ast.js';
 import { buildFileIndex, type FileIndex } from './file-index.js';
 import { findClientConstructions, findLlmCalls, type ClientConstruction, type ImportedClient } from './llm-calls.js';
 import { resolveIdentifier } from './linker.js';
+import { typeFactsOf, type TypeFacts } from './type-facts.js';
 import type { LlmOutputOrigin, PromptOrigin } from './origin.js';
 import { outputOf } from '../models/llm/output.js';
 import { describeCall } from './describe.js';
@@ -113,6 +115,14 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.engineValue;
   }
 
+  private typesValue: TypeFacts | null | undefined;
+
+  /** The type checker's answers, when ESLint parsed the file with type information. */
+  get types(): TypeFacts | null {
+    if (this.typesValue === undefined) this.typesValue = typeFactsOf(this.sourceCode);
+    return this.typesValue;
+  }
+
   private constructionsValue: readonly ClientConstruction[] | undefined;
 
   get clientConstructions(): readonly ClientConstruction[] {
@@ -123,8 +133,9 @@ class LazyFileAnalysis implements FileAnalysis {
   get sdkCalls(): readonly LlmCall[] {
     if (this.callsValue === undefined) {
       const clients = this.importedClients();
-      const mayCall = this.settings.llmWrappers.length > 0 || clients.length > 0 || LLM_HINT.test(this.sourceCode.text);
-      this.callsValue = mayCall ? findLlmCalls(this.sourceCode, this.index, this.settings, clients) : [];
+      const types = this.types;
+      const mayCall = this.settings.llmWrappers.length > 0 || clients.length > 0 || types !== null || LLM_HINT.test(this.sourceCode.text);
+      this.callsValue = mayCall ? findLlmCalls(this.sourceCode, this.index, this.settings, clients, types) : [];
     }
     return this.callsValue;
   }
@@ -183,6 +194,26 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.outputsValue.get(node);
   }
 
+  private typedOutputs = new Map<Node, LlmOutputOrigin | undefined>();
+
+  /** With type information: a value whose type is an SDK result type (`ChatCompletion`, `Message`). */
+  typedOutput(node: Node): LlmOutputOrigin | undefined {
+    const types = this.types;
+    if (!types) return undefined;
+    if (this.typedOutputs.has(node)) return this.typedOutputs.get(node);
+    let found: LlmOutputOrigin | undefined;
+    for (const { pkg, name } of types.namesOf(node)) {
+      const sdk = TYPE_PACKAGES[pkg] ?? SDK_MODELS.find((m) => m.modules.some((module) => module === pkg || module.startsWith(`${pkg}/`)))?.sdk;
+      const output = sdk && Object.hasOwn(OUTPUT_TYPES, sdk) ? OUTPUT_TYPES[sdk][name] : undefined;
+      if (!sdk || !output) continue;
+      const call = `${sdk} ${output.api}`;
+      found = { kind: 'llm', part: output.part, sdk, api: output.api, call, node, text: call, steps: [] };
+      break;
+    }
+    this.typedOutputs.set(node, found);
+    return found;
+  }
+
   private sanitizerPattern: RegExp | undefined;
 
   isSanitizer(names: readonly string[]): boolean {
@@ -206,6 +237,7 @@ class LazyFileAnalysis implements FileAnalysis {
         index,
         filename: this.filename,
         settings: this.settings,
+        types: this.types,
         imports: (...prefixes) =>
           [...index.moduleNames].some((name) => prefixes.some((p) => name === p || name.startsWith(p.endsWith('/') ? p : `${p}/`))),
       };

@@ -5,8 +5,9 @@ import { SDK_MODELS, wrapperCalls } from '../models/llm/index.js';
 import { optionsOf, property } from '../models/llm/extract.js';
 import type { LlmCall, SdkModel, TrackNode } from '../models/llm/types.js';
 import type { LlmSecuritySettings } from '../settings.js';
-import { isInside, keyName, memberChain, type Node } from './ast.js';
+import { isInside, keyName, memberChain, unwrap, type Node } from './ast.js';
 import type { FileIndex } from './file-index.js';
+import type { TypeFacts } from './type-facts.js';
 
 type TraceMap = Record<string | symbol, unknown>;
 
@@ -88,6 +89,7 @@ export function findLlmCalls(
   index: FileIndex,
   settings: LlmSecuritySettings,
   clients: readonly ImportedClient[] = [],
+  types: TypeFacts | null = null,
 ): LlmCall[] {
   const context = { index };
   const found = new Map<Node, LlmCall>();
@@ -129,6 +131,10 @@ export function findLlmCalls(
     }
   }
 
+  if (types) {
+    for (const call of typedClientCalls(index, types, found)) found.set(call.node, call);
+  }
+
   for (const model of SDK_MODELS) {
     for (const rule of model.chains ?? []) {
       for (const call of index.calls) {
@@ -149,6 +155,63 @@ export function findLlmCalls(
     if (!found.has(call.node)) found.set(call.node, call);
   }
   return [...found.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+let apiMethods: Set<string> | undefined;
+
+/** The last names of every modelled SDK method (`create`, `generateContent`, `invoke`, …). */
+function apiMethodNames(): Set<string> {
+  if (apiMethods) return apiMethods;
+  apiMethods = new Set();
+  const visit = (node: TrackNode, name: string | null, depth: number) => {
+    if (depth > 8) return;
+    if (node.call?.api && name !== null) apiMethods!.add(name);
+    for (const [key, child] of Object.entries(node.members ?? {})) visit(child, key, depth + 1);
+    if (node.call) visit(node.call, null, depth + 1);
+    if (node.construct) visit(node.construct, null, depth + 1);
+  };
+  for (const model of SDK_MODELS) for (const node of Object.values(model.exports)) visit(node, null, 0);
+  return apiMethods;
+}
+
+/**
+ * With type information: calls on a receiver whose type is an SDK client, wherever the client
+ * came from (a parameter `client: OpenAI`, a property of a container, a factory's result).
+ */
+function typedClientCalls(index: FileIndex, types: TypeFacts, found: ReadonlyMap<Node, LlmCall>): LlmCall[] {
+  const names = apiMethodNames();
+  const calls: LlmCall[] = [];
+  for (const call of index.calls) {
+    if (found.has(call)) continue;
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression) continue;
+    const method = keyName(callee);
+    if (method === null || !names.has(method)) continue;
+    // The receiver: the chain's root, or `this.client` in a class.
+    const path: string[] = [];
+    let receiver: Node = callee;
+    while (receiver.type === T.MemberExpression) {
+      const name = keyName(receiver);
+      const object = unwrap(receiver.object);
+      if (name === null) break;
+      if (object.type === T.ThisExpression) break;
+      path.unshift(name);
+      receiver = object;
+    }
+    if (receiver.type !== T.Identifier && receiver.type !== T.MemberExpression) continue;
+    if (receiver.type === T.MemberExpression && unwrap(receiver.object).type !== T.ThisExpression) continue;
+    for (const { pkg, name } of types.namesOf(receiver)) {
+      const model = SDK_MODELS.find((m) => m.modules.some((module) => module === pkg || module.startsWith(`${pkg}/`)));
+      let node: TrackNode | undefined = model?.exports[name]?.construct;
+      for (const step of path) node = node?.members?.[step];
+      const target = node?.call;
+      if (model && target?.api && target.extract) {
+        calls.push({ node: call, sdk: model.sdk, api: target.api, slots: target.extract(call, { index }) });
+        break;
+      }
+    }
+  }
+  return calls;
 }
 
 /** A client of a modelled SDK created in this file: `new OpenAI({…})`, `new ChatAnthropic({…})`. */

@@ -146,6 +146,8 @@ export interface TaintEngineHost {
   linkedCall(call: TSESTree.CallExpression): LinkedFunction | null;
   /** How messages name a hop through a linked function. */
   hopLabel(linked: LinkedFunction): string;
+  /** With type information: the LLM output a value's type says it is (`ChatCompletion`). */
+  typedOutput(node: Node): LlmOutputOrigin | undefined;
 }
 
 /**
@@ -448,7 +450,11 @@ export class TaintEngine {
     }
     const callbackTaint = this.callbackParamTaint(fn, index);
     if (callbackTaint) return callbackTaint;
-    return [{ kind: 'param', fn, index, access: [], steps: [] }];
+    const symbolic: Origin = { kind: 'param', fn, index, access: [], steps: [] };
+    // `function send(res, completion: ChatCompletion)`: with type information, an SDK result whatever the caller passes.
+    const annotated = param.type === T.AssignmentPattern ? param.left : param;
+    const typed = 'typeAnnotation' in annotated && annotated.typeAnnotation ? this.host.typedOutput(annotated) : undefined;
+    return typed ? [symbolic, { ...typed, node: param, text: param.type === T.Identifier ? param.name : typed.text }] : [symbolic];
   }
 
   /** Parameters of callbacks given to `.then`, `.map`, `req.on('data')`, … receive the receiver's data. */
@@ -561,6 +567,14 @@ export class TaintEngine {
   private callTaint(call: TSESTree.CallExpression): Taint {
     const output = this.host.llmOutput(call);
     if (output) return [output];
+    const known = this.untypedCallTaint(call);
+    if (known.length > 0) return known;
+    // A call the engine cannot follow whose type is an SDK result (`wrapper.run(): Promise<ChatCompletion>`).
+    const typed = this.host.typedOutput(call);
+    return typed ? [typed] : CLEAN;
+  }
+
+  private untypedCallTaint(call: TSESTree.CallExpression): Taint {
     const callee = unwrap(call.callee);
     const { root, names } = memberChain(callee);
     const chain = root.type === T.Identifier ? [root.name, ...names] : names;

@@ -4,13 +4,15 @@ import { isFunction, unwrap, type FunctionNode } from '../../analysis/ast.js';
 import type { FileIndex } from '../../analysis/file-index.js';
 import type { ResponseModelName } from '../sinks/response-objects.js';
 import type { RequestModelName } from './request-objects.js';
+import type { TypeFacts } from '../../analysis/type-facts.js';
 import { objectParam, type HandlerMatch, type ParamSource, type SourceModel } from './types.js';
 
 /**
  * Handlers written in their own file and typed with the framework's types: a parameter
  * annotated `Request` (express), `FastifyRequest`, `IncomingMessage`, `NextApiRequest`,
  * `NextRequest`, Koa's or Hono's `Context`, and functions typed `RequestHandler` or
- * `ErrorRequestHandler`. The annotation must name the framework's own import.
+ * `ErrorRequestHandler`. The annotation must name the framework's own import, or, with type
+ * information, a type the framework's package declares (or one that extends it).
  */
 interface TypeRole {
   readonly request?: RequestModelName;
@@ -28,18 +30,39 @@ const TYPES: Readonly<Record<string, Readonly<Record<string, TypeRole>>>> = {
   hono: { Context: { request: 'hono-context', response: 'hono-c' } },
 };
 
+/**
+ * The same types by the package that declares them, for answers from the type checker
+ * (`type Req = express.Request`, `interface AuthedRequest extends Request`).
+ */
+const TYPES_BY_PACKAGE: Readonly<Record<string, Readonly<Record<string, TypeRole>>>> = {
+  ...TYPES,
+  'express-serve-static-core': TYPES.express,
+  node: TYPES.http,
+  next: { ...TYPES.next, ...TYPES['next/server'] },
+};
+
+function typedRole(param: TSESTree.Node, types: TypeFacts | null): TypeRole | null {
+  if (!types) return null;
+  for (const { pkg, name } of types.namesOf(param)) {
+    const role = Object.hasOwn(TYPES_BY_PACKAGE, pkg) ? TYPES_BY_PACKAGE[pkg][name] : undefined;
+    if (role) return role;
+  }
+  return null;
+}
+
 function importedFrom(identifier: TSESTree.Identifier, index: FileIndex): string | null {
   const def = index.variableOf(identifier)?.defs[0];
   return def?.type === 'ImportBinding' && def.parent?.type === T.ImportDeclaration ? def.parent.source.value : null;
 }
 
-function roleOf(param: TSESTree.Parameter, index: FileIndex): TypeRole | null {
+function roleOf(param: TSESTree.Parameter, index: FileIndex, types: TypeFacts | null): TypeRole | null {
   const annotated = param.type === T.AssignmentPattern ? param.left : param;
   if (!('typeAnnotation' in annotated) || !annotated.typeAnnotation) return null;
   const type = annotated.typeAnnotation.typeAnnotation;
-  if (type.type !== T.TSTypeReference || type.typeName.type !== T.Identifier) return null;
-  const module = importedFrom(type.typeName, index);
-  return (module && TYPES[module]?.[type.typeName.name]) || null;
+  if (type.type !== T.TSTypeReference) return null;
+  const module = type.typeName.type === T.Identifier ? importedFrom(type.typeName, index) : null;
+  const named = type.typeName.type === T.Identifier && module ? TYPES[module]?.[type.typeName.name] : undefined;
+  return named ?? typedRole(annotated, types);
 }
 
 /** `const h: RequestHandler = (req, res) => …`, `const e: ErrorRequestHandler = (err, req, res, next) => …` */
@@ -69,7 +92,7 @@ export const typedParamsModel: SourceModel = {
         responses.set(offset + 1, 'express-res');
       }
       fn.params.forEach((param, i) => {
-        const role = roleOf(param, index);
+        const role = roleOf(param, index, context.types);
         if (role?.request) params.set(i, objectParam(role.request));
         if (role?.response) responses.set(i, role.response);
       });

@@ -1,3 +1,4 @@
+import type { TypeFacts } from '../../analysis/type-facts.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../../analysis/ast.js';
 import type { FileIndex } from '../../analysis/file-index.js';
@@ -31,6 +32,8 @@ export interface SourceContext {
   readonly settings: LlmSecuritySettings;
   /** Whether the file imports a module whose name starts with one of these. */
   imports(...prefixes: string[]): boolean;
+  /** The type checker's answers, when the file was parsed with type information. */
+  readonly types: TypeFacts | null;
 }
 
 /** A model of one framework: finds the handlers it registers in a file. */

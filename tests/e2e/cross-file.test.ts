@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ESLint, type Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+import { moduleStats } from '../../src/project/modules.js';
+
+/**
+ * Fixture projects in tests/fixtures/cross-file, linted through the real ESLint class: the
+ * findings whose path crosses files, with and without type information, and their near-miss
+ * twins (a helper that only fills the user message, a sanitizing helper, a package with the
+ * same function name) that must stay quiet.
+ */
+const root = path.resolve(import.meta.dirname, '../fixtures/cross-file');
+
+function eslint(options: { types?: boolean; config?: Linter.Config; cwd?: string } = {}): ESLint {
+  const cwd = options.cwd ?? root;
+  return new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: [
+      (options.config ?? plugin.configs.recommended) as Linter.Config,
+      ...(options.types ? [{ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: cwd } } }] : []),
+    ],
+  });
+}
+
+type Found = { at: string; rule: string; message: string };
+
+async function lint(patterns: string[], options: Parameters<typeof eslint>[0] = {}): Promise<Found[]> {
+  const cwd = options.cwd ?? root;
+  const results = await eslint(options).lintFiles(patterns);
+  for (const result of results) expect(result.messages.filter((m) => m.fatal)).toEqual([]);
+  return results.flatMap((r) =>
+    r.messages.map((m) => ({ at: `${path.relative(cwd, r.filePath)}:${m.line}:${m.column}`, rule: m.ruleId!.replace('llm-security/', ''), message: m.message })),
+  );
+}
+
+const where = (found: Found[]) => found.map((f) => `${f.at} ${f.rule}`).sort();
+
+/** Findings with the same place and rule in both modes, and the ones that need the type checker. */
+const WITHOUT_TYPES = [
+  'barrel/src/routes.ts:9:33 no-user-input-in-system-prompt',
+  'client-instance/src/app.ts:11:25 no-user-input-in-system-prompt',
+  'client-instance/src/app.ts:15:3 no-raw-llm-response',
+  'client-instance/src/app.ts:8:52 require-max-tokens',
+  'cycle/src/server.ts:12:34 no-user-input-in-system-prompt',
+  'express-prompts/src/server.ts:14:25 no-user-input-in-system-prompt',
+  'nestjs/src/chat/chat.controller.ts:15:28 no-user-input-in-system-prompt',
+  'nestjs/src/chat/chat.controller.ts:15:5 no-raw-llm-response',
+  'nextjs/app/api/chat/route.ts:5:38 no-user-input-in-system-prompt',
+  'nextjs/app/api/summary/route.ts:6:35 require-role-separated-messages',
+  'nextjs/app/api/summary/route.ts:8:10 no-raw-llm-response',
+  'web-fetch/src/worker.ts:9:42 no-user-input-in-system-prompt',
+];
+const ONLY_WITH_TYPES = [
+  'typed/src/handlers.ts:11:25 no-user-input-in-system-prompt',
+  'typed/src/handlers.ts:19:3 no-raw-llm-response',
+  'typed/src/handlers.ts:31:5 no-user-input-in-system-prompt',
+];
+
+describe('cross-file flows in fixture projects', () => {
+  it('reports each flow at the call in the linted file, without type information', async () => {
+    expect(where(await lint(['**/*.ts']))).toEqual(WITHOUT_TYPES);
+  });
+
+  it('reports the same flows, plus the typed ones, with projectService', async () => {
+    expect(where(await lint(['**/*.ts'], { types: true }))).toEqual([...WITHOUT_TYPES, ...ONLY_WITH_TYPES].sort());
+  });
+
+  it('names the path through files in each message', async () => {
+    const found = await lint(['**/*.ts']);
+    const message = (at: string) => found.find((f) => f.at === at)?.message;
+    expect(message('express-prompts/src/server.ts:14:25')).toBe(
+      "Request data 'req.body.topic' (line 14) reaches the system message of openai chat.completions.create via buildPrompt() in express-prompts/src/prompts.ts:3; send it as a separate user message.",
+    );
+    expect(message('nestjs/src/chat/chat.controller.ts:15:28')).toBe(
+      "Request data 'dto.persona' (line 14) reaches the system prompt of anthropic messages.create via ChatService.reply() in nestjs/src/chat/chat.service.ts:8; send it as a separate user message.",
+    );
+    expect(message('nextjs/app/api/chat/route.ts:5:38')).toContain('reaches the system prompt of ai generateText via ask() in nextjs/lib/ai.ts:4');
+    expect(message('nextjs/app/api/summary/route.ts:6:35')).toContain('via body.article -> summarize() in nextjs/lib/ai.ts:');
+    expect(message('barrel/src/routes.ts:9:33')).toContain('reaches the system message of groq chat.completions.create via complete() in barrel/src/ai/complete.ts:6');
+    expect(message('web-fetch/src/worker.ts:9:42')).toContain('reaches the system instruction of google models.generateContent via classify() in web-fetch/src/helpers.ts:5');
+    expect(message('nextjs/app/api/summary/route.ts:8:10')).toContain('The raw result object of ai generateText');
+  });
+
+  it('offers no autofix for a prompt built in another file', async () => {
+    const results = await eslint().lintFiles(['express-prompts/src/server.ts', 'nestjs/src/chat/chat.controller.ts', 'nextjs/app/api/chat/route.ts']);
+    const prompt = results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'llm-security/no-user-input-in-system-prompt');
+    expect(prompt).toHaveLength(3);
+    for (const message of prompt) expect(message.fix).toBeUndefined();
+  });
+
+  it('keeps quiet about twins: a package with the same function, user-message-only helpers, sanitizing helpers', async () => {
+    const found = await lint(['**/*.ts'], { config: plugin.configs.strict as Linter.Config });
+    // `prompt-kit` in node_modules builds the same prompt, but packages are never followed.
+    expect(found.filter((f) => f.at.startsWith('express-prompts/src/server.ts:2'))).toEqual([]);
+    expect(found.filter((f) => f.at.startsWith('express-prompts/src/safe-server.ts') && f.rule !== 'no-raw-llm-response')).toEqual([]);
+    // `answer(message)` and `classify(ticket, LABELS)` put request data only in the user turn.
+    expect(found.filter((f) => f.at.startsWith('nestjs/src/chat/chat.controller.ts:20') && f.rule !== 'no-raw-llm-response')).toEqual([]);
+    expect(found.filter((f) => f.at.startsWith('web-fetch/src/worker.ts:10'))).toEqual([]);
+    // With requireSanitizer, `ask()`'s text is reported and `askClean()`'s (redacted in lib/ai.ts) is not.
+    expect(found.some((f) => f.at.startsWith('nextjs/app/api/chat/route.ts:6') && f.rule === 'no-raw-llm-response')).toBe(true);
+    expect(found.filter((f) => f.at.startsWith('nextjs/app/api/clean/'))).toEqual([]);
+  });
+
+  it('finds nothing across files with crossFile: false', async () => {
+    const config = { ...plugin.configs.recommended, settings: { 'llm-security': { crossFile: false } } } as Linter.Config;
+    const found = where(await lint(['**/*.ts'], { config }));
+    expect(found).toEqual([
+      'client-instance/src/app.ts:11:25 no-user-input-in-system-prompt',
+      'client-instance/src/app.ts:15:3 no-raw-llm-response',
+      'client-instance/src/app.ts:8:52 require-max-tokens',
+    ]);
+  });
+});
+
+describe('the module cache', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'llm-security-modules-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, text: string, mtime: number) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    utimesSync(file, mtime, mtime);
+  };
+  const route = (n: number) => `import express from 'express';
+import OpenAI from 'openai';
+import { persona } from './prompts';
+const app = express();
+const openai = new OpenAI();
+app.post('/r${n}', async (req, res) => {
+  await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: persona(req.body.name) }] });
+  res.sendStatus(204);
+});
+`;
+
+  it('parses an imported module once for all its importers, and again only after it changes', async () => {
+    write('prompts.ts', 'export const persona = (name: string) => `You are ${name}.`;\n', 1_700_000_000);
+    for (let n = 0; n < 3; n++) write(`route${n}.ts`, route(n), 1_700_000_000);
+    const before = moduleStats.parsed;
+    const first = where(await lint(['route*.ts'], { cwd: dir }));
+    expect(first).toHaveLength(3);
+    expect(moduleStats.parsed - before).toBe(1);
+
+    // Same process, unchanged file: no parse at all.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(where(await lint(['route*.ts'], { cwd: dir }))).toEqual(first);
+    expect(moduleStats.parsed - before).toBe(1);
+
+    // The helper stops putting its argument in the prompt: read once more, and the findings go.
+    write('prompts.ts', 'export const persona = (name: string) => `You are a guide. ${name.length}`;\n', 1_700_000_100);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(where(await lint(['route*.ts'], { cwd: dir }))).toEqual([]);
+    expect(moduleStats.parsed - before).toBe(2);
+  });
+});
