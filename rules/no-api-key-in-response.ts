@@ -30,7 +30,7 @@ export default createRule<[], MessageIds>({
         for (const exposure of keyExposures(analysis)) {
           const { source, line, via } = describeOrigin(exposure.origin);
           const drop =
-            exposure.carriers.length === 1
+            exposure.carriers.length === 1 && !exposure.sink.helper
               ? dropFields(analysis.sourceCode, exposure.carriers[0], (value) => keyValues(analysis.engine.taintOf(value)).length > 0)
               : null;
           context.report({

@@ -32,8 +32,9 @@ export default createRule<[], MessageIds>({
         const analysis = getFileAnalysis(context);
         for (const finding of errorFindings(analysis)) {
           const { source, line, via } = describeOrigin(finding.origin);
-          const removeStacks = removeStacksFix(analysis, finding);
-          const generic = removeStacks ? null : genericMessageFix(analysis, finding);
+          // A helper that sends its argument may use it in other ways: its call is not rewritten.
+          const removeStacks = finding.sink.helper ? null : removeStacksFix(analysis, finding);
+          const generic = removeStacks || finding.sink.helper ? null : genericMessageFix(analysis, finding);
           context.report({
             node: finding.sink.node,
             messageId: 'errorDetails',

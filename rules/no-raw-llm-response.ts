@@ -59,7 +59,7 @@ export default createRule<Options, MessageIds>({
           const { line, via } = describeOrigin(origin);
           const api = origin.call;
           if (finding.raw) {
-            const text = sendTextFix(analysis, finding);
+            const text = sink.helper ? null : sendTextFix(analysis, finding);
             context.report({
               node: sink.node,
               messageId: 'rawResponse',
@@ -71,7 +71,7 @@ export default createRule<Options, MessageIds>({
               node: sink.node,
               messageId: 'unsanitizedText',
               data: { api, line, via, sink: sink.api },
-              fix: sanitizer ? wrapInSanitizerFix(analysis, finding, sanitizer) : null,
+              fix: sanitizer && !sink.helper ? wrapInSanitizerFix(analysis, finding, sanitizer) : null,
             });
           }
         }

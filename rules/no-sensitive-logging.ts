@@ -35,7 +35,7 @@ export default createRule<[], MessageIds>({
         const analysis = getFileAnalysis(context);
         const quote = preferredQuote(context.sourceCode);
         for (const finding of logFindings(analysis)) {
-          const { source, line, via } = describeOrigin(finding.origin);
+          const { source, line, via } = describeOrigin(finding.origin, finding.call.through?.hops);
           const replacement = finding.replacement && standIn(finding.replacement, context.sourceCode.getText(finding.argument), quote);
           context.report({
             node: finding.call.node,

@@ -33,7 +33,7 @@ export default createRule<[], MessageIds>({
           const { origin, sink } = exposure;
           const { source, line, via } = describeOrigin(origin);
           const drop =
-            exposure.carriers.length === 1
+            exposure.carriers.length === 1 && !exposure.sink.helper
               ? dropFields(analysis.sourceCode, exposure.carriers[0], (value) => promptValues(analysis.engine.taintOf(value)).length > 0)
               : null;
           context.report({

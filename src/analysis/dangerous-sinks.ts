@@ -8,6 +8,7 @@ import {
 import { calleeName, findProperty, keyName, unwrap, type Node } from './ast.js';
 import type { FileAnalysis } from './file-analysis.js';
 import { llmOutputs, type LlmOutputOrigin } from './origin.js';
+import { helperSinkSites } from './effects.js';
 
 /** A place where a string becomes code, markup, a query, a command, a location or a path. */
 export interface DangerousSink {
@@ -142,8 +143,12 @@ export function dangerFindings(analysis: FileAnalysis): DangerFinding[] {
   const cached = cache.get(analysis);
   if (cached) return cached;
   const found: DangerFinding[] = [];
-  if (analysis.llmCalls.length > 0) {
-    for (const sink of dangerousSinks(analysis)) {
+  if (analysis.llmCalls.length > 0 || analysis.mayImportLlmValues) {
+    // Helpers that hand an argument to a sink (`render(html)` setting `innerHTML`) count as that sink at the call.
+    const helperSinks: DangerousSink[] = helperSinkSites(analysis).flatMap(({ call, effect, value }) =>
+      effect.sink.kind === 'danger' ? [{ kind: effect.sink.danger, node: call, api: `${effect.sink.api} via ${effect.hops.join(' -> ')}`, values: [value] }] : [],
+    );
+    for (const sink of [...dangerousSinks(analysis), ...helperSinks]) {
       for (const value of sink.values) {
         const origins = llmOutputs(analysis.engine.taintOf(value));
         if (origins.length > 0) {

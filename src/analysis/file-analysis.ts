@@ -34,6 +34,8 @@ export interface FileAnalysis {
   readonly label: string;
   readonly index: FileIndex;
   readonly engine: TaintEngine;
+  /** Whether LLM output or prompts may come in from other modules (or be told by types): the file imports a project module. */
+  readonly mayImportLlmValues: boolean;
   /** SDK clients created in this file (`new OpenAI({…})`). */
   readonly clientConstructions: readonly ClientConstruction[];
   /** SDK calls and the wrappers named in settings. */
@@ -115,6 +117,14 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.engineValue;
   }
 
+  private importsValue: boolean | undefined;
+
+  get mayImportLlmValues(): boolean {
+    this.importsValue ??=
+      this.types !== null || (this.settings.crossFile && [...this.index.moduleNames].some((name) => resolveModule(name, this.filename) !== null));
+    return this.importsValue;
+  }
+
   private typesValue: TypeFacts | null | undefined;
 
   /** The type checker's answers, when ESLint parsed the file with type information. */
@@ -161,10 +171,7 @@ class LazyFileAnalysis implements FileAnalysis {
 
   get llmCalls(): readonly LlmCall[] {
     if (this.allCallsValue === undefined) {
-      // Wrapper calls matter where request data can reach them: files with handlers or configured sources.
-      const sources = this.settings.sources;
-      const mayReceive = this.handlers.size > 0 || sources.functions.length > 0 || sources.requestParams.length > 0;
-      const helpers = mayReceive ? helperCalls(this) : [];
+      const helpers = helperCalls(this);
       this.allCallsValue = helpers.length === 0 ? this.sdkCalls : [...this.sdkCalls, ...helpers].sort((a, b) => a.node.range[0] - b.node.range[0]);
     }
     return this.allCallsValue;

@@ -2,6 +2,7 @@ import { unwrap, type Node } from './ast.js';
 import type { FileAnalysis } from './file-analysis.js';
 import { onlyInDevelopment } from './env-guard.js';
 import { loggerCalls, type LoggerCall } from './logger-calls.js';
+import { helperSinkSites } from './effects.js';
 import type { Origin, ParamOrigin } from './origin.js';
 import { CREDENTIAL_PARAM, SECRET_MEMBER } from '../models/secrets.js';
 
@@ -117,10 +118,13 @@ export function logFindings(analysis: FileAnalysis): LogFinding[] {
   const findings: LogFinding[] = [];
   // A script without handlers prints model output to its own user, not to a server log.
   const server = analysis.handlers.size > 0;
-  for (const call of loggerCalls(analysis)) {
+  const helperLogs: LoggerCall[] = helperSinkSites(analysis).flatMap(({ call, effect, value }) =>
+    effect.sink.kind === 'log' ? [{ node: call, logger: effect.sink.logger, through: { argument: value, hops: effect.hops } }] : [],
+  );
+  for (const call of [...loggerCalls(analysis), ...helperLogs]) {
     if (onlyInDevelopment(call.node, analysis.engine.guards)) continue;
     const console = call.logger.startsWith('console.');
-    for (const argument of call.node.arguments) {
+    for (const argument of call.through ? [call.through.argument] : call.node.arguments) {
       let found: LogFinding | null = null;
       // The most specific description first: a secret, a prompt, the request object, output, data.
       const origins = [...analysis.engine.taintOf(argument)].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
@@ -130,7 +134,7 @@ export function logFindings(analysis: FileAnalysis): LogFinding[] {
         const described = describe(origin);
         if (!described) continue;
         // A stand-in only replaces the argument when the argument is that very value.
-        const exact = origin.steps.length === 0 && analysis.sourceCode.getText(unwrap(argument)) === origin.text;
+        const exact = !call.through && origin.steps.length === 0 && analysis.sourceCode.getText(unwrap(argument)) === origin.text;
         found = { call, argument, origin, what: described.what, replacement: exact ? described.replacement : null };
         break;
       }

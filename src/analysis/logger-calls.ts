@@ -9,6 +9,8 @@ export interface LoggerCall {
   readonly node: TSESTree.CallExpression;
   /** How messages name it: 'console.log', 'logger.info', 'req.log.info', 'debug'. */
   readonly logger: string;
+  /** A call to a helper that logs one of its arguments: that argument, and the helpers on the way. */
+  readonly through?: { readonly argument: Node; readonly hops: readonly string[] };
 }
 
 const MAX_DEPTH = 4;

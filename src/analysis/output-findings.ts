@@ -19,7 +19,7 @@ export function outputFindings(analysis: FileAnalysis): OutputFinding[] {
   const cached = cache.get(analysis);
   if (cached) return cached;
   const findings: OutputFinding[] = [];
-  if (analysis.llmCalls.length > 0) {
+  if (analysis.llmCalls.length > 0 || analysis.mayImportLlmValues) {
     for (const { sink, origins, carriers } of sinkHits(analysis, llmOutputs)) {
       const origin = origins.find(isRaw) ?? origins[0];
       findings.push({ sink, origin, raw: isRaw(origin), carriers });

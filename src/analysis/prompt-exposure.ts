@@ -18,7 +18,7 @@ export function promptExposures(analysis: FileAnalysis): PromptExposure[] {
   if (cached) return cached;
   const found: PromptExposure[] = [];
   // Only files with LLM calls can hold their prompts.
-  if (analysis.llmCalls.length > 0) {
+  if (analysis.llmCalls.length > 0 || analysis.mayImportLlmValues) {
     for (const { sink, origins, carriers } of sinkHits(analysis, promptValues)) {
       found.push({ sink, origin: origins.find((p) => p.what === 'system prompt') ?? origins[0], carriers });
     }

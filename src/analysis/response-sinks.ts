@@ -5,6 +5,7 @@ import { RESPONSE_MODELS, type ResponseModelName } from '../models/sinks/respons
 import { keyName, memberChain, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { FileAnalysis } from './file-analysis.js';
 import type { Taint } from './origin.js';
+import { helperSinkSites } from './effects.js';
 
 type Variable = NonNullable<ReturnType<FileAnalysis['index']['variableOf']>>;
 
@@ -23,6 +24,11 @@ export interface ResponseSink {
   readonly payload: readonly Node[];
   /** How messages name the sink: 'res.json', 'ctx.body', 'Response.json', 'the return value of POST'. */
   readonly api: string;
+  /**
+   * A call to a helper that sends its argument (`sendError(res, err)`): the helper may transform
+   * the value before sending it, so no fix rewrites the argument.
+   */
+  readonly helper?: boolean;
 }
 
 const cache = new WeakMap<FileAnalysis, ResponseSink[]>();
@@ -122,6 +128,22 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
       if (root && property && RESPONSE_MODELS[root.model].bodyProperty === property) {
         add({ node: assignment, payload: [assignment.right], api: `${root.name}.${property}` });
       }
+    }
+  }
+
+  // `sendJson(res, data)`: a helper that sends one of its arguments on the response object it is given.
+  if (variables.size > 0) {
+    for (const { call, effect, value } of helperSinkSites(analysis)) {
+      const sink = effect.sink;
+      if (sink.kind !== 'respond') continue;
+      const given = call.arguments[sink.response];
+      const variable = given && given.type === T.Identifier ? analysis.index.variableOf(given) : null;
+      const model = variable ? variables.get(variable) : undefined;
+      if (!model || !given || given.type !== T.Identifier) continue;
+      const sends = sink.method === '=body' ? RESPONSE_MODELS[model].bodyProperty === 'body' : RESPONSE_MODELS[model].send.has(sink.method);
+      if (!sends) continue;
+      const method = sink.method === '=body' ? 'body' : sink.method;
+      add({ node: call, payload: [value], api: `${given.name}.${method} via ${effect.hops.join(' -> ')}`, helper: true });
     }
   }
 

@@ -46,6 +46,9 @@ const WITHOUT_TYPES = [
   'client-instance/src/app.ts:15:3 no-raw-llm-response',
   'client-instance/src/app.ts:8:52 require-max-tokens',
   'cycle/src/server.ts:12:34 no-user-input-in-system-prompt',
+  'express-prompts/src/reports-server.ts:11:3 no-sensitive-logging',
+  'express-prompts/src/reports-server.ts:23:34 no-llm-output-in-dangerous-sink',
+  'express-prompts/src/reports-server.ts:27:5 no-error-details-in-response',
   'express-prompts/src/server.ts:14:25 no-user-input-in-system-prompt',
   'nestjs/src/chat/chat.controller.ts:15:28 no-user-input-in-system-prompt',
   'nestjs/src/chat/chat.controller.ts:15:5 no-raw-llm-response',
@@ -83,6 +86,11 @@ describe('cross-file flows in fixture projects', () => {
     expect(message('barrel/src/routes.ts:9:33')).toContain('reaches the system message of groq chat.completions.create via complete() in barrel/src/ai/complete.ts:6');
     expect(message('web-fetch/src/worker.ts:9:42')).toContain('reaches the system instruction of google models.generateContent via classify() in web-fetch/src/helpers.ts:5');
     expect(message('nextjs/app/api/summary/route.ts:8:10')).toContain('The raw result object of ai generateText');
+    expect(message('express-prompts/src/reports-server.ts:11:3')).toBe(
+      "logger.info writes the request body 'req.body' (line 11) via audit() in express-prompts/src/audit.ts:5 to the log; log safe fields (method, path, ids, lengths) instead.",
+    );
+    expect(message('express-prompts/src/reports-server.ts:23:34')).toContain('reaches prisma.$queryRawUnsafe via runReport() in express-prompts/src/reports.ts:5, which runs it as SQL');
+    expect(message('express-prompts/src/reports-server.ts:27:5')).toContain("Error details 'err' (line 26) reach the client through res.json via sendError() in express-prompts/src/http.ts:3");
   });
 
   it('offers no autofix for a prompt built in another file', async () => {
@@ -100,6 +108,8 @@ describe('cross-file flows in fixture projects', () => {
     // `answer(message)` and `classify(ticket, LABELS)` put request data only in the user turn.
     expect(found.filter((f) => f.at.startsWith('nestjs/src/chat/chat.controller.ts:20') && f.rule !== 'no-raw-llm-response')).toEqual([]);
     expect(found.filter((f) => f.at.startsWith('web-fetch/src/worker.ts:10'))).toEqual([]);
+    // `auditSize` logs a length, `runNamedReport` binds a parameter, `sendFailure` sends a generic message.
+    expect(found.filter((f) => /^express-prompts\/src\/reports-server\.ts:(?:12|24|3\d):/u.test(f.at))).toEqual([]);
     // With requireSanitizer, `ask()`'s text is reported and `askClean()`'s (redacted in lib/ai.ts) is not.
     expect(found.some((f) => f.at.startsWith('nextjs/app/api/chat/route.ts:6') && f.rule === 'no-raw-llm-response')).toBe(true);
     expect(found.filter((f) => f.at.startsWith('nextjs/app/api/clean/'))).toEqual([]);

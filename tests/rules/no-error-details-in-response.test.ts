@@ -7,6 +7,15 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-error-details-in-response', rule, {
   valid: [
     {
+      name: 'a response helper that sends a generic message, and one given a generic message',
+      code: lines(
+        ...express,
+        `function fail(res: express.Response, _error: unknown) { res.status(500).json({ error: 'Internal Server Error' }); }`,
+        `function sendJson(res: express.Response, body: unknown) { res.json(body); }`,
+        `app.get('/x', async (req, res) => { try { await run(); } catch (err) { fail(res, err); sendJson(res, { error: 'failed' }); } });`,
+      ),
+    },
+    {
       name: 'the error is logged, a generic message is sent',
       code: lines(...express, `app.get('/x', async (req, res) => { try { await work(); } catch (err) { console.error(err); res.status(500).json({ error: 'Internal Server Error' }); } });`),
     },
@@ -128,6 +137,15 @@ ruleTester().run('no-error-details-in-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a response helper that sends the error message: reported at the call, not rewritten',
+      code: lines(
+        ...express,
+        `function sendError(res: express.Response, error: unknown) { res.status(500).json({ error: (error as Error).message }); }`,
+        `app.get('/x', async (req, res) => { try { await run(); } catch (err) { sendError(res, err); } });`,
+      ),
+      errors: [{ messageId, line: 4, column: 72, data: { source: 'err', line: '4', via: '', api: 'res.json via sendError()' }, suggestions: [] }],
+    },
     {
       name: 'Express: a stack in an object payload is removed by the autofix',
       code: lines(...express, `app.get('/x', async (req, res) => { try { await work(); } catch (err) { res.status(500).json({ ok: false, stack: err.stack }); } });`),

@@ -9,6 +9,10 @@ const text = `const text = r.choices[0].message.content;`;
 ruleTester().run('no-llm-output-in-dangerous-sink', rule, {
   valid: [
     {
+      name: 'a helper that only measures the output',
+      code: lines(...openai, `function show(text: string | null) { console.log(text?.length); }`, `export async function answer(q: string) { ${completion} ${text} show(text); }`),
+    },
+    {
       name: 'LLM text escaped or purified before HTML',
       code: lines(
         ...openai,
@@ -72,6 +76,11 @@ ruleTester().run('no-llm-output-in-dangerous-sink', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a helper that evaluates its argument: reported at the call',
+      code: lines(...openai, `function run(code: string | null) { return eval(code ?? ''); }`, `export async function answer(q: string) { ${completion} ${text} return run(text); }`),
+      errors: [{ messageId, line: 4 }],
+    },
     {
       name: 'eval and new Function on LLM text (OpenAI)',
       code: lines(...openai, `export async function run(q) { ${completion} ${text}`, `  eval(text); const f = new Function('x', text); }`),

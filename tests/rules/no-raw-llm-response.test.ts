@@ -9,6 +9,14 @@ const sanitizer = [{ requireSanitizer: true, sanitizer: { name: 'sanitizeHtml', 
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
     {
+      name: 'a response helper given only the text',
+      code: lines(
+        ...express,
+        `function reply(res: express.Response, data: unknown) { res.json(data); }`,
+        `app.post('/x', async (req, res) => { ${create} reply(res, completion.choices[0].message.content); });`,
+      ),
+    },
+    {
       name: 'only the text (recommended: text is fine without a sanitizer)',
       code: lines(...express, `app.post('/c', async (req, res) => { ${create} res.json({ answer: completion.choices[0].message.content }); });`),
     },
@@ -96,6 +104,15 @@ ruleTester().run('no-raw-llm-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a response helper given the whole result: reported at the call, with no suggestion',
+      code: lines(
+        ...express,
+        `function reply(res: express.Response, data: unknown) { res.json(data); }`,
+        `app.post('/x', async (req, res) => { ${create} reply(res, completion); });`,
+      ),
+      errors: [{ messageId, line: 5, suggestions: [] }],
+    },
     {
       name: 'Express: res.json(completion) (suggestion: send the text)',
       code: lines(...express, `app.post('/c', async (req, res) => { ${create} res.json(completion); });`),

@@ -7,6 +7,16 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-sensitive-logging', rule, {
   valid: [
     {
+      name: 'a helper that logs only a length, and one that logs only in development',
+      code: lines(
+        ...express,
+        `import pino from 'pino'; const logger = pino();`,
+        `function trace(label: string, body: { message: string }) { logger.info({ label, size: body.message.length }); }`,
+        `function debugBody(body: unknown) { if (process.env.NODE_ENV !== 'production') logger.debug(body); }`,
+        `app.post('/x', (req, res) => { trace('chat', req.body); debugBody(req.body); res.sendStatus(204); });`,
+      ),
+    },
+    {
       name: 'method, path, status, ids, durations, lengths, keys and booleans',
       code: lines(
         ...express,
@@ -102,6 +112,16 @@ ruleTester().run('no-sensitive-logging', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a helper that logs its argument: reported at the call, with no suggestion',
+      code: lines(
+        ...express,
+        `import pino from 'pino'; const logger = pino();`,
+        `function audit(event: string, payload: unknown) { logger.info({ event, payload }); }`,
+        `app.post('/x', (req, res) => { audit('chat', req.body); res.sendStatus(204); });`,
+      ),
+      errors: [{ messageId, line: 5, column: 32, data: { what: 'the request body', source: 'req.body', line: '5', via: ' via audit()', logger: 'logger.info' }, suggestions: [] }],
+    },
     {
       name: 'console.log of the body (suggestion: its keys)',
       code: lines(...express, `app.post('/x', (req, res) => { console.log(req.body); });`),

@@ -8,6 +8,16 @@ const express = [`import express from 'express';`, `import OpenAI from 'openai';
 ruleTester().run('no-user-input-in-system-prompt', rule, {
   valid: [
     {
+      name: 'a helper whose system parameter gets a constant and whose user parameter gets the request data',
+      code: lines(
+        ...express,
+        `async function ask(system: string, user: string) {`,
+        `  return openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: system }, { role: 'user', content: user }] });`,
+        `}`,
+        `app.post('/x', async (req, res) => { res.json(await ask('You are a helpful assistant.', req.body.question)); });`,
+      ),
+    },
+    {
       name: 'request data alone in a user message (openai)',
       code: lines(
         ...express,
@@ -328,6 +338,18 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a helper that puts its first parameter in the system message: reported at the argument, no fix',
+      code: lines(
+        ...express,
+        `async function ask(system: string, user: string) {`,
+        `  return openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: system }, { role: 'user', content: user }] });`,
+        `}`,
+        `app.post('/x', async (req, res) => { res.json(await ask(\`You are \${req.body.persona}.\`, req.body.question)); });`,
+      ),
+      output: null,
+      errors: [{ messageId, line: 8, column: 57, data: { source: 'req.body.persona', line: '8', via: ' via ask()', slot: 'system message', api: 'openai chat.completions.create' }, suggestions: [] }],
+    },
     {
       name: 'Express + openai: mixed system message (autofix inserts a user message after it)',
       code: lines(

@@ -6,6 +6,15 @@ const messageId = 'mixedPrompt' as const;
 ruleTester().run('require-role-separated-messages', rule, {
   valid: [
     {
+      name: 'a helper that keeps its parameter in the user message',
+      code: lines(
+        `import express from 'express'; import OpenAI from 'openai';`,
+        `const app = express(); const openai = new OpenAI();`,
+        `const complete = (text: string) => openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: 'Summarize the text.' }, { role: 'user', content: text }] });`,
+        `app.post('/x', async (req, res) => { res.json(await complete(req.body.article)); });`,
+      ),
+    },
+    {
       name: 'a flat prompt that is only the request data (Vercel ai)',
       code: lines(
         `import { generateText } from 'ai';`,
@@ -288,6 +297,17 @@ ruleTester().run('require-role-separated-messages', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a helper that wraps its parameter in instructions: reported at the argument',
+      code: lines(
+        `import express from 'express'; import OpenAI from 'openai';`,
+        `const app = express(); const openai = new OpenAI();`,
+        `const summarize = (text: string) => openai.completions.create({ model: 'm', prompt: \`Summarize the article in three bullet points: \${text}\` });`,
+        `app.post('/x', async (req, res) => { res.json(await summarize(req.body.article)); });`,
+      ),
+      output: null,
+      errors: [{ messageId, line: 4, column: 63, data: { source: 'req.body.article', line: '4', via: ' via summarize()', slot: 'prompt', api: 'openai completions.create' }, suggestions: [] }],
+    },
     {
       name: 'Next.js + Vercel generateText: `${INSTRUCTIONS} ${x}` becomes system + prompt',
       code: lines(
