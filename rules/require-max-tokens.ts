@@ -1,6 +1,6 @@
 import { describeCall, describeOrigin } from '../src/analysis/describe.js';
 import { getFileAnalysis } from '../src/analysis/file-analysis.js';
-import { inlineOptionsOf, unboundedCalls } from '../src/analysis/limit-findings.js';
+import { inlineOptionsOf, limitOption, unboundedCalls } from '../src/analysis/limit-findings.js';
 import { createRule } from '../src/create-rule.js';
 import { addLimitFix } from '../src/fixes/add-limit.js';
 
@@ -31,8 +31,9 @@ export default createRule<[], MessageIds>({
         for (const finding of unboundedCalls(analysis)) {
           const { source, line } = describeOrigin(finding.origin);
           const path = finding.limit?.suggest ?? null;
-          const option = path ? path.join('.') : 'maxTokens on the model';
-          const options = inlineOptionsOf(finding.call);
+          const option = finding.option ?? limitOption(finding.limit);
+          // A helper's limit belongs in the helper: its call is not rewritten.
+          const options = finding.option === undefined ? inlineOptionsOf(finding.call) : null;
           const fix = path && options ? addLimitFix(options, path, context.sourceCode) : null;
           context.report({
             node: finding.report,

@@ -8,6 +8,7 @@ import type { DangerKind } from '../models/sinks/dangerous.js';
 import { dangerousSinks } from './dangerous-sinks.js';
 import { onlyInDevelopment } from './env-guard.js';
 import { loggerCalls } from './logger-calls.js';
+import { limitOption, missingLimit } from './limit-findings.js';
 import { describeCall } from './describe.js';
 import type { FileAnalysis } from './file-analysis.js';
 import { acrossModules } from './module-guard.js';
@@ -31,6 +32,8 @@ export type EffectSink =
       /** For flat prompts: the helper already mixes the parameter with instruction text. */
       readonly mixed: boolean;
       readonly minInstructionWords?: number;
+      /** The SDK call sets no output limit: the option it lacks. */
+      readonly unbounded?: string;
     }
   | { readonly kind: 'log'; readonly logger: string }
   | { readonly kind: 'danger'; readonly danger: DangerKind; readonly api: string }
@@ -56,7 +59,7 @@ const cache = new WeakMap<FileAnalysis, Map<FunctionNode, ParamEffect[]>>();
 function sinkKey(sink: EffectSink): string {
   switch (sink.kind) {
     case 'llm':
-      return `llm:${sink.role}:${sink.mixed}`;
+      return `llm:${sink.role}:${sink.mixed}:${sink.unbounded ?? ''}`;
     case 'log':
       return `log:${sink.logger}`;
     case 'danger':
@@ -95,9 +98,11 @@ function directSinks(analysis: FileAnalysis): { sink: EffectSink; value: Node; o
   const found: { sink: EffectSink; value: Node; only?: FunctionNode }[] = [];
   const host = { index: analysis.index, engine: analysis.engine };
   for (const call of analysis.sdkCalls) {
+    const limit = missingLimit(analysis, call);
+    const unbounded = limit === undefined ? undefined : limitOption(limit);
     for (const slot of call.slots) {
       const mixed = slot.role === 'prompt' && analysis.engine.taintOf(slot.value).some((o) => o.kind === 'param') && hasInstructionText(promptParts(slot.value, host), slot.minInstructionWords);
-      found.push({ sink: { kind: 'llm', role: slot.role, label: slot.label, call: describeCall(call), mixed, minInstructionWords: slot.minInstructionWords }, value: slot.value });
+      found.push({ sink: { kind: 'llm', role: slot.role, label: slot.label, call: describeCall(call), mixed, minInstructionWords: slot.minInstructionWords, unbounded }, value: slot.value });
     }
   }
   for (const call of loggerCalls(analysis)) {
@@ -247,7 +252,7 @@ export function helperCalls(analysis: FileAnalysis): LlmCall[] {
       value,
       report: value,
       minInstructionWords: sink.minInstructionWords,
-      through: { call: sink.call, hops: effect.hops, mixed: sink.mixed },
+      through: { call: sink.call, hops: effect.hops, mixed: sink.mixed, unbounded: sink.unbounded },
     };
     const slots = byCall.get(call);
     if (slots) slots.push(slot);

@@ -17,6 +17,8 @@ export interface LimitFinding {
   readonly origin: RequestDataOrigin;
   /** The SDK's limits, or null for langchain (the limit belongs on the model's constructor). */
   readonly limit: LimitModel | null;
+  /** For a call to a helper: the option its SDK call lacks (the fix belongs in the helper). */
+  readonly option?: string;
 }
 
 type Bounded = 'yes' | 'no' | 'unknown';
@@ -67,6 +69,30 @@ function methodName(call: LlmCall): Node {
   return callee.type === T.MemberExpression ? callee.property : callee;
 }
 
+/**
+ * Whether an SDK call generates output with no limit set: its SDK's limit model (null for
+ * langchain, whose limit belongs on the model's constructor), or undefined when it is bounded,
+ * may be bounded, or is not a generation.
+ */
+export function missingLimit(analysis: FileAnalysis, call: LlmCall): LimitModel | null | undefined {
+  // Bedrock's ConverseCommand carries the options of the generation that `client.send` runs.
+  const generates = outputOf(call.sdk, call.api, call.node, analysis.index) !== null || /^Converse(?:Stream)?Command$/.test(call.api);
+  if (!generates) return undefined;
+  if (call.sdk === 'langchain') {
+    const unbounded = call.node.type === T.CallExpression && /\.(?:invoke|stream)$/.test(call.api) && langchainBounded(call.node, analysis) === 'no';
+    return unbounded ? null : undefined;
+  }
+  const limit = limitOf(call.sdk, call.api);
+  const options = optionsOf(call.node, { index: analysis.index });
+  if (!limit || !options) return undefined;
+  return limit.paths.every((path) => sets(options, path, analysis) === 'no') ? limit : undefined;
+}
+
+/** How messages name the option that limits a call. */
+export function limitOption(limit: LimitModel | null): string {
+  return limit?.suggest ? limit.suggest.join('.') : 'maxTokens on the model';
+}
+
 const cache = new WeakMap<FileAnalysis, LimitFinding[]>();
 
 export function unboundedCalls(analysis: FileAnalysis): LimitFinding[] {
@@ -74,22 +100,17 @@ export function unboundedCalls(analysis: FileAnalysis): LimitFinding[] {
   if (cached) return cached;
   const findings: LimitFinding[] = [];
   for (const call of analysis.llmCalls) {
-    // Bedrock's ConverseCommand carries the options of the generation that `client.send` runs.
-    const generates = outputOf(call.sdk, call.api, call.node, analysis.index) !== null || /^Converse(?:Stream)?Command$/.test(call.api);
-    if (!generates) continue;
-    const origin = requestData(union(...call.node.arguments.map((a) => analysis.engine.taintOf(a))))[0];
-    if (!origin) continue;
-    if (call.sdk === 'langchain') {
-      if (call.node.type === T.CallExpression && /\.(?:invoke|stream)$/.test(call.api) && langchainBounded(call.node, analysis) === 'no') {
-        findings.push({ call, report: methodName(call), origin, limit: null });
-      }
+    if (call.sdk === 'helper') {
+      // A helper whose SDK call sets no limit, given request data for its prompt.
+      const slot = call.slots.find((s) => s.through?.unbounded !== undefined && requestData(analysis.engine.taintOf(s.value)).length > 0);
+      const origin = slot && requestData(analysis.engine.taintOf(slot.value))[0];
+      if (slot && origin) findings.push({ call, report: methodName(call), origin, limit: null, option: slot.through!.unbounded });
       continue;
     }
-    const limit = limitOf(call.sdk, call.api);
-    const options = optionsOf(call.node, { index: analysis.index });
-    if (!limit || !options) continue;
-    const answers = limit.paths.map((path) => sets(options, path, analysis));
-    if (answers.every((a) => a === 'no')) findings.push({ call, report: methodName(call), origin, limit });
+    const limit = missingLimit(analysis, call);
+    if (limit === undefined) continue;
+    const origin = requestData(union(...call.node.arguments.map((a) => analysis.engine.taintOf(a))))[0];
+    if (origin) findings.push({ call, report: methodName(call), origin, limit });
   }
   cache.set(analysis, findings);
   return findings;

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { REQUEST_MODELS, type RequestModelName } from '../models/sources/request-objects.js';
 import type { ParamSource } from '../models/sources/types.js';
 import type { LlmSecuritySettings } from '../settings.js';
-import { enclosingFunction, isFunction, isInside, keyName, memberChain, unwrap, type FunctionNode, type Node } from './ast.js';
+import { enclosingFunction, findProperty, isFunction, isInside, keyName, memberChain, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { FileIndex } from './file-index.js';
 import { singleInit } from './strings.js';
 import { safeBranch, type GuardContext } from './env-guard.js';
@@ -83,6 +83,8 @@ function errorOrigin(param: Node): Origin {
 
 /** `process.env.OPENAI_API_KEY` (env names ending in KEY, TOKEN, SECRET, …) or a member named `apiKey`, `password`, … */
 const MASKING_METHODS = new Set(['slice', 'substring', 'substr', 'at', 'charAt']);
+/** String methods whose result still holds the whole secret. */
+const SECRET_KEEPING_METHODS = new Set(['toString', 'valueOf', 'trim', 'trimStart', 'trimEnd', 'concat', 'replace', 'replaceAll', 'normalize', 'padStart', 'padEnd', 'toLowerCase', 'toUpperCase', 'split', 'join', 'toJSON']);
 
 function isSecretName(object: Node | null, key: string): boolean {
   if (object) {
@@ -514,6 +516,8 @@ export class TaintEngine {
       }
       if (key === 'length') return null;
       if (origin.kind === 'param') return { ...origin, access: [...origin.access, key] };
+      // A key is a string: `apiKey.hashId` reads a record that the name only suggested was a key.
+      if (origin.kind === 'secret' && key !== null && !/^\d+$/u.test(key)) return null;
       // `messages[0].role` names a role, not the prompt.
       if (origin.kind === 'prompt' && (key === 'role' || key === 'type' || key === 'name' || key === 'id')) return null;
       let described: Origin = origin;
@@ -619,8 +623,9 @@ export class TaintEngine {
       // Methods of an error object build something new (`error.toResponse()`); only its
       // string forms carry the details.
       if (origin.kind === 'error' && origin.part === 'object') return ERROR_TO_STRING.has(method) ? origin : null;
-      // `key.slice(0, 4)`: a masked prefix of a secret is not the secret.
-      if (origin.kind === 'secret' && MASKING_METHODS.has(method)) return null;
+      // `key.slice(0, 4)`: a masked prefix of a secret is not the secret; `prisma.apiKey.findMany()`
+      // is a query, not a key: only string methods that keep the text keep the secret.
+      if (origin.kind === 'secret' && (MASKING_METHODS.has(method) || !SECRET_KEEPING_METHODS.has(method))) return null;
       // `request.headers.get('x-request-id')` names the header it reads.
       if (origin.kind === 'request' && origin.steps.length === 0 && (method === 'get' || method === 'getAll') && literalArgument(call)) {
         return { ...origin, text: `${origin.text}.${method}(${literalArgument(call)})` };
@@ -698,10 +703,18 @@ export class TaintEngine {
     for (const origin of summary) {
       if (origin.kind === 'param' && origin.fn === fn) {
         if (call.arguments.slice(0, origin.index + 1).some((a) => a.type === T.SpreadElement)) continue;
-        const argument = call.arguments[origin.index];
+        let argument: Node | undefined = call.arguments[origin.index];
+        let access = origin.access;
+        // `f({ model, hints })` where f reads only `.hints`: that property, not the whole object.
+        while (argument && access.length > 0 && access[0] !== null) {
+          const object = unwrap(argument);
+          if (object.type !== T.ObjectExpression || object.properties.some((p) => p.type === T.SpreadElement || (p.type === T.Property && p.computed))) break;
+          argument = findProperty(object, access[0])?.value;
+          access = access.slice(1);
+        }
         if (!argument) continue;
         let taint = this.taintOf(argument);
-        for (const key of origin.access) taint = this.accessMember(taint, key, null);
+        for (const key of access) taint = this.accessMember(taint, key, null);
         parts.push(withStep(taint, label));
       } else {
         parts.push(withStep([origin], label));

@@ -55,6 +55,7 @@ const WITHOUT_TYPES = [
   'nextjs/app/api/chat/route.ts:5:38 no-user-input-in-system-prompt',
   'nextjs/app/api/summary/route.ts:6:35 require-role-separated-messages',
   'nextjs/app/api/summary/route.ts:8:10 no-raw-llm-response',
+  'web-fetch/src/worker.ts:11:25 require-max-tokens',
   'web-fetch/src/worker.ts:9:42 no-user-input-in-system-prompt',
 ];
 const ONLY_WITH_TYPES = [
@@ -85,6 +86,9 @@ describe('cross-file flows in fixture projects', () => {
     expect(message('nextjs/app/api/summary/route.ts:6:35')).toContain('via body.article -> summarize() in nextjs/lib/ai.ts:');
     expect(message('barrel/src/routes.ts:9:33')).toContain('reaches the system message of groq chat.completions.create via complete() in barrel/src/ai/complete.ts:6');
     expect(message('web-fetch/src/worker.ts:9:42')).toContain('reaches the system instruction of google models.generateContent via classify() in web-fetch/src/helpers.ts:5');
+    expect(message('web-fetch/src/worker.ts:11:25')).toBe(
+      "google models.generateContent through draftReply() in web-fetch/src/helpers.ts:18 runs on request data 'request.json().ticket' (line 7) with no output limit; set config.maxOutputTokens so that one request cannot run up the bill.",
+    );
     expect(message('nextjs/app/api/summary/route.ts:8:10')).toContain('The raw result object of ai generateText');
     expect(message('express-prompts/src/reports-server.ts:11:3')).toBe(
       "logger.info writes the request body 'req.body' (line 11) via audit() in express-prompts/src/audit.ts:5 to the log; log safe fields (method, path, ids, lengths) instead.",

@@ -7,6 +7,16 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-api-key-in-response', rule, {
   valid: [
     {
+      name: 'a database table named apiKey is queried, not a key (its rows are mapped to ids)',
+      code: lines(
+        ...express,
+        `class KeyStore { constructor(private readonly apiKey: { findMany(): Promise<{ id: string }[]> }) {} list() { return this.apiKey.findMany(); } }`,
+        `const store = new KeyStore(db.apiKey);`,
+        `app.get('/keys', async (req, res) => { const rows = await db.apiKey.findMany({ where: { owner: req.query.owner } }); res.json(rows.map((row) => ({ id: row.id }))); });`,
+        `app.get('/keys2', async (req, res) => { res.json(await store.list()); });`,
+      ),
+    },
+    {
       name: 'a config endpoint that says whether a key is set, and a masked prefix',
       code: lines(
         ...express,

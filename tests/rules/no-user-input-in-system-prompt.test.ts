@@ -8,6 +8,17 @@ const express = [`import express from 'express';`, `import OpenAI from 'openai';
 ruleTester().run('no-user-input-in-system-prompt', rule, {
   valid: [
     {
+      name: 'a prompt builder given an object reads only the constant field',
+      code: lines(
+        ...express,
+        `const systemPrompt = ({ hints }: { model: string; hints: string }) => \`You are helpful. Context: \${hints}\`;`,
+        `app.post('/x', async (req, res) => {`,
+        `  const hints = 'Berlin';`,
+        `  await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: systemPrompt({ model: req.body.model, hints }) }] });`,
+        `});`,
+      ),
+    },
+    {
       name: 'a helper whose system parameter gets a constant and whose user parameter gets the request data',
       code: lines(
         ...express,

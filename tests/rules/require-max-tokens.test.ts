@@ -7,6 +7,14 @@ const express = [`import express from 'express';`, `import OpenAI from 'openai';
 ruleTester().run('require-max-tokens', rule, {
   valid: [
     {
+      name: 'a helper whose SDK call sets a limit, given request data',
+      code: lines(
+        ...express,
+        `const ask = (q: string) => openai.chat.completions.create({ model: 'm', max_completion_tokens: 300, messages: [{ role: 'user', content: q }] });`,
+        `app.post('/a', async (req, res) => { res.json(await ask(req.body.q)); });`,
+      ),
+    },
+    {
       name: 'openai with max_completion_tokens or max_tokens',
       code: lines(
         ...express,
@@ -64,6 +72,23 @@ ruleTester().run('require-max-tokens', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a helper whose SDK call sets no limit: reported at the helper call, with no suggestion',
+      code: lines(
+        ...express,
+        `const ask = (q: string) => openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });`,
+        `app.post('/a', async (req, res) => { res.json(await ask(req.body.q)); });`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 5,
+          column: 53,
+          data: { api: 'openai chat.completions.create through ask()', source: 'req.body.q', line: '5', option: 'max_completion_tokens' },
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: 'Express + openai chat without a limit (suggestion adds max_completion_tokens)',
       code: lines(...express, `app.post('/chat', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: req.body.q }] }); });`),

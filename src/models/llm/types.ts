@@ -55,7 +55,13 @@ export interface PromptSlot {
    * A slot of a call to your own helper: the argument reaches the SDK call `call` through the
    * functions in `hops`; `mixed` when the helper already adds instruction text to it.
    */
-  readonly through?: { readonly call: string; readonly hops: readonly string[]; readonly mixed: boolean };
+  readonly through?: {
+    readonly call: string;
+    readonly hops: readonly string[];
+    readonly mixed: boolean;
+    /** The SDK call sets no output limit: the option it lacks. */
+    readonly unbounded?: string;
+  };
 }
 
 /** Instruction words needed before a user turn counts as a flat prompt. */
