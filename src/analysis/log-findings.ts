@@ -47,13 +47,17 @@ function isContentField(name: string): boolean {
   return (last !== undefined && CONTENT_WORDS.has(last)) || SECRET_MEMBER.test(name);
 }
 
+const CONTAINER =
+  /^(?:(?:body|headers|header|rawHeaders|cookies|signedCookies|query|params|url|originalUrl|path|nextUrl|searchParams|href|querystring|search|files?)(?:\[|$)|(?:json|text|formData|parseBody|valid|get|queries|param)\()/;
+
 type RequestPart = { what: string; whole: boolean } | null;
 
 /** What kind of request data a source text names, or null when it is safe to log. */
 export function classifyRequestData(text: string): RequestPart {
   if (text.endsWith(' body')) return { what: 'the request body', whole: true };
   const tokens = text.split('.');
-  const at = tokens.findIndex((token, i) => i > 0 && /^(?:body|json\(|text\(|formData\(|parseBody\(|valid\(|headers|header|rawHeaders|get\(|cookies|signedCookies|query|queries\(|params|param\(|url|originalUrl|path|nextUrl|searchParams|href|querystring|search|files?)/.test(token));
+  // Whole member names (`filePath` is not `file`), or method calls (`json(…)`).
+  const at = tokens.findIndex((token, i) => i > 0 && CONTAINER.test(token));
   if (at < 0) {
     // A whole data parameter (`@Body() dto`, a server action's argument, MCP args) and its fields.
     const field = tokens.at(-1) ?? '';
@@ -63,7 +67,7 @@ export function classifyRequestData(text: string): RequestPart {
   const container = tokens[at];
   const rest = tokens.slice(at + 1);
   const argument = /\('([^']*)'\)/.exec(container)?.[1];
-  if (/^(?:body|json\(|text\(|formData\(|parseBody\(|valid\(|files?)/.test(container)) {
+  if (/^(?:(?:body|files?)(?:\[|$)|(?:json|text|formData|parseBody|valid)\()/.test(container)) {
     if (rest.length > 0 && !isContentField(rest.at(-1) ?? '')) return null;
     return { what: rest.length === 0 ? 'the request body' : 'request body data', whole: rest.length === 0 && !container.includes('(') };
   }

@@ -7,6 +7,14 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-sensitive-logging', rule, {
   valid: [
     {
+      name: 'a tool argument named filePath is a path, not a file body (names are matched whole)',
+      code: lines(
+        `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'; import { z } from 'zod';`,
+        `const server = new McpServer({ name: 's', version: '1' });`,
+        `server.tool('read', { filePath: z.string(), bodyText: z.string() }, async (args) => { console.error('reading', args.filePath); return { content: [] }; });`,
+      ),
+    },
+    {
       name: 'a helper that logs only a length, and one that logs only in development',
       code: lines(
         ...express,
@@ -112,6 +120,31 @@ ruleTester().run('no-sensitive-logging', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a tool argument that is a file body',
+      code: lines(
+        `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'; import { z } from 'zod';`,
+        `const server = new McpServer({ name: 's', version: '1' });`,
+        `server.tool('save', { files: z.array(z.string()) }, async (args) => { console.error('saving', args.files); return { content: [] }; });`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'logSafeFields',
+              data: { replacement: 'Object.keys(args.files)' },
+              output: lines(
+                `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'; import { z } from 'zod';`,
+                `const server = new McpServer({ name: 's', version: '1' });`,
+                `server.tool('save', { files: z.array(z.string()) }, async (args) => { console.error('saving', Object.keys(args.files)); return { content: [] }; });`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a helper that logs its argument: reported at the call, with no suggestion',
       code: lines(
