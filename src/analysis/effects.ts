@@ -96,7 +96,7 @@ function parameterReceiver(node: Node, analysis: FileAnalysis): { fn: FunctionNo
 /** Sinks of a file whose value may come from a parameter, each with the value it takes. */
 function directSinks(analysis: FileAnalysis): { sink: EffectSink; value: Node; only?: FunctionNode }[] {
   const found: { sink: EffectSink; value: Node; only?: FunctionNode }[] = [];
-  const host = { index: analysis.index, engine: analysis.engine };
+  const host = analysis.shapeHost;
   for (const call of analysis.sdkCalls) {
     const limit = missingLimit(analysis, call);
     const unbounded = limit === undefined ? undefined : limitOption(limit);
@@ -233,7 +233,14 @@ export function helperSinkSites(analysis: FileAnalysis): { call: TSESTree.CallEx
     const sdkNodes = new Set<Node>(analysis.sdkCalls.map((call) => call.node));
     for (const call of analysis.index.calls) {
       if (sdkNodes.has(call)) continue;
-      for (const { effect, value } of effectsAt(analysis, call)) sites.push({ call, effect, value });
+      // One site per argument and sink: `ask(body)` where the helper reads `body.a` and `body.b` is one flow.
+      const seen = new Set<string>();
+      for (const { effect, value } of effectsAt(analysis, call)) {
+        const key = `${value.range[0]}:${value.range[1]}:${sinkKey(effect.sink)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        sites.push({ call, effect, value });
+      }
     }
   }
   sitesCache.set(analysis, sites);

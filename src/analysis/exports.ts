@@ -45,11 +45,18 @@ function importOf(def: { type: string; node: Node; parent?: Node | null }): Impo
 
 /** `const x = require('./m')`, `const { a: x } = require('./m')`. */
 function requireOf(declarator: TSESTree.VariableDeclarator, name: TSESTree.Identifier): ImportTarget | null {
-  const init = declarator.init && unwrap(declarator.init);
+  let init = declarator.init && unwrap(declarator.init);
+  // `const ask = require('./ai').ask`
+  let member: string | null = null;
+  if (init?.type === T.MemberExpression && declarator.id === name) {
+    member = keyName(init);
+    if (member === null) return null;
+    init = unwrap(init.object);
+  }
   if (init?.type !== T.CallExpression || init.callee.type !== T.Identifier || init.callee.name !== 'require') return null;
   const specifier = stringLiteralValue(init.arguments[0]);
   if (specifier === null) return null;
-  if (declarator.id === name) return { kind: 'import', specifier, name: '*' };
+  if (declarator.id === name) return { kind: 'import', specifier, name: member ?? '*' };
   if (declarator.id.type !== T.ObjectPattern) return null;
   const property = declarator.id.properties.find((p) => p.type === T.Property && p.value === name);
   const key = property?.type === T.Property ? keyName(property) : null;

@@ -11,6 +11,7 @@ import { buildFileIndex, type FileIndex } from './file-index.js';
 import { findClientConstructions, findLlmCalls, type ClientConstruction, type ImportedClient } from './llm-calls.js';
 import { resolveIdentifier } from './linker.js';
 import { typeFactsOf, type TypeFacts } from './type-facts.js';
+import type { ShapeHost } from './prompt-shape.js';
 import type { LlmOutputOrigin, PromptOrigin } from './origin.js';
 import { outputOf } from '../models/llm/output.js';
 import { describeCall } from './describe.js';
@@ -36,6 +37,8 @@ export interface FileAnalysis {
   readonly engine: TaintEngine;
   /** Whether LLM output or prompts may come in from other modules (or be told by types): the file imports a project module. */
   readonly mayImportLlmValues: boolean;
+  /** What prompt-shape questions need: this file, and helpers in other modules. */
+  readonly shapeHost: ShapeHost;
   /** SDK clients created in this file (`new OpenAI({…})`). */
   readonly clientConstructions: readonly ClientConstruction[];
   /** SDK calls and the wrappers named in settings. */
@@ -115,6 +118,20 @@ class LazyFileAnalysis implements FileAnalysis {
   get engine(): TaintEngine {
     this.engineValue ??= new TaintEngine(this);
     return this.engineValue;
+  }
+
+  private shapeValue: ShapeHost | undefined;
+
+  get shapeHost(): ShapeHost {
+    this.shapeValue ??= {
+      index: this.index,
+      engine: this.engine,
+      linked: (call) => {
+        const linked = this.linkedCall(call);
+        return linked && linked.owner !== this ? { fn: linked.fn, host: linked.owner.shapeHost } : null;
+      },
+    };
+    return this.shapeValue;
   }
 
   private importsValue: boolean | undefined;

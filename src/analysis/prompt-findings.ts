@@ -43,7 +43,7 @@ export function mixedPromptFindings(analysis: FileAnalysis): PromptFinding[] {
   let findings = flatCache.get(analysis);
   if (findings) return findings;
   findings = [];
-  const host = { index: analysis.index, engine: analysis.engine };
+  const host = analysis.shapeHost;
   for (const call of analysis.llmCalls) {
     for (const slot of call.slots) {
       if (slot.role !== 'prompt') continue;

@@ -23,6 +23,8 @@ const MAX_WRITES = 8;
 export interface ShapeHost {
   readonly index: FileIndex;
   readonly engine: TaintEngine;
+  /** A helper in another module that a call runs, with that module's host. */
+  readonly linked?: (call: TSESTree.CallExpression) => { fn: FunctionNode; host: ShapeHost } | null;
 }
 
 /**
@@ -108,14 +110,16 @@ function collect(node: Node, host: ShapeHost, startDepth: number): PromptPart[] 
       return;
     }
     // `buildPrompt(req.body.topic)`: the helper's own literal text counts as instructions.
-    if (value.type === T.CallExpression && value.callee.type === T.Identifier && depth < MAX_DEPTH) {
-      const helper = host.index.functionOf(value.callee);
+    if (value.type === T.CallExpression && depth < MAX_DEPTH) {
+      const helper = value.callee.type === T.Identifier ? host.index.functionOf(value.callee) : null;
+      const linked = helper ? null : host.linked?.(value);
       if (helper) parts.push(...helperText(helper, host));
+      else if (linked) parts.push(...helperText(linked.fn, linked.host));
     }
     if (value.type === T.Identifier && depth < MAX_DEPTH) {
       const bound = boundValues(value, host.index).map((n) => unwrap(n));
-      // A prompt written in one piece, or assembled over several statements.
-      if ((bound.length === 1 && isBuilt(bound[0])) || bound.length > 1) {
+      // A prompt written in one piece, assembled over several statements, or built by a helper.
+      if ((bound.length === 1 && (isBuilt(bound[0]) || bound[0].type === T.CallExpression)) || bound.length > 1) {
         for (const inner of bound) visit(inner, depth + 1);
         return;
       }

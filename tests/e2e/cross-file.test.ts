@@ -46,6 +46,7 @@ const WITHOUT_TYPES = [
   'client-instance/src/app.ts:15:3 no-raw-llm-response',
   'client-instance/src/app.ts:8:52 require-max-tokens',
   'cycle/src/server.ts:12:34 no-user-input-in-system-prompt',
+  'express-cjs/routes/letters.js:7:36 require-role-separated-messages',
   'express-prompts/src/reports-server.ts:11:3 no-sensitive-logging',
   'express-prompts/src/reports-server.ts:23:34 no-llm-output-in-dangerous-sink',
   'express-prompts/src/reports-server.ts:27:5 no-error-details-in-response',
@@ -66,15 +67,15 @@ const ONLY_WITH_TYPES = [
 
 describe('cross-file flows in fixture projects', () => {
   it('reports each flow at the call in the linted file, without type information', async () => {
-    expect(where(await lint(['**/*.ts']))).toEqual(WITHOUT_TYPES);
+    expect(where(await lint(['**/*.{ts,js}']))).toEqual(WITHOUT_TYPES);
   });
 
   it('reports the same flows, plus the typed ones, with projectService', async () => {
-    expect(where(await lint(['**/*.ts'], { types: true }))).toEqual([...WITHOUT_TYPES, ...ONLY_WITH_TYPES].sort());
+    expect(where(await lint(['**/*.{ts,js}'], { types: true }))).toEqual([...WITHOUT_TYPES, ...ONLY_WITH_TYPES].sort());
   });
 
   it('names the path through files in each message', async () => {
-    const found = await lint(['**/*.ts']);
+    const found = await lint(['**/*.{ts,js}']);
     const message = (at: string) => found.find((f) => f.at === at)?.message;
     expect(message('express-prompts/src/server.ts:14:25')).toBe(
       "Request data 'req.body.topic' (line 14) reaches the system message of openai chat.completions.create via buildPrompt() in express-prompts/src/prompts.ts:3; send it as a separate user message.",
@@ -86,6 +87,9 @@ describe('cross-file flows in fixture projects', () => {
     expect(message('nextjs/app/api/summary/route.ts:6:35')).toContain('via body.article -> summarize() in nextjs/lib/ai.ts:');
     expect(message('barrel/src/routes.ts:9:33')).toContain('reaches the system message of groq chat.completions.create via complete() in barrel/src/ai/complete.ts:6');
     expect(message('web-fetch/src/worker.ts:9:42')).toContain('reaches the system instruction of google models.generateContent via classify() in web-fetch/src/helpers.ts:5');
+    expect(message('express-cjs/routes/letters.js:7:36')).toBe(
+      "Request data 'req.body' (line 7) is mixed with fixed instructions in the only message of openai chat.completions.create via writeLetter() in express-cjs/lib/letter.js:9; put the instructions in a system message and the request data in a user message.",
+    );
     expect(message('web-fetch/src/worker.ts:11:25')).toBe(
       "google models.generateContent through draftReply() in web-fetch/src/helpers.ts:18 runs on request data 'request.json().ticket' (line 7) with no output limit; set config.maxOutputTokens so that one request cannot run up the bill.",
     );
@@ -105,7 +109,7 @@ describe('cross-file flows in fixture projects', () => {
   });
 
   it('keeps quiet about twins: a package with the same function, user-message-only helpers, sanitizing helpers', async () => {
-    const found = await lint(['**/*.ts'], { config: plugin.configs.strict as Linter.Config });
+    const found = await lint(['**/*.{ts,js}'], { config: plugin.configs.strict as Linter.Config });
     // `prompt-kit` in node_modules builds the same prompt, but packages are never followed.
     expect(found.filter((f) => f.at.startsWith('express-prompts/src/server.ts:2'))).toEqual([]);
     expect(found.filter((f) => f.at.startsWith('express-prompts/src/safe-server.ts') && f.rule !== 'no-raw-llm-response')).toEqual([]);
@@ -121,7 +125,7 @@ describe('cross-file flows in fixture projects', () => {
 
   it('finds nothing across files with crossFile: false', async () => {
     const config = { ...plugin.configs.recommended, settings: { 'llm-security': { crossFile: false } } } as Linter.Config;
-    const found = where(await lint(['**/*.ts'], { config }));
+    const found = where(await lint(['**/*.{ts,js}'], { config }));
     expect(found).toEqual([
       'client-instance/src/app.ts:11:25 no-user-input-in-system-prompt',
       'client-instance/src/app.ts:15:3 no-raw-llm-response',

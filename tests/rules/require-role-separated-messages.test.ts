@@ -298,6 +298,20 @@ ruleTester().run('require-role-separated-messages', rule, {
   ],
   invalid: [
     {
+      name: 'a prompt built by a same-file helper into a variable, sent as the only message',
+      code: lines(
+        `import express from 'express'; import OpenAI from 'openai';`,
+        `const app = express(); const openai = new OpenAI();`,
+        `function letterPrompt(data: { name: string }) { return \`Write a cover letter for \${data.name}. Keep it under 300 words.\`; }`,
+        `app.post('/x', async (req, res) => {`,
+        `  const prompt = letterPrompt(req.body);`,
+        `  res.json(await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: prompt }] }));`,
+        `});`,
+      ),
+      output: null,
+      errors: [{ messageId, line: 6, suggestions: [] }],
+    },
+    {
       name: 'a helper that wraps its parameter in instructions: reported at the argument',
       code: lines(
         `import express from 'express'; import OpenAI from 'openai';`,
