@@ -8,7 +8,7 @@ import {
 import { calleeName, findProperty, keyName, unwrap, type Node } from './ast.js';
 import type { FileAnalysis } from './file-analysis.js';
 import { llmOutputs, type LlmOutputOrigin } from './origin.js';
-import { helperSinkSites } from './effects.js';
+import { helperSinkSites, siteTaint } from './effects.js';
 
 /** A place where a string becomes code, markup, a query, a command, a location or a path. */
 export interface DangerousSink {
@@ -19,6 +19,8 @@ export interface DangerousSink {
   readonly api: string;
   /** The values that are interpreted. */
   readonly values: readonly Node[];
+  /** For a call to a helper that hands its argument to the sink: the member paths it reads from it. */
+  readonly accesses?: readonly (readonly (string | null)[])[];
 }
 
 export interface DangerFinding {
@@ -145,12 +147,12 @@ export function dangerFindings(analysis: FileAnalysis): DangerFinding[] {
   const found: DangerFinding[] = [];
   if (analysis.llmCalls.length > 0 || analysis.mayImportLlmValues) {
     // Helpers that hand an argument to a sink (`render(html)` setting `innerHTML`) count as that sink at the call.
-    const helperSinks: DangerousSink[] = helperSinkSites(analysis).flatMap(({ call, effect, value }) =>
-      effect.sink.kind === 'danger' ? [{ kind: effect.sink.danger, node: call, api: `${effect.sink.api} via ${effect.hops.join(' -> ')}`, values: [value] }] : [],
+    const helperSinks: DangerousSink[] = helperSinkSites(analysis).flatMap(({ call, effect, value, accesses }) =>
+      effect.sink.kind === 'danger' ? [{ kind: effect.sink.danger, node: call, api: `${effect.sink.api} (${effect.hops.join(' -> ')})`, values: [value], accesses }] : [],
     );
     for (const sink of [...dangerousSinks(analysis), ...helperSinks]) {
       for (const value of sink.values) {
-        const origins = llmOutputs(analysis.engine.taintOf(value));
+        const origins = llmOutputs(siteTaint(analysis, value, sink.accesses));
         if (origins.length > 0) {
           found.push({ sink, origin: origins[0], carrier: value });
           break;

@@ -11,7 +11,8 @@ import { loggerCalls } from './logger-calls.js';
 import { limitOption, missingLimit } from './limit-findings.js';
 import { describeCall } from './describe.js';
 import type { FileAnalysis } from './file-analysis.js';
-import { acrossModules } from './module-guard.js';
+import { acrossModules, guardTrips, lintScoped, noteTrip } from './module-guard.js';
+import { union, type ParamOrigin, type Taint } from './origin.js';
 import { hasInstructionText, promptParts } from './prompt-shape.js';
 
 /**
@@ -55,6 +56,8 @@ const MAX_ROUNDS = 6;
 const MAX_EFFECTS = 24;
 
 const cache = new WeakMap<FileAnalysis, Map<FunctionNode, ParamEffect[]>>();
+/** Modules whose effects are being computed: an import cycle back to one reads what it knows so far. */
+const inProgress = new Map<FileAnalysis, Map<FunctionNode, ParamEffect[]>>();
 
 function sinkKey(sink: EffectSink): string {
   switch (sink.kind) {
@@ -130,12 +133,35 @@ function directSinks(analysis: FileAnalysis): { sink: EffectSink; value: Node; o
   return found;
 }
 
+/** Whether a value from a parameter still counts at a sink: sanitizers clear every sink but the prompt slots. */
+function counts(origin: ParamOrigin, sink: EffectSink): boolean {
+  return !origin.sanitized || sink.kind === 'llm';
+}
+
 /** The effects of every function of a file that passes a parameter on to a sink. */
 export function functionEffects(analysis: FileAnalysis): Map<FunctionNode, ParamEffect[]> {
   const cached = cache.get(analysis);
   if (cached) return cached;
+  const partial = inProgress.get(analysis);
+  if (partial) {
+    // An import cycle: what is known so far (its direct effects at least), marked as incomplete.
+    noteTrip();
+    return partial;
+  }
   const effects = new Map<FunctionNode, ParamEffect[]>();
-  cache.set(analysis, effects); // an import cycle back to this file sees what is known so far
+  inProgress.set(analysis, effects);
+  try {
+    const trips = guardTrips();
+    computeEffects(analysis, effects);
+    // An answer that used incomplete knowledge is kept only while this file is linted.
+    if (guardTrips() === trips) cache.set(analysis, effects);
+    return effects;
+  } finally {
+    inProgress.delete(analysis);
+  }
+}
+
+function computeEffects(analysis: FileAnalysis, effects: Map<FunctionNode, ParamEffect[]>): void {
   const keys = new Map<FunctionNode, Set<string>>();
   const add = (fn: FunctionNode, effect: ParamEffect): boolean => {
     let seen = keys.get(fn);
@@ -151,20 +177,24 @@ export function functionEffects(analysis: FileAnalysis): Map<FunctionNode, Param
     else effects.set(fn, [effect]);
     return true;
   };
+  const params = (taint: Taint): ParamOrigin[] => taint.filter((origin): origin is ParamOrigin => origin.kind === 'param');
 
   for (const { sink, value, only } of directSinks(analysis)) {
-    for (const origin of analysis.engine.taintOf(value)) {
-      if (origin.kind !== 'param' || (only && origin.fn !== only)) continue;
+    for (const origin of params(analysis.engine.taintOf(value))) {
+      if ((only && origin.fn !== only) || !counts(origin, sink)) continue;
       add(origin.fn, { index: origin.index, access: origin.access, sink, hops: [] });
     }
   }
 
+  // Only calls that pass on a parameter can lift an effect: the others are not linked at all.
   const sdkNodes = new Set<Node>(analysis.sdkCalls.map((call) => call.node));
-  const linkedCalls = analysis.index.calls.filter((call) => !sdkNodes.has(call) && analysis.linkedCall(call) !== null);
+  const passing = analysis.index.calls.filter(
+    (call) => !sdkNodes.has(call) && call.arguments.some((a) => params(analysis.engine.taintOf(a)).length > 0) && analysis.linkedCall(call) !== null,
+  );
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let changed = false;
-    for (const call of linkedCalls) {
-      for (const { effect, value } of effectsAt(analysis, call)) {
+    for (const call of passing) {
+      for (const { effect, value, access } of effectsAt(analysis, call)) {
         // A response helper called with this function's own response parameter.
         let sink = effect.sink;
         let only: FunctionNode | undefined;
@@ -174,46 +204,61 @@ export function functionEffects(analysis: FileAnalysis): Map<FunctionNode, Param
           sink = { ...sink, response: receiver.index };
           only = receiver.fn;
         }
-        for (const origin of analysis.engine.taintOf(value)) {
-          if (origin.kind !== 'param' || (only && origin.fn !== only)) continue;
-          changed = add(origin.fn, { ...effect, sink, index: origin.index, access: origin.access }) || changed;
+        for (const origin of params(analysis.engine.taintOf(value))) {
+          if ((only && origin.fn !== only) || !counts(origin, sink)) continue;
+          changed = add(origin.fn, { ...effect, sink, index: origin.index, access: [...origin.access, ...access] }) || changed;
         }
       }
     }
     if (!changed) break;
   }
-  return effects;
+}
+
+/** One effect at a call: the argument it applies to, and the members read from it past that argument. */
+interface EffectAt {
+  readonly effect: ParamEffect;
+  readonly value: Node;
+  readonly access: readonly (string | null)[];
 }
 
 /** The effects of the function a call runs, each with the argument expression it applies to. */
-export function effectsAt(analysis: FileAnalysis, call: TSESTree.CallExpression): { effect: ParamEffect; value: Node }[] {
+export function effectsAt(analysis: FileAnalysis, call: TSESTree.CallExpression): EffectAt[] {
   const linked = analysis.linkedCall(call);
   if (!linked) return [];
-  const own = linked.owner === analysis;
-  const effects = own ? functionEffects(analysis).get(linked.fn) : acrossModules(linked.owner, () => functionEffects(linked.owner).get(linked.fn));
+  const owner = linked.owner;
+  const effects =
+    owner === analysis
+      ? functionEffects(analysis).get(linked.fn)
+      : lintScoped(owner, () => (inProgress.has(owner) ? functionEffects(owner) : acrossModules(owner, () => functionEffects(owner))))?.get(linked.fn);
   if (!effects || effects.length === 0) return [];
   const hop = analysis.hopLabel(linked);
-  const found: { effect: ParamEffect; value: Node }[] = [];
+  const found: EffectAt[] = [];
   for (const effect of effects) {
-    const value = argumentFor(analysis, call, effect);
-    if (value) found.push({ effect: { ...effect, hops: [hop, ...effect.hops] }, value });
+    const argument = argumentFor(analysis, call, effect);
+    if (argument) found.push({ effect: { ...effect, hops: [hop, ...effect.hops] }, ...argument });
   }
   return found;
 }
 
-/** The argument that feeds a parameter, and the member it reads when the argument is an object literal. */
-function argumentFor(analysis: FileAnalysis, call: TSESTree.CallExpression, effect: ParamEffect): Node | null {
+/**
+ * The argument that feeds a parameter: the property the helper reads when the argument is an
+ * object literal, and the members it reads beyond what can be seen here (`logUser(req.body)`
+ * where the helper logs `user.id`: `req.body` with ['id']).
+ */
+function argumentFor(analysis: FileAnalysis, call: TSESTree.CallExpression, effect: ParamEffect): { value: Node; access: readonly (string | null)[] } | null {
   if (call.arguments.slice(0, effect.index + 1).some((a) => a.type === T.SpreadElement)) return null;
   let value: Node | undefined = call.arguments[effect.index];
   if (!value) return null;
-  for (const key of effect.access) {
+  let at = 0;
+  for (; at < effect.access.length; at++) {
+    const key = effect.access[at];
     if (key === null) break;
     const object = resolveObject(value, analysis.index);
     const property = object && findProperty(object, key);
     if (!property) break;
     value = property.value;
   }
-  return value;
+  return { value, access: effect.access.slice(at) };
 }
 
 /** Whether this file's calls to helpers are checked as sinks: where request data or LLM output can reach them. */
@@ -222,35 +267,67 @@ function checksHelperCalls(analysis: FileAnalysis): boolean {
   return analysis.handlers.size > 0 || sources.functions.length > 0 || sources.requestParams.length > 0 || analysis.sdkCalls.length > 0;
 }
 
-const sitesCache = new WeakMap<FileAnalysis, { call: TSESTree.CallExpression; effect: ParamEffect; value: Node }[]>();
+/**
+ * A call to a helper that hands an argument to a sink, as the sink sees it: the argument, and
+ * the member paths the helper reads from it (one site per argument and sink).
+ */
+export interface HelperSite {
+  readonly call: TSESTree.CallExpression;
+  readonly effect: ParamEffect;
+  readonly value: Node;
+  readonly accesses: readonly (readonly (string | null)[])[];
+}
 
-/** Every call of this file to a function with effects, one entry per effect. */
-export function helperSinkSites(analysis: FileAnalysis): { call: TSESTree.CallExpression; effect: ParamEffect; value: Node }[] {
+/** What may reach a sink through a helper: an argument worth following at all. */
+function interesting(taint: Taint): boolean {
+  return taint.some((origin) => origin.kind !== 'param');
+}
+
+const sitesCache = new WeakMap<FileAnalysis, HelperSite[]>();
+
+/** Every call of this file to a function with effects, one entry per argument and sink. */
+export function helperSinkSites(analysis: FileAnalysis): HelperSite[] {
   let sites = sitesCache.get(analysis);
   if (sites) return sites;
   sites = [];
   if (checksHelperCalls(analysis)) {
     const sdkNodes = new Set<Node>(analysis.sdkCalls.map((call) => call.node));
     for (const call of analysis.index.calls) {
-      if (sdkNodes.has(call)) continue;
-      // One site per argument and sink: `ask(body)` where the helper reads `body.a` and `body.b` is one flow.
-      const seen = new Set<string>();
-      for (const { effect, value } of effectsAt(analysis, call)) {
-        const key = `${value.range[0]}:${value.range[1]}:${sinkKey(effect.sink)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        sites.push({ call, effect, value });
+      // Calls whose arguments carry nothing of interest are not followed (nor their modules read).
+      if (sdkNodes.has(call) || !call.arguments.some((a) => interesting(analysis.engine.taintOf(a)))) continue;
+      const byKey = new Map<string, { effect: ParamEffect; value: Node; accesses: (readonly (string | null)[])[] }>();
+      for (const { effect, value, access } of effectsAt(analysis, call)) {
+        const sink = effect.sink;
+        const key = `${value.range[0]}:${value.range[1]}:${sink.kind === 'llm' ? `llm:${sink.role}` : sinkKey(sink)}`;
+        const known = byKey.get(key);
+        if (!known) {
+          byKey.set(key, { effect, value, accesses: [access] });
+          continue;
+        }
+        known.accesses.push(access);
+        // Two SDK calls behind one helper: mixed if either mixes, unbounded if either is.
+        const before = known.effect.sink;
+        if (before.kind === 'llm' && sink.kind === 'llm') {
+          known.effect = { ...known.effect, sink: { ...before, mixed: before.mixed || sink.mixed, unbounded: before.unbounded ?? sink.unbounded } };
+        }
       }
+      for (const site of byKey.values()) sites.push({ call, ...site });
     }
   }
   sitesCache.set(analysis, sites);
   return sites;
 }
 
+/** The taint a helper site passes to its sink: the argument, through the members the helper reads. */
+export function siteTaint(analysis: FileAnalysis, value: Node, accesses: readonly (readonly (string | null)[])[] | undefined): Taint {
+  if (!accesses) return analysis.engine.taintOf(value);
+  return union(...accesses.map((access) => analysis.engine.taintAt(value, access)));
+}
+
 /** Calls of this file to functions that pass an argument on to an LLM call, as LLM calls with slots. */
 export function helperCalls(analysis: FileAnalysis): LlmCall[] {
   const byCall = new Map<TSESTree.CallExpression, PromptSlot[]>();
-  for (const { call, effect, value } of helperSinkSites(analysis)) {
+  for (const { call, effect, value, accesses } of helperSinkSites(analysis)) {
     const sink = effect.sink;
     if (sink.kind !== 'llm') continue;
     const slot: PromptSlot = {
@@ -259,7 +336,7 @@ export function helperCalls(analysis: FileAnalysis): LlmCall[] {
       value,
       report: value,
       minInstructionWords: sink.minInstructionWords,
-      through: { call: sink.call, hops: effect.hops, mixed: sink.mixed, unbounded: sink.unbounded },
+      through: { call: sink.call, hops: effect.hops, mixed: sink.mixed, unbounded: sink.unbounded, accesses },
     };
     const slots = byCall.get(call);
     if (slots) slots.push(slot);

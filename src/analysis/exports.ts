@@ -29,6 +29,12 @@ export interface ModuleExports {
 }
 
 function importOf(def: { type: string; node: Node; parent?: Node | null }): ImportTarget | null {
+  // `import ai = require('./ai')` (TypeScript): the whole module.
+  if (def.type === 'ImportBinding' && def.node.type === T.TSImportEqualsDeclaration) {
+    const reference = def.node.moduleReference;
+    const specifier = reference.type === T.TSExternalModuleReference ? stringLiteralValue(reference.expression) : null;
+    return specifier === null || def.node.importKind === 'type' ? null : { kind: 'import', specifier, name: '*' };
+  }
   const declaration = def.parent;
   if (def.type !== 'ImportBinding' || declaration?.type !== T.ImportDeclaration) return null;
   if (declaration.importKind === 'type') return null;
@@ -66,8 +72,11 @@ function requireOf(declarator: TSESTree.VariableDeclarator, name: TSESTree.Ident
 /** What an identifier of this file names: a function, a class, a value or an import. */
 export function targetOf(identifier: TSESTree.Identifier, index: FileIndex): Target | null {
   const variable = index.variableOf(identifier);
-  if (!variable || variable.defs.length !== 1) return null;
-  const def = variable.defs[0];
+  if (!variable || variable.defs.length === 0) return null;
+  // Overloads declare a function several times: the one with a body is the function.
+  const implementation = variable.defs.filter((d) => d.type === 'FunctionName' && d.node.type === T.FunctionDeclaration);
+  if (variable.defs.length !== 1 && implementation.length !== 1) return null;
+  const def = variable.defs.length === 1 ? variable.defs[0] : implementation[0];
   const imported = importOf(def as never);
   if (imported) return imported;
   if (def.type === 'FunctionName' && isFunction(def.node as Node)) return { kind: 'function', fn: def.node as FunctionNode };
@@ -131,6 +140,17 @@ export function exportsOf(index: FileIndex): ModuleExports {
         } else if (specifier.local.type === T.Identifier) {
           add(exported, targetOf(specifier.local, index));
         }
+      }
+    }
+  }
+  // TypeScript `export = ask` / `export = { ask }`: the module's value, as CommonJS.
+  for (const statement of index.program.body) {
+    if (statement.type !== T.TSExportAssignment) continue;
+    const value = unwrap(statement.expression);
+    add('default', expressionTarget(value, index));
+    if (value.type === T.ObjectExpression) {
+      for (const property of value.properties) {
+        if (property.type === T.Property && property.kind === 'init') add(keyName(property), expressionTarget(property.value, index));
       }
     }
   }

@@ -1,16 +1,18 @@
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { loadModule } from '../project/modules.js';
-import { resolveModule } from '../project/resolve.js';
+import { clearResolutionCache, resolveModule } from '../project/resolve.js';
 import { LLM_HINT, SDK_MODELS, type LlmCall } from '../models/llm/index.js';
 import { OUTPUT_TYPES, TYPE_PACKAGES } from '../models/llm/output-types.js';
 import { SOURCE_MODELS, type ParamSource, type ResponseModelName, type SourceContext } from '../models/sources/index.js';
 import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
 import type { FunctionNode } from './ast.js';
 import { buildFileIndex, type FileIndex } from './file-index.js';
-import { findClientConstructions, findLlmCalls, type ClientConstruction, type ImportedClient } from './llm-calls.js';
+import { apiMethodNames, findClientConstructions, findLlmCalls, type ClientConstruction, type ImportedClient } from './llm-calls.js';
+import { keyName } from './ast.js';
 import { resolveIdentifier } from './linker.js';
 import { typeFactsOf, type TypeFacts } from './type-facts.js';
+import { newLintScope } from './module-guard.js';
 import type { ShapeHost } from './prompt-shape.js';
 import type { LlmOutputOrigin, PromptOrigin } from './origin.js';
 import { outputOf } from '../models/llm/output.js';
@@ -33,6 +35,8 @@ export interface FileAnalysis {
   readonly filename: string;
   /** The file's path as messages show it: relative to the working directory, with `/`. */
   readonly label: string;
+  /** The file ESLint is linting (false for a module read to answer questions about imports). */
+  readonly linted: boolean;
   readonly index: FileIndex;
   readonly engine: TaintEngine;
   /** Whether LLM output or prompts may come in from other modules (or be told by types): the file imports a project module. */
@@ -84,6 +88,7 @@ class LazyFileAnalysis implements FileAnalysis {
     readonly filename: string,
     readonly settings: LlmSecuritySettings,
     readonly cwd: string,
+    readonly linted: boolean,
   ) {
     this.label = labelOf(filename, cwd);
   }
@@ -176,8 +181,8 @@ class LazyFileAnalysis implements FileAnalysis {
     for (const variable of scope?.variables ?? []) {
       const def = variable.defs[0];
       if (def?.type !== 'ImportBinding' && !(def?.type === 'Variable' && def.node.init?.type === T.CallExpression)) continue;
-      // Only names used as `x.y…`: a client is always used through its members.
-      if (!variable.references.some((r) => r.identifier.parent?.type === T.MemberExpression && r.identifier.parent.object === r.identifier)) continue;
+      // Only names whose member chains end in an SDK method (`openai.chat.completions.create(…)`).
+      if (!variable.references.some((r) => callsSdkMethod(r.identifier as Node))) continue;
       const resolved = resolveIdentifier(this, def.name as TSESTree.Identifier);
       if (resolved?.kind !== 'value' || resolved.owner === this) continue;
       const created = resolved.owner.clientConstructions.find((c) => c.node === resolved.node);
@@ -285,8 +290,9 @@ class LazyFileAnalysis implements FileAnalysis {
 }
 
 function labelOf(filename: string, cwd: string): string {
-  const relative = path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
-  return (relative.startsWith('..') ? filename : relative).split(path.sep).join('/');
+  // Relative even outside the working directory (`../shared/src/ai.ts`), so messages read the same on every machine.
+  const relative = path.isAbsolute(filename) && path.isAbsolute(cwd) ? path.relative(cwd, filename) : filename;
+  return relative.split(path.sep).join('/');
 }
 
 /**
@@ -301,6 +307,14 @@ interface ModuleRecord {
   current: boolean;
 }
 
+/** `x.….create(…)`: a member call on `x` whose method name is one an SDK has. */
+function callsSdkMethod(identifier: Node): boolean {
+  let node = identifier;
+  while (node.parent?.type === T.MemberExpression && node.parent.object === node) node = node.parent;
+  const call = node.parent;
+  return node !== identifier && call?.type === T.CallExpression && call.callee === node && node.type === T.MemberExpression && apiMethodNames().has(keyName(node) ?? '');
+}
+
 const modules = new Map<string, ModuleRecord>();
 /** Bumped when a new lint starts after a pause, so that editors see changes to imported files. */
 let generation = 0;
@@ -312,9 +326,10 @@ function isCurrent(record: ModuleRecord): boolean {
   record.checked = generation;
   record.current = true; // cycles count as current
   let current = loadModule(record.file) === record.sourceCode;
-  for (const dependency of record.analysis.dependencies.values()) {
+  for (const [specifier, dependency] of record.analysis.dependencies) {
     if (!current) break;
-    if (dependency && !isCurrent(dependency)) current = false;
+    // A module that was missing may exist now; one that existed must be unchanged.
+    if (dependency ? !isCurrent(dependency) : resolveModule(specifier, record.file) !== null) current = false;
   }
   record.current = current;
   return current;
@@ -329,7 +344,7 @@ function moduleRecord(file: string, settings: LlmSecuritySettings, cwd: string):
     modules.delete(key);
     return null;
   }
-  const record: ModuleRecord = { analysis: new LazyFileAnalysis(sourceCode, file, settings, cwd), sourceCode, file, checked: generation, current: true };
+  const record: ModuleRecord = { analysis: new LazyFileAnalysis(sourceCode, file, settings, cwd, false), sourceCode, file, checked: generation, current: true };
   modules.set(key, record);
   return record;
 }
@@ -359,8 +374,11 @@ export function getFileAnalysis(context: AnyContext): FileAnalysis {
   if (now - generationStart > GENERATION_MS) {
     generation++;
     generationStart = now;
+    // Files may have appeared or moved, and tsconfig `paths` changed, since the last lint.
+    clearResolutionCache();
   }
-  const analysis = new LazyFileAnalysis(sourceCode, context.filename, settings, context.cwd);
+  newLintScope();
+  const analysis = new LazyFileAnalysis(sourceCode, context.filename, settings, context.cwd, true);
   cache.set(sourceCode, analysis);
   return analysis;
 }

@@ -8,6 +8,7 @@ import { findProperty, unwrap, type Node } from './ast.js';
 import type { FileAnalysis } from './file-analysis.js';
 import { requestData, union, type RequestDataOrigin } from './origin.js';
 import { singleInit } from './strings.js';
+import { siteTaint } from './effects.js';
 
 /** An LLM call that runs on request data and sets no output limit. */
 export interface LimitFinding {
@@ -102,8 +103,8 @@ export function unboundedCalls(analysis: FileAnalysis): LimitFinding[] {
   for (const call of analysis.llmCalls) {
     if (call.sdk === 'helper') {
       // A helper whose SDK call sets no limit, given request data for its prompt.
-      const slot = call.slots.find((s) => s.through?.unbounded !== undefined && requestData(analysis.engine.taintOf(s.value)).length > 0);
-      const origin = slot && requestData(analysis.engine.taintOf(slot.value))[0];
+      const slot = call.slots.find((s) => s.through?.unbounded !== undefined && requestData(siteTaint(analysis, s.value, s.through?.accesses)).length > 0);
+      const origin = slot && requestData(siteTaint(analysis, slot.value, slot.through?.accesses))[0];
       if (slot && origin) findings.push({ call, report: methodName(call), origin, limit: null, option: slot.through!.unbounded });
       continue;
     }

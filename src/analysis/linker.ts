@@ -27,18 +27,32 @@ export interface LinkedFunction {
   readonly name: string;
 }
 
-function exportOf(owner: FileAnalysis, name: string, depth: number): Resolved | null {
-  if (depth > MAX_REEXPORTS) return null;
+const exportCache = new WeakMap<FileAnalysis, Map<string, Resolved | null>>();
+
+/** Where a module's export `name` is defined, through re-exports and `export *` (each module searched once). */
+function exportOf(owner: FileAnalysis, name: string, depth: number, visited = new Set<FileAnalysis>()): Resolved | null {
+  if (depth > MAX_REEXPORTS || visited.has(owner)) return null;
+  visited.add(owner);
+  let cache = exportCache.get(owner);
+  if (!cache) {
+    cache = new Map();
+    exportCache.set(owner, cache);
+  }
+  if (cache.has(name)) return cache.get(name)!;
   const exports = exportsOf(owner.index);
   const target = exports.named.get(name);
-  if (target) return resolveTarget(owner, target, depth + 1);
-  if (name === 'default') return null;
-  for (const specifier of exports.stars) {
-    const module = owner.importedModule(specifier);
-    const found = module && exportOf(module, name, depth + 1);
-    if (found) return found;
+  let found: Resolved | null = null;
+  if (target) found = resolveTarget(owner, target, depth + 1);
+  else if (name !== 'default') {
+    for (const specifier of exports.stars) {
+      const module = owner.importedModule(specifier);
+      found = module && exportOf(module, name, depth + 1, visited);
+      if (found) break;
+    }
   }
-  return null;
+  // Only a complete answer is kept (a search cut by `visited` may differ from a fresh one).
+  if (found || depth === 0) cache.set(name, found);
+  return found;
 }
 
 function resolveTarget(owner: FileAnalysis, target: Target, depth = 0): Resolved | null {
@@ -122,7 +136,7 @@ function member(resolved: Resolved, name: string): LinkedFunction | null {
     case 'instance':
     case 'class': {
       const fn = classMethod(resolved.node, name, resolved.kind === 'class');
-      const className = resolved.node.id?.name ?? 'class';
+      const className = resolved.node.id?.name ?? 'default';
       return fn ? { fn, owner, name: `${className}.${name}` } : null;
     }
     case 'value': {
@@ -130,7 +144,10 @@ function member(resolved: Resolved, name: string): LinkedFunction | null {
       if (value.type !== T.ObjectExpression) return null;
       const property = findProperty(value, name);
       const fn = property && unwrap(property.value);
-      return isFunction(fn) ? { fn, owner, name } : null;
+      if (isFunction(fn)) return { fn, owner, name };
+      // `export default { ask }`: the function the shorthand names.
+      const named = fn?.type === T.Identifier ? resolveIdentifier(owner, fn) : null;
+      return named?.kind === 'function' ? { fn: named.fn, owner: named.owner, name } : null;
     }
     default:
       return null;
@@ -154,8 +171,11 @@ export function linkedCallee(analysis: FileAnalysis, call: TSESTree.CallExpressi
   let linked: LinkedFunction | null = null;
   const callee = unwrap(call.callee);
   if (callee.type === T.Identifier) {
-    const resolved = resolveIdentifier(analysis, callee);
-    if (resolved?.kind === 'function') linked = { fn: resolved.fn, owner: resolved.owner, name: callee.name };
+    let resolved = resolveIdentifier(analysis, callee);
+    // `const ask = require('./ask')` or `import ask = require('./ask')` of `module.exports = function …`.
+    if (resolved?.kind === 'module') resolved = exportOf(resolved.owner, 'default', 0);
+    // Named as it is defined (`import { buildPrompt as bp }` is still buildPrompt() in messages).
+    if (resolved?.kind === 'function') linked = { fn: resolved.fn, owner: resolved.owner, name: ownName(resolved.fn) ?? callee.name };
   } else if (callee.type === T.MemberExpression && !callee.computed) {
     const name = keyName(callee);
     const object = unwrap(callee.object);
@@ -166,7 +186,17 @@ export function linkedCallee(analysis: FileAnalysis, call: TSESTree.CallExpressi
   return linked;
 }
 
-/** How messages name a hop through a function: 'buildPrompt()' here, 'buildPrompt() in src/prompts.ts:8' elsewhere. */
+/** The name a function is defined under: `function f`, `const f = () =>`. */
+function ownName(fn: FunctionNode): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  return parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier ? parent.id.name : null;
+}
+
+/**
+ * How messages name a hop through a function: 'buildPrompt()' in the file being linted,
+ * 'buildPrompt() in src/prompts.ts:8' anywhere else.
+ */
 export function hopLabel(from: FileAnalysis, linked: LinkedFunction, at: Node = linked.fn): string {
-  return linked.owner === from ? `${linked.name}()` : `${linked.name}() in ${linked.owner.label}:${at.loc.start.line}`;
+  return linked.owner === from && from.linted ? `${linked.name}()` : `${linked.name}() in ${linked.owner.label}:${at.loc.start.line}`;
 }

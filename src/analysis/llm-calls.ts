@@ -160,7 +160,7 @@ export function findLlmCalls(
 let apiMethods: Set<string> | undefined;
 
 /** The last names of every modelled SDK method (`create`, `generateContent`, `invoke`, …). */
-function apiMethodNames(): Set<string> {
+export function apiMethodNames(): ReadonlySet<string> {
   if (apiMethods) return apiMethods;
   apiMethods = new Set();
   const visit = (node: TrackNode, name: string | null, depth: number) => {

@@ -2,7 +2,7 @@ import { unwrap, type Node } from './ast.js';
 import type { FileAnalysis } from './file-analysis.js';
 import { onlyInDevelopment } from './env-guard.js';
 import { loggerCalls, type LoggerCall } from './logger-calls.js';
-import { helperSinkSites } from './effects.js';
+import { helperSinkSites, siteTaint } from './effects.js';
 import type { Origin, ParamOrigin } from './origin.js';
 import { CREDENTIAL_PARAM, SECRET_MEMBER } from '../models/secrets.js';
 
@@ -122,8 +122,8 @@ export function logFindings(analysis: FileAnalysis): LogFinding[] {
   const findings: LogFinding[] = [];
   // A script without handlers prints model output to its own user, not to a server log.
   const server = analysis.handlers.size > 0;
-  const helperLogs: LoggerCall[] = helperSinkSites(analysis).flatMap(({ call, effect, value }) =>
-    effect.sink.kind === 'log' ? [{ node: call, logger: effect.sink.logger, through: { argument: value, hops: effect.hops } }] : [],
+  const helperLogs: LoggerCall[] = helperSinkSites(analysis).flatMap(({ call, effect, value, accesses }) =>
+    effect.sink.kind === 'log' ? [{ node: call, logger: effect.sink.logger, through: { argument: value, hops: effect.hops, accesses } }] : [],
   );
   for (const call of [...loggerCalls(analysis), ...helperLogs]) {
     if (onlyInDevelopment(call.node, analysis.engine.guards)) continue;
@@ -131,7 +131,7 @@ export function logFindings(analysis: FileAnalysis): LogFinding[] {
     for (const argument of call.through ? [call.through.argument] : call.node.arguments) {
       let found: LogFinding | null = null;
       // The most specific description first: a secret, a prompt, the request object, output, data.
-      const origins = [...analysis.engine.taintOf(argument)].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
+      const origins = [...siteTaint(analysis, argument, call.through?.accesses)].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
       for (const origin of origins) {
         if (origin.kind === 'param' || origin.kind === 'error' || ('sanitized' in origin && origin.sanitized)) continue;
         if (console && !server && (origin.kind === 'llm' || origin.kind === 'prompt')) continue;

@@ -10,7 +10,7 @@ export interface LoggerCall {
   /** How messages name it: 'console.log', 'logger.info', 'req.log.info', 'debug'. */
   readonly logger: string;
   /** A call to a helper that logs one of its arguments: that argument, and the helpers on the way. */
-  readonly through?: { readonly argument: Node; readonly hops: readonly string[] };
+  readonly through?: { readonly argument: Node; readonly hops: readonly string[]; readonly accesses: readonly (readonly (string | null)[])[] };
 }
 
 const MAX_DEPTH = 4;

@@ -88,6 +88,8 @@ export interface ParamOrigin {
   /** Members read from the parameter after it came in (`p.body.text` -> ['body', 'text']). */
   readonly access: readonly (string | null)[];
   readonly steps: readonly string[];
+  /** Passed through a sanitizer inside the function: what fills it is sanitized too. */
+  readonly sanitized?: boolean;
 }
 
 export type Taint = readonly Origin[];

@@ -1,6 +1,7 @@
 import type { LlmCall, PromptSlot } from '../models/llm/types.js';
 import type { FileAnalysis } from './file-analysis.js';
 import { describeCall, describeOrigin } from './describe.js';
+import { siteTaint } from './effects.js';
 import { requestData, type RequestDataOrigin } from './origin.js';
 import { hasInstructionText, hasRequestData, promptParts } from './prompt-shape.js';
 
@@ -31,7 +32,7 @@ export function systemSlotFindings(analysis: FileAnalysis): PromptFinding[] {
   for (const call of analysis.llmCalls) {
     for (const slot of call.slots) {
       if (slot.role !== 'system') continue;
-      const origin = requestData(analysis.engine.taintOf(slot.value))[0];
+      const origin = requestData(siteTaint(analysis, slot.value, slot.through?.accesses))[0];
       if (origin) findings.push({ call, slot, origin });
     }
   }
@@ -47,7 +48,7 @@ export function mixedPromptFindings(analysis: FileAnalysis): PromptFinding[] {
   for (const call of analysis.llmCalls) {
     for (const slot of call.slots) {
       if (slot.role !== 'prompt') continue;
-      const taint = analysis.engine.taintOf(slot.value);
+      const taint = siteTaint(analysis, slot.value, slot.through?.accesses);
       const origin = requestData(taint)[0];
       if (!origin) continue;
       // A helper that already wraps its argument in instructions: any request data passed in is mixed.

@@ -79,6 +79,8 @@ function helperText(helper: FunctionNode, host: ShapeHost): PromptPart[] {
   cache.set(helper, []); // recursion answers "no text"
   const text: PromptPart[] = [];
   for (const returned of host.index.returns.get(helper) ?? []) {
+    // Only returns that wrap what the helper is given: `return 'Ask me anything.'` is a fallback, not a frame.
+    if (!host.engine.taintOf(returned).some((origin) => origin.kind === 'param' || origin.kind === 'request')) continue;
     for (const part of collect(returned, host, MAX_DEPTH - 1)) if (part.kind === 'text') text.push(part);
   }
   cache.set(helper, text);

@@ -5,7 +5,7 @@ import { RESPONSE_MODELS, type ResponseModelName } from '../models/sinks/respons
 import { keyName, memberChain, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { FileAnalysis } from './file-analysis.js';
 import type { Taint } from './origin.js';
-import { helperSinkSites } from './effects.js';
+import { helperSinkSites, siteTaint } from './effects.js';
 
 type Variable = NonNullable<ReturnType<FileAnalysis['index']['variableOf']>>;
 
@@ -29,6 +29,8 @@ export interface ResponseSink {
    * the value before sending it, so no fix rewrites the argument.
    */
   readonly helper?: boolean;
+  /** For a helper: the member paths it reads from the payload before sending it. */
+  readonly accesses?: readonly (readonly (string | null)[])[];
 }
 
 const cache = new WeakMap<FileAnalysis, ResponseSink[]>();
@@ -133,7 +135,7 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
 
   // `sendJson(res, data)`: a helper that sends one of its arguments on the response object it is given.
   if (variables.size > 0) {
-    for (const { call, effect, value } of helperSinkSites(analysis)) {
+    for (const { call, effect, value, accesses } of helperSinkSites(analysis)) {
       const sink = effect.sink;
       if (sink.kind !== 'respond') continue;
       const given = call.arguments[sink.response];
@@ -143,7 +145,7 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
       const sends = sink.method === '=body' ? RESPONSE_MODELS[model].bodyProperty === 'body' : RESPONSE_MODELS[model].send.has(sink.method);
       if (!sends) continue;
       const method = sink.method === '=body' ? 'body' : sink.method;
-      add({ node: call, payload: [value], api: `${given.name}.${method} via ${effect.hops.join(' -> ')}`, helper: true });
+      add({ node: call, payload: [value], api: `${given.name}.${method} (${effect.hops.join(' -> ')})`, helper: true, accesses });
     }
   }
 
@@ -206,7 +208,7 @@ export function sinkHits<O>(analysis: FileAnalysis, select: (taint: Taint) => O[
     const origins: O[] = [];
     const carriers: Node[] = [];
     for (const payload of sink.payload) {
-      const found = select(analysis.engine.taintOf(payload));
+      const found = select(siteTaint(analysis, payload, sink.accesses));
       if (found.length === 0) continue;
       origins.push(...found);
       carriers.push(payload);

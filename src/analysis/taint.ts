@@ -7,7 +7,7 @@ import { enclosingFunction, findProperty, isFunction, isInside, keyName, memberC
 import type { FileIndex } from './file-index.js';
 import { singleInit } from './strings.js';
 import { safeBranch, type GuardContext } from './env-guard.js';
-import { acrossModules } from './module-guard.js';
+import { acrossModules, guardTrips } from './module-guard.js';
 import type { LinkedFunction } from './linker.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS } from '../models/errors.js';
 import { PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
@@ -123,7 +123,7 @@ function streamElement(origin: LlmOutputOrigin): LlmOutputOrigin {
  */
 function sanitized(taint: Taint): Taint {
   return taint.map((origin) =>
-    origin.kind === 'llm' || origin.kind === 'request' || origin.kind === 'secret' ? { ...origin, sanitized: true } : origin,
+    origin.kind === 'llm' || origin.kind === 'request' || origin.kind === 'secret' || origin.kind === 'param' ? { ...origin, sanitized: true } : origin,
   );
 }
 
@@ -150,6 +150,8 @@ export interface TaintEngineHost {
   hopLabel(linked: LinkedFunction): string;
   /** With type information: the LLM output a value's type says it is (`ChatCompletion`). */
   typedOutput(node: Node): LlmOutputOrigin | undefined;
+  /** False for modules kept for the whole process: their work budget applies per question, not per lifetime. */
+  readonly linted: boolean;
 }
 
 /**
@@ -199,6 +201,7 @@ export class TaintEngine {
       top.low = Math.min(top.low, at);
       return CLEAN;
     }
+    if (this.stack.length === 0 && !this.host.linted) this.steps = 0;
     if (this.stack.length > MAX_DEPTH || ++this.steps > MAX_STEPS) {
       this.guardTripped = true;
       return CLEAN;
@@ -207,15 +210,18 @@ export class TaintEngine {
     this.stack.push({ low: index });
     active.set(key, index);
     let result: Taint = CLEAN;
+    const trips = guardTrips();
     try {
       result = compute();
     } finally {
       const frame = this.stack.pop()!;
       active.delete(key);
-      if (frame.low >= index) memo.set(key, result);
-      else {
+      // An answer cut short by the import guard is not memoized (it would depend on who asked first).
+      if (frame.low < index) {
         const parent = this.stack[this.stack.length - 1];
         parent.low = Math.min(parent.low, frame.low);
+      } else if (guardTrips() === trips) {
+        memo.set(key, result);
       }
     }
     return result;
@@ -223,6 +229,13 @@ export class TaintEngine {
 
   taintOf(node: Node): Taint {
     return this.answer(node, this.memo, () => this.compute(node));
+  }
+
+  /** The taint of `node` after reading `access` from it (`[]`: the whole value). */
+  taintAt(node: Node, access: readonly (string | null)[]): Taint {
+    let taint = this.taintOf(node);
+    for (const key of access) taint = this.accessMember(taint, key, null);
+    return taint;
   }
 
   /** Which origins reach the return value of a function (its parameters stay symbolic). */
@@ -715,7 +728,7 @@ export class TaintEngine {
         if (!argument) continue;
         let taint = this.taintOf(argument);
         for (const key of access) taint = this.accessMember(taint, key, null);
-        parts.push(withStep(taint, label));
+        parts.push(withStep(origin.sanitized ? sanitized(taint) : taint, label));
       } else {
         parts.push(withStep([origin], label));
       }

@@ -32,9 +32,13 @@ function parse(file: string, text: string): TSESLint.SourceCode | null {
       ecmaVersion: 'latest',
       range: true,
       loc: true,
-      tokens: true,
-      comment: true,
+      // The engine reads nodes, scopes and text: no tokens or comments are kept for imported modules.
+      tokens: false,
+      comment: false,
     });
+    const ast = result.ast as unknown as { tokens?: unknown[]; comments?: unknown[] };
+    ast.tokens ??= [];
+    ast.comments ??= [];
     moduleStats.parsed++;
     setParents(result.ast as unknown as AnyNode, result.visitorKeys as Record<string, readonly string[] | undefined>);
     return new TSESLint.SourceCode({

@@ -88,17 +88,17 @@ describe('cross-file flows in fixture projects', () => {
     expect(message('barrel/src/routes.ts:9:33')).toContain('reaches the system message of groq chat.completions.create via complete() in barrel/src/ai/complete.ts:6');
     expect(message('web-fetch/src/worker.ts:9:42')).toContain('reaches the system instruction of google models.generateContent via classify() in web-fetch/src/helpers.ts:5');
     expect(message('express-cjs/routes/letters.js:7:36')).toBe(
-      "Request data 'req.body' (line 7) is mixed with fixed instructions in the only message of openai chat.completions.create via writeLetter() in express-cjs/lib/letter.js:9; put the instructions in a system message and the request data in a user message.",
+      "Request data 'req.body.name' (line 7) is mixed with fixed instructions in the only message of openai chat.completions.create via writeLetter() in express-cjs/lib/letter.js:9; put the instructions in a system message and the request data in a user message.",
     );
     expect(message('web-fetch/src/worker.ts:11:25')).toBe(
-      "google models.generateContent through draftReply() in web-fetch/src/helpers.ts:18 runs on request data 'request.json().ticket' (line 7) with no output limit; set config.maxOutputTokens so that one request cannot run up the bill.",
+      "google models.generateContent (draftReply() in web-fetch/src/helpers.ts:18) runs on request data 'request.json().ticket' (line 7) with no output limit; set config.maxOutputTokens so that one request cannot run up the bill.",
     );
     expect(message('nextjs/app/api/summary/route.ts:8:10')).toContain('The raw result object of ai generateText');
     expect(message('express-prompts/src/reports-server.ts:11:3')).toBe(
       "logger.info writes the request body 'req.body' (line 11) via audit() in express-prompts/src/audit.ts:5 to the log; log safe fields (method, path, ids, lengths) instead.",
     );
-    expect(message('express-prompts/src/reports-server.ts:23:34')).toContain('reaches prisma.$queryRawUnsafe via runReport() in express-prompts/src/reports.ts:5, which runs it as SQL');
-    expect(message('express-prompts/src/reports-server.ts:27:5')).toContain("Error details 'err' (line 26) reach the client through res.json via sendError() in express-prompts/src/http.ts:3");
+    expect(message('express-prompts/src/reports-server.ts:23:34')).toContain('reaches prisma.$queryRawUnsafe (runReport() in express-prompts/src/reports.ts:5), which runs it as SQL');
+    expect(message('express-prompts/src/reports-server.ts:27:5')).toContain("Error details 'err.message' (line 26) reach the client through res.json (sendError() in express-prompts/src/http.ts:3)");
   });
 
   it('offers no autofix for a prompt built in another file', async () => {

@@ -144,7 +144,7 @@ ruleTester().run('no-error-details-in-response', rule, {
         `function sendError(res: express.Response, error: unknown) { res.status(500).json({ error: (error as Error).message }); }`,
         `app.get('/x', async (req, res) => { try { await run(); } catch (err) { sendError(res, err); } });`,
       ),
-      errors: [{ messageId, line: 4, column: 72, data: { source: 'err', line: '4', via: '', api: 'res.json via sendError()' }, suggestions: [] }],
+      errors: [{ messageId, line: 4, column: 72, data: { source: 'err.message', line: '4', via: '', api: 'res.json (sendError())' }, suggestions: [] }],
     },
     {
       name: 'Express: a stack in an object payload is removed by the autofix',

@@ -61,6 +61,8 @@ export interface PromptSlot {
     readonly mixed: boolean;
     /** The SDK call sets no output limit: the option it lacks. */
     readonly unbounded?: string;
+    /** The member paths the helper reads from the argument (see `siteTaint`). */
+    readonly accesses?: readonly (readonly (string | null)[])[];
   };
 }
 

@@ -1,0 +1,229 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ESLint, type Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clearModuleAnalyses } from '../../src/analysis/file-analysis.js';
+import plugin from '../../src/index.js';
+import { clearModuleCache } from '../../src/project/modules.js';
+
+/**
+ * Cross-file shapes written to temporary projects: helpers that pass on only part of what
+ * they get, sanitizing helpers, import cycles linted in any order, files that appear during an
+ * editor session, and the module shapes of CommonJS and TypeScript.
+ */
+const root = mkdtempSync(path.join(tmpdir(), 'llm-security-edges-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+let projects = 0;
+function project(files: Record<string, string>): string {
+  const dir = path.join(root, `p${projects++}`);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+async function lint(dir: string, patterns: string[], config: Linter.Config = plugin.configs.recommended as Linter.Config): Promise<string[]> {
+  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [config] });
+  const results = await eslint.lintFiles(patterns);
+  return results.flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line} ${m.ruleId?.replace('llm-security/', '')} ${m.message}`));
+}
+
+const fresh = () => {
+  clearModuleAnalyses();
+  clearModuleCache();
+};
+
+const EXPRESS = `import express from 'express';\nimport OpenAI from 'openai';\nconst app = express();\nconst openai = new OpenAI();\n`;
+
+describe('helpers in other modules that pass on only part of a value', () => {
+  it('stay quiet when the helper logs or sends only safe members, and report when it sends the rest', async () => {
+    const dir = project({
+      'helpers.ts': `import pino from 'pino';
+import type { Request, Response } from 'express';
+const logger = pino();
+export function logRequest(req: Request) { logger.info({ method: req.method, path: req.path }); }
+export function logUser(user: { id: string }) { logger.info({ userId: user.id }); }
+export function sendError(res: Response, err: unknown) { res.status(500).json({ code: (err as { code?: string }).code }); }
+export function sendAnswer(res: Response, completion: { choices: { message: { content: string | null } }[] }) { res.json({ text: completion.choices[0].message.content }); }
+export function sendAll(res: Response, completion: unknown) { res.json(completion); }
+`,
+      'server.ts': `${EXPRESS}import { logRequest, logUser, sendAll, sendAnswer, sendError } from './helpers';
+app.use((req, res, next) => { logRequest(req); next(); });
+app.post('/chat', async (req, res) => {
+  logUser(req.body);
+  try {
+    const completion = await openai.chat.completions.create({ model: 'm', max_tokens: 50, messages: [{ role: 'user', content: req.body.q }] });
+    sendAnswer(res, completion);
+    sendAll(res, completion);
+  } catch (err) {
+    sendError(res, err);
+  }
+});
+`,
+    });
+    const found = await lint(dir, ['server.ts']);
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['server.ts:12 no-raw-llm-response']);
+    expect(found[0]).toContain('through res.json (sendAll() in helpers.ts:8)');
+  });
+
+  it('stay quiet when the helper sanitizes before the sink (strict config)', async () => {
+    const dir = project({
+      'lib/html.ts': `import DOMPurify from 'isomorphic-dompurify';
+export function cleanHtml(html: string) { return DOMPurify.sanitize(html); }
+export function reply(res: { json(body: unknown): void }, text: string) { res.json({ text: DOMPurify.sanitize(text) }); }
+export function render(el: { innerHTML: string }, html: string) { el.innerHTML = DOMPurify.sanitize(html); }
+`,
+      'server.ts': `${EXPRESS}import { cleanHtml, render, reply } from './lib/html';
+app.post('/a', async (req, res) => {
+  const c = await openai.chat.completions.create({ model: 'm', max_tokens: 50, messages: [{ role: 'user', content: req.body.q }] });
+  const text = c.choices[0].message.content ?? '';
+  res.send(cleanHtml(text));
+  reply(res, text);
+  render(target, text);
+});
+declare const target: { innerHTML: string };
+`,
+    });
+    expect(await lint(dir, ['server.ts'], plugin.configs.strict as Linter.Config)).toEqual([]);
+  });
+});
+
+describe('import cycles', () => {
+  const files = {
+    'a.ts': `import OpenAI from 'openai';
+import { fb } from './b';
+const openai = new OpenAI();
+export function fa(persona: string) { return fb(persona); }
+export async function ha(persona: string) {
+  return openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: persona }] });
+}
+`,
+    'b.ts': `import { ha } from './a';
+export function fb(persona: string) { return ha(persona); }
+`,
+    'route1.ts': `import express from 'express';\nimport { fa } from './a';\nconst app = express();\napp.post('/1', async (req, res) => { await fa(req.body.persona); res.sendStatus(204); });\n`,
+    'route2.ts': `import express from 'express';\nimport { fb } from './b';\nconst app = express();\napp.post('/2', async (req, res) => { await fb(req.body.persona); res.sendStatus(204); });\n`,
+  };
+
+  it('give the same findings whatever order the files are linted in', async () => {
+    const dir = project(files);
+    fresh();
+    const together = await lint(dir, ['route1.ts', 'route2.ts']);
+    fresh();
+    const second = await lint(dir, ['route2.ts']);
+    const thenFirst = await lint(dir, ['route1.ts']);
+    expect(together.map((f) => f.split(' ')[1])).toEqual(['no-user-input-in-system-prompt', 'no-user-input-in-system-prompt']);
+    expect([...thenFirst, ...second]).toEqual(together);
+  });
+
+  it('end in a barrel that re-exports itself in a cycle', async () => {
+    const dir = project({
+      'ai/one.ts': `export * from './two';\nexport const ONE = 1;\n`,
+      'ai/two.ts': `export * from './one';\nexport * from './prompts';\n`,
+      'ai/prompts.ts': 'export function persona(p: string) { return `You are ${p}.`; }\n',
+      'server.ts': `${EXPRESS}import { persona, MISSING } from './ai/one';
+app.post('/x', async (req, res) => {
+  await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: persona(req.body.p) }] });
+  res.json({ m: MISSING });
+});
+`,
+    });
+    const found = await lint(dir, ['server.ts']);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('via persona() in ai/prompts.ts:1');
+  });
+});
+
+describe('editor sessions', () => {
+  it('see a module that is created after the file importing it was linted', async () => {
+    const route = `${EXPRESS}import { persona } from './late';
+app.post('/x', async (req, res) => {
+  await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: persona(req.body.p) }] });
+  res.sendStatus(204);
+});
+`;
+    const dir = project({ 'server.ts': route });
+    expect(await lint(dir, ['server.ts'])).toEqual([]);
+    writeFileSync(path.join(dir, 'late.ts'), 'export const persona = (p: string) => `You are ${p}.`;\n');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await lint(dir, ['server.ts'])).toHaveLength(1);
+  });
+});
+
+describe('module shapes', () => {
+  it('follow export default objects, export =, import = require(), overloads and module.exports functions', async () => {
+    const dir = project({
+      'prompts/object.ts': 'function persona(p: string) { return `You are ${p}.`; }\nexport default { persona };\n',
+      'prompts/assign.ts': 'function persona(p: string) { return `You are ${p}.`; }\nexport = persona;\n',
+      'prompts/overload.ts':
+        'export function persona(p: string): string;\nexport function persona(p: number): string;\nexport function persona(p: unknown) { return `You are ${String(p)}.`; }\n',
+      'prompts/cjs.js': 'module.exports = function persona(p) { return `You are ${p}.`; };\n',
+      'server.ts': `${EXPRESS}import object from './prompts/object';
+import assign = require('./prompts/assign');
+import { persona as overloaded } from './prompts/overload';
+const cjs = require('./prompts/cjs.js');
+const ask = (system: string) => openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: system }] });
+app.post('/x', async (req, res) => {
+  await ask(object.persona(req.body.a));
+  await ask(assign(req.body.b));
+  await ask(overloaded(req.body.c));
+  await ask(cjs(req.body.d));
+  res.sendStatus(204);
+});
+`,
+    });
+    const found = await lint(dir, ['server.ts']);
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'server.ts:11 no-user-input-in-system-prompt',
+      'server.ts:12 no-user-input-in-system-prompt',
+      'server.ts:13 no-user-input-in-system-prompt',
+      'server.ts:14 no-user-input-in-system-prompt',
+    ]);
+    // Named as defined, even when imported under another name.
+    expect(found[2]).toContain('persona() in prompts/overload.ts:3');
+  });
+
+  it('names files outside the working directory relatively', async () => {
+    const dir = project({
+      'shared/prompts.ts': 'export const persona = (p: string) => `You are ${p}.`;\n',
+      'app/server.ts': `${EXPRESS}import { persona } from '../shared/prompts';
+app.post('/x', async (req, res) => {
+  await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: persona(req.body.p) }] });
+  res.sendStatus(204);
+});
+`,
+    });
+    const eslint = new ESLint({ cwd: path.join(dir, 'app'), overrideConfigFile: true, overrideConfig: [plugin.configs.recommended as Linter.Config] });
+    const [result] = await eslint.lintFiles(['server.ts']);
+    expect(result.messages.map((m) => m.message)).toEqual([expect.stringContaining('via persona() in ../shared/prompts.ts:1')]);
+  });
+});
+
+describe('prompt helpers', () => {
+  it('do not count a fallback return as instructions, and report a helper with two SDK calls once', async () => {
+    const dir = project({
+      'lib.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export function normalizeQuestion(q: string) { if (!q) return 'Tell me what you can help me with today, please.'; return q.trim(); }
+export async function ask(persona: string) {
+  const first = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: persona }] });
+  const second = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });
+  return [first, second];
+}
+`,
+      'server.ts': `${EXPRESS}import { ask, normalizeQuestion } from './lib';
+app.post('/x', async (req, res) => {
+  const question = normalizeQuestion(req.body.q);
+  await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: 'You are a helpful assistant.' }, { role: 'user', content: question }] });
+  await ask(req.body.persona);
+  res.sendStatus(204);
+});
+`,
+    });
+    const found = await lint(dir, ['server.ts']);
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' ')).sort()).toEqual(['server.ts:9 no-user-input-in-system-prompt', 'server.ts:9 require-max-tokens']);
+  });
+});
