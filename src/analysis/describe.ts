@@ -32,6 +32,6 @@ export function describeOrigin(origin: Described, hops: readonly string[] = []):
 /** How messages name an LLM call; a call to your own helper is named by the SDK call it makes. */
 export function describeCall(call: LlmCall): string {
   const hops = call.slots[0]?.through?.hops;
-  if (call.sdk === 'helper') return hops && hops.length > 0 ? `${call.api} (${hops.join(' -> ')})` : call.api;
+  if (call.sdk === 'helper') return hops && hops.length > 0 ? `${call.api} via ${hops.join(' -> ')}` : call.api;
   return call.sdk === 'wrapper' ? `${call.api}()` : `${call.sdk} ${call.api}`;
 }

@@ -47,6 +47,7 @@ const WITHOUT_TYPES = [
   'client-instance/src/app.ts:8:52 require-max-tokens',
   'cycle/src/server.ts:12:34 no-user-input-in-system-prompt',
   'express-cjs/routes/letters.js:7:36 require-role-separated-messages',
+  'express-prompts/src/guarded-server.ts:11:5 require-auth-on-llm-routes',
   'express-prompts/src/reports-server.ts:11:3 no-sensitive-logging',
   'express-prompts/src/reports-server.ts:23:34 no-llm-output-in-dangerous-sink',
   'express-prompts/src/reports-server.ts:27:5 no-error-details-in-response',
@@ -87,11 +88,19 @@ describe('cross-file flows in fixture projects', () => {
     expect(message('nextjs/app/api/summary/route.ts:6:35')).toContain('via body.article -> summarize() in nextjs/lib/ai.ts:');
     expect(message('barrel/src/routes.ts:9:33')).toContain('reaches the system message of groq chat.completions.create via complete() in barrel/src/ai/complete.ts:6');
     expect(message('web-fetch/src/worker.ts:9:42')).toContain('reaches the system instruction of google models.generateContent via classify() in web-fetch/src/helpers.ts:5');
+    expect(message('express-prompts/src/guarded-server.ts:11:5')).toBe(
+      "POST '/ask' reaches openai chat.completions.create via ask() in express-prompts/src/ask.ts:5 (line 12) with no auth step, while GET '/me' (line 7) is guarded; anyone who finds the route can spend your LLM quota. Add the auth middleware to the route, or check the caller before the call.",
+    );
+    // Every finding whose path crosses a file names the helper and where it is.
+    const local = ['client-instance/', 'typed/'];
+    for (const finding of found.filter((f) => !local.some((dir) => f.at.startsWith(dir)))) {
+      expect(finding.message).toMatch(/\w\(\) in [\w./-]+\.(?:ts|js):\d+/u);
+    }
     expect(message('express-cjs/routes/letters.js:7:36')).toBe(
       "Request data 'req.body.name' (line 7) is mixed with fixed instructions in the only message of openai chat.completions.create via writeLetter() in express-cjs/lib/letter.js:9; put the instructions in a system message and the request data in a user message.",
     );
     expect(message('web-fetch/src/worker.ts:11:25')).toBe(
-      "google models.generateContent (draftReply() in web-fetch/src/helpers.ts:18) runs on request data 'request.json().ticket' (line 7) with no output limit; set config.maxOutputTokens so that one request cannot run up the bill.",
+      "google models.generateContent via draftReply() in web-fetch/src/helpers.ts:18 runs on request data 'request.json().ticket' (line 7) with no output limit; set config.maxOutputTokens so that one request cannot run up the bill.",
     );
     expect(message('nextjs/app/api/summary/route.ts:8:10')).toContain('The raw result object of ai generateText');
     expect(message('express-prompts/src/reports-server.ts:11:3')).toBe(

@@ -84,7 +84,7 @@ ruleTester().run('require-max-tokens', rule, {
           messageId,
           line: 5,
           column: 53,
-          data: { api: 'openai chat.completions.create (ask())', source: 'req.body.q', line: '5', option: 'max_completion_tokens' },
+          data: { api: 'openai chat.completions.create via ask()', source: 'req.body.q', line: '5', option: 'max_completion_tokens' },
           suggestions: [],
         },
       ],
