@@ -227,3 +227,44 @@ app.post('/x', async (req, res) => {
     expect(found.map((f) => f.split(' ').slice(0, 2).join(' ')).sort()).toEqual(['server.ts:9 no-user-input-in-system-prompt', 'server.ts:9 require-max-tokens']);
   });
 });
+
+describe('odd module shapes', () => {
+  it('lint without errors whatever the imported modules hold', async () => {
+    const dir = project({
+      'odd/types.ts': `export interface Options { system: string }
+export type Role = 'system' | 'user';
+export enum Mode { Fast, Slow }
+export declare function declared(x: string): string;
+export namespace Prompts { export const base = 'You are helpful.'; export function of(x: string) { return \`\${base} \${x}\`; } }
+export abstract class Base { abstract run(x: string): Promise<string>; get name() { return 'base'; } static make() { return 1; } }
+export default class { ask(x: string) { return x; } }
+export * as everything from './more';
+export const arrow = async function* (x: string) { yield x; };
+export const { destructured } = { destructured: (x: string) => x };
+declare module 'virtual' { export function v(): void; }
+`,
+      'odd/more.ts': 'export const more = (x: string) => x;\nexport { more as default };\n',
+      'odd/view.tsx': 'export const View = ({ html }: { html: string }) => <div dangerouslySetInnerHTML={{ __html: html }} />;\n',
+      'server.ts': `${EXPRESS}import Anon, { Mode, Prompts, declared, Base, everything, arrow, destructured, type Options } from './odd/types';
+import * as types from './odd/types';
+import more from './odd/more';
+import { View } from './odd/view';
+app.post('/x', async (req, res) => {
+  const o: Options = { system: declared(req.body.a) };
+  const anon = new Anon();
+  for await (const x of arrow(req.body.b)) void x;
+  await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [
+    { role: 'system', content: Prompts.of('k') + types.Prompts.base + o.system + anon.ask('k') + destructured('k') + everything.more(req.body.c) + more('k') },
+  ] });
+  res.json({ mode: Mode.Fast, base: Base.make(), view: String(View) });
+});
+`,
+    });
+    const found = await lint(dir, ['**/*.{ts,tsx}'], plugin.configs.all as Linter.Config);
+    expect(found.filter((f) => f.includes(' null '))).toEqual([]);
+    // `export * as everything` is followed; a declared function without a body carries nothing.
+    const prompt = found.filter((f) => f.includes('no-user-input-in-system-prompt'));
+    expect(prompt).toEqual([expect.stringContaining("Request data 'req.body.c' (line 14)")]);
+    expect(prompt[0]).toContain('via more() in odd/more.ts:1');
+  });
+});

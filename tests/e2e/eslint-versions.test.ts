@@ -19,6 +19,13 @@ describe.each([
     expect(results[0].output).toContain(`{ role: 'user', content: String(customerName) },`);
   });
 
+  it('follows a prompt built in another module', async () => {
+    const fixtures = path.resolve(import.meta.dirname, '../fixtures/cross-file');
+    const eslint = new ESLint({ cwd: fixtures, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended as never] });
+    const results = await eslint.lintFiles(['express-prompts/src/server.ts']);
+    expect(results[0].messages.map((m) => m.message)).toEqual([expect.stringContaining('via buildPrompt() in express-prompts/src/prompts.ts:3')]);
+  });
+
   it('rejects an invalid option with a schema error', async () => {
     const eslint = new ESLint({
       cwd: examples,
