@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { loadModule } from '../project/modules.js';
+import { loadModule, rememberLinted } from '../project/modules.js';
 import { clearResolutionCache, resolveModule } from '../project/resolve.js';
 import { LLM_HINT, SDK_MODELS, type LlmCall } from '../models/llm/index.js';
 import { OUTPUT_TYPES, TYPE_PACKAGES } from '../models/llm/output-types.js';
@@ -151,7 +151,8 @@ class LazyFileAnalysis implements FileAnalysis {
 
   /** The type checker's answers, when ESLint parsed the file with type information. */
   get types(): TypeFacts | null {
-    if (this.typesValue === undefined) this.typesValue = typeFactsOf(this.sourceCode);
+    // Only for the file being linted: a module's answers must not depend on how it was parsed.
+    if (this.typesValue === undefined) this.typesValue = this.linted ? typeFactsOf(this.sourceCode) : null;
     return this.typesValue;
   }
 
@@ -378,6 +379,7 @@ export function getFileAnalysis(context: AnyContext): FileAnalysis {
     clearResolutionCache();
   }
   newLintScope();
+  if (settings.crossFile) rememberLinted(context.filename, sourceCode);
   const analysis = new LazyFileAnalysis(sourceCode, context.filename, settings, context.cwd, true);
   cache.set(sourceCode, analysis);
   return analysis;

@@ -17,9 +17,16 @@ interface Entry {
 }
 
 const entries = new Map<string, Entry>();
+/** Files ESLint has parsed for linting in this process, reused when their text is the file's text. */
+const linted = new Map<string, WeakRef<TSESLint.SourceCode>>();
 
-/** How many files were parsed (for tests and the benchmark). */
-export const moduleStats = { parsed: 0 };
+/** How many files were parsed here, and how many were taken from ESLint's own parse (for tests and the benchmark). */
+export const moduleStats = { parsed: 0, reused: 0 };
+
+/** Remembers the source ESLint parsed for a file it lints, so that importers need not parse it again. */
+export function rememberLinted(file: string, sourceCode: TSESLint.SourceCode): void {
+  if (path.isAbsolute(file)) linted.set(file, new WeakRef(sourceCode));
+}
 
 function parse(file: string, text: string): TSESLint.SourceCode | null {
   const extension = path.extname(file);
@@ -87,7 +94,15 @@ export function loadModule(file: string): TSESLint.SourceCode | null {
   let sourceCode: TSESLint.SourceCode | null = null;
   if (stat.size <= MAX_MODULE_BYTES) {
     try {
-      sourceCode = parse(file, readFileSync(file, 'utf8'));
+      const text = readFileSync(file, 'utf8');
+      const known = linted.get(file)?.deref();
+      // ESLint's own parse of the same text (it strips a byte order mark).
+      if (known && known.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) {
+        moduleStats.reused++;
+        sourceCode = known;
+      } else {
+        sourceCode = parse(file, text);
+      }
     } catch {
       sourceCode = null;
     }
@@ -99,5 +114,7 @@ export function loadModule(file: string): TSESLint.SourceCode | null {
 /** Forgets every parsed module (tests). */
 export function clearModuleCache(): void {
   entries.clear();
+  linted.clear();
   moduleStats.parsed = 0;
+  moduleStats.reused = 0;
 }

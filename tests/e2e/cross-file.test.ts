@@ -182,4 +182,15 @@ app.post('/r${n}', async (req, res) => {
     expect(where(await lint(['route*.ts'], { cwd: dir }))).toEqual([]);
     expect(moduleStats.parsed - before).toBe(2);
   });
+
+  it('reuses the source ESLint parsed for a linted file when another file imports it', async () => {
+    write('prompts.ts', 'export const persona = (name: string) => `You are ${name}.`;\n', 1_700_000_200);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const before = moduleStats.parsed + moduleStats.reused;
+    // prompts.ts is linted first (files are linted in path order), then imported by the routes.
+    const found = where(await lint(['prompts.ts', 'route*.ts'], { cwd: dir }));
+    expect(found).toHaveLength(3);
+    // Taken from ESLint's parse, or parsed once if that was already collected: never more.
+    expect(moduleStats.parsed + moduleStats.reused - before).toBe(1);
+  });
 });
