@@ -11,7 +11,7 @@ import { loggerCalls } from './logger-calls.js';
 import { limitOption, missingLimit } from './limit-findings.js';
 import { describeCall } from './describe.js';
 import type { FileAnalysis } from './file-analysis.js';
-import { acrossModules, guardTrips, lintScoped, noteTrip } from './module-guard.js';
+import { acrossModules } from './module-guard.js';
 import { union, type ParamOrigin, type Taint } from './origin.js';
 import { hasInstructionText, promptParts } from './prompt-shape.js';
 
@@ -56,8 +56,32 @@ const MAX_ROUNDS = 6;
 const MAX_EFFECTS = 24;
 
 const cache = new WeakMap<FileAnalysis, Map<FunctionNode, ParamEffect[]>>();
-/** Modules whose effects are being computed: an import cycle back to one reads what it knows so far. */
-const inProgress = new Map<FileAnalysis, Map<FunctionNode, ParamEffect[]>>();
+
+/**
+ * Modules whose effects are being computed, innermost last, with Tarjan's low link: an import
+ * cycle back to one reads what it knows so far, and the modules between are not cached; the
+ * outermost module of the cycle computes again until nothing changes, and is then complete.
+ */
+interface Computing {
+  readonly analysis: FileAnalysis;
+  readonly effects: Map<FunctionNode, ParamEffect[]>;
+  readonly index: number;
+  low: number;
+  /** Modules of the cycle computed inside this one (in its last round). */
+  members: Computing[];
+  /** A module inside read this one's partial effects. */
+  cycled: boolean;
+}
+const computing: Computing[] = [];
+const inProgress = new Map<FileAnalysis, Computing>();
+/** Rounds the outermost module of an import cycle computes before its answer counts as settled. */
+const MAX_CYCLE_ROUNDS = 4;
+
+const effectCount = (effects: Map<FunctionNode, ParamEffect[]>) => {
+  let count = 0;
+  for (const list of effects.values()) count += list.length;
+  return count;
+};
 
 function sinkKey(sink: EffectSink): string {
   switch (sink.kind) {
@@ -144,32 +168,54 @@ export function functionEffects(analysis: FileAnalysis): Map<FunctionNode, Param
   if (cached) return cached;
   const partial = inProgress.get(analysis);
   if (partial) {
-    // An import cycle: what is known so far (its direct effects at least), marked as incomplete.
-    noteTrip();
-    return partial;
+    // An import cycle: what is known so far (its direct effects at least).
+    const top = computing[computing.length - 1];
+    top.low = Math.min(top.low, partial.index);
+    partial.cycled = true;
+    return partial.effects;
   }
-  const effects = new Map<FunctionNode, ParamEffect[]>();
-  inProgress.set(analysis, effects);
+  const frame: Computing = { analysis, effects: new Map(), index: computing.length, low: computing.length, members: [], cycled: false };
+  computing.push(frame);
+  inProgress.set(analysis, frame);
   try {
-    const trips = guardTrips();
-    computeEffects(analysis, effects);
-    // An answer that used incomplete knowledge is kept only while this file is linted.
-    if (guardTrips() === trips) cache.set(analysis, effects);
-    return effects;
+    computeEffects(analysis, frame.effects);
+    // The outermost module of a cycle computes again, now that the others have seen part of
+    // its effects, until nothing changes; the modules of the cycle computed in its last round
+    // saw its complete effects.
+    for (let round = 1; frame.cycled && frame.low === frame.index && round < MAX_CYCLE_ROUNDS; round++) {
+      const before = effectCount(frame.effects);
+      frame.members = [];
+      computeEffects(analysis, frame.effects);
+      if (effectCount(frame.effects) === before) break;
+    }
   } finally {
+    computing.pop();
     inProgress.delete(analysis);
   }
+  if (frame.low < frame.index) {
+    // Inside a cycle whose outermost module is still computing: settled with it.
+    const parent = computing[computing.length - 1];
+    parent.low = Math.min(parent.low, frame.low);
+    parent.members.push(frame, ...frame.members);
+    return frame.effects;
+  }
+  for (const settled of [frame, ...frame.members]) cache.set(settled.analysis, settled.effects);
+  return frame.effects;
 }
 
+const effectKey = (effect: ParamEffect) => `${effect.index}:${effect.access.join('.')}:${sinkKey(effect.sink)}`;
+
+/** Adds to `effects` what a file's functions do with their parameters (again and again, for cycles: it only adds). */
 function computeEffects(analysis: FileAnalysis, effects: Map<FunctionNode, ParamEffect[]>): void {
   const keys = new Map<FunctionNode, Set<string>>();
+  for (const [fn, list] of effects) keys.set(fn, new Set(list.map(effectKey)));
   const add = (fn: FunctionNode, effect: ParamEffect): boolean => {
     let seen = keys.get(fn);
     if (!seen) {
       seen = new Set();
       keys.set(fn, seen);
     }
-    const key = `${effect.index}:${effect.access.join('.')}:${sinkKey(effect.sink)}`;
+    const key = effectKey(effect);
     if (seen.has(key) || seen.size >= MAX_EFFECTS) return false;
     seen.add(key);
     const list = effects.get(fn);
@@ -229,7 +275,7 @@ export function effectsAt(analysis: FileAnalysis, call: TSESTree.CallExpression)
   const effects =
     owner === analysis
       ? functionEffects(analysis).get(linked.fn)
-      : lintScoped(owner, () => (inProgress.has(owner) ? functionEffects(owner) : acrossModules(owner, () => functionEffects(owner))))?.get(linked.fn);
+      : (inProgress.has(owner) || cache.has(owner) ? functionEffects(owner) : acrossModules(() => functionEffects(owner)))?.get(linked.fn);
   if (!effects || effects.length === 0) return [];
   const hop = analysis.hopLabel(linked);
   const found: EffectAt[] = [];

@@ -12,7 +12,6 @@ import { apiMethodNames, findClientConstructions, findLlmCalls, type ClientConst
 import { keyName } from './ast.js';
 import { resolveIdentifier } from './linker.js';
 import { typeFactsOf, type TypeFacts } from './type-facts.js';
-import { newLintScope } from './module-guard.js';
 import type { ShapeHost } from './prompt-shape.js';
 import type { LlmOutputOrigin, PromptOrigin } from './origin.js';
 import { outputOf } from '../models/llm/output.js';
@@ -378,7 +377,6 @@ export function getFileAnalysis(context: AnyContext): FileAnalysis {
     // Files may have appeared or moved, and tsconfig `paths` changed, since the last lint.
     clearResolutionCache();
   }
-  newLintScope();
   if (settings.crossFile) rememberLinted(context.filename, sourceCode);
   const analysis = new LazyFileAnalysis(sourceCode, context.filename, settings, context.cwd, true);
   cache.set(sourceCode, analysis);

@@ -1,55 +1,20 @@
 /**
- * Bounds on questions that cross into other modules: how many modules deep one question may
- * go, and no re-entry into a module whose answer is still being computed (an import cycle).
- * When a bound is hit the question answers null and the rules stay silent.
+ * The bound on questions that cross into other modules: how many modules deep one question may
+ * go. Past it the question answers null and the rules stay silent about that path. Import
+ * cycles are not refused here: the taint engine and the effects settle them (Tarjan's cycles,
+ * answered again until they stop changing), so their answers do not depend on which file was
+ * linted first. Only a chain deeper than the bound can make them depend on it.
  */
-export const MAX_IMPORT_DEPTH = 6;
+export const MAX_IMPORT_DEPTH = 12;
 
-const active: object[] = [];
-let trips = 0;
+let depth = 0;
 
-/** How many questions the guard has refused so far: an answer computed while it grew is incomplete and not cached. */
-export function guardTrips(): number {
-  return trips;
-}
-
-/** Records an answer that used incomplete knowledge (a module whose answer is still being computed). */
-export function noteTrip(): void {
-  trips++;
-}
-
-/**
- * Answers kept only while one file is linted (then asked afresh): reading one that used
- * incomplete knowledge makes the reader's answer incomplete too.
- */
-let lintScope = new WeakMap<object, { value: unknown; incomplete: boolean }>();
-
-export function lintScoped<K extends object, V>(key: K, compute: () => V): V {
-  const known = lintScope.get(key);
-  if (known) {
-    if (known.incomplete) trips++;
-    return known.value as V;
-  }
-  const before = trips;
-  const value = compute();
-  lintScope.set(key, { value, incomplete: trips !== before });
-  return value;
-}
-
-/** Called when ESLint starts on a new file. */
-export function newLintScope(): void {
-  lintScope = new WeakMap();
-}
-
-export function acrossModules<R>(module: object, ask: () => R): R | null {
-  if (active.length >= MAX_IMPORT_DEPTH || active.includes(module)) {
-    trips++;
-    return null;
-  }
-  active.push(module);
+export function acrossModules<R>(ask: () => R): R | null {
+  if (depth >= MAX_IMPORT_DEPTH) return null;
+  depth++;
   try {
     return ask();
   } finally {
-    active.pop();
+    depth--;
   }
 }

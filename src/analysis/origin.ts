@@ -99,6 +99,25 @@ export const CLEAN: Taint = Object.freeze([]);
 /** Upper bound on origins kept per value: enough for messages, bounded for speed. */
 const MAX_ORIGINS = 4;
 
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/** Two origins that say the same thing (made in different rounds of a cycle, or on two paths). */
+function sameOrigin(a: Origin, b: Origin): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind || !sameList(a.steps, b.steps)) return false;
+  if (a.kind === 'param') {
+    const other = b as ParamOrigin;
+    return a.fn === other.fn && a.index === other.index && a.sanitized === other.sanitized && sameList(a.access, other.access);
+  }
+  const other = b as Exclude<Origin, ParamOrigin>;
+  return (
+    a.node === other.node &&
+    a.text === other.text &&
+    ('part' in a ? a.part : undefined) === ('part' in other ? other.part : undefined) &&
+    ('sanitized' in a ? a.sanitized : undefined) === ('sanitized' in other ? other.sanitized : undefined)
+  );
+}
+
 export function union(...taints: Taint[]): Taint {
   let result: Origin[] | null = null;
   for (const taint of taints) {
@@ -110,7 +129,7 @@ export function union(...taints: Taint[]): Taint {
     }
     for (const origin of taint) {
       if (result.length >= MAX_ORIGINS) break;
-      if (!result.includes(origin)) result.push(origin);
+      if (!result.some((known) => sameOrigin(known, origin))) result.push(origin);
     }
   }
   return result ?? CLEAN;
@@ -123,7 +142,7 @@ export function union(...taints: Taint[]): Taint {
  */
 export function withStep(taint: Taint, step: string, destructured = false): Taint {
   if (taint.length === 0) return taint;
-  return taint.map((origin) => {
+  const stepped = taint.map((origin) => {
     if (origin.steps.at(-1) === step) return origin;
     if (origin.kind !== 'param' && origin.steps.length === 0 && origin.text === step) return origin;
     const last = origin.kind === 'param' ? '' : (origin.steps.at(-1) ?? origin.text);
@@ -132,6 +151,8 @@ export function withStep(taint: Taint, step: string, destructured = false): Tain
     }
     return { ...origin, steps: [...origin.steps, step] } as Origin;
   });
+  // Two origins that differed only by this step are now one.
+  return stepped.length > 1 ? stepped.filter((origin, i) => !stepped.slice(0, i).some((earlier) => sameOrigin(earlier, origin))) : stepped;
 }
 
 /** The request data in a value (what the client sent), without symbolic or object origins. */

@@ -7,7 +7,7 @@ import { enclosingFunction, findProperty, isFunction, isInside, keyName, memberC
 import type { FileIndex } from './file-index.js';
 import { singleInit } from './strings.js';
 import { safeBranch, type GuardContext } from './env-guard.js';
-import { acrossModules, guardTrips } from './module-guard.js';
+import { acrossModules } from './module-guard.js';
 import type { LinkedFunction } from './linker.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS } from '../models/errors.js';
 import { PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
@@ -154,6 +154,41 @@ export interface TaintEngineHost {
   readonly linted: boolean;
 }
 
+/** A question being answered (see QUESTIONS). */
+interface Frame {
+  /** Tarjan's low link: the outermost question of a cycle this one is part of. */
+  low: number;
+  /** What this question answered in the previous round, given to questions of its cycle that ask it again. */
+  partial: Taint;
+  /** Questions of the cycle answered inside this one, kept tentatively until the cycle settles. */
+  members: Tentative[];
+}
+
+interface Tentative {
+  readonly memo: Map<object, Taint>;
+  readonly key: object;
+  readonly result: Taint;
+  /** The position of the outermost question of its cycle. */
+  readonly root: number;
+}
+
+/**
+ * The questions being answered, innermost last, shared by the engines of all files so that a
+ * cycle through other modules is seen as one. A question that meets one already on the stack
+ * (a cycle) gets that question's answer from the previous round (none at first); the
+ * questions between the two are kept tentatively, and the outermost one of the cycle answers
+ * again until its answer stops changing. Then it and its cycle are memoized, so an answer does
+ * not depend on which question was asked first.
+ */
+const QUESTIONS: Frame[] = [];
+/** Tentative answers of the cycles being settled, per memo. */
+const TENTATIVE = new Map<Map<object, Taint>, Map<object, Tentative>>();
+/** Rounds the outermost question of a cycle answers before its answer counts as settled. */
+const MAX_CYCLE_ROUNDS = 4;
+
+const signature = (taint: Taint) =>
+  taint.map((o) => `${o.kind}:${'text' in o ? o.text : ''}:${'part' in o ? o.part : ''}:${o.steps.join('>')}:${'sanitized' in o ? o.sanitized : ''}`).join('|');
+
 /**
  * Demand-driven, memoized taint propagation within one file. `taintOf(expression)` answers
  * which request data (with its path) may be in the value of an expression.
@@ -163,13 +198,8 @@ export class TaintEngine {
   private readonly variableMemo = new Map<Variable, Taint>();
   private readonly bindingMemo = new Map<Node, Taint>();
   private readonly summaries = new Map<FunctionNode, Taint>();
-  /**
-   * The questions being answered, innermost last. A question that meets one already on the
-   * stack (a cycle) answers "clean" for now, and every question between the two is not
-   * memoized, since its answer may be incomplete; the outermost one of the cycle is
-   * complete once it returns (the analysis only ever unions) and is memoized.
-   */
-  private readonly stack: { low: number }[] = [];
+  /** The questions being answered by every engine (see QUESTIONS). */
+  private readonly stack = QUESTIONS;
   /** Per kind of question (its memo): the stack position of each question being answered. */
   private readonly onStack = new Map<Map<never, Taint>, Map<object, number>>();
   private steps = 0;
@@ -190,6 +220,13 @@ export class TaintEngine {
   private answer<K extends object>(key: K, memo: Map<K, Taint>, compute: () => Taint): Taint {
     const cached = memo.get(key);
     if (cached) return cached;
+    const stack = this.stack;
+    const tentative = TENTATIVE.get(memo as Map<object, Taint>)?.get(key);
+    if (tentative) {
+      const top = stack[stack.length - 1];
+      if (top) top.low = Math.min(top.low, tentative.root);
+      return tentative.result;
+    }
     let active = this.onStack.get(memo as Map<never, Taint>);
     if (!active) {
       active = new Map();
@@ -197,34 +234,57 @@ export class TaintEngine {
     }
     const at = active.get(key);
     if (at !== undefined) {
-      const top = this.stack[this.stack.length - 1];
+      const top = stack[stack.length - 1];
       top.low = Math.min(top.low, at);
-      return CLEAN;
+      return stack[at].partial;
     }
-    if (this.stack.length === 0 && !this.host.linted) this.steps = 0;
-    if (this.stack.length > MAX_DEPTH || ++this.steps > MAX_STEPS) {
+    if (stack.length === 0 && !this.host.linted) this.steps = 0;
+    if (stack.length > MAX_DEPTH || ++this.steps > MAX_STEPS) {
       this.guardTripped = true;
       return CLEAN;
     }
-    const index = this.stack.length;
-    this.stack.push({ low: index });
+    const index = stack.length;
+    const frame: Frame = { low: index, partial: CLEAN, members: [] };
+    stack.push(frame);
     active.set(key, index);
     let result: Taint = CLEAN;
-    const trips = guardTrips();
     try {
       result = compute();
-    } finally {
-      const frame = this.stack.pop()!;
-      active.delete(key);
-      // An answer cut short by the import guard is not memoized (it would depend on who asked first).
-      if (frame.low < index) {
-        const parent = this.stack[this.stack.length - 1];
-        parent.low = Math.min(parent.low, frame.low);
-      } else if (guardTrips() === trips) {
-        memo.set(key, result);
+      // The outermost question of a cycle: again, with this round's answer given to the cycle.
+      for (let round = 1; frame.low === index && frame.members.length > 0 && round < MAX_CYCLE_ROUNDS; round++) {
+        if (signature(result) === signature(frame.partial)) break;
+        this.forget(frame.members);
+        frame.members = [];
+        frame.partial = result;
+        result = compute();
       }
+    } finally {
+      stack.pop();
+      active.delete(key);
     }
+    if (frame.low < index) {
+      // Part of a cycle whose outermost question is still being answered: tentative until it settles.
+      const parent = stack[stack.length - 1];
+      parent.low = Math.min(parent.low, frame.low);
+      const entry: Tentative = { memo: memo as Map<object, Taint>, key, result, root: frame.low };
+      let byKey = TENTATIVE.get(entry.memo);
+      if (!byKey) {
+        byKey = new Map();
+        TENTATIVE.set(entry.memo, byKey);
+      }
+      byKey.set(key, entry);
+      parent.members.push(entry, ...frame.members);
+      return result;
+    }
+    this.forget(frame.members);
+    memo.set(key, result);
+    for (const member of frame.members) member.memo.set(member.key, member.result);
     return result;
+  }
+
+  /** Drops tentative answers of a cycle (settled, or to be answered again). */
+  private forget(members: readonly Tentative[]): void {
+    for (const member of members) TENTATIVE.get(member.memo)?.delete(member.key);
   }
 
   taintOf(node: Node): Taint {
@@ -696,7 +756,7 @@ export class TaintEngine {
     const linked = this.host.linkedCall(call);
     if (!linked) return CLEAN;
     if (linked.owner === (this.host as unknown)) return this.substitute(this.summary(linked.fn), linked.fn, call, `${linked.name}()`);
-    const summary = acrossModules(linked.owner, () => linked.owner.engine.summary(linked.fn));
+    const summary = acrossModules(() => linked.owner.engine.summary(linked.fn));
     if (!summary || summary.length === 0) return CLEAN;
     const label = this.host.hopLabel(linked);
     const parts: Taint[] = [];
