@@ -247,7 +247,7 @@ export class TaintEngine {
     const frame: Frame = { low: index, partial: CLEAN, members: [] };
     stack.push(frame);
     active.set(key, index);
-    let result: Taint = CLEAN;
+    let result: Taint;
     try {
       result = compute();
       // The outermost question of a cycle: again, with this round's answer given to the cycle.
