@@ -64,6 +64,7 @@ const ONLY_WITH_TYPES = [
   'typed/src/handlers.ts:11:25 no-user-input-in-system-prompt',
   'typed/src/handlers.ts:19:3 no-raw-llm-response',
   'typed/src/handlers.ts:31:5 no-user-input-in-system-prompt',
+  'typed/src/handlers.ts:40:106 no-user-input-in-system-prompt',
 ];
 
 describe('cross-file flows in fixture projects', () => {

@@ -39,6 +39,9 @@ const TYPES_BY_PACKAGE: Readonly<Record<string, Readonly<Record<string, TypeRole
   'express-serve-static-core': TYPES.express,
   node: TYPES.http,
   next: { ...TYPES.next, ...TYPES['next/server'] },
+  // The web `Request`: TypeScript's DOM and worker libraries, and Node's (from undici-types).
+  typescript: { Request: { request: 'web-request' } },
+  'undici-types': { Request: { request: 'web-request' } },
 };
 
 function typedRole(param: TSESTree.Node, types: TypeFacts | null): TypeRole | null {
