@@ -22,7 +22,9 @@ describe('SARIF', () => {
     const eslint = new ESLint({ cwd: examples, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended as Linter.Config] });
     const results = await eslint.lintFiles(['.']);
     const formatter = await eslint.loadFormatter('@microsoft/eslint-formatter-sarif');
-    const sarif = JSON.parse(await formatter.format(results, { cwd: examples, rulesMeta: eslint.getRulesMetaForResults(results) }));
+    // ESLint passes `cwd` and `rulesMeta` to formatters; its types declare only part of that object.
+    const meta = { cwd: examples, rulesMeta: eslint.getRulesMetaForResults(results) } as unknown as Parameters<typeof formatter.format>[1];
+    const sarif = JSON.parse(await formatter.format(results, meta));
     const run = sarif.runs[0];
     const messages = results.flatMap((r) => r.messages.map((m) => ({ file: r.filePath, ...m })));
     expect(messages.length).toBeGreaterThan(5);
