@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+import { existsSync, statSync } from 'node:fs';
+import { formatJson, formatSarif, formatText, scan, type Severity } from './scan.js';
+
+/**
+ * `eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high]`
+ * Exit codes: 0 done (no finding at or above --fail-on), 1 findings at or above it, 2 usage error.
+ */
+const USAGE = `Usage: eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high]
+
+Lints dir (default: the current directory) with the plugin's strict config, whatever ESLint
+config the project has, and prints the findings grouped by category with a summary grade.
+--fail-on exits with 1 when a finding of that severity or higher is found (default: none).
+`;
+
+const LEVELS: readonly (Severity | 'none')[] = ['none', 'low', 'medium', 'high'];
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const [command, ...rest] = argv;
+  if (command !== 'scan') fail(command === undefined ? 'Missing command.' : `Unknown command '${command}'.`);
+  let dir = '.';
+  let format = 'text';
+  let failOn: Severity | 'none' = 'none';
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => rest[++i] ?? fail(`${arg} needs a value.`);
+    if (arg === '--format') format = value();
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg === '--fail-on') failOn = value() as Severity;
+    else if (arg.startsWith('--fail-on=')) failOn = arg.slice('--fail-on='.length) as Severity;
+    else if (arg.startsWith('-')) fail(`Unknown option '${arg}'.`);
+    else dir = arg;
+  }
+  if (!['text', 'json', 'sarif'].includes(format)) fail(`--format must be text, json or sarif (got '${format}').`);
+  if (!LEVELS.includes(failOn)) fail(`--fail-on must be none, low, medium or high (got '${failOn}').`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`'${dir}' is not a directory.`);
+
+  // A progress line on large trees, when someone is watching.
+  const showProgress = process.stderr.isTTY && format === 'text';
+  const report = await scan(dir, (done, total) => {
+    if (showProgress && total > 200) process.stderr.write(`\rscanned ${done}/${total} files`);
+  });
+  if (showProgress && report.files > 200) process.stderr.write('\n');
+  process.stdout.write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report));
+  if (failOn === 'none') return 0;
+  const at = LEVELS.indexOf(failOn);
+  return report.findings.some((f) => LEVELS.indexOf(f.severity) >= at) ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`eslint-plugin-llm-security: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

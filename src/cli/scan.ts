@@ -1,0 +1,181 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ESLint, type Linter } from 'eslint';
+import plugin from '../index.js';
+
+/**
+ * The zero-config audit: lints a directory with the plugin's `strict` config and its own parser
+ * setup, whatever ESLint config the project has, and sums the findings up by category.
+ */
+export type Severity = 'high' | 'medium' | 'low';
+
+/** How much each category of the catalogue matters in an audit. */
+export const CATEGORY_SEVERITY: Readonly<Record<string, Severity>> = {
+  'prompt-injection': 'high',
+  'hardcoded-secret': 'high',
+  'insecure-key-handling': 'high',
+  'llm-output-to-dangerous-sink': 'high',
+  'raw-llm-output': 'medium',
+  'error-exposure': 'medium',
+  'unauthenticated-llm-route': 'medium',
+  'sensitive-logging': 'low',
+  'unbounded-llm-call': 'low',
+};
+
+export interface Finding {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  readonly rule: string;
+  readonly category: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+export interface ScanReport {
+  readonly dir: string;
+  readonly files: number;
+  readonly findings: readonly Finding[];
+  /** Files the parser could not read, with its message. */
+  readonly parseErrors: readonly { file: string; line: number; message: string }[];
+  readonly counts: Readonly<Record<Severity, number>>;
+  readonly grade: 'A' | 'B' | 'C' | 'D' | 'F';
+}
+
+const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
+/** Build output, dependencies and generated code: never the code a team wrote. */
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.vercel', '.git']);
+
+/** The source files under `dir`, in path order. */
+export function sourceFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(at, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) walk(full);
+      } else if (SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.min.js')) {
+        found.push(full);
+      }
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+/** A = no findings; B = only low; C = medium, no high; D = up to 3 high; F = more. */
+export function grade(counts: Record<Severity, number>): ScanReport['grade'] {
+  if (counts.high > 3) return 'F';
+  if (counts.high > 0) return 'D';
+  if (counts.medium > 0) return 'C';
+  if (counts.low > 0) return 'B';
+  return 'A';
+}
+
+const BATCH = 200;
+
+export async function scan(dir: string, progress?: (done: number, total: number) => void): Promise<ScanReport> {
+  const root = path.resolve(dir);
+  const eslint = new ESLint({
+    cwd: root,
+    overrideConfigFile: true,
+    overrideConfig: [plugin.configs.strict as Linter.Config, { linterOptions: { reportUnusedDisableDirectives: 'off' } }],
+    // The project's `// eslint-disable` comments name its own plugins: ignore them, not the findings.
+    allowInlineConfig: false,
+    errorOnUnmatchedPattern: false,
+    warnIgnored: false,
+  });
+  const files = sourceFiles(root);
+  const findings: Finding[] = [];
+  const parseErrors: { file: string; line: number; message: string }[] = [];
+  let linted = 0;
+  for (let at = 0; at < files.length; at += BATCH) {
+    const results = await eslint.lintFiles(files.slice(at, at + BATCH));
+    for (const result of results) {
+      linted++;
+      const file = path.relative(root, result.filePath).split(path.sep).join('/');
+      for (const message of result.messages) {
+        if (message.fatal || message.ruleId === null) {
+          parseErrors.push({ file, line: message.line, message: message.message });
+          continue;
+        }
+        if (!message.ruleId.startsWith('llm-security/')) continue;
+        const name = message.ruleId.slice('llm-security/'.length) as keyof typeof plugin.rules;
+        const category = (plugin.rules[name]?.meta.docs as { category?: string } | undefined)?.category ?? 'other';
+        findings.push({
+          file,
+          line: message.line,
+          column: message.column,
+          endLine: message.endLine,
+          endColumn: message.endColumn,
+          rule: message.ruleId,
+          category,
+          severity: CATEGORY_SEVERITY[category] ?? 'low',
+          message: message.message,
+        });
+      }
+    }
+    progress?.(Math.min(at + BATCH, files.length), files.length);
+  }
+  const counts = { high: 0, medium: 0, low: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return { dir: root, files: linted, findings, parseErrors, counts, grade: grade(counts) };
+}
+
+/** Findings grouped by category, most severe first, with counts and the grade. */
+export function formatText(report: ScanReport): string {
+  const order: Severity[] = ['high', 'medium', 'low'];
+  const categories = [...new Set(report.findings.map((f) => f.category))].sort(
+    (a, b) => order.indexOf(CATEGORY_SEVERITY[a] ?? 'low') - order.indexOf(CATEGORY_SEVERITY[b] ?? 'low') || a.localeCompare(b),
+  );
+  const lines: string[] = [];
+  for (const category of categories) {
+    const inCategory = report.findings.filter((f) => f.category === category);
+    lines.push(`${category} (${CATEGORY_SEVERITY[category] ?? 'low'}): ${inCategory.length}`);
+    for (const f of inCategory) lines.push(`  ${f.file}:${f.line}:${f.column}  ${f.rule.replace('llm-security/', '')}  ${f.message}`);
+    lines.push('');
+  }
+  for (const error of report.parseErrors) lines.push(`could not parse ${error.file}:${error.line}: ${error.message}`);
+  lines.push(
+    `${report.files} files scanned: ${report.findings.length} findings (${report.counts.high} high, ${report.counts.medium} medium, ${report.counts.low} low). Grade ${report.grade}.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatJson(report: ScanReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+const SARIF_LEVEL: Readonly<Record<Severity, string>> = { high: 'error', medium: 'warning', low: 'note' };
+
+/** SARIF 2.1.0, as code scanning reads it: one run, the rules with their docs, one result per finding. */
+export function formatSarif(report: ScanReport): string {
+  const ruleIds = [...new Set(report.findings.map((f) => f.rule))].sort();
+  const rules = ruleIds.map((id) => {
+    const meta = plugin.rules[id.replace('llm-security/', '') as keyof typeof plugin.rules].meta;
+    return { id, helpUri: meta.docs?.url, shortDescription: { text: meta.docs?.description ?? id }, properties: { category: (meta.docs as { category?: string }).category } };
+  });
+  const results = report.findings.map((f) => ({
+    ruleId: f.rule,
+    ruleIndex: ruleIds.indexOf(f.rule),
+    level: SARIF_LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: pathToFileURL(path.join(report.dir, f.file)).href },
+          region: { startLine: f.line, startColumn: f.column, ...(f.endLine ? { endLine: f.endLine, endColumn: f.endColumn } : {}) },
+        },
+      },
+    ],
+  }));
+  const sarif = {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [{ tool: { driver: { name: plugin.meta.name, version: plugin.meta.version, informationUri: 'https://github.com/eslint-plugin-llm-security/eslint-plugin-llm-security', rules } }, results }],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

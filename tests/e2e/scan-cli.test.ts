@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error the benchmark is plain JavaScript without type declarations
+import { generateCorpus } from '../../bench/generate.mjs';
+import { grade, scan } from '../../src/cli/scan.js';
+
+/**
+ * `npx eslint-plugin-llm-security scan [dir]`: the package's bin, run as users run it (built,
+ * in `dist/`, which `npm test` builds first), on the demo app and on a project whose own
+ * ESLint config would not even load.
+ */
+const repo = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(repo, 'dist/src/cli/main.js');
+const work = mkdtempSync(path.join(tmpdir(), 'llm-security-scan-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// A copy of the demo app whose own eslint.config.js throws: the scan must not read it.
+const project = path.join(work, 'app');
+cpSync(path.join(repo, 'examples'), project, { recursive: true });
+writeFileSync(path.join(project, 'eslint.config.js'), "throw new Error('this project config must not be loaded');\n");
+
+function run(...args: string[]) {
+  const child = spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: 'utf8' });
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+describe('the scan command', () => {
+  it('prints findings grouped by category, with counts and a grade, whatever config the project has', () => {
+    const { code, stdout } = run('scan', 'app');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^prompt-injection \(high\): \d+$/mu);
+    expect(stdout).toMatch(/^ {2}src\/express-support-bot\.ts:17:27 {2}no-user-input-in-system-prompt {2}Request data 'req\.body\.name'/mu);
+    expect(stdout).toMatch(/^error-exposure \(medium\): 1$/mu);
+    expect(stdout).toMatch(/^sensitive-logging \(low\): 1$/mu);
+    // strict: text sent without a sanitizer is reported too.
+    expect(stdout).toContain('without a sanitizer');
+    expect(stdout).toMatch(/^8 files scanned: \d+ findings \(\d+ high, \d+ medium, 1 low\)\. Grade F\.$/mu);
+  });
+
+  it('writes JSON and SARIF for CI', () => {
+    const json = JSON.parse(run('scan', 'app', '--format', 'json').stdout);
+    expect(json.files).toBe(8);
+    expect(json.grade).toBe('F');
+    expect(json.findings.length).toBe(json.counts.high + json.counts.medium + json.counts.low);
+    expect(json.findings[0]).toEqual(expect.objectContaining({ file: expect.any(String), line: expect.any(Number), rule: expect.stringMatching(/^llm-security\//), category: expect.any(String), severity: expect.stringMatching(/^(?:high|medium|low)$/) }));
+
+    const sarif = JSON.parse(run('scan', 'app', '--format=sarif').stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const [sarifRun] = sarif.runs;
+    expect(sarifRun.tool.driver.name).toBe('eslint-plugin-llm-security');
+    expect(sarifRun.results).toHaveLength(json.findings.length);
+    const first = sarifRun.results[0];
+    expect(first.ruleId).toBe(json.findings[0].rule);
+    expect(first.message.text).toBe(json.findings[0].message);
+    expect(first.locations[0].physicalLocation.artifactLocation.uri).toBe(pathToFileURL(path.join(project, json.findings[0].file)).href);
+    expect(first.locations[0].physicalLocation.region.startLine).toBe(json.findings[0].line);
+    const rule = sarifRun.tool.driver.rules[first.ruleIndex];
+    expect(rule.id).toBe(first.ruleId);
+    expect(rule.helpUri).toMatch(new RegExp(`/docs/rules/${first.ruleId.replace('llm-security/', '')}\\.md$`, 'u'));
+  });
+
+  it('exits 1 with --fail-on at or below the worst finding, 0 otherwise, and 2 on usage errors', () => {
+    expect(run('scan', 'app', '--fail-on', 'high', '--format', 'json').code).toBe(1);
+    const clean = path.join(work, 'clean');
+    cpSync(path.join(repo, 'examples/src/safe-chat.ts'), path.join(clean, 'safe-chat.ts'));
+    // strict reports the unsanitized text there (medium): a high bar passes, a medium one fails.
+    expect(run('scan', 'clean', '--fail-on', 'high').code).toBe(0);
+    expect(run('scan', 'clean', '--fail-on', 'medium').code).toBe(1);
+    expect(run('scan', 'missing-dir').code).toBe(2);
+    expect(run('scan', 'app', '--format', 'xml').code).toBe(2);
+    expect(run('scan', 'app', '--fail-on', 'critical').code).toBe(2);
+    expect(run('audit').code).toBe(2);
+    expect(run('--help').stdout).toContain('Usage: eslint-plugin-llm-security scan');
+  });
+
+  it('reports progress on large trees and grades by the worst severity', async () => {
+    const dir = generateCorpus(path.join(work, 'large'), 250);
+    const progress: [number, number][] = [];
+    const report = await scan(dir, (done, total) => progress.push([done, total]));
+    expect(report.files).toBe(250);
+    expect(progress).toEqual([
+      [200, 250],
+      [250, 250],
+    ]);
+    expect(grade({ high: 0, medium: 0, low: 0 })).toBe('A');
+    expect(grade({ high: 0, medium: 0, low: 2 })).toBe('B');
+    expect(grade({ high: 0, medium: 1, low: 2 })).toBe('C');
+    expect(grade({ high: 3, medium: 0, low: 0 })).toBe('D');
+    expect(grade({ high: 4, medium: 0, low: 0 })).toBe('F');
+  });
+});
