@@ -4,7 +4,7 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'coverage/', 'examples/', 'tests/fixtures/', 'bench/corpus/'] },
+  { ignores: ['dist/', 'coverage/', 'examples/', 'tests/fixtures/', 'bench/corpus/', 'bench/results/', '.tmp-*/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * Runs every snippet of docs/integrations.md in a copy of the demo app placed inside this
+ * repository, so that `import 'eslint-plugin-llm-security'` resolves to the built package (a
+ * package may import itself by name) and typescript-eslint comes from its node_modules.
+ */
+const repo = path.resolve(import.meta.dirname, '../..');
+const doc = readFileSync(path.join(repo, 'docs/integrations.md'), 'utf8');
+const eslintBin = path.join(repo, 'node_modules/eslint/bin/eslint.js');
+
+function snippet(name: string): string {
+  const match = new RegExp(`<!-- snippet: ${name.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')} -->\\n\`\`\`\\w+\\n([\\s\\S]*?)\\n\`\`\``, 'u').exec(doc);
+  if (!match) throw new Error(`no snippet '${name}' in docs/integrations.md`);
+  return match[1];
+}
+
+const project = mkdtempSync(path.join(repo, '.tmp-integrations-'));
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+cpSync(path.join(repo, 'examples'), project, { recursive: true });
+rmSync(path.join(project, 'eslint.config.js'), { force: true });
+writeFileSync(
+  path.join(project, 'tsconfig.json'),
+  JSON.stringify({ compilerOptions: { allowJs: true, checkJs: false, jsx: 'react-jsx', module: 'esnext', moduleResolution: 'bundler', target: 'ES2022', strict: true, skipLibCheck: true, noEmit: true }, include: ['**/*'] }),
+);
+writeFileSync(path.join(project, 'eslint.config.js'), snippet('eslint.config.js'));
+
+function eslint(args: string[]): string {
+  try {
+    return execFileSync(process.execPath, [eslintBin, ...args], { cwd: project, encoding: 'utf8' });
+  } catch (error) {
+    const failed = error as { status: number; stdout: string; stderr: string };
+    // 1 means findings; anything else is a crash or a config error.
+    if (failed.status !== 1) throw new Error(failed.stderr || failed.stdout);
+    return failed.stdout;
+  }
+}
+
+describe('docs/integrations.md', () => {
+  it('the typescript-eslint type-aware config lints the app with both plugins and type information', () => {
+    const results = JSON.parse(eslint(['--format', 'json', 'src/express-support-bot.ts', 'app/api/translate/route.ts'])) as { messages: { ruleId: string | null; fatal?: boolean }[] }[];
+    const messages = results.flatMap((r) => r.messages);
+    expect(messages.filter((m) => m.fatal)).toEqual([]);
+    expect(messages.some((m) => m.ruleId === 'llm-security/no-user-input-in-system-prompt')).toBe(true);
+    expect(messages.some((m) => m.ruleId?.startsWith('@typescript-eslint/'))).toBe(true);
+  });
+
+  it('the lint-staged config runs eslint --fix, which rewrites the staged file', async () => {
+    writeFileSync(path.join(project, 'lint-staged.config.js'), snippet('lint-staged.config.js'));
+    const config = (await import(pathToFileURL(path.join(project, 'lint-staged.config.js')).href)).default as Record<string, string>;
+    const [glob, command] = Object.entries(config)[0];
+    expect(glob).toContain('ts');
+    const file = path.join(project, 'src/express-support-bot.ts');
+    const before = readFileSync(file, 'utf8');
+    // lint-staged appends the staged files to the command.
+    const [bin, ...args] = command.split(' ');
+    expect(bin).toBe('eslint');
+    eslint([...args, file]);
+    const after = readFileSync(file, 'utf8');
+    expect(after).not.toBe(before);
+    expect(after).toContain(`{ role: 'user', content: String(customerName) }`);
+  });
+
+  it('the CI job writes SARIF that the upload step reads', () => {
+    const workflow = snippet('.github/workflows/llm-security.yml');
+    const run = /- run: npx (eslint .*)$/mu.exec(workflow);
+    const sarifFile = /sarif_file: (\S+)/u.exec(workflow)?.[1];
+    expect(run).not.toBeNull();
+    const args = run![1].split(' ').slice(1);
+    eslint(args);
+    expect(existsSync(path.join(project, sarifFile!))).toBe(true);
+    const sarif = JSON.parse(readFileSync(path.join(project, sarifFile!), 'utf8'));
+    const results = sarif.runs[0].results as { ruleId: string }[];
+    expect(results.some((r) => r.ruleId === 'llm-security/no-error-details-in-response')).toBe(true);
+  });
+
+  it('the scan command writes SARIF', () => {
+    const command = snippet('scan');
+    const match = /^npx eslint-plugin-llm-security (.*) > (\S+)$/u.exec(command);
+    expect(match).not.toBeNull();
+    const output = execFileSync(process.execPath, [path.join(repo, 'dist/src/cli/main.js'), ...match![1].split(' ')], { cwd: project, encoding: 'utf8' });
+    const sarif = JSON.parse(output);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results.length).toBeGreaterThan(5);
+  });
+});
