@@ -35,7 +35,7 @@ function eslint(args: string[]): string {
   } catch (error) {
     const failed = error as { status: number; stdout: string; stderr: string };
     // 1 means findings; anything else is a crash or a config error.
-    if (failed.status !== 1) throw new Error(failed.stderr || failed.stdout);
+    if (failed.status !== 1) throw new Error(failed.stderr || failed.stdout, { cause: error });
     return failed.stdout;
   }
 }
