@@ -47,7 +47,7 @@ export interface ScanReport {
 
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
 /** Build output, dependencies and generated code: never the code a team wrote. */
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.vercel', '.git']);
+const SKIPPED_DIRS = new Set(['node_modules', '.yarn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.vercel', '.git']);
 
 /** The source files under `dir`, in path order. */
 export function sourceFiles(dir: string): string[] {
