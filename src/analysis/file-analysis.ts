@@ -80,7 +80,13 @@ class LazyFileAnalysis implements FileAnalysis {
   private allCallsValue: readonly LlmCall[] | undefined;
   private handlersValue: Map<FunctionNode, HandlerInfo> | undefined;
 
-  readonly label: string;
+  private labelValue: string | undefined;
+
+  /** Computed when a message needs it (most files never name themselves). */
+  get label(): string {
+    this.labelValue ??= labelOf(this.filename, this.cwd);
+    return this.labelValue;
+  }
 
   constructor(
     readonly sourceCode: TSESLint.SourceCode,
@@ -88,9 +94,7 @@ class LazyFileAnalysis implements FileAnalysis {
     readonly settings: LlmSecuritySettings,
     readonly cwd: string,
     readonly linted: boolean,
-  ) {
-    this.label = labelOf(filename, cwd);
-  }
+  ) {}
 
   /** Modules this analysis read, for checking that a cached module analysis is still current. */
   readonly dependencies = new Map<string, ModuleRecord | null>();
