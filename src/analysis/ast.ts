@@ -117,6 +117,23 @@ export function enclosingFunction(node: Node): FunctionNode | null {
   return null;
 }
 
+/**
+ * The nodes of a source-ordered list (the file index's lists are) that start inside
+ * `container`, by binary search: work proportional to the answer, not to the file.
+ */
+export function within<N extends Node>(sorted: readonly N[], container: Node): N[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].range[0] < container.range[0]) low = mid + 1;
+    else high = mid;
+  }
+  const found: N[] = [];
+  for (let i = low; i < sorted.length && sorted[i].range[0] < container.range[1]; i++) found.push(sorted[i]);
+  return found;
+}
+
 export function isInside(node: Node, container: Node): boolean {
   return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { LlmCall } from '../models/llm/types.js';
 import { AUTH_NAME, DENY_NAME, DENY_STATUS, FASTIFY_GUARD_HOOKS, ROUTER_NAME, SIGN_IN_PATH } from '../models/auth.js';
-import { findProperty, isFunction, unwrap, type FunctionNode, type Node } from './ast.js';
+import { findProperty, isFunction, unwrap, within, type FunctionNode, type Node } from './ast.js';
 import { namePattern } from '../settings.js';
 import { shorten } from './describe.js';
 import type { FileAnalysis } from './file-analysis.js';
@@ -18,20 +18,6 @@ export interface AuthFinding {
 
 /** How deep same-file helpers are followed from a handler to an LLM call. */
 const MAX_HELPER_DEPTH = 3;
-
-/** Calls and `new` expressions of the index whose start lies inside `container`, by binary search (the index is in source order). */
-function within<N extends Node>(sorted: readonly N[], container: Node): N[] {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid].range[0] < container.range[0]) low = mid + 1;
-    else high = mid;
-  }
-  const found: N[] = [];
-  for (let i = low; i < sorted.length && sorted[i].range[0] < container.range[1]; i++) found.push(sorted[i]);
-  return found;
-}
 
 const cache = new WeakMap<FileAnalysis, AuthFinding[]>();
 

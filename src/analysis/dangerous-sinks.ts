@@ -109,10 +109,15 @@ function callSink(call: TSESTree.CallExpression | TSESTree.NewExpression, module
   return null;
 }
 
-/** Every dangerous sink of the file, found from the index in one pass over its lists. */
+const sinksCache = new WeakMap<FileAnalysis, DangerousSink[]>();
+
+/** Every dangerous sink of the file, found from the index in one pass over its lists (once per file). */
 export function dangerousSinks(analysis: FileAnalysis): DangerousSink[] {
+  const cached = sinksCache.get(analysis);
+  if (cached) return cached;
   const { index } = analysis;
   const sinks: DangerousSink[] = [];
+  sinksCache.set(analysis, sinks);
   for (const call of [...index.calls, ...index.news]) {
     const sink = callSink(call, index.moduleNames);
     if (sink) sinks.push(sink);

@@ -5,7 +5,7 @@ import { SDK_MODELS, wrapperCalls } from '../models/llm/index.js';
 import { optionsOf, property } from '../models/llm/extract.js';
 import type { LlmCall, SdkModel, TrackNode } from '../models/llm/types.js';
 import type { LlmSecuritySettings } from '../settings.js';
-import { isInside, keyName, memberChain, unwrap, type Node } from './ast.js';
+import { keyName, memberChain, unwrap, within, type Node } from './ast.js';
 import type { FileIndex } from './file-index.js';
 import type { TypeFacts } from './type-facts.js';
 
@@ -66,8 +66,8 @@ function* follow(tracker: ReferenceTracker, start: Node, map: TraceMap, index: F
   let classBody: Node | undefined = parent;
   while (classBody && classBody.type !== T.ClassBody) classBody = classBody.parent;
   if (!classBody) return;
-  for (const member of index.thisMembers) {
-    if (member !== assigned && keyName(member) === field && isInside(member, classBody)) yield* iterate(member);
+  for (const member of within(index.thisMembers, classBody)) {
+    if (member !== assigned && keyName(member) === field) yield* iterate(member);
   }
 }
 

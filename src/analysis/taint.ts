@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { REQUEST_MODELS, type RequestModelName } from '../models/sources/request-objects.js';
 import type { ParamSource } from '../models/sources/types.js';
 import type { LlmSecuritySettings } from '../settings.js';
-import { enclosingFunction, findProperty, isFunction, isInside, keyName, memberChain, unwrap, type FunctionNode, type Node } from './ast.js';
+import { enclosingFunction, findProperty, isFunction, keyName, memberChain, unwrap, within, type FunctionNode, type Node } from './ast.js';
 import type { FileIndex } from './file-index.js';
 import { singleInit } from './strings.js';
 import { safeBranch, type GuardContext } from './env-guard.js';
@@ -505,8 +505,8 @@ export class TaintEngine {
   private thrownIn(clause: TSESTree.CatchClause): Node[] {
     const block = clause.parent.block;
     const fn = enclosingFunction(clause);
-    return this.host.index.throws
-      .filter((statement) => isInside(statement, block) && enclosingFunction(statement) === fn)
+    return within(this.host.index.throws, block)
+      .filter((statement) => enclosingFunction(statement) === fn)
       .map((statement) => statement.argument);
   }
 

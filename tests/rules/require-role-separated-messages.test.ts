@@ -6,6 +6,30 @@ const messageId = 'mixedPrompt' as const;
 ruleTester().run('require-role-separated-messages', rule, {
   valid: [
     {
+      name: 'a same-file helper that only formats the data into a variable, sent as the only message (no instructions)',
+      code: lines(
+        `import express from 'express'; import OpenAI from 'openai';`,
+        `const app = express(); const openai = new OpenAI();`,
+        `function letterPrompt(data: { name: string; role: string }) { return \`\${data.name}\\n\${data.role}\`; }`,
+        `app.post('/x', async (req, res) => {`,
+        `  const prompt = letterPrompt(req.body);`,
+        `  res.json(await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: 'Write a cover letter.' }, { role: 'user', content: prompt }] }));`,
+        `});`,
+      ),
+    },
+    {
+      name: 'a same-file helper whose only text is a fallback return, sent as the only message',
+      code: lines(
+        `import express from 'express'; import OpenAI from 'openai';`,
+        `const app = express(); const openai = new OpenAI();`,
+        `function question(q?: string) { if (!q) return 'Tell me what you can help me with today, please.'; return q.trim(); }`,
+        `app.post('/x', async (req, res) => {`,
+        `  const prompt = question(req.body.q);`,
+        `  res.json(await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: prompt }] }));`,
+        `});`,
+      ),
+    },
+    {
       name: 'a helper that keeps its parameter in the user message',
       code: lines(
         `import express from 'express'; import OpenAI from 'openai';`,
