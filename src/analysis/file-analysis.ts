@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { loadModule, rememberLinted } from '../project/modules.js';
+import { keepLinted, loadModule, rememberLinted } from '../project/modules.js';
 import { clearResolutionCache, resolveModule } from '../project/resolve.js';
 import { LLM_HINT, SDK_MODELS, type LlmCall } from '../models/llm/index.js';
 import { OUTPUT_TYPES, TYPE_PACKAGES } from '../models/llm/output-types.js';
@@ -159,10 +159,18 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.typesValue;
   }
 
+  private mentionsValue: boolean | undefined;
+
+  /** Whether the text names an LLM SDK or API at all: files that do not are never searched for SDK calls. */
+  get mentionsLlm(): boolean {
+    this.mentionsValue ??= LLM_HINT.test(this.sourceCode.text);
+    return this.mentionsValue;
+  }
+
   private constructionsValue: readonly ClientConstruction[] | undefined;
 
   get clientConstructions(): readonly ClientConstruction[] {
-    this.constructionsValue ??= LLM_HINT.test(this.sourceCode.text) ? findClientConstructions(this.sourceCode, this.index) : [];
+    this.constructionsValue ??= this.mentionsLlm ? findClientConstructions(this.sourceCode, this.index) : [];
     return this.constructionsValue;
   }
 
@@ -170,7 +178,7 @@ class LazyFileAnalysis implements FileAnalysis {
     if (this.callsValue === undefined) {
       const clients = this.importedClients();
       const types = this.types;
-      const mayCall = this.settings.llmWrappers.length > 0 || clients.length > 0 || types !== null || LLM_HINT.test(this.sourceCode.text);
+      const mayCall = this.settings.llmWrappers.length > 0 || clients.length > 0 || types !== null || this.mentionsLlm;
       this.callsValue = mayCall ? findLlmCalls(this.sourceCode, this.index, this.settings, clients, types) : [];
     }
     return this.callsValue;
@@ -288,6 +296,8 @@ class LazyFileAnalysis implements FileAnalysis {
         }
       }
       this.handlersValue = handlers;
+      // A linted file that talks to an LLM but serves no route is the likeliest helper module of routes linted later.
+      if (this.linted && this.settings.crossFile && handlers.size === 0 && this.mentionsLlm) keepLinted(this.filename, this.sourceCode);
     }
     return this.handlersValue;
   }

@@ -39,10 +39,59 @@ export interface FileIndex {
   readonly lookups: readonly (TSESTree.MemberExpression | TSESTree.BinaryExpression)[];
   /** `import(x)` expressions. */
   readonly dynamicImports: readonly TSESTree.ImportExpression[];
-  readonly references: ReadonlyMap<TSESTree.Identifier | TSESTree.JSXIdentifier, Reference>;
   variableOf(identifier: TSESTree.Identifier): Variable | null;
   /** Resolves an identifier to the function it names (declaration or `const f = () => …`). */
   functionOf(identifier: TSESTree.Identifier): FunctionNode | null;
+}
+
+const TYPE_WRAPPERS = new Set([
+  'TSTypeAnnotation',
+  'TSTypeParameterDeclaration',
+  'TSTypeParameterInstantiation',
+  'TSInterfaceDeclaration',
+  'TSTypeAliasDeclaration',
+  'TSTypePredicate',
+  'TSTypeQuery',
+  'TSTypeOperator',
+  'TSInterfaceHeritage',
+  'TSClassImplements',
+]);
+const typeOnlyMemo = new Map<string, boolean>();
+
+/** Node types that only describe types (`TSTypeReference`, `TSStringKeyword`, annotations): no value lives below them. */
+function typeOnly(type: string): boolean {
+  let known = typeOnlyMemo.get(type);
+  if (known === undefined) {
+    known = type.startsWith('TS') && (TYPE_WRAPPERS.has(type) || type.endsWith('Type') || type.endsWith('Keyword'));
+    typeOnlyMemo.set(type, known);
+  }
+  return known;
+}
+
+/** The string literals of a type (`type Key = 'sk-…'` still writes a key into the source); nothing else below a type is indexed. */
+function typeStrings(root: Node, visitorKeys: Record<string, readonly string[] | undefined>, strings: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[]): void {
+  const stack: Node[] = [root];
+  const found: TSESTree.StringLiteral[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === T.Literal) {
+      if (typeof node.value === 'string') found.push(node as TSESTree.StringLiteral);
+      continue;
+    }
+    const keys = visitorKeys[node.type] ?? [];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) {
+          const item = child[i] as Node | null;
+          if (item && typeof item.type === 'string') stack.push(item);
+        }
+      } else if (child && typeof (child as Node).type === 'string') {
+        stack.push(child as Node);
+      }
+    }
+  }
+  for (const literal of found) strings.push(literal);
 }
 
 export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
@@ -72,16 +121,17 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
     else returns.set(fn, [value]);
   };
 
-  // An explicit stack instead of recursion: deeply nested code must not overflow.
-  type Frame = { node: Node; exit: boolean };
-  const stack: Frame[] = [{ node: program, exit: false }];
+  // An explicit stack instead of recursion: deeply nested code must not overflow. `null` marks the
+  // end of the innermost open function. Type-only subtrees (annotations, interfaces, aliases) hold
+  // no values, so they are not entered.
+  const stack: (Node | null)[] = [program];
   while (stack.length > 0) {
-    const frame = stack.pop()!;
-    const node = frame.node;
-    if (frame.exit) {
+    const node = stack.pop();
+    if (node === null) {
       functionStack.pop();
       continue;
     }
+    if (node === undefined) break;
     switch (node.type) {
       case T.CallExpression:
         calls.push(node);
@@ -145,16 +195,20 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
       case T.ReturnStatement:
         if (node.argument) addReturn(functionStack.at(-1), node.argument);
         break;
+      case T.FunctionDeclaration:
+      case T.FunctionExpression:
+        functions.push(node);
+        functionStack.push(node);
+        stack.push(null);
+        break;
+      case T.ArrowFunctionExpression:
+        functions.push(node);
+        functionStack.push(node);
+        stack.push(null);
+        if (node.expression) addReturn(node, node.body as TSESTree.Expression);
+        break;
       default:
         break;
-    }
-    if (isFunction(node)) {
-      functions.push(node);
-      functionStack.push(node);
-      stack.push({ node, exit: true });
-      if (node.type === T.ArrowFunctionExpression && node.expression) {
-        addReturn(node, node.body as TSESTree.Expression);
-      }
     }
     const keys = visitorKeys[node.type] ?? [];
     for (let k = keys.length - 1; k >= 0; k--) {
@@ -162,27 +216,47 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
       if (Array.isArray(child)) {
         for (let i = child.length - 1; i >= 0; i--) {
           const item = child[i] as Node | null;
-          if (item && typeof item.type === 'string') stack.push({ node: item, exit: false });
+          if (item && typeof item.type === 'string') {
+            if (typeOnly(item.type)) typeStrings(item, visitorKeys, strings);
+            else stack.push(item);
+          }
         }
       } else if (child && typeof (child as Node).type === 'string') {
-        stack.push({ node: child as Node, exit: false });
+        if (typeOnly((child as Node).type)) typeStrings(child as Node, visitorKeys, strings);
+        else stack.push(child as Node);
       }
     }
   }
 
-  const references = new Map<TSESTree.Identifier | TSESTree.JSXIdentifier, Reference>();
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    for (const reference of scope.references) references.set(reference.identifier, reference);
-  }
-  const declared = new Map<TSESTree.Identifier, Variable>();
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    for (const variable of scope.variables) {
-      for (const identifier of variable.identifiers) declared.set(identifier, variable);
+  // Strings of types were added when their parent was entered: back to source order.
+  if (strings.some((node, i) => i > 0 && strings[i - 1].range[0] > node.range[0])) strings.sort((a, b) => a.range[0] - b.range[0]);
+
+  // Built on first use: many files never resolve a name.
+  let references: Map<TSESTree.Identifier | TSESTree.JSXIdentifier, Reference> | undefined;
+  let declared: Map<TSESTree.Identifier, Variable> | undefined;
+  const referenceMap = () => {
+    if (!references) {
+      references = new Map();
+      for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+        for (const reference of scope.references) references.set(reference.identifier, reference);
+      }
     }
-  }
+    return references;
+  };
+  const declaredMap = () => {
+    if (!declared) {
+      declared = new Map();
+      for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+        for (const variable of scope.variables) {
+          for (const identifier of variable.identifiers) declared.set(identifier, variable);
+        }
+      }
+    }
+    return declared;
+  };
 
   const variableOf = (identifier: TSESTree.Identifier): Variable | null =>
-    references.get(identifier)?.resolved ?? declared.get(identifier) ?? null;
+    referenceMap().get(identifier)?.resolved ?? declaredMap().get(identifier) ?? null;
 
   const functionOf = (identifier: TSESTree.Identifier): FunctionNode | null => {
     const variable = variableOf(identifier);
@@ -215,7 +289,6 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
     htmlAttributes,
     dynamicImports,
     lookups,
-    references,
     variableOf,
     functionOf,
   };

@@ -23,9 +23,41 @@ const linted = new Map<string, WeakRef<TSESLint.SourceCode>>();
 /** How many files were parsed here, and how many were taken from ESLint's own parse (for tests and the benchmark). */
 export const moduleStats = { parsed: 0, reused: 0 };
 
+/**
+ * Linted files likely to be imported for their LLM helpers, held strongly so that a route linted
+ * after its helper module does not parse that module again. Bounded by count and by text size
+ * (the oldest go first); every other linted file is held weakly and parsed again if collected.
+ */
+const kept = new Map<string, TSESLint.SourceCode>();
+let keptBytes = 0;
+const MAX_KEPT = 256;
+const MAX_KEPT_BYTES = 1024 * 1024;
+
+/** The linted files held strongly, oldest first (tests and the benchmark). */
+export function keptModules(): string[] {
+  return [...kept.keys()];
+}
+
 /** Remembers the source ESLint parsed for a file it lints, so that importers need not parse it again. */
 export function rememberLinted(file: string, sourceCode: TSESLint.SourceCode): void {
   if (path.isAbsolute(file)) linted.set(file, new WeakRef(sourceCode));
+}
+
+/** Holds a linted file's source strongly (within the bounds): it looks like a helper module importers will ask about. */
+export function keepLinted(file: string, sourceCode: TSESLint.SourceCode): void {
+  if (!path.isAbsolute(file) || sourceCode.text.length > MAX_KEPT_BYTES) return;
+  const previous = kept.get(file);
+  if (previous) {
+    keptBytes -= previous.text.length;
+    kept.delete(file);
+  }
+  kept.set(file, sourceCode);
+  keptBytes += sourceCode.text.length;
+  for (const [oldest, source] of kept) {
+    if (kept.size <= MAX_KEPT && keptBytes <= MAX_KEPT_BYTES) break;
+    kept.delete(oldest);
+    keptBytes -= source.text.length;
+  }
 }
 
 function parse(file: string, text: string): TSESLint.SourceCode | null {
@@ -115,6 +147,8 @@ export function loadModule(file: string): TSESLint.SourceCode | null {
 export function clearModuleCache(): void {
   entries.clear();
   linted.clear();
+  kept.clear();
+  keptBytes = 0;
   moduleStats.parsed = 0;
   moduleStats.reused = 0;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
-import { moduleStats } from '../../src/project/modules.js';
+import { keptModules, moduleStats } from '../../src/project/modules.js';
 
 /**
  * Fixture projects in tests/fixtures/cross-file, linted through the real ESLint class: the
@@ -193,5 +193,16 @@ app.post('/r${n}', async (req, res) => {
     expect(found).toHaveLength(3);
     // Taken from ESLint's parse, or parsed once if that was already collected: never more.
     expect(moduleStats.parsed + moduleStats.reused - before).toBe(1);
+  });
+
+  it('holds linted LLM helper modules for later importers, but not routes or plain modules', async () => {
+    write('ai.ts', "import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport const ask = (q: string) => openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n", 1_700_000_300);
+    write('route-ai.ts', "import express from 'express';\nimport { ask } from './ai';\nconst app = express();\napp.post('/q', async (req, res) => { res.json(await ask(req.body.q)); });\n", 1_700_000_300);
+    await lint(['ai.ts', 'prompts.ts', 'route-ai.ts', 'route0.ts'], { cwd: dir });
+    const kept = keptModules().map((file) => path.basename(file));
+    expect(kept).toContain('ai.ts');
+    expect(kept).not.toContain('prompts.ts');
+    expect(kept).not.toContain('route-ai.ts');
+    expect(kept).not.toContain('route0.ts');
   });
 });
