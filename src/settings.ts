@@ -190,7 +190,18 @@ export function parseSettings(raw: unknown): LlmSecuritySettings {
 }
 
 /** Names with `*` wildcards as one anchored pattern: `['redact*', 'clean']` -> /^(?:redact.*|clean)$/. */
+const patterns = new WeakMap<readonly string[], RegExp>();
+
 export function namePattern(names: readonly string[]): RegExp {
+  // Settings are parsed once per configuration, so their lists are the same arrays for every file.
+  let pattern = patterns.get(names);
+  if (pattern) return pattern;
+  pattern = compilePattern(names);
+  patterns.set(names, pattern);
+  return pattern;
+}
+
+function compilePattern(names: readonly string[]): RegExp {
   const escaped = names.map((name) => name.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/gu, '\\$&')).join('.*'));
   return new RegExp(`^(?:${escaped.join('|')})$`, 'u');
 }

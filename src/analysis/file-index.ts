@@ -60,9 +60,11 @@ const typeOnlyMemo = new Map<string, boolean>();
 
 /** Node types that only describe types (`TSTypeReference`, `TSStringKeyword`, annotations): no value lives below them. */
 function typeOnly(type: string): boolean {
+  // Most nodes are not TypeScript nodes at all.
+  if (type.charCodeAt(0) !== 84 || type.charCodeAt(1) !== 83) return false;
   let known = typeOnlyMemo.get(type);
   if (known === undefined) {
-    known = type.startsWith('TS') && (TYPE_WRAPPERS.has(type) || type.endsWith('Type') || type.endsWith('Keyword'));
+    known = (TYPE_WRAPPERS.has(type) || type.endsWith('Type') || type.endsWith('Keyword'));
     typeOnlyMemo.set(type, known);
   }
   return known;
@@ -246,7 +248,11 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
   const declaredMap = () => {
     if (!declared) {
       declared = new Map();
-      for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+      const manager = sourceCode.scopeManager;
+      const moduleCode = program.sourceType === 'module';
+      for (const scope of manager?.scopes ?? []) {
+        // A module declares nothing in the global scope, which holds the hundreds of library globals.
+        if (moduleCode && scope.type === 'global') continue;
         for (const variable of scope.variables) {
           for (const identifier of variable.identifiers) declared.set(identifier, variable);
         }

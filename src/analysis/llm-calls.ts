@@ -11,29 +11,45 @@ import type { TypeFacts } from './type-facts.js';
 
 type TraceMap = Record<string | symbol, unknown>;
 
+const traceMaps = new WeakMap<TrackNode, TraceMap>();
+
+/** ReferenceTracker's map for a model node; built once per node, shared by every file. */
 function toTraceMap(node: TrackNode): TraceMap {
-  const map: TraceMap = {};
+  let map = traceMaps.get(node);
+  if (map) return map;
+  map = {};
   for (const [key, child] of Object.entries(node.members ?? {})) map[key] = toTraceMap(child);
   if (node.call) map[CALL] = node.call;
   if (node.construct) map[CONSTRUCT] = node.construct;
+  traceMaps.set(node, map);
   return map;
 }
 
+const esmMaps = new WeakMap<SdkModel, TraceMap>();
+
 function esmTraceMap(model: SdkModel): TraceMap {
+  let map = esmMaps.get(model);
+  if (map) return map;
   const exports: TraceMap = { [ESM]: true };
   for (const [name, node] of Object.entries(model.exports)) exports[name] = toTraceMap(node);
-  const map: TraceMap = {};
+  map = {};
   for (const module of model.modules) map[module] = exports;
+  esmMaps.set(model, map);
   return map;
 }
+
+const cjsMaps = new WeakMap<SdkModel, TraceMap>();
 
 /** `require('openai')` is the default export itself, with the named exports on it. */
 function cjsTraceMap(model: SdkModel): TraceMap {
+  let map = cjsMaps.get(model);
+  if (map) return map;
   const exports: TraceMap = {};
   for (const [name, node] of Object.entries(model.exports)) exports[name] = toTraceMap(node);
   const byDefault = model.exports.default ? toTraceMap(model.exports.default) : {};
-  const map: TraceMap = {};
+  map = {};
   for (const module of model.modules) map[module] = { ...exports, ...byDefault };
+  cjsMaps.set(model, map);
   return map;
 }
 
@@ -135,19 +151,22 @@ export function findLlmCalls(
     for (const call of typedClientCalls(index, types, found)) found.set(call.node, call);
   }
 
-  for (const model of SDK_MODELS) {
-    for (const rule of model.chains ?? []) {
-      for (const call of index.calls) {
-        if (found.has(call)) continue;
-        const { names } = memberChain(call.callee);
-        if (names.length < rule.names.length) continue;
-        if (!rule.names.every((name, i) => names[names.length - rule.names.length + i] === name)) continue;
-        if (rule.requireOptions) {
-          const options = optionsOf(call, context);
-          if (!rule.requireOptions.every((key) => property(options, key))) continue;
-        }
-        found.set(call, { node: call, sdk: model.sdk, api: rule.api, slots: rule.extract(call, context) });
+  // Unmistakable method chains: only calls whose method is the last name of some chain are looked at.
+  const { lastNames, rules } = chainRules();
+  for (const call of index.calls) {
+    if (found.has(call)) continue;
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression || !lastNames.has(keyName(callee) ?? '')) continue;
+    const { names } = memberChain(callee);
+    for (const { model, rule } of rules) {
+      if (names.length < rule.names.length) continue;
+      if (!rule.names.every((name, i) => names[names.length - rule.names.length + i] === name)) continue;
+      if (rule.requireOptions) {
+        const options = optionsOf(call, context);
+        if (!rule.requireOptions.every((key) => property(options, key))) continue;
       }
+      found.set(call, { node: call, sdk: model.sdk, api: rule.api, slots: rule.extract(call, context) });
+      break;
     }
   }
 
@@ -155,6 +174,17 @@ export function findLlmCalls(
     if (!found.has(call.node)) found.set(call.node, call);
   }
   return [...found.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+type ChainRule = NonNullable<SdkModel['chains']>[number];
+let chains: { lastNames: Set<string>; rules: { model: SdkModel; rule: ChainRule }[] } | undefined;
+
+/** Every model's chain rules in model order, and the method names they end with. */
+function chainRules(): NonNullable<typeof chains> {
+  if (chains) return chains;
+  const rules = SDK_MODELS.flatMap((model) => (model.chains ?? []).map((rule) => ({ model, rule })));
+  chains = { lastNames: new Set(rules.map(({ rule }) => rule.names.at(-1)!)), rules };
+  return chains;
 }
 
 let apiMethods: Set<string> | undefined;
@@ -222,6 +252,26 @@ export interface ClientConstruction {
   readonly exportName: string;
 }
 
+const constructions = new WeakMap<SdkModel, { esm: TraceMap; cjs: TraceMap }>();
+
+/** ReferenceTracker's maps for the `new` of each client export of a model (ESM and CommonJS). */
+function constructionMaps(model: SdkModel): { esm: TraceMap; cjs: TraceMap } {
+  let maps = constructions.get(model);
+  if (maps) return maps;
+  const esm: TraceMap = { [ESM]: true };
+  const cjs: TraceMap = {};
+  for (const [name, node] of Object.entries(model.exports)) {
+    if (!node.construct) continue;
+    esm[name] = { [CONSTRUCT]: name };
+    cjs[name] = { [CONSTRUCT]: name };
+    if (name === 'default') Object.assign(cjs, { [CONSTRUCT]: name });
+  }
+  const byModule = (exports: TraceMap) => Object.fromEntries(model.modules.map((m) => [m, exports]));
+  maps = { esm: byModule(esm), cjs: byModule(cjs) };
+  constructions.set(model, maps);
+  return maps;
+}
+
 /** Every `new` of an SDK export that builds a client, found through the file's imports and requires. */
 export function findClientConstructions(sourceCode: TSESLint.SourceCode, index: FileIndex): ClientConstruction[] {
   const globalScope = sourceCode.scopeManager?.globalScope;
@@ -230,18 +280,10 @@ export function findClientConstructions(sourceCode: TSESLint.SourceCode, index: 
   const found: ClientConstruction[] = [];
   for (const model of SDK_MODELS) {
     if (!model.modules.some((m) => index.moduleNames.has(m))) continue;
-    const esm: TraceMap = { [ESM]: true };
-    const cjs: TraceMap = {};
-    for (const [name, node] of Object.entries(model.exports)) {
-      if (!node.construct) continue;
-      esm[name] = { [CONSTRUCT]: name };
-      cjs[name] = { [CONSTRUCT]: name };
-      if (name === 'default') Object.assign(cjs, { [CONSTRUCT]: name });
-    }
-    const map = (exports: TraceMap) => Object.fromEntries(model.modules.map((m) => [m, exports]));
+    const { esm, cjs } = constructionMaps(model);
     const references = [
-      ...(tracker.iterateEsmReferences(map(esm) as never) as Iterable<{ node: Node; info: string }>),
-      ...(tracker.iterateCjsReferences(map(cjs) as never) as Iterable<{ node: Node; info: string }>),
+      ...(tracker.iterateEsmReferences(esm as never) as Iterable<{ node: Node; info: string }>),
+      ...(tracker.iterateCjsReferences(cjs as never) as Iterable<{ node: Node; info: string }>),
     ];
     for (const { node, info } of references) {
       if (node.type === T.NewExpression) found.push({ node, sdk: model.sdk, exportName: info });

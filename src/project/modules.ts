@@ -17,8 +17,12 @@ interface Entry {
 }
 
 const entries = new Map<string, Entry>();
-/** Files ESLint has parsed for linting in this process, reused when their text is the file's text. */
-const linted = new Map<string, WeakRef<TSESLint.SourceCode>>();
+/**
+ * The files ESLint parsed most recently for linting (at most `MAX_RECENT`), reused when their text
+ * is the file's text: a module is often linted just before the file that imports it.
+ */
+const recent = new Map<string, TSESLint.SourceCode>();
+const MAX_RECENT = 32;
 
 /** How many files were parsed here, and how many were taken from ESLint's own parse (for tests and the benchmark). */
 export const moduleStats = { parsed: 0, reused: 0 };
@@ -26,7 +30,7 @@ export const moduleStats = { parsed: 0, reused: 0 };
 /**
  * Linted files likely to be imported for their LLM helpers, held strongly so that a route linted
  * after its helper module does not parse that module again. Bounded by count and by text size
- * (the oldest go first); every other linted file is held weakly and parsed again if collected.
+ * (the oldest go first); any other file is parsed again if an importer asks after it left `recent`.
  */
 const kept = new Map<string, TSESLint.SourceCode>();
 let keptBytes = 0;
@@ -40,7 +44,10 @@ export function keptModules(): string[] {
 
 /** Remembers the source ESLint parsed for a file it lints, so that importers need not parse it again. */
 export function rememberLinted(file: string, sourceCode: TSESLint.SourceCode): void {
-  if (path.isAbsolute(file)) linted.set(file, new WeakRef(sourceCode));
+  if (!path.isAbsolute(file)) return;
+  recent.delete(file);
+  recent.set(file, sourceCode);
+  if (recent.size > MAX_RECENT) recent.delete(recent.keys().next().value!);
 }
 
 /** Holds a linted file's source strongly (within the bounds): it looks like a helper module importers will ask about. */
@@ -127,7 +134,7 @@ export function loadModule(file: string): TSESLint.SourceCode | null {
   if (stat.size <= MAX_MODULE_BYTES) {
     try {
       const text = readFileSync(file, 'utf8');
-      const known = linted.get(file)?.deref();
+      const known = kept.get(file) ?? recent.get(file);
       // ESLint's own parse of the same text (it strips a byte order mark).
       if (known && known.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) {
         moduleStats.reused++;
@@ -146,7 +153,7 @@ export function loadModule(file: string): TSESLint.SourceCode | null {
 /** Forgets every parsed module (tests). */
 export function clearModuleCache(): void {
   entries.clear();
-  linted.clear();
+  recent.clear();
   kept.clear();
   keptBytes = 0;
   moduleStats.parsed = 0;
