@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseForESLint } from '@typescript-eslint/parser';
+import { analyze } from '@typescript-eslint/scope-manager';
+import { parseAndGenerateServices } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { TSESLint } from '@typescript-eslint/utils';
 import { MAX_MODULE_BYTES } from './resolve.js';
 
@@ -69,30 +71,34 @@ export function keepLinted(file: string, sourceCode: TSESLint.SourceCode): void 
 
 function parse(file: string, text: string): TSESLint.SourceCode | null {
   const extension = path.extname(file);
+  const script = extension === '.cjs' || extension === '.cts';
   try {
-    const result = parseForESLint(text, {
+    // Not ESLint's parser entry: it always builds tokens and comments, which the engine never reads
+    // in an imported module, and ESLint's node maps. The scope analysis gets no library globals:
+    // the engine treats a name with no variable and a library global alike.
+    const { ast, services } = parseAndGenerateServices(text, {
       filePath: file,
       // `.ts` files may hold `<T>value` casts, which JSX would reject.
-      ecmaFeatures: { jsx: extension !== '.ts' && extension !== '.mts' && extension !== '.cts' },
-      sourceType: extension === '.cjs' || extension === '.cts' ? 'script' : 'module',
-      ecmaVersion: 'latest',
+      jsx: extension !== '.ts' && extension !== '.mts' && extension !== '.cts',
       range: true,
       loc: true,
-      // The engine reads nodes, scopes and text: no tokens or comments are kept for imported modules.
       tokens: false,
       comment: false,
+      preserveNodeMaps: false,
     });
-    const ast = result.ast as unknown as { tokens?: unknown[]; comments?: unknown[] };
-    ast.tokens ??= [];
-    ast.comments ??= [];
+    const program = ast as unknown as TSESLint.SourceCode.Program & { sourceType: 'module' | 'script' };
+    program.sourceType = script ? 'script' : 'module';
+    program.tokens = [];
+    program.comments = [];
+    const scopeManager = analyze(ast, { sourceType: program.sourceType, lib: [] });
     moduleStats.parsed++;
-    setParents(result.ast as unknown as AnyNode, result.visitorKeys as Record<string, readonly string[] | undefined>);
+    setParents(ast as unknown as AnyNode, visitorKeys as Record<string, readonly string[] | undefined>);
     return new TSESLint.SourceCode({
       text,
-      ast: result.ast as TSESLint.SourceCode.Program,
-      parserServices: result.services,
-      scopeManager: result.scopeManager,
-      visitorKeys: result.visitorKeys as TSESLint.SourceCode.VisitorKeys,
+      ast: program,
+      parserServices: services,
+      scopeManager: scopeManager as unknown as TSESLint.Scope.ScopeManager,
+      visitorKeys: visitorKeys as TSESLint.SourceCode.VisitorKeys,
     });
   } catch {
     return null;
