@@ -53,11 +53,11 @@ const CONTAINER =
 type RequestPart = { what: string; whole: boolean } | null;
 
 /** What kind of request data a source text names, or null when it is safe to log. */
-export function classifyRequestData(text: string): RequestPart {
+export function classifyRequestData(text: string, data = false): RequestPart {
   if (text.endsWith(' body')) return { what: 'the request body', whole: true };
   const tokens = text.split('.');
-  // Whole member names (`filePath` is not `file`), or method calls (`json(…)`).
-  const at = tokens.findIndex((token, i) => i > 0 && CONTAINER.test(token));
+  // Whole member names (`filePath` is not `file`), or method calls (`json(…)`); a data parameter has no HTTP parts.
+  const at = data ? -1 : tokens.findIndex((token, i) => i > 0 && CONTAINER.test(token));
   if (at < 0) {
     // A whole data parameter (`@Body() dto`, a server action's argument, MCP args) and its fields.
     const field = tokens.at(-1) ?? '';
@@ -94,7 +94,7 @@ function describe(origin: Origin): { what: string; replacement: Replacement | nu
       const memberStep = origin.steps.findLast((step) => step.includes('.'));
       const leaf = memberStep?.split('.').at(-1)?.replace(/\[.*$/u, '');
       if (leaf !== undefined && !isContentField(leaf)) return null;
-      const part = classifyRequestData(origin.text);
+      const part = classifyRequestData(origin.text, origin.data);
       return part && { what: part.what, replacement: part.whole ? 'keys' : null };
     }
     case 'prompt':

@@ -78,6 +78,11 @@ export interface RequestDataOrigin {
   readonly steps: readonly string[];
   /** Passed through a sanitizer: still request data for the prompt rules, not for logging. */
   readonly sanitized?: boolean;
+  /**
+   * Read from a parameter that is data as a whole (`@Body() dto`, a server action's argument, an
+   * MCP tool's arguments): its members are fields, never HTTP parts (`args.query` is no query string).
+   */
+  readonly data?: boolean;
 }
 
 /** A parameter of the function being summarized (symbolic until a call site fills it). */

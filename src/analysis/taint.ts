@@ -517,7 +517,7 @@ export class TaintEngine {
     if (source) {
       const declared = param.type === T.Identifier ? param.name : null;
       if (source.kind === 'data') {
-        return [{ kind: 'request', node: param, text: declared ?? source.label, steps: [] }];
+        return [{ kind: 'request', node: param, text: declared ?? source.label, steps: [], data: true }];
       }
       return [
         { kind: 'request-object', model: source.model, node: param, text: declared ?? DEFAULT_PARAM_TEXT[source.model], steps: [] },

@@ -121,25 +121,43 @@ ruleTester().run('no-sensitive-logging', rule, {
   ],
   invalid: [
     {
-      name: 'a tool argument that is a file body',
+      // A tool's arguments are data as a whole: `args.files` is a field named files, not an upload
+      // (no `Object.keys` stand-in, which would print an array's indexes).
+      name: 'a tool argument named like a content field',
       code: lines(
         `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'; import { z } from 'zod';`,
         `const server = new McpServer({ name: 's', version: '1' });`,
         `server.tool('save', { files: z.array(z.string()) }, async (args) => { console.error('saving', args.files); return { content: [] }; });`,
       ),
+      errors: [{ messageId, line: 3, data: { what: 'request data', source: 'args.files', line: '3', via: '', logger: 'console.error' }, suggestions: [] }],
+    },
+    {
+      // `query` is an HTTP part only on a request object; here it is what the user searches for.
+      name: 'a tool argument named query is request data, not the query string',
+      code: lines(
+        `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'; import { z } from 'zod';`,
+        `const server = new McpServer({ name: 's', version: '1' });`,
+        `server.tool('search', { query: z.string() }, async (args) => { console.error('searching', args.query); return { content: [] }; });`,
+      ),
+      errors: [{ messageId, line: 3, data: { what: 'request data', source: 'args.query', line: '3', via: '', logger: 'console.error' }, suggestions: [] }],
+    },
+    {
+      name: 'the query object of an HTTP request is still named so',
+      code: lines(
+        `import express from 'express';`,
+        `const app = express();`,
+        `app.get('/search', (req, res) => { console.log('search', req.query); res.end(); });`,
+      ),
       errors: [
         {
           messageId,
           line: 3,
+          data: { what: 'the query object', source: 'req.query', line: '3', via: '', logger: 'console.log' },
           suggestions: [
             {
               messageId: 'logSafeFields',
-              data: { replacement: 'Object.keys(args.files)' },
-              output: lines(
-                `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'; import { z } from 'zod';`,
-                `const server = new McpServer({ name: 's', version: '1' });`,
-                `server.tool('save', { files: z.array(z.string()) }, async (args) => { console.error('saving', Object.keys(args.files)); return { content: [] }; });`,
-              ),
+              data: { replacement: 'Object.keys(req.query)' },
+              output: lines(`import express from 'express';`, `const app = express();`, `app.get('/search', (req, res) => { console.log('search', Object.keys(req.query)); res.end(); });`),
             },
           ],
         },
