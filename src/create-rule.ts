@@ -28,34 +28,20 @@ export const REPOSITORY_URL = 'https://github.com/eslint-plugin-llm-security/esl
 const namedRule = ESLintUtils.RuleCreator<LlmSecurityDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
 
 /**
- * typescript-eslint's rule creator, with the defaulted options remembered per distinct set of
- * options: its `create` deep-clones the defaults for every file and rule, which shows in the
- * benchmark. The remembered options are frozen, since every file shares them.
+ * typescript-eslint's rule creator without its per-file option defaulting: ESLint (9.15 and
+ * later, the supported range) already merges `meta.defaultOptions` into `context.options`, and
+ * the creator's deep clone of the defaults for every file and rule shows in the benchmark. Should
+ * a runner not merge them (fewer options than defaults), they are merged here.
  */
 export const createRule: typeof namedRule = (rule) => {
   const created = namedRule(rule);
   const defaults = rule.meta.defaultOptions ?? rule.defaultOptions ?? [];
   type Options = Parameters<typeof rule.create>[1];
-  const remembered = new Map<string, Options>();
   return {
     ...created,
     create(context) {
-      const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
-      let options = remembered.get(key);
-      if (options === undefined) {
-        options = deepFreeze(ESLintUtils.applyDefault(defaults, context.options)) as Options;
-        // A handful of option sets per rule in practice; the bound only guards against misuse.
-        if (remembered.size < 64) remembered.set(key, options);
-      }
-      return rule.create(context, options);
+      const options = context.options.length >= defaults.length ? context.options : ESLintUtils.applyDefault(defaults, context.options);
+      return rule.create(context, options as Options);
     },
   };
 };
-
-function deepFreeze<V>(value: V): V {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
-  return value;
-}
