@@ -28,6 +28,7 @@ const wallMs = performance.now() - start;
 
 let parseMs = 0;
 let pluginMs = 0;
+let rulesMs = 0;
 let maxFileMs = 0;
 let maxFile = '';
 let fatal = 0;
@@ -39,6 +40,7 @@ for (const result of results) {
     parseMs += pass.parse.total;
     for (const [id, time] of Object.entries(pass.rules ?? {})) {
       rules[id] = (rules[id] ?? 0) + time.total;
+      rulesMs += time.total;
       if (id.startsWith('llm-security/')) fileMs += time.total;
     }
   }
@@ -53,5 +55,5 @@ for (const result of results) {
   }
 }
 process.stdout.write(
-  `${JSON.stringify({ files: results.length, wallMs, parseMs, pluginMs, maxFileMs, maxFile, fatal, findings, rules, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ files: results.length, wallMs, parseMs, pluginMs, rulesMs, maxFileMs, maxFile, fatal, findings, rules, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
 );

@@ -105,8 +105,29 @@ function exits(statement: TSESTree.Statement): boolean {
   return false;
 }
 
+/**
+ * Per block: where its first `if (…) return` whose test `afterEarlyReturn` accepts ends (Infinity
+ * when there is none), so that each statement asks in constant time, not by scanning its siblings.
+ */
+type EarlyReturns = WeakMap<Node, number>;
+
+function earlyReturnEnd(block: TSESTree.BlockStatement | TSESTree.Program, afterEarlyReturn: (test: Node) => boolean, memo: EarlyReturns): number {
+  let end = memo.get(block);
+  if (end === undefined) {
+    end = Infinity;
+    for (const sibling of block.body as TSESTree.Statement[]) {
+      if (sibling.type === T.IfStatement && !sibling.alternate && exits(sibling.consequent) && afterEarlyReturn(sibling.test)) {
+        end = sibling.range[1];
+        break;
+      }
+    }
+    memo.set(block, end);
+  }
+  return end;
+}
+
 /** Walks out from `node`: inside the guarded branch of an `if`, a `?:` or an `&&` (also around its function)? */
-function insideBranch(node: Node, branchOf: (test: Node) => Branch | null, afterEarlyReturn: (test: Node) => boolean): boolean {
+function insideBranch(node: Node, branchOf: (test: Node) => Branch | null, afterEarlyReturn: (test: Node) => boolean, memo: EarlyReturns): boolean {
   let child: Node = node;
   let parent = node.parent;
   while (parent) {
@@ -117,12 +138,7 @@ function insideBranch(node: Node, branchOf: (test: Node) => Branch | null, after
     if (parent.type === T.LogicalExpression && parent.operator === '&&' && child === parent.right && branchOf(parent.left) === 'consequent') {
       return true;
     }
-    if (parent.type === T.BlockStatement || parent.type === T.Program) {
-      const body = parent.body as TSESTree.Statement[];
-      for (const sibling of body.slice(0, body.indexOf(child as TSESTree.Statement))) {
-        if (sibling.type === T.IfStatement && !sibling.alternate && exits(sibling.consequent) && afterEarlyReturn(sibling.test)) return true;
-      }
-    }
+    if ((parent.type === T.BlockStatement || parent.type === T.Program) && child.range[0] >= earlyReturnEnd(parent, afterEarlyReturn, memo)) return true;
     child = parent;
     parent = parent.parent;
   }
@@ -134,10 +150,22 @@ function insideBranch(node: Node, branchOf: (test: Node) => Branch | null, after
  * a `?:` or an `&&` around it, or after an `if (production) return …` in the same block.
  */
 export function guardedForErrors(node: Node, context: GuardContext): boolean {
-  return insideBranch(node, (test) => safeBranch(test, context), (test) => devBranch(test, context) === 'alternate');
+  return insideBranch(node, (test) => safeBranch(test, context), (test) => devBranch(test, context) === 'alternate', memoOf(context));
+}
+
+const memos = new WeakMap<GuardContext, EarlyReturns>();
+
+/** Both questions accept the same early returns (`if (production) return`), so they share one memo per file. */
+function memoOf(context: GuardContext): EarlyReturns {
+  let memo = memos.get(context);
+  if (!memo) {
+    memo = new WeakMap();
+    memos.set(context, memo);
+  }
+  return memo;
 }
 
 /** Whether `node` runs only in development (for logging: no client-error guards). */
 export function onlyInDevelopment(node: Node, context: GuardContext): boolean {
-  return insideBranch(node, (test) => devBranch(test, context), (test) => devBranch(test, context) === 'alternate');
+  return insideBranch(node, (test) => devBranch(test, context), (test) => devBranch(test, context) === 'alternate', memoOf(context));
 }
