@@ -58,11 +58,15 @@ function importedFrom(identifier: TSESTree.Identifier, index: FileIndex): string
   return def?.type === 'ImportBinding' && def.parent?.type === T.ImportDeclaration ? def.parent.source.value : null;
 }
 
+/** Every type name of the table: without type information, no other name can make a handler. */
+const TYPE_NAMES = new Set(Object.values(TYPES).flatMap((roles) => Object.keys(roles)));
+
 function roleOf(param: TSESTree.Parameter, index: FileIndex, types: TypeFacts | null): TypeRole | null {
   const annotated = param.type === T.AssignmentPattern ? param.left : param;
   if (!('typeAnnotation' in annotated) || !annotated.typeAnnotation) return null;
   const type = annotated.typeAnnotation.typeAnnotation;
   if (type.type !== T.TSTypeReference) return null;
+  if (!types && (type.typeName.type !== T.Identifier || !TYPE_NAMES.has(type.typeName.name))) return null;
   const module = type.typeName.type === T.Identifier ? importedFrom(type.typeName, index) : null;
   const named = type.typeName.type === T.Identifier && module ? TYPES[module]?.[type.typeName.name] : undefined;
   return named ?? typedRole(annotated, types);
@@ -74,7 +78,7 @@ function handlerTypeOf(fn: FunctionNode, index: FileIndex): 'handler' | 'error' 
   if (declarator?.type !== T.VariableDeclarator || unwrap(declarator.init!) !== fn) return null;
   const type = declarator.id.type === T.Identifier ? declarator.id.typeAnnotation?.typeAnnotation : undefined;
   if (type?.type !== T.TSTypeReference || type.typeName.type !== T.Identifier) return null;
-  if (importedFrom(type.typeName, index) !== 'express') return null;
+  if ((type.typeName.name !== 'RequestHandler' && type.typeName.name !== 'ErrorRequestHandler') || importedFrom(type.typeName, index) !== 'express') return null;
   if (type.typeName.name === 'RequestHandler') return 'handler';
   if (type.typeName.name === 'ErrorRequestHandler') return 'error';
   return null;
@@ -86,16 +90,17 @@ export const typedParamsModel: SourceModel = {
     const { index } = context;
     for (const fn of index.functions) {
       if (!isFunction(fn)) continue;
+      const handlerType = handlerTypeOf(fn, index);
+      const roles = fn.params.map((param) => roleOf(param, index, context.types));
+      if (!handlerType && roles.every((role) => role === null)) continue;
       const params = new Map<number, ParamSource>();
       const responses = new Map<number, ResponseModelName>();
-      const handlerType = handlerTypeOf(fn, index);
       if (handlerType) {
         const offset = handlerType === 'error' ? 1 : 0;
         params.set(offset, objectParam('express'));
         responses.set(offset + 1, 'express-res');
       }
-      fn.params.forEach((param, i) => {
-        const role = roleOf(param, index, context.types);
+      roles.forEach((role, i) => {
         if (role?.request) params.set(i, objectParam(role.request));
         if (role?.response) responses.set(i, role.response);
       });
