@@ -12,6 +12,7 @@ import { limitOption, missingLimit } from './limit-findings.js';
 import { describeCall } from './describe.js';
 import type { FileAnalysis } from './file-analysis.js';
 import { acrossModules } from './module-guard.js';
+import { mayLinkCallee } from './linker.js';
 import { union, type ParamOrigin, type Taint } from './origin.js';
 import { hasInstructionText, promptParts } from './prompt-shape.js';
 
@@ -340,7 +341,7 @@ export function helperSinkSites(analysis: FileAnalysis): HelperSite[] {
     const sdkNodes = new Set<Node>(analysis.sdkCalls.map((call) => call.node));
     for (const call of analysis.index.calls) {
       // Calls whose arguments carry nothing of interest are not followed (nor their modules read).
-      if (sdkNodes.has(call) || !call.arguments.some((a) => interesting(analysis.engine.taintOf(a)))) continue;
+      if (sdkNodes.has(call) || call.arguments.length === 0 || !mayLinkCallee(analysis, call) || !call.arguments.some((a) => interesting(analysis.engine.taintOf(a)))) continue;
       const byKey = new Map<string, { effect: ParamEffect; value: Node; accesses: (readonly (string | null)[])[] }>();
       for (const { effect, value, access } of effectsAt(analysis, call)) {
         const sink = effect.sink;

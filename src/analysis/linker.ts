@@ -3,6 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { findProperty, isFunction, keyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { classMethod, exportsOf, targetOf, type ClassNode, type LocalTarget, type Target } from './exports.js';
 import type { FileAnalysis } from './file-analysis.js';
+import { resolveModule } from '../project/resolve.js';
 
 /**
  * Links names to what they stand for across modules: the function a call runs (a local
@@ -152,6 +153,41 @@ function member(resolved: Resolved, name: string): LinkedFunction | null {
     default:
       return null;
   }
+}
+
+/**
+ * Whether `linkedCallee` could find a function for this call, told from this file alone: the
+ * callee is a local function, an import from a project module, or a member of an import, class,
+ * object literal, `new` instance or `this.x`. Lets callers skip the work on arguments of calls
+ * that can never be linked (`String(x)`, `res.json(x)`, `z.object(x)`).
+ */
+export function mayLinkCallee(analysis: FileAnalysis, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === T.Identifier) {
+    const target = targetOf(callee, analysis.index);
+    return target?.kind === 'function' || (target?.kind === 'import' && projectImport(analysis, target.specifier));
+  }
+  if (callee.type !== T.MemberExpression || callee.computed) return false;
+  const object = unwrap(callee.object);
+  if (object.type === T.MemberExpression) return unwrap(object.object).type === T.ThisExpression;
+  if (object.type !== T.Identifier) return false;
+  const target = targetOf(object, analysis.index);
+  switch (target?.kind) {
+    case 'import':
+      return projectImport(analysis, target.specifier);
+    case 'class':
+      return true;
+    case 'value': {
+      const value = unwrap(target.node);
+      return value.type === T.ObjectExpression || value.type === T.NewExpression;
+    }
+    default:
+      return false;
+  }
+}
+
+function projectImport(analysis: FileAnalysis, specifier: string): boolean {
+  return analysis.settings.crossFile && resolveModule(specifier, analysis.filename) !== null;
 }
 
 const calleeCache = new WeakMap<FileAnalysis, Map<Node, LinkedFunction | null>>();
