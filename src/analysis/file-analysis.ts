@@ -274,13 +274,15 @@ class LazyFileAnalysis implements FileAnalysis {
     if (!this.handlersValue) {
       const handlers = new Map<FunctionNode, HandlerInfo>();
       const index = this.index;
+      const moduleNames = [...index.moduleNames];
       const context: SourceContext = {
         index,
         filename: this.filename,
+        text: this.sourceCode.text,
         settings: this.settings,
         types: this.types,
         imports: (...prefixes) =>
-          [...index.moduleNames].some((name) => prefixes.some((p) => name === p || name.startsWith(p.endsWith('/') ? p : `${p}/`))),
+          moduleNames.length > 0 && moduleNames.some((name) => prefixes.some((p) => name === p || name.startsWith(p.endsWith('/') ? p : `${p}/`))),
       };
       for (const model of SOURCE_MODELS) {
         for (const match of model.find(context)) {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { calleeName, findProperty, memberChain, stringLiteralValue, unwrap, type FunctionNode } from '../../analysis/ast.js';
+import { calleeName, findProperty, keyName, stringLiteralValue, unwrap, type FunctionNode } from '../../analysis/ast.js';
 import { resolveHandler } from './resolve-handler.js';
 import { objectParam, type HandlerMatch, type SourceModel } from './types.js';
 
@@ -31,9 +31,9 @@ export const webFetchModel: SourceModel = {
       }
     }
     for (const call of context.index.calls) {
-      const { root, names } = memberChain(call.callee);
-      const rootName = root.type === T.Identifier ? root.name : null;
-      if ((rootName === 'Deno' || rootName === 'Bun') && names.join('.') === 'serve') {
+      const callee = unwrap(call.callee);
+      const receiver = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
+      if (receiver?.type === T.Identifier && (receiver.name === 'Deno' || receiver.name === 'Bun') && keyName(callee as TSESTree.MemberExpression) === 'serve') {
         for (const argument of call.arguments) {
           const match = fetchHandler(resolveHandler(argument, context.index) ?? fetchProperty(argument, context));
           if (match) yield match;
