@@ -92,6 +92,16 @@ ruleTester().run('no-hardcoded-api-key', rule, {
       errors: [{ messageId: 'providerKey', line: 1, column: 66, data: { provider: 'OpenAI', masked: 'sk-pro…', env: 'OPENAI_API_KEY' } }],
     },
     {
+      // The file's text never holds 'sk-': only the escaped strings are searched for every prefix.
+      name: 'a key whose prefix is written with an escape, in a literal and in a template',
+      code: lines(`const a = '\\u0073k-proj-Ab3dEf6hIj9kLm2nOp5qRs8t';`, 'const b = `\\x73k-ant-Ab3dEf6hIj9kLm2nOp5qRs8t`;'),
+      output: lines(`const a = process.env.OPENAI_API_KEY;`, 'const b = `\\x73k-ant-Ab3dEf6hIj9kLm2nOp5qRs8t`;'),
+      errors: [
+        { messageId: 'providerKey', line: 1, column: 11, data: { provider: 'OpenAI', masked: 'sk-pro…', env: 'OPENAI_API_KEY' } },
+        { messageId: 'providerKey', line: 2, column: 11, data: { provider: 'Anthropic', masked: 'sk-ant…', env: 'ANTHROPIC_API_KEY' } },
+      ],
+    },
+    {
       name: 'an Anthropic key inside a template (reported, not fixed)',
       code: 'const headers = { "x-api-key": `' + ANTHROPIC + '`, "anthropic-version": "2023-06-01" };',
       output: null,
