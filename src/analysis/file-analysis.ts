@@ -278,7 +278,6 @@ class LazyFileAnalysis implements FileAnalysis {
       const context: SourceContext = {
         index,
         filename: this.filename,
-        text: this.sourceCode.text,
         settings: this.settings,
         types: this.types,
         imports: (...prefixes) =>

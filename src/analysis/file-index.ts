@@ -70,14 +70,19 @@ function typeOnly(type: string): boolean {
   return known;
 }
 
-/** The string literals of a type (`type Key = 'sk-…'` still writes a key into the source); nothing else below a type is indexed. */
+/** The string and template literals of a type (`type Key = 'sk-…'` still writes a key into the source); nothing else below a type is indexed. */
 function typeStrings(root: Node, visitorKeys: Record<string, readonly string[] | undefined>, strings: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[]): void {
   const stack: Node[] = [root];
-  const found: TSESTree.StringLiteral[] = [];
+  const found: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[] = [];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === T.Literal) {
       if (typeof node.value === 'string') found.push(node as TSESTree.StringLiteral);
+      continue;
+    }
+    // `type Key = \`sk-…\``: a template literal without substitutions, as a type.
+    if (node.type === T.TemplateLiteral) {
+      found.push(node);
       continue;
     }
     const keys = visitorKeys[node.type] ?? [];

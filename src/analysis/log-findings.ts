@@ -56,8 +56,9 @@ type RequestPart = { what: string; whole: boolean } | null;
 export function classifyRequestData(text: string, data = false): RequestPart {
   if (text.endsWith(' body')) return { what: 'the request body', whole: true };
   const tokens = text.split('.');
-  // Whole member names (`filePath` is not `file`), or method calls (`json(…)`); a data parameter has no HTTP parts.
-  const at = data ? -1 : tokens.findIndex((token, i) => i > 0 && CONTAINER.test(token));
+  if (data) return dataField(tokens);
+  // Whole member names (`filePath` is not `file`), or method calls (`json(…)`).
+  const at = tokens.findIndex((token, i) => i > 0 && CONTAINER.test(token));
   if (at < 0) {
     // A whole data parameter (`@Body() dto`, a server action's argument, MCP args) and its fields.
     const field = tokens.at(-1) ?? '';
@@ -83,6 +84,27 @@ export function classifyRequestData(text: string, data = false): RequestPart {
     return SENSITIVE_PARAM.test(name) ? { what: 'a credential query parameter', whole: false } : null;
   }
   return null; // params, url, path: safe to log
+}
+
+/**
+ * A field of a parameter that is data as a whole (MCP tool arguments, a server action's
+ * `formData`, `@Body() dto`): its names are fields, never HTTP parts (`args.query` is a search,
+ * not a query string). `formData.get('password')` reads the field `password`.
+ */
+function dataField(tokens: readonly string[]): RequestPart {
+  const names = tokens.map((token) => /^get\('([^']*)'\)$/u.exec(token)?.[1] ?? token);
+  const field = names.at(-1) ?? '';
+  if (names.length === 1) return isContentField(field) ? { what: 'request data', whole: true } : null;
+  // Headers and cookies handed to a tool or a form are credentials wherever they sit.
+  const at = names.findIndex((name, i) => i > 0 && /^(?:headers|header|rawHeaders|cookies|signedCookies)$/u.test(name));
+  if (at > 0) {
+    const name = names[at + 1];
+    const sensitive = name === undefined || /^(?:cookies|signedCookies)$/u.test(names[at]) || SENSITIVE_HEADER.test(name);
+    return sensitive ? { what: 'request data', whole: false } : null;
+  }
+  // A field read by name (`formData.get('authorization')`) is a credential when the name says so.
+  const readByName = tokens.at(-1) !== field;
+  return isContentField(field) || (readByName && SENSITIVE_PARAM.test(field)) ? { what: 'request data', whole: false } : null;
 }
 
 function describe(origin: Origin): { what: string; replacement: Replacement | null } | null {

@@ -140,9 +140,10 @@ export function loadModule(file: string): TSESLint.SourceCode | null {
   if (stat.size <= MAX_MODULE_BYTES) {
     try {
       const text = readFileSync(file, 'utf8');
-      const known = kept.get(file) ?? recent.get(file);
-      // ESLint's own parse of the same text (it strips a byte order mark).
-      if (known && known.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) {
+      // ESLint's own parse of the same text (it strips a byte order mark), from either store.
+      const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      const known = [kept.get(file), recent.get(file)].find((source) => source?.text === body);
+      if (known) {
         moduleStats.reused++;
         sourceCode = known;
       } else {

@@ -102,6 +102,12 @@ ruleTester().run('no-hardcoded-api-key', rule, {
       ],
     },
     {
+      name: 'a key written as a template literal type',
+      code: 'type Key = `' + OPENAI + '`;',
+      output: null,
+      errors: [{ messageId: 'providerKey', line: 1, column: 12, data: { provider: 'OpenAI', masked: 'sk-pro…', env: 'OPENAI_API_KEY' } }],
+    },
+    {
       name: 'an Anthropic key inside a template (reported, not fixed)',
       code: 'const headers = { "x-api-key": `' + ANTHROPIC + '`, "anthropic-version": "2023-06-01" };',
       output: null,

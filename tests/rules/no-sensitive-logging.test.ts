@@ -115,6 +115,16 @@ ruleTester().run('no-sensitive-logging', rule, {
       code: lines(...express, `app.post('/x', (req, res) => { if (process.env.NODE_ENV === 'development') console.log('body', req.body); });`),
     },
     {
+      name: 'fields of data parameters that are neither content nor credentials (form ids and titles, tool limits and plain keys, an accept header)',
+      code: lines(
+        `'use server';`,
+        `export async function rename(formData: FormData) { console.log('rename', formData.get('id'), formData.get('title')); }`,
+        `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'; import { z } from 'zod';`,
+        `const server = new McpServer({ name: 's', version: '1' });`,
+        `server.tool('get', { key: z.string(), maxTokens: z.number() }, async (args) => { console.error('get', args.key, args.maxTokens, args.headers.accept); return { content: [] }; });`,
+      ),
+    },
+    {
       name: "a Next.js route's context carries no request data to log",
       code: lines(`export async function GET(req: Request, context: { params: Promise<{ id: string }> }) { console.log('context', context); return new Response('ok'); }`),
     },
@@ -140,6 +150,53 @@ ruleTester().run('no-sensitive-logging', rule, {
         `server.tool('search', { query: z.string() }, async (args) => { console.error('searching', args.query); return { content: [] }; });`,
       ),
       errors: [{ messageId, line: 3, data: { what: 'request data', source: 'args.query', line: '3', via: '', logger: 'console.error' }, suggestions: [] }],
+    },
+    {
+      name: "a server action's form fields read by name: a password, an authorization value, a message",
+      code: lines(
+        `'use server';`,
+        `export async function login(formData: FormData) {`,
+        `  console.log('login', formData.get('password'));`,
+        `  console.log('auth', formData.get('authorization'));`,
+        `  console.log('note', formData.get('message'));`,
+        `}`,
+      ),
+      errors: [
+        { messageId, line: 3, data: { what: 'request data', source: "formData.get('password')", line: '2', via: '', logger: 'console.log' }, suggestions: [] },
+        { messageId, line: 4, data: { what: 'request data', source: "formData.get('authorization')", line: '2', via: '', logger: 'console.log' }, suggestions: [] },
+        { messageId, line: 5, data: { what: 'request data', source: "formData.get('message')", line: '2', via: '', logger: 'console.log' }, suggestions: [] },
+      ],
+    },
+    {
+      name: 'headers and cookies handed to a tool are credentials wherever they sit',
+      code: lines(
+        `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'; import { z } from 'zod';`,
+        `const server = new McpServer({ name: 's', version: '1' });`,
+        `server.tool('call', { url: z.string() }, async (args) => {`,
+        `  console.error(args.headers.authorization);`,
+        `  console.error(args.headers);`,
+        `  console.error(args.cookies);`,
+        `  return { content: [] };`,
+        `});`,
+      ),
+      errors: [
+        { messageId, line: 4, data: { what: 'request data', source: 'args.headers.authorization', line: '3', via: '', logger: 'console.error' }, suggestions: [] },
+        { messageId, line: 5, data: { what: 'request data', source: 'args.headers', line: '3', via: '', logger: 'console.error' }, suggestions: [] },
+        { messageId, line: 6, data: { what: 'request data', source: 'args.cookies', line: '3', via: '', logger: 'console.error' }, suggestions: [] },
+      ],
+    },
+    {
+      name: 'an inline server action whose directive is written with an escape',
+      code: lines(
+        `export default function Page() {`,
+        `  async function save(formData: FormData) {`,
+        `    'use\\u0020server';`,
+        `    console.log('saving', formData.get('message'));`,
+        `  }`,
+        `  return save;`,
+        `}`,
+      ),
+      errors: [{ messageId, line: 4, data: { what: 'request data', source: "formData.get('message')", line: '2', via: '', logger: 'console.log' }, suggestions: [] }],
     },
     {
       name: 'the query object of an HTTP request is still named so',

@@ -89,8 +89,7 @@ export const nextjsModel: SourceModel = {
         yield { fn, framework: 'next-page', params: new Map([[0, objectParam('next-page-props')]]) };
       }
     }
-    // Inline server actions: `async function act(formData) { 'use server'; … }` (only where the text has the directive).
-    if (!context.text.includes('use server')) return;
+    // Inline server actions: `async function act(formData) { 'use server'; … }`.
     for (const fn of index.functions) {
       const body = unwrap(fn.body as TSESTree.Node);
       if (body.type === T.BlockStatement && hasDirective(body.body, 'use server')) yield allParamsAreData(fn);

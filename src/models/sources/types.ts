@@ -29,8 +29,6 @@ export interface HandlerMatch {
 export interface SourceContext {
   readonly index: FileIndex;
   readonly filename: string;
-  /** The file's text, for cheap checks before a walk (`'use server'`). */
-  readonly text: string;
   readonly settings: LlmSecuritySettings;
   /** Whether the file imports a module whose name starts with one of these. */
   imports(...prefixes: string[]): boolean;
