@@ -156,9 +156,9 @@ function runDefault(opts) {
     const dir = generateCorpus(path.join(root, `files-${size}`), size);
     for (const config of CONFIGS) run({ dir, config }, `${size} files`, config);
     run({ dir, config: 'all', crossFile: false }, `${size} files`, 'all (same-file)');
+    // With type information (typescript-eslint's project service): every config on the smallest corpus, or on all with --types.
     if (size === opts.sizes[0] || opts.types) {
-      run({ dir, config: 'parse', types: true }, `${size} files`, 'parse +types');
-      run({ dir, config: 'all', types: true }, `${size} files`, 'all +types');
+      for (const config of CONFIGS) run({ dir, config, types: true }, `${size} files`, `${config} +types`);
     }
   }
   // File length: one file of growing length, parse only and all rules.
