@@ -122,16 +122,28 @@ export function enclosingFunction(node: Node): FunctionNode | null {
  * `container`, by binary search: work proportional to the answer, not to the file.
  */
 export function within<N extends Node>(sorted: readonly N[], container: Node): N[] {
+  const low = firstFrom(sorted, container.range[0], (node) => node);
+  const found: N[] = [];
+  for (let i = low; i < sorted.length && sorted[i].range[0] < container.range[1]; i++) found.push(sorted[i]);
+  return found;
+}
+
+/** The first item (in a list sorted by where its node starts) whose node lies inside `container`. */
+export function firstWithin<T>(sorted: readonly T[], container: Node, nodeOf: (item: T) => Node): T | undefined {
+  const item = sorted[firstFrom(sorted, container.range[0], nodeOf)];
+  return item !== undefined && nodeOf(item).range[0] < container.range[1] ? item : undefined;
+}
+
+/** Binary search: the index of the first item whose node starts at or after `start`. */
+function firstFrom<T>(sorted: readonly T[], start: number, nodeOf: (item: T) => Node): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (sorted[mid].range[0] < container.range[0]) low = mid + 1;
+    if (nodeOf(sorted[mid]).range[0] < start) low = mid + 1;
     else high = mid;
   }
-  const found: N[] = [];
-  for (let i = low; i < sorted.length && sorted[i].range[0] < container.range[1]; i++) found.push(sorted[i]);
-  return found;
+  return low;
 }
 
 export function isInside(node: Node, container: Node): boolean {

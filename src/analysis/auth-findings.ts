@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { LlmCall } from '../models/llm/types.js';
 import { AUTH_NAME, DENY_NAME, DENY_STATUS, FASTIFY_GUARD_HOOKS, ROUTER_NAME, SIGN_IN_PATH } from '../models/auth.js';
-import { findProperty, isFunction, unwrap, within, type FunctionNode, type Node } from './ast.js';
+import { findProperty, firstWithin, isFunction, unwrap, within, type FunctionNode, type Node } from './ast.js';
 import { namePattern } from '../settings.js';
 import { shorten } from './describe.js';
 import type { FileAnalysis } from './file-analysis.js';
@@ -64,7 +64,8 @@ export function authFindings(analysis: FileAnalysis): AuthFinding[] {
   // in other modules (which pass request data on to an LLM call) after them.
   const sdkCalls = analysis.sdkCalls;
   const helperCalls = analysis.llmCalls.filter((call) => call.sdk === 'helper');
-  const inside = (calls: readonly LlmCall[], fn: FunctionNode) => calls.find((c) => c.node.range[0] >= fn.range[0] && c.node.range[1] <= fn.range[1]);
+  // Both lists are in source order: a binary search per route, not a scan (route files can hold thousands).
+  const inside = (calls: readonly LlmCall[], fn: FunctionNode) => firstWithin(calls, fn, (call) => call.node);
   /** The first LLM call `fn` reaches (directly or through same-file helpers), and where in `fn` the path starts. */
   const reachLlm = (fn: FunctionNode, depth: number, seen: Set<FunctionNode>): { call: LlmCall; at: number } | null => {
     const direct = inside(sdkCalls, fn);

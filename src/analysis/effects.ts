@@ -236,7 +236,8 @@ function computeEffects(analysis: FileAnalysis, effects: Map<FunctionNode, Param
   // Only calls that pass on a parameter can lift an effect: the others are not linked at all.
   const sdkNodes = new Set<Node>(analysis.sdkCalls.map((call) => call.node));
   const passing = analysis.index.calls.filter(
-    (call) => !sdkNodes.has(call) && call.arguments.some((a) => params(analysis.engine.taintOf(a)).length > 0) && analysis.linkedCall(call) !== null,
+    (call) =>
+      !sdkNodes.has(call) && mayLinkCallee(analysis, call) && call.arguments.some((a) => params(analysis.engine.taintOf(a)).length > 0) && analysis.linkedCall(call) !== null,
   );
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let changed = false;

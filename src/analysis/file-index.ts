@@ -70,35 +70,37 @@ function typeOnly(type: string): boolean {
   return known;
 }
 
-/** The string and template literals of a type (`type Key = 'sk-…'` still writes a key into the source); nothing else below a type is indexed. */
-function typeStrings(root: Node, visitorKeys: Record<string, readonly string[] | undefined>, strings: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[]): void {
-  const stack: Node[] = [root];
-  const found: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[] = [];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === T.Literal) {
-      if (typeof node.value === 'string') found.push(node as TSESTree.StringLiteral);
-      continue;
-    }
-    // `type Key = \`sk-…\``: a template literal without substitutions, as a type.
-    if (node.type === T.TemplateLiteral) {
-      found.push(node);
-      continue;
-    }
-    const keys = visitorKeys[node.type] ?? [];
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const child = (node as unknown as Record<string, unknown>)[keys[k]];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) {
-          const item = child[i] as Node | null;
-          if (item && typeof item.type === 'string') stack.push(item);
-        }
-      } else if (child && typeof (child as Node).type === 'string') {
-        stack.push(child as Node);
+/** Pushes a node's children so that they pop in source order. */
+function pushChildren(stack: (Node | null)[], node: Node, visitorKeys: Record<string, readonly string[] | undefined>): void {
+  const keys = visitorKeys[node.type] ?? [];
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const child = (node as unknown as Record<string, unknown>)[keys[k]];
+    if (Array.isArray(child)) {
+      for (let i = child.length - 1; i >= 0; i--) {
+        const item = child[i] as Node | null;
+        if (item && typeof item.type === 'string') stack.push(item);
       }
+    } else if (child && typeof (child as Node).type === 'string') {
+      stack.push(child as Node);
     }
   }
-  for (const literal of found) strings.push(literal);
+}
+
+/** The string and template literals of a type (`type Key = 'sk-…'` still writes a key into the source); nothing else below a type is indexed. */
+function typeStrings(root: Node, visitorKeys: Record<string, readonly string[] | undefined>, strings: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[]): void {
+  const stack: (Node | null)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) continue;
+    if (node.type === T.Literal) {
+      if (typeof node.value === 'string') strings.push(node as TSESTree.StringLiteral);
+    } else if (node.type === T.TemplateLiteral) {
+      // `type Key = \`sk-…\``: a template literal without substitutions, as a type.
+      strings.push(node);
+    } else {
+      pushChildren(stack, node, visitorKeys);
+    }
+  }
 }
 
 export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
@@ -139,6 +141,11 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
       continue;
     }
     if (node === undefined) break;
+    if (typeOnly(node.type)) {
+      // Entered in source order like any other node, so its strings stay in order.
+      typeStrings(node, visitorKeys, strings);
+      continue;
+    }
     switch (node.type) {
       case T.CallExpression:
         calls.push(node);
@@ -217,26 +224,8 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
       default:
         break;
     }
-    const keys = visitorKeys[node.type] ?? [];
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const child = (node as unknown as Record<string, unknown>)[keys[k]];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) {
-          const item = child[i] as Node | null;
-          if (item && typeof item.type === 'string') {
-            if (typeOnly(item.type)) typeStrings(item, visitorKeys, strings);
-            else stack.push(item);
-          }
-        }
-      } else if (child && typeof (child as Node).type === 'string') {
-        if (typeOnly((child as Node).type)) typeStrings(child as Node, visitorKeys, strings);
-        else stack.push(child as Node);
-      }
-    }
+    pushChildren(stack, node, visitorKeys);
   }
-
-  // Strings of types were added when their parent was entered: back to source order.
-  if (strings.some((node, i) => i > 0 && strings[i - 1].range[0] > node.range[0])) strings.sort((a, b) => a.range[0] - b.range[0]);
 
   // Built on first use: many files never resolve a name.
   let references: Map<TSESTree.Identifier | TSESTree.JSXIdentifier, Reference> | undefined;

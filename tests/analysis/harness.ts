@@ -90,3 +90,14 @@ export function sinkValues(code: string, options: ProbeOptions = {}): string[] {
   if (results.length !== 1) throw new Error(`expected one sink, found ${results.length}`);
   return results[0];
 }
+
+/** The file index's string and template literals, as their source text, in the order the index lists them. */
+export function indexedStrings(code: string, options: ProbeOptions = {}): string[] {
+  let found: string[] = [];
+  probe(code, options, (context: { sourceCode: { getText(node: unknown): string } }) => ({
+    Program() {
+      found = getFileAnalysis(context as never).index.strings.map((node) => context.sourceCode.getText(node));
+    },
+  }));
+  return found;
+}

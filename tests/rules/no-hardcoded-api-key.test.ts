@@ -10,6 +10,11 @@ const AWS = 'AKIA' + 'IOSFODNN7EXAMPLF';
 
 ruleTester().run('no-hardcoded-api-key', rule, {
   valid: [
+    {
+      // Twins of the escaped and template-type keys: the same shapes without a key's mix of letters and digits.
+      name: 'escaped strings and template-literal types that only look like a prefix',
+      code: lines(`const a = '\\u0073k-loading-spinner-container';`, 'type Css = `sk-loading-spinner-container` | `hf_theme_dark`;'),
+    },
     { name: 'keys from the environment', code: `import OpenAI from 'openai'; const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });` },
     {
       name: 'placeholders and test values',
