@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { keepLinted, loadModule, rememberLinted } from '../project/modules.js';
+import { keepLinted, loadModule, moduleStats, rememberLinted } from '../project/modules.js';
 import { clearResolutionCache, resolveModule } from '../project/resolve.js';
 import { LLM_HINT, SDK_MODELS, type LlmCall } from '../models/llm/index.js';
 import { OUTPUT_TYPES, TYPE_PACKAGES } from '../models/llm/output-types.js';
@@ -98,6 +98,24 @@ class LazyFileAnalysis implements FileAnalysis {
 
   /** Modules this analysis read, for checking that a cached module analysis is still current. */
   readonly dependencies = new Map<string, ModuleRecord | null>();
+
+  /**
+   * Takes what the lint of this same source already found (its index, handlers and SDK calls)
+   * into a module analysis of it. Only those parts: they depend on the text and the settings
+   * alone when the lint had no type information. Taint answers are not shared, because a
+   * module's messages name their hops differently and spend their work budget per question.
+   */
+  reuseStructure(linted: LazyFileAnalysis): boolean {
+    if (linted.types !== null || settingsKey(linted.settings) !== settingsKey(this.settings)) return false;
+    this.indexValue ??= linted.indexValue;
+    this.mentionsValue ??= linted.mentionsValue;
+    this.constructionsValue ??= linted.constructionsValue;
+    this.callsValue ??= linted.callsValue;
+    this.handlersValue ??= linted.handlersValue;
+    // The SDK calls may rest on clients imported from other modules: this record is current only while they are.
+    for (const [specifier, record] of linted.dependencies) if (!this.dependencies.has(specifier)) this.dependencies.set(specifier, record);
+    return true;
+  }
 
   linkedCall(call: TSESTree.CallExpression): LinkedFunction | null {
     return linkedCallee(this, call);
@@ -340,14 +358,17 @@ function isCurrent(record: ModuleRecord): boolean {
   if (record.checked === generation) return record.current;
   record.checked = generation;
   record.current = true; // cycles count as current
-  let current = loadModule(record.file) === record.sourceCode;
-  for (const [specifier, dependency] of record.analysis.dependencies) {
-    if (!current) break;
+  record.current = loadModule(record.file) === record.sourceCode && dependenciesCurrent(record.analysis);
+  return record.current;
+}
+
+/** Whether every module an analysis read is as it was then. */
+function dependenciesCurrent(analysis: LazyFileAnalysis): boolean {
+  for (const [specifier, dependency] of analysis.dependencies) {
     // A module that was missing may exist now; one that existed must be unchanged.
-    if (dependency ? !isCurrent(dependency) : resolveModule(specifier, record.file) !== null) current = false;
+    if (dependency ? !isCurrent(dependency) : resolveModule(specifier, analysis.filename) !== null) return false;
   }
-  record.current = current;
-  return current;
+  return true;
 }
 
 function moduleRecord(file: string, settings: LlmSecuritySettings, cwd: string): ModuleRecord | null {
@@ -359,7 +380,11 @@ function moduleRecord(file: string, settings: LlmSecuritySettings, cwd: string):
     modules.delete(key);
     return null;
   }
-  const record: ModuleRecord = { analysis: new LazyFileAnalysis(sourceCode, file, settings, cwd, false), sourceCode, file, checked: generation, current: true };
+  const analysis = new LazyFileAnalysis(sourceCode, file, settings, cwd, false);
+  const linted = cache.get(sourceCode);
+  // The lint's findings about SDK clients imported from other modules hold while those modules are unchanged.
+  if (linted instanceof LazyFileAnalysis && dependenciesCurrent(linted) && analysis.reuseStructure(linted)) moduleStats.shared++;
+  const record: ModuleRecord = { analysis, sourceCode, file, checked: generation, current: true };
   modules.set(key, record);
   return record;
 }

@@ -26,8 +26,11 @@ const entries = new Map<string, Entry>();
 const recent = new Map<string, TSESLint.SourceCode>();
 const MAX_RECENT = 32;
 
-/** How many files were parsed here, and how many were taken from ESLint's own parse (for tests and the benchmark). */
-export const moduleStats = { parsed: 0, reused: 0 };
+/**
+ * How many files were parsed here, how many were taken from ESLint's own parse, and how many
+ * module analyses took the index and handlers of that file's lint (for tests and the benchmark).
+ */
+export const moduleStats = { parsed: 0, reused: 0, shared: 0 };
 
 /**
  * Linted files likely to be imported for their LLM helpers, held strongly so that a route linted
@@ -165,4 +168,5 @@ export function clearModuleCache(): void {
   keptBytes = 0;
   moduleStats.parsed = 0;
   moduleStats.reused = 0;
+  moduleStats.shared = 0;
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
-import { keptModules, moduleStats } from '../../src/project/modules.js';
+import { clearModuleAnalyses } from '../../src/analysis/file-analysis.js';
+import { clearModuleCache, keptModules, moduleStats } from '../../src/project/modules.js';
 
 /**
  * Fixture projects in tests/fixtures/cross-file, linted through the real ESLint class: the
@@ -35,6 +36,12 @@ async function lint(patterns: string[], options: Parameters<typeof eslint>[0] = 
   return results.flatMap((r) =>
     r.messages.map((m) => ({ at: `${path.relative(cwd, r.filePath)}:${m.line}:${m.column}`, rule: m.ruleId!.replace('llm-security/', ''), message: m.message })),
   );
+}
+
+/** Starts with no parsed or analysed module, and no linted source to reuse. */
+function forget(): void {
+  clearModuleAnalyses();
+  clearModuleCache();
 }
 
 const where = (found: Found[]) => found.map((f) => `${f.at} ${f.rule}`).sort();
@@ -73,7 +80,24 @@ describe('cross-file flows in fixture projects', () => {
   });
 
   it('reports the same flows, plus the typed ones, with projectService', async () => {
+    forget();
+    const before = moduleStats.shared;
     expect(where(await lint(['**/*.{ts,js}'], { types: true }))).toEqual([...WITHOUT_TYPES, ...ONLY_WITH_TYPES].sort());
+    // A helper's lint found its SDK calls with the type checker: its module analysis finds them again without.
+    expect(moduleStats.shared).toBe(before);
+  });
+
+  it('takes the index and handlers of helpers linted earlier in the run, and finds the same flows', async () => {
+    forget();
+    const before = moduleStats.shared;
+    expect(where(await lint(['**/*.{ts,js}']))).toEqual(WITHOUT_TYPES);
+    expect(moduleStats.shared).toBeGreaterThan(before);
+    // Routes alone: every helper is parsed for them, nothing is shared, and the flows are the same.
+    const routes = WITHOUT_TYPES.map((line) => line.split(':')[0]);
+    forget();
+    const shared = moduleStats.shared;
+    expect(where(await lint([...new Set(routes)]))).toEqual(WITHOUT_TYPES);
+    expect(moduleStats.shared).toBe(shared);
   });
 
   it('names the path through files in each message', async () => {
@@ -193,6 +217,24 @@ app.post('/r${n}', async (req, res) => {
     expect(found).toHaveLength(3);
     // Taken from ESLint's parse, or parsed once if that was already collected: never more.
     expect(moduleStats.parsed + moduleStats.reused - before).toBe(1);
+  });
+
+  it('notices a change to the client module behind a helper whose lint was shared', async () => {
+    const client = (sdk: boolean) => (sdk ? "import { Ollama } from 'ollama';\nexport const llm = new Ollama();\n" : 'export const llm = { chat: (x: unknown) => x };\n');
+    write('client.ts', client(true), 1_700_000_400);
+    // `llm.chat(…)` is an SDK call only because `llm` is an Ollama client made in client.ts.
+    write('persona.ts', "import { llm } from './client';\nexport const persona = (name: string) => llm.chat({ model: 'm', options: { num_predict: 9 }, messages: [{ role: 'system', content: name }] });\n", 1_700_000_400);
+    write('route-persona.ts', "import express from 'express';\nimport { persona } from './persona';\nconst app = express();\napp.post('/p', async (req, res) => { await persona(req.body.name); res.sendStatus(204); });\n", 1_700_000_400);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // ESLint reads files in parallel, so the order within one run is not fixed: the helpers first, then the route.
+    await lint(['client.ts', 'persona.ts'], { cwd: dir });
+    const shared = moduleStats.shared;
+    expect(where(await lint(['route-persona.ts'], { cwd: dir }))).toEqual(['route-persona.ts:4:52 no-user-input-in-system-prompt']);
+    expect(moduleStats.shared).toBeGreaterThan(shared);
+    // The client is no longer an SDK client: the helper's calls are no longer SDK calls.
+    write('client.ts', client(false), 1_700_000_500);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(where(await lint(['route-persona.ts'], { cwd: dir }))).toEqual([]);
   });
 
   it('holds linted LLM helper modules for later importers, but not routes or plain modules', async () => {
