@@ -46,9 +46,9 @@ function responseVariables(analysis: FileAnalysis): Map<Variable, ResponseModelN
     }
   }
   for (const call of analysis.index.calls) {
-    const { names } = memberChain(call.callee);
-    if (names.at(-1) !== 'getResponse' || call.parent?.type !== T.VariableDeclarator || call.parent.id.type !== T.Identifier) continue;
-    const receiver = unwrap(call.callee).type === T.MemberExpression ? unwrap((unwrap(call.callee) as TSESTree.MemberExpression).object) : null;
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression || keyName(callee) !== 'getResponse' || call.parent?.type !== T.VariableDeclarator || call.parent.id.type !== T.Identifier) continue;
+    const receiver = unwrap(callee.object);
     const fromHost = receiver?.type === T.CallExpression && memberChain(receiver.callee).names.at(-1) === 'switchToHttp';
     const variable = fromHost ? analysis.index.variableOf(call.parent.id) : null;
     if (variable) variables.set(variable, 'express-res');
