@@ -49,7 +49,7 @@ function responseVariables(analysis: FileAnalysis): Map<Variable, ResponseModelN
     const callee = unwrap(call.callee);
     if (callee.type !== T.MemberExpression || keyName(callee) !== 'getResponse' || call.parent?.type !== T.VariableDeclarator || call.parent.id.type !== T.Identifier) continue;
     const receiver = unwrap(callee.object);
-    const fromHost = receiver?.type === T.CallExpression && memberChain(receiver.callee).names.at(-1) === 'switchToHttp';
+    const fromHost = receiver.type === T.CallExpression && memberChain(receiver.callee).names.at(-1) === 'switchToHttp';
     const variable = fromHost ? analysis.index.variableOf(call.parent.id) : null;
     if (variable) variables.set(variable, 'express-res');
   }
