@@ -343,6 +343,8 @@ export function helperSinkSites(analysis: FileAnalysis): HelperSite[] {
     for (const call of analysis.index.calls) {
       // Calls whose arguments carry nothing of interest are not followed (nor their modules read).
       if (sdkNodes.has(call) || call.arguments.length === 0 || !mayLinkCallee(analysis, call) || !call.arguments.some((a) => interesting(analysis.engine.taintOf(a)))) continue;
+      // `(c) => askHandler(c)`: askHandler is a handler too, and reports its flows in its own file.
+      if (analysis.forwardingCalls.has(call)) continue;
       const byKey = new Map<string, { effect: ParamEffect; value: Node; accesses: (readonly (string | null)[])[] }>();
       for (const { effect, value, access } of effectsAt(analysis, call)) {
         const sink = effect.sink;

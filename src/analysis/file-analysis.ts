@@ -4,7 +4,9 @@ import { keepLinted, loadModule, moduleStats, rememberLinted } from '../project/
 import { clearResolutionCache, resolveModule } from '../project/resolve.js';
 import { LLM_HINT, SDK_MODELS, type LlmCall } from '../models/llm/index.js';
 import { OUTPUT_TYPES, TYPE_PACKAGES } from '../models/llm/output-types.js';
-import { SOURCE_MODELS, type ParamSource, type ResponseModelName, type SourceContext } from '../models/sources/index.js';
+import type { ParamSource, SourceContext } from '../models/sources/index.js';
+import { emptyInfo, findHandlers, merge, type HandlerInfo, type ModuleHandlers } from '../program/handlers.js';
+import { registeredHere } from '../program/registrations.js';
 import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
 import type { FunctionNode } from './ast.js';
 import { buildFileIndex, type FileIndex } from './file-index.js';
@@ -20,7 +22,7 @@ import type { Node } from './ast.js';
 import { promptVariables } from './prompt-values.js';
 import { TaintEngine } from './taint.js';
 import { helperCalls } from './effects.js';
-import { hopLabel, linkedCallee, type LinkedFunction } from './linker.js';
+import { hopLabel, linkedCallee, linkedFunction, type LinkedFunction } from './linker.js';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 
@@ -48,8 +50,13 @@ export interface FileAnalysis {
   readonly sdkCalls: readonly LlmCall[];
   /** `sdkCalls` plus calls to functions (here or imported) that pass an argument on to one. */
   readonly llmCalls: readonly LlmCall[];
-  /** Every function registered or exported as a handler, with what its parameters are. */
+  /**
+   * Every function registered or exported as a handler, with what its parameters are: by this
+   * module, and, for the file being linted, by the other modules of the project.
+   */
   readonly handlers: ReadonlyMap<FunctionNode, HandlerInfo>;
+  /** Calls that forward a handler's request to another handler (`(c) => askHandler(c)`): that handler reports the flows. */
+  readonly forwardingCalls: ReadonlySet<TSESTree.CallExpression>;
   handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
   errorParam(fn: FunctionNode): number | undefined;
   promptVariable(variable: TSESLint.Scope.Variable): PromptOrigin | undefined;
@@ -61,13 +68,7 @@ export interface FileAnalysis {
   hopLabel(linked: LinkedFunction, at?: Node): string;
 }
 
-/** What the framework models say about one handler (merged when several models match it). */
-export interface HandlerInfo {
-  readonly params: Map<number, ParamSource>;
-  readonly responses: Map<number, ResponseModelName>;
-  errorParam: number | undefined;
-  returnsToClient: boolean;
-}
+export type { HandlerInfo };
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -78,7 +79,8 @@ class LazyFileAnalysis implements FileAnalysis {
   private engineValue: TaintEngine | undefined;
   private callsValue: readonly LlmCall[] | undefined;
   private allCallsValue: readonly LlmCall[] | undefined;
-  private handlersValue: Map<FunctionNode, HandlerInfo> | undefined;
+  private handlersValue: ModuleHandlers | undefined;
+  private allHandlersValue: ReadonlyMap<FunctionNode, HandlerInfo> | undefined;
 
   private labelValue: string | undefined;
 
@@ -288,11 +290,12 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.promptVariablesValue.get(variable);
   }
 
-  get handlers(): ReadonlyMap<FunctionNode, HandlerInfo> {
+  /** The handlers this module's own registrations and exports make, wherever their functions are defined. */
+  get moduleHandlers(): ModuleHandlers {
     if (!this.handlersValue) {
-      const handlers = new Map<FunctionNode, HandlerInfo>();
       const index = this.index;
       const moduleNames = [...index.moduleNames];
+      const owners = new Map<FunctionNode, string>();
       const context: SourceContext = {
         index,
         filename: this.filename,
@@ -300,27 +303,54 @@ class LazyFileAnalysis implements FileAnalysis {
         types: this.types,
         imports: (...prefixes) =>
           moduleNames.length > 0 && moduleNames.some((name) => prefixes.some((p) => name === p || name.startsWith(p.endsWith('/') ? p : `${p}/`))),
+        resolveFunction: this.settings.crossFile
+          ? (node) => {
+              const linked = linkedFunction(this, node);
+              if (!linked) return null;
+              if (linked.owner === this) return linked.fn;
+              if (linked.owner.filename === this.filename) return null;
+              owners.set(linked.fn, linked.owner.filename);
+              return linked.fn;
+            }
+          : undefined,
       };
-      for (const model of SOURCE_MODELS) {
-        for (const match of model.find(context)) {
-          let info = handlers.get(match.fn);
-          if (!info) {
-            info = { params: new Map(), responses: new Map(), errorParam: undefined, returnsToClient: false };
-            handlers.set(match.fn, info);
-          }
-          for (const [i, source] of match.params) if (!info.params.has(i)) info.params.set(i, source);
-          for (const [i, response] of match.responses ?? []) if (!info.responses.has(i)) info.responses.set(i, response);
-          info.errorParam ??= match.errorParam;
-          info.returnsToClient ||= match.returnsToClient ?? false;
-        }
-      }
-      this.handlersValue = handlers;
+      this.handlersValue = findHandlers(context, (fn) => owners.get(fn) ?? null);
       // A linted file that talks to an LLM but serves no route is the likeliest helper module of routes linted later.
-      if (this.linted && this.settings.crossFile && handlers.size === 0 && this.mentionsLlm) keepLinted(this.filename, this.sourceCode);
+      if (this.linted && this.settings.crossFile && this.handlersValue.local.size === 0 && this.mentionsLlm) keepLinted(this.filename, this.sourceCode);
     }
     return this.handlersValue;
   }
+
+  get forwardingCalls(): ReadonlySet<TSESTree.CallExpression> {
+    return this.moduleHandlers.forwarding;
+  }
+
+  get handlers(): ReadonlyMap<FunctionNode, HandlerInfo> {
+    if (!this.allHandlersValue) {
+      const local = this.moduleHandlers.local;
+      // Registrations elsewhere are looked up for the file being linted (a module read for an importer keeps its own).
+      const elsewhere = this.linted && this.settings.crossFile && MAY_EXPORT.test(this.sourceCode.text) ? registeredHere(this.filename, this.index.functions, this.cwd, generation, (file) => moduleRecord(file, this.settings, this.cwd)?.analysis.moduleHandlers.foreign ?? []) : null;
+      if (!elsewhere || elsewhere.size === 0) this.allHandlersValue = local;
+      else {
+        const all = new Map(local);
+        for (const [fn, info] of elsewhere) {
+          const known = all.get(fn);
+          if (known) {
+            const combined = emptyInfo();
+            merge(combined, known);
+            merge(combined, info);
+            all.set(fn, combined);
+          } else all.set(fn, info);
+        }
+        this.allHandlersValue = all;
+      }
+    }
+    return this.allHandlersValue;
+  }
 }
+
+/** Text that may export a function for another module to register. */
+const MAY_EXPORT = /\bexport\b|\bexports\b/u;
 
 function labelOf(filename: string, cwd: string): string {
   // Relative even outside the working directory (`../shared/src/ai.ts`), so messages read the same on every machine.

@@ -204,22 +204,30 @@ export function linkedCallee(analysis: FileAnalysis, call: TSESTree.CallExpressi
     calleeCache.set(analysis, cache);
   }
   if (cache.has(call)) return cache.get(call)!;
-  let linked: LinkedFunction | null = null;
   const callee = unwrap(call.callee);
-  if (callee.type === T.Identifier) {
-    let resolved = resolveIdentifier(analysis, callee);
+  const linked = callee.type === T.Identifier || callee.type === T.MemberExpression ? linkedFunction(analysis, callee) : null;
+  cache.set(call, linked);
+  return linked;
+}
+
+/**
+ * The function a name or a member expression stands for, as `linkedCallee` finds it for a call:
+ * `askHandler` imported from a route module, `chatController.create`, `reviews.create` of an
+ * exported instance. `this.x.m` is left to the caller (it needs the class).
+ */
+export function linkedFunction(analysis: FileAnalysis, node: TSESTree.Identifier | TSESTree.MemberExpression): LinkedFunction | null {
+  if (node.type === T.Identifier) {
+    let resolved = resolveIdentifier(analysis, node);
     // `const ask = require('./ask')` or `import ask = require('./ask')` of `module.exports = function …`.
     if (resolved?.kind === 'module') resolved = exportOf(resolved.owner, 'default', 0);
     // Named as it is defined (`import { buildPrompt as bp }` is still buildPrompt() in messages).
-    if (resolved?.kind === 'function') linked = { fn: resolved.fn, owner: resolved.owner, name: ownName(resolved.fn) ?? callee.name };
-  } else if (callee.type === T.MemberExpression && !callee.computed) {
-    const name = keyName(callee);
-    const object = unwrap(callee.object);
-    const resolved = name !== null && object.type !== T.ThisExpression ? resolveObject(analysis, object) : null;
-    linked = resolved && name !== null ? member(resolved, name) : null;
+    return resolved?.kind === 'function' ? { fn: resolved.fn, owner: resolved.owner, name: ownName(resolved.fn) ?? node.name } : null;
   }
-  cache.set(call, linked);
-  return linked;
+  if (node.computed) return null;
+  const name = keyName(node);
+  const object = unwrap(node.object);
+  const resolved = name !== null && object.type !== T.ThisExpression ? resolveObject(analysis, object) : null;
+  return resolved && name !== null ? member(resolved, name) : null;
 }
 
 /** The name a function is defined under: `function f`, `const f = () =>`. */

@@ -58,7 +58,7 @@ describe('modules read from disk', () => {
     expect(moduleStats.parsedFast).toBe(1);
     const declaration = source.ast.body[0] as TSESTree.ExportNamedDeclaration;
     const arrow = (declaration.declaration as TSESTree.VariableDeclaration).declarations[0].init as TSESTree.ArrowFunctionExpression;
-    expect(arrow.parent.parent.parent).toBe(declaration);
+    expect(arrow.parent.parent?.parent).toBe(declaration);
     expect(arrow.loc.start).toEqual({ line: 2, column: 19 });
     const statement = arrow.body.type === 'BlockStatement' ? arrow.body.body[1] : null;
     expect(statement?.loc).toEqual({ start: { line: 4, column: 2 }, end: { line: 4, column: 27 } });

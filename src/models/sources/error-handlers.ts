@@ -11,12 +11,13 @@ import { objectParam, type SourceModel } from './types.js';
  */
 export const errorHandlersModel: SourceModel = {
   framework: 'error-handlers',
+  registers: /\b(?:setErrorHandler|onError)\s*\(/u,
   *find(context) {
     for (const call of context.index.calls) {
       const name = calleeName(call);
       if (name !== 'setErrorHandler' && name !== 'onError') continue;
       if (unwrap(call.callee).type !== T.MemberExpression) continue;
-      const fn = resolveHandler(call.arguments[0], context.index);
+      const fn = resolveHandler(call.arguments[0], context);
       if (!fn || fn.params.length < 2) continue;
       if (name === 'setErrorHandler') {
         yield {

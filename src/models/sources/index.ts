@@ -22,6 +22,12 @@ export const SOURCE_MODELS: readonly SourceModel[] = [
   settingsParamsModel,
 ];
 
+/** Text without which a module registers no handler defined in another module. */
+export const REGISTRATION_HINT = new RegExp(
+  SOURCE_MODELS.flatMap((model) => (model.registers ? [model.registers.source] : [])).join('|'),
+  'u',
+);
+
 export { REQUEST_MODELS, type RequestModelName } from './request-objects.js';
 export type { HandlerMatch, ParamSource, SourceContext } from './types.js';
 export { RESPONSE_MODELS, type ResponseModelName } from '../sinks/response-objects.js';

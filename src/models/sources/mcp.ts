@@ -36,13 +36,14 @@ function receivesArguments(name: string, middle: readonly TSESTree.Node[]): bool
 
 export const mcpModel: SourceModel = {
   framework: 'mcp',
+  registers: /\.(?:tool|prompt|registerTool|registerPrompt)\s*\(/u,
   *find(context) {
     if (!context.imports('@modelcontextprotocol/sdk', '@modelcontextprotocol/server')) return;
     for (const call of context.index.calls) {
       const name = calleeName(call);
       if (!name || (!LEGACY.has(name) && !REGISTER.has(name))) continue;
       if (unwrap(call.callee).type !== T.MemberExpression || call.arguments.length < 2) continue;
-      const fn = resolveHandler(call.arguments.at(-1), context.index);
+      const fn = resolveHandler(call.arguments.at(-1), context);
       if (!fn || fn.params.length === 0) continue;
       if (!receivesArguments(name, call.arguments.slice(1, -1))) continue;
       yield { fn, framework: 'mcp', params: new Map([[0, dataParam('args')]]) };

@@ -68,11 +68,12 @@ function* exportedValues(program: TSESTree.Program): Generator<[string, TSESTree
 
 export const nextjsModel: SourceModel = {
   framework: 'next',
+  registers: /\bexport\b[^;]*\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|default)\b/u,
   *find(context: SourceContext) {
     const { index, filename } = context;
     const fileIsServerActions = hasDirective(index.program.body, 'use server');
     for (const [name, value] of exportedValues(index.program)) {
-      const fn = isFunction(value) ? value : resolveHandler(value, index);
+      const fn = isFunction(value) ? value : resolveHandler(value, context);
       if (!fn) continue;
       if (ROUTE_EXPORTS.has(name)) {
         yield routeHandler(fn);

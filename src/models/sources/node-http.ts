@@ -10,6 +10,7 @@ import { objectParam, type SourceModel } from './types.js';
  */
 export const nodeHttpModel: SourceModel = {
   framework: 'node-http',
+  registers: /\bcreate(?:Secure)?Server\s*\(|\.on\s*\(\s*['"]request/u,
   *find(context) {
     if (!context.imports('http', 'https', 'http2', 'node:http', 'node:https', 'node:http2')) return;
     for (const call of context.index.calls) {
@@ -20,7 +21,7 @@ export const nodeHttpModel: SourceModel = {
       } else if (name === 'on' && stringLiteralValue(call.arguments[0]) === 'request') {
         handlerArgument = call.arguments[1];
       }
-      const fn = resolveHandler(handlerArgument ?? undefined, context.index);
+      const fn = resolveHandler(handlerArgument ?? undefined, context);
       if (fn && fn.params.length > 0) {
         yield { fn, framework: 'node-http', params: new Map([[0, objectParam('node-request')]]), responses: new Map([[1, 'node-res' as const]]) };
       }

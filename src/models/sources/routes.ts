@@ -94,6 +94,7 @@ function handlerArguments(call: TSESTree.CallExpression): readonly TSESTree.Node
 
 export const routesModel: SourceModel = {
   framework: 'express',
+  registers: /\.(?:get|post|put|patch|delete|del|all|options|head|use|search|route|on)\s*\(/u,
   *find(context) {
     const { framework, model, response, returnsToClient } = frameworkOf(context);
     const seen = new Set<FunctionNode>();
@@ -118,12 +119,12 @@ export const routesModel: SourceModel = {
         if (value.type === T.ObjectExpression) {
           for (const key of HOOK_PROPERTIES) {
             const property = findProperty(value, key);
-            const match = property && emit(resolveHandler(property.value, context.index));
+            const match = property && emit(resolveHandler(property.value, context));
             if (match) yield match;
           }
           continue;
         }
-        const match = emit(resolveHandler(value, context.index));
+        const match = emit(resolveHandler(value, context));
         if (match) yield match;
       }
     }

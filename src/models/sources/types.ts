@@ -34,11 +34,22 @@ export interface SourceContext {
   imports(...prefixes: string[]): boolean;
   /** The type checker's answers, when the file was parsed with type information. */
   readonly types: TypeFacts | null;
+  /**
+   * The function a name or member stands for when it is defined in another module (an import,
+   * a method of an imported object or class instance), or null. Absent without cross-file analysis.
+   */
+  resolveFunction?(node: TSESTree.Identifier | TSESTree.MemberExpression): FunctionNode | null;
 }
 
 /** A model of one framework: finds the handlers it registers in a file. */
 export interface SourceModel {
   readonly framework: string;
+  /**
+   * Text a module must hold to register, through this model, a handler defined in another module
+   * (`.post(`, `setErrorHandler(`). Without it the model only finds handlers defined where they
+   * are registered or exported, and modules are not read for its registrations.
+   */
+  readonly registers?: RegExp;
   find(context: SourceContext): Iterable<HandlerMatch>;
 }
 

@@ -18,11 +18,12 @@ function fetchProperty(object: TSESTree.Node | undefined, context: Parameters<So
   const value = object && unwrap(object);
   if (value?.type !== T.ObjectExpression) return null;
   const property = findProperty(value, 'fetch');
-  return property ? resolveHandler(property.value, context.index) : null;
+  return property ? resolveHandler(property.value, context) : null;
 }
 
 export const webFetchModel: SourceModel = {
   framework: 'web',
+  registers: /\b(?:serve|addEventListener)\s*\(|\bfetch\b/u,
   *find(context) {
     for (const statement of context.index.program.body) {
       if (statement.type === T.ExportDefaultDeclaration) {
@@ -35,12 +36,12 @@ export const webFetchModel: SourceModel = {
       const receiver = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
       if (receiver?.type === T.Identifier && (receiver.name === 'Deno' || receiver.name === 'Bun') && keyName(callee as TSESTree.MemberExpression) === 'serve') {
         for (const argument of call.arguments) {
-          const match = fetchHandler(resolveHandler(argument, context.index) ?? fetchProperty(argument, context));
+          const match = fetchHandler(resolveHandler(argument, context) ?? fetchProperty(argument, context));
           if (match) yield match;
         }
       }
       if (calleeName(call) === 'addEventListener' && stringLiteralValue(call.arguments[0]) === 'fetch') {
-        const fn = resolveHandler(call.arguments[1], context.index);
+        const fn = resolveHandler(call.arguments[1], context);
         if (fn && fn.params.length > 0) yield { fn, framework: 'web', params: new Map([[0, objectParam('fetch-event')]]) };
       }
     }

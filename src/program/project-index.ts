@@ -1,0 +1,210 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { MAX_MODULE_BYTES, resolveModule } from '../project/resolve.js';
+import { REGISTRATION_HINT } from '../models/sources/index.js';
+import { passedImportSpecifiers } from './passed-imports.js';
+
+/**
+ * The project's modules and who imports whom, so that a file can learn what other modules
+ * do with its functions (register them as handlers, above all). Read from disk, never from
+ * the order ESLint lints in; `node_modules`, hidden folders and build output are not part of
+ * it. Each file's import list is read with a quick scan of its text (an over-approximation:
+ * a candidate importer is only believed once its analysis resolves the name), and read again
+ * only when the file's modification time or size changes.
+ */
+
+/** Folders that hold no project source. */
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
+const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
+/** Beyond this many source files the index gives up (the project stays analysed file by file). */
+export const MAX_PROJECT_FILES = 20_000;
+/** How long a directory listing is trusted (files are checked for changes at each new lint generation). */
+const LISTING_MS = 5_000;
+
+/** `from './x'`, `import('./x')`, `require('./x')`, `import './x'`: relative or aliased specifiers alike. */
+const SPECIFIER = /\bfrom\s*['"]([^'"\n]+)['"]|\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\s+['"]([^'"\n]+)['"]/gu;
+/** `export … from`, `export *`, `module.exports = require(…)`: a module that passes on another's names. */
+const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\}|type\s*\{[^}]*\})\s*(?:as\s+\w+\s*)?from\b|module\.exports\s*=\s*require\s*\(/u;
+
+interface FileEntry {
+  mtimeMs: number;
+  size: number;
+  specifiers: readonly string[];
+  reexports: boolean;
+  /** Whether the text may register a handler defined in another module (the framework models' hints). */
+  registers: boolean;
+  /** Specifiers whose imports the module hands on as values (read only when it may register). */
+  passed: ReadonlySet<string>;
+  /** The project files its specifiers resolve to (computed with the index). */
+  targets: readonly string[] | null;
+}
+
+interface Project {
+  readonly root: string;
+  files: string[] | null;
+  listedAt: number;
+  checkedGeneration: number;
+  readonly entries: Map<string, FileEntry>;
+  importers: Map<string, string[]> | null;
+}
+
+const projects = new Map<string, Project>();
+
+/** Counts for tests and the benchmark. */
+export const indexStats = { listings: 0, reads: 0 };
+
+/**
+ * The folder whose modules form the file's project: the working directory when the file is in
+ * it (a monorepo linted from its root sees every workspace package), otherwise the nearest
+ * folder with a package.json.
+ */
+export function projectRoot(file: string, cwd: string): string | null {
+  if (!path.isAbsolute(file)) return null;
+  const inside = path.isAbsolute(cwd) && path.dirname(cwd) !== cwd && !path.relative(cwd, file).startsWith('..');
+  if (inside) return cwd;
+  for (let dir = path.dirname(file); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    try {
+      if (statSync(path.join(dir, 'package.json')).isFile()) return dir;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+function listFiles(root: string): string[] | null {
+  const files: string[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) stack.push(path.join(dir, entry.name));
+      } else if (entry.isFile() && SOURCE.test(entry.name) && !/\.d\.[cm]?ts$/u.test(entry.name)) {
+        files.push(path.join(dir, entry.name));
+        if (files.length > MAX_PROJECT_FILES) return null;
+      }
+    }
+  }
+  indexStats.listings++;
+  return files.sort();
+}
+
+function readEntry(file: string, known: FileEntry | undefined): FileEntry | null {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return null;
+  }
+  if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known;
+  let text = '';
+  if (stat.size <= MAX_MODULE_BYTES) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      text = '';
+    }
+  }
+  indexStats.reads++;
+  const registers = REGISTRATION_HINT.test(text);
+  const specifiers = new Set<string>();
+  for (const match of text.matchAll(SPECIFIER)) specifiers.add(match[1] ?? match[2] ?? match[3] ?? match[4]);
+  return { mtimeMs: stat.mtimeMs, size: stat.size, specifiers: [...specifiers], reexports: REEXPORT.test(text), registers, passed: registers ? passedImportSpecifiers(file, text) : new Set(), targets: null };
+}
+
+/** Brings a project up to date with the disk: at most once per lint generation. */
+function refresh(project: Project, generation: number): void {
+  if (project.checkedGeneration === generation && project.files) return;
+  project.checkedGeneration = generation;
+  const now = Date.now();
+  if (!project.files || now - project.listedAt > LISTING_MS) {
+    const files = listFiles(project.root);
+    const changed = !project.files || !files || files.length !== project.files.length || files.some((f, i) => f !== project.files![i]);
+    project.files = files ?? [];
+    project.listedAt = now;
+    if (changed) project.importers = null;
+    const listed = new Set(project.files);
+    for (const file of project.entries.keys()) if (!listed.has(file)) project.entries.delete(file);
+  }
+  for (const file of project.files) {
+    const known = project.entries.get(file);
+    const entry = readEntry(file, known);
+    if (entry === known) continue;
+    if (entry) project.entries.set(file, entry);
+    else project.entries.delete(file);
+    project.importers = null;
+  }
+}
+
+function importersOf(project: Project): Map<string, string[]> {
+  if (project.importers) return project.importers;
+  const importers = new Map<string, string[]>();
+  for (const [file, entry] of project.entries) {
+    const targets = new Set<string>();
+    for (const specifier of entry.specifiers) {
+      const target = resolveModule(specifier, file);
+      if (target && target !== file) targets.add(target);
+    }
+    entry.targets = [...targets];
+    for (const target of targets) {
+      const list = importers.get(target);
+      if (list) list.push(file);
+      else importers.set(target, [file]);
+    }
+  }
+  project.importers = importers;
+  return importers;
+}
+
+/** How far up a chain of re-exporting modules (barrels) importers are looked for. */
+const MAX_BARRELS = 3;
+
+/**
+ * The project modules that import `file`, directly or through modules that re-export it
+ * (`routes/index.ts` with `export * from './ask'`), nearest first, and that may register a
+ * handler. Empty when the file is outside any project or the project is too big to index.
+ */
+export function registeringImporters(file: string, cwd: string, generation: number): string[] {
+  const root = projectRoot(file, cwd);
+  if (!root) return [];
+  let project = projects.get(root);
+  if (!project) {
+    project = { root, files: null, listedAt: 0, checkedGeneration: -1, entries: new Map(), importers: null };
+    projects.set(root, project);
+  }
+  refresh(project, generation);
+  const importers = importersOf(project);
+  const found: string[] = [];
+  const seen = new Set([file]);
+  let frontier = [file];
+  for (let depth = 0; depth <= MAX_BARRELS && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const target of frontier) {
+      for (const importer of importers.get(target) ?? []) {
+        if (seen.has(importer)) continue;
+        seen.add(importer);
+        const entry = project.entries.get(importer);
+        // Only a module that hands on what it imports from here can register it.
+        if (entry?.registers && [...entry.passed].some((specifier) => resolveModule(specifier, importer) === target)) found.push(importer);
+        if (entry?.reexports) next.push(importer);
+      }
+    }
+    frontier = next;
+  }
+  return found;
+}
+
+/** Forgets every project (tests). */
+export function clearProjectIndex(): void {
+  projects.clear();
+  indexStats.listings = 0;
+  indexStats.reads = 0;
+}

@@ -1,0 +1,109 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ESLint, type Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+import { clearModuleAnalyses } from '../../src/analysis/file-analysis.js';
+import { clearModuleCache } from '../../src/project/modules.js';
+
+/**
+ * The whole-program model on fixture projects in tests/fixtures/program, linted through the
+ * real ESLint class: handlers registered in another module are handlers in their own file, and
+ * the flow is reported there once; near-miss twins (registered but safe, exported but never
+ * registered, the same method name on an object no route registers) stay quiet.
+ */
+const root = path.resolve(import.meta.dirname, '../fixtures/program');
+
+type Found = { at: string; rule: string; message: string };
+
+// Workers take their options as JSON: a config file that loads the built plugin.
+const work = mkdtempSync(path.join(tmpdir(), 'llm-program-'));
+const configFile = path.join(work, 'eslint.config.mjs');
+writeFileSync(configFile, `import plugin from ${JSON.stringify(pathToFileURL(path.resolve(import.meta.dirname, '../../dist/src/index.js')).href)};\nexport default [plugin.configs.recommended];\n`);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function lint(patterns: string[], options: { config?: Linter.Config; concurrency?: number } = {}): Promise<Found[]> {
+  const eslint = options.concurrency
+    ? new ESLint({ cwd: root, overrideConfigFile: configFile, concurrency: options.concurrency })
+    : new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [(options.config ?? plugin.configs.recommended) as Linter.Config] });
+  const results = await eslint.lintFiles(patterns);
+  for (const result of results) expect(result.messages.filter((m) => m.fatal)).toEqual([]);
+  return results.flatMap((r) =>
+    r.messages.map((m) => ({ at: `${path.relative(root, r.filePath)}:${m.line}`, rule: m.ruleId!.replace('llm-security/', ''), message: m.message })),
+  );
+}
+
+const where = (found: Found[]) => found.map((f) => `${f.at} ${f.rule}`).sort();
+
+function forget(): void {
+  clearModuleAnalyses();
+  clearModuleCache();
+}
+
+const REGISTERED_ELSEWHERE = [
+  'express-controllers/src/controllers/chat.ts:11 no-user-input-in-system-prompt',
+  'express-controllers/src/controllers/coach.ts:9 no-user-input-in-system-prompt',
+  'express-controllers/src/controllers/persona.ts:8 no-user-input-in-system-prompt',
+  'express-controllers/src/controllers/reviews.ts:10 no-user-input-in-system-prompt',
+  'hono-routes/src/routes/ask.ts:12 no-user-input-in-system-prompt',
+  'hono-routes/src/routes/summary.ts:11 no-user-input-in-system-prompt',
+];
+
+describe('handlers registered in another module', () => {
+  it('reports the flow in the handler file, once, and keeps the twins quiet', async () => {
+    forget();
+    expect(where(await lint(['**/*.ts']))).toEqual(REGISTERED_ELSEWHERE);
+  });
+
+  it('names the framework part the data came from', async () => {
+    forget();
+    const found = await lint(['hono-routes/src/routes/ask.ts', 'express-controllers/src/controllers/persona.ts']);
+    expect(found.map((f) => f.message).sort()).toEqual([
+      "Request data 'c.req.json().tone' (line 7) reaches the system message of openai chat.completions.create; send it as a separate user message.",
+      "Request data 'req.query.character' (line 8) reaches the system prompt of ai generateText; send it as a separate user message.",
+    ]);
+  });
+
+  it('finds the same flows whichever file is linted first, alone or in workers', async () => {
+    forget();
+    const handlersFirst = [];
+    for (const file of REGISTERED_ELSEWHERE.map((line) => line.split(':')[0])) handlersFirst.push(...(await lint([file])));
+    forget();
+    const registrationsFirst = [...(await lint(['hono-routes/src/server.ts', 'express-controllers/src/app.ts'])), ...(await lint(['**/*.ts']))];
+    expect(where(handlersFirst)).toEqual(REGISTERED_ELSEWHERE);
+    expect(where(registrationsFirst)).toEqual(REGISTERED_ELSEWHERE);
+    forget();
+    expect(where(await lint(['**/*.ts'], { concurrency: 2 }))).toEqual(REGISTERED_ELSEWHERE);
+  });
+
+  it('finds nothing in those files with crossFile: false', async () => {
+    forget();
+    const config = { ...plugin.configs.recommended, settings: { 'llm-security': { crossFile: false } } } as Linter.Config;
+    expect(where(await lint(['**/*.ts'], { config }))).toEqual([]);
+  });
+});
+
+describe('an editor session', () => {
+  it('sees the handler file\'s findings change after the registering module is edited, once the pause has passed', async () => {
+    forget();
+    const project = path.join(work, 'editor');
+    cpSync(path.join(root, 'hono-routes'), project, { recursive: true });
+    const server = path.join(project, 'src/server.ts');
+    const registered = readFileSync(server, 'utf8');
+    const eslint = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended as Linter.Config] });
+    const findings = async () => (await eslint.lintFiles(['src/routes/ask.ts'])).flatMap((r) => r.messages.map((m) => `${m.line} ${m.ruleId}`));
+    const edit = async (text: string, mtime: number) => {
+      writeFileSync(server, text);
+      utimesSync(server, mtime, mtime);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+    };
+    expect(await findings()).toEqual(['12 llm-security/no-user-input-in-system-prompt']);
+    // The route now answers by itself and only logs askHandler: it is no longer a handler.
+    await edit(registered.replace("app.post('/ask', askHandler);", "app.post('/ask', (c) => c.text('moved'));\nconsole.log(askHandler);"), 1_700_000_100);
+    expect(await findings()).toEqual([]);
+    await edit(registered, 1_700_000_200);
+    expect(await findings()).toEqual(['12 llm-security/no-user-input-in-system-prompt']);
+  });
+});

@@ -1,0 +1,60 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clearProjectIndex, indexStats, projectRoot, registeringImporters } from '../../src/program/project-index.js';
+import { clearResolutionCache } from '../../src/project/resolve.js';
+
+let dir: string;
+let generation = 0;
+
+const write = (name: string, text: string, mtime?: number) => {
+  const file = path.join(dir, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  if (mtime) utimesSync(file, mtime, mtime);
+  return file;
+};
+const importers = (name: string) => {
+  clearResolutionCache();
+  return registeringImporters(path.join(dir, name), dir, ++generation).map((file) => path.relative(dir, file)).sort();
+};
+
+describe('the project index', () => {
+  beforeEach(() => {
+    clearProjectIndex();
+    dir = mkdtempSync(path.join(tmpdir(), 'llm-index-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds the modules that register an import, directly and through barrels, and not those that only call it', () => {
+    write('src/routes/ask.ts', 'export const ask = (c) => c;\n');
+    write('src/routes/index.ts', "export * from './ask';\n");
+    write('src/server.ts', "import { ask } from './routes';\napp.post('/ask', ask);\n");
+    write('src/direct.ts', "import { ask } from './routes/ask';\nrouter.get('/a', (c) => ask(c));\n");
+    write('src/caller.ts', "import { ask } from './routes/ask';\napp.get('/b', async (req, res) => { res.json(await ask(req.body)); });\n");
+    write('src/other.ts', "import { ask } from './unrelated';\napp.post('/ask', ask);\n");
+    write('node_modules/pkg/index.js', "const { ask } = require('../../src/routes/ask');\napp.post('/x', ask);\n");
+    expect(importers('src/routes/ask.ts')).toEqual(['src/direct.ts', 'src/server.ts']);
+  });
+
+  it('sees a new registration after a file changes, at the next generation', () => {
+    write('ask.ts', 'export const ask = (c) => c;\n', 1_700_000_000);
+    write('server.ts', "import { ask } from './ask';\napp.get('/x', async (c) => c.json(await ask(c)));\n", 1_700_000_000);
+    expect(importers('ask.ts')).toEqual([]);
+    const reads = indexStats.reads;
+    expect(importers('ask.ts')).toEqual([]);
+    expect(indexStats.reads).toBe(reads);
+    write('server.ts', "import { ask } from './ask';\napp.get('/x', ask);\n", 1_700_000_100);
+    expect(importers('ask.ts')).toEqual(['server.ts']);
+    expect(indexStats.reads).toBe(reads + 1);
+  });
+
+  it('takes the working directory as the root when the file is in it, and the nearest package otherwise', () => {
+    write('pkg/package.json', '{}');
+    const file = write('pkg/src/a.ts', '');
+    expect(projectRoot(file, dir)).toBe(dir);
+    expect(projectRoot(file, path.join(dir, 'elsewhere'))).toBe(path.join(dir, 'pkg'));
+    expect(projectRoot('relative.ts', dir)).toBeNull();
+  });
+});
