@@ -33,18 +33,6 @@ const MAX_DEPTH = 250;
 /** Questions answered per file before the engine gives up (bounds pathological files). */
 const MAX_STEPS = 200_000;
 
-const DEFAULT_PARAM_TEXT: Readonly<Record<RequestModelName, string>> = {
-  express: 'req',
-  'koa-context': 'ctx',
-  'koa-request': 'ctx.request',
-  'hono-context': 'c',
-  'hono-request': 'c.req',
-  'web-request': 'request',
-  'node-request': 'req',
-  'next-route-context': 'context',
-  'next-page-props': 'props',
-  'fetch-event': 'event',
-};
 
 /** Globals whose methods return numbers, dates or booleans (`Date.parse`, `Number.parseInt`, `Math.min`). */
 const NUMERIC_GLOBALS = new Set(['Date', 'Number', 'Math', 'BigInt', 'Boolean', 'Array.isArray']);
@@ -520,7 +508,7 @@ export class TaintEngine {
         return [{ kind: 'request', node: param, text: declared ?? source.label, steps: [], data: true }];
       }
       return [
-        { kind: 'request-object', model: source.model, node: param, text: declared ?? DEFAULT_PARAM_TEXT[source.model], steps: [] },
+        { kind: 'request-object', model: source.model, node: param, text: declared ?? REQUEST_MODELS[source.model].label, steps: [] },
       ];
     }
     const callbackTaint = this.callbackParamTaint(fn, index);

@@ -1,10 +1,13 @@
 import { errorHandlersModel } from './error-handlers.js';
+import { fastifyHooksModel } from './fastify-hooks.js';
 import { mcpModel } from './mcp.js';
 import { nestjsModel } from './nestjs.js';
 import { nextjsModel } from './nextjs.js';
 import { nodeHttpModel } from './node-http.js';
+import { routeModulesModel } from './route-modules.js';
 import { routesModel } from './routes.js';
 import { settingsParamsModel } from './settings-params.js';
+import { trpcModel } from './trpc.js';
 import { typedParamsModel } from './typed-params.js';
 import type { SourceModel } from './types.js';
 import { webFetchModel } from './web-fetch.js';
@@ -14,10 +17,14 @@ export const SOURCE_MODELS: readonly SourceModel[] = [
   nestjsModel,
   errorHandlersModel,
   mcpModel,
+  // Before Next.js: SvelteKit's `+server.ts` exports the same method names, with another argument.
+  routeModulesModel,
   nextjsModel,
+  trpcModel,
   webFetchModel,
   nodeHttpModel,
   routesModel,
+  fastifyHooksModel,
   typedParamsModel,
   settingsParamsModel,
 ];

@@ -14,9 +14,14 @@ export type RequestModelName =
   | 'node-request'
   | 'next-route-context'
   | 'next-page-props'
-  | 'fetch-event';
+  | 'fetch-event'
+  | 'route-args'
+  | 'sveltekit-event'
+  | 'trpc-options';
 
 export interface RequestObjectModel {
+  /** How messages name the object when the parameter is destructured or unnamed: `req`, `c.req`. */
+  readonly label: string;
   readonly data: ReadonlySet<string>;
   readonly nested: Readonly<Record<string, RequestModelName>>;
   readonly methods: ReadonlySet<string>;
@@ -31,6 +36,7 @@ const nodeRequestData = ['url', 'headers', 'rawHeaders', 'headersDistinct', 'tra
 export const REQUEST_MODELS: Readonly<Record<RequestModelName, RequestObjectModel>> = {
   // Express, Fastify and Next.js pages API requests share these names.
   express: {
+    label: 'req',
     data: set(
       ...nodeRequestData,
       'body',
@@ -50,54 +56,87 @@ export const REQUEST_MODELS: Readonly<Record<RequestModelName, RequestObjectMode
     streamsBody: true,
   },
   'koa-context': {
+    label: 'ctx',
     data: set('query', 'params', 'headers', 'header', 'cookies', 'url', 'originalUrl', 'path', 'querystring', 'href', 'search', 'files'),
     nested: { request: 'koa-request', req: 'node-request' },
     methods: set('get'),
     streamsBody: false,
   },
   'koa-request': {
+    label: 'ctx.request',
     data: set('body', 'query', 'params', 'headers', 'header', 'url', 'originalUrl', 'path', 'querystring', 'href', 'search', 'files', 'rawBody'),
     nested: {},
     methods: set('get'),
     streamsBody: false,
   },
   'hono-context': {
+    label: 'c',
     data: set(),
     nested: { req: 'hono-request' },
     methods: set(),
     streamsBody: false,
   },
   'hono-request': {
+    label: 'c.req',
     data: set('url', 'path', 'headers'),
     nested: { raw: 'web-request' },
     methods: set('json', 'text', 'formData', 'arrayBuffer', 'blob', 'parseBody', 'query', 'queries', 'param', 'header', 'valid'),
     streamsBody: false,
   },
   'web-request': {
+    label: 'request',
     data: set('url', 'headers', 'body', 'cookies', 'nextUrl'),
     nested: {},
     methods: set('json', 'text', 'formData', 'arrayBuffer', 'blob'),
     streamsBody: false,
   },
   'node-request': {
+    label: 'req',
     data: set(...nodeRequestData),
     nested: {},
     methods: set(),
     streamsBody: true,
   },
   'next-route-context': {
+    label: 'context',
     data: set('params'),
     nested: {},
     methods: set(),
     streamsBody: false,
   },
   'next-page-props': {
+    label: 'props',
     data: set('params', 'searchParams'),
     nested: {},
     methods: set(),
     streamsBody: false,
   },
+  // Remix and React Router `action`/`loader` arguments: `({ request, params, context })`.
+  'route-args': {
+    label: 'args',
+    data: set('params'),
+    nested: { request: 'web-request' },
+    methods: set(),
+    streamsBody: false,
+  },
+  // SvelteKit's RequestEvent, given to `+server` handlers, `load` and form actions.
+  'sveltekit-event': {
+    label: 'event',
+    data: set('params', 'url', 'cookies'),
+    nested: { request: 'web-request' },
+    methods: set('getClientAddress'),
+    streamsBody: false,
+  },
+  // tRPC procedure resolvers: `({ input, ctx })`; what the app puts in `ctx` is its own.
+  'trpc-options': {
+    label: 'opts',
+    data: set('input', 'rawInput'),
+    nested: {},
+    methods: set(),
+    streamsBody: false,
+  },
   'fetch-event': {
+    label: 'event',
     data: set(),
     nested: { request: 'web-request' },
     methods: set(),

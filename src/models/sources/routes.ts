@@ -54,7 +54,7 @@ interface Framework {
 
 function frameworkOf(context: SourceContext): Framework {
   if (context.imports('hono')) {
-    return { framework: 'hono', model: 'hono-context', response: { offset: 0, model: 'hono-c' }, returnsToClient: false };
+    return { framework: 'hono', model: 'hono-context', response: { offset: 0, model: 'hono-c' }, returnsToClient: true };
   }
   if (context.imports('koa', '@koa/router', 'koa-router')) {
     return { framework: 'koa', model: 'koa-context', response: { offset: 0, model: 'koa-ctx' }, returnsToClient: false };
