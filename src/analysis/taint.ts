@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { REQUEST_MODELS, type RequestModelName } from '../models/sources/request-objects.js';
+import { REQUEST_MODELS } from '../models/sources/request-objects.js';
 import type { ParamSource } from '../models/sources/types.js';
 import type { LlmSecuritySettings } from '../settings.js';
 import { enclosingFunction, findProperty, isFunction, keyName, memberChain, unwrap, within, type FunctionNode, type Node } from './ast.js';
