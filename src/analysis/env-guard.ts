@@ -71,11 +71,16 @@ export function devBranch(test: Node, context: GuardContext, depth = 0): Branch 
   return null;
 }
 
+/** Classes that every error (or most) is an instance of: no sign of a client error. */
+const BASE_ERROR_CLASSES = new Set(['Error', 'Object', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError', 'DOMException']);
+
 /** `err instanceof ZodError`, `err.expose`, `err.status < 500`: branches that handle client errors. */
 export function clientErrorBranch(test: Node): Branch | null {
   const node = unwrap(test);
   if (node.type === T.BinaryExpression) {
-    if (node.operator === 'instanceof') return 'consequent';
+    // `err instanceof ZodError`, `instanceof HttpException`: a class of client errors. Not the base
+    // classes every error is an instance of (`err instanceof Error ? err.message : '…'` sends any message).
+    if (node.operator === 'instanceof') return node.right.type === T.Identifier && BASE_ERROR_CLASSES.has(node.right.name) ? null : 'consequent';
     const status = node.left.type === T.MemberExpression && /^(?:status|statusCode)$/.test(keyName(node.left) ?? '');
     const limit = node.right.type === T.Literal && typeof node.right.value === 'number' ? node.right.value : null;
     if (status && limit !== null) {

@@ -114,6 +114,7 @@ ruleTester().run('no-error-details-in-response', rule, {
         ...express,
         `import Koa from 'koa';`,
         `app.post('/x', async (req, res) => { try { await run(req.body); } catch (error) { if (error instanceof ZodError) return res.status(400).json({ details: error.issues }); console.error(error); res.status(500).json({ error: 'Failed' }); } });`,
+        `app.post('/y', async (req, res) => { try { await run(req.body); } catch (error) { res.status(400).json({ error: error instanceof ValidationError ? error.message : 'Failed' }); } });`,
         `app.use((err, req, res, next) => { res.status(err.status ?? 500).json({ error: err.status < 500 ? err.message : 'Internal Server Error' }); });`,
         `const koa = new Koa(); koa.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.status = err.status ?? 500; ctx.body = { error: err.expose ? err.message : 'Internal Server Error' }; } });`,
       ),
@@ -166,6 +167,25 @@ ruleTester().run('no-error-details-in-response', rule, {
             {
               messageId: 'sendGenericMessage',
               output: lines(...express, `app.get('/x', async (req, res) => { try { await work(); } catch (err) { res.status(500).json({ error: 'Internal Server Error' }); } });`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'instanceof Error is no client-error guard: any error is one',
+      code: lines(...express, `app.get('/x', async (req, res) => { try { await work(); } catch (error) { res.status(500).json({ error: error instanceof Error ? error.message : 'Unknown error' }); } });`),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 3,
+          column: 75,
+          data: { source: 'error.message', line: '3', via: '', api: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(...express, `app.get('/x', async (req, res) => { try { await work(); } catch (error) { res.status(500).json({ error: 'Internal Server Error' }); } });`),
             },
           ],
         },
