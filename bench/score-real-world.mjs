@@ -63,7 +63,7 @@ for (const app of manifest.apps) {
     console.error(`missing checkout: ${dir} (git clone the repository there at ${app.commit})`);
     continue;
   }
-  let head = null;
+  let head;
   try {
     head = execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
   } catch {
