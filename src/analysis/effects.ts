@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { LlmCall, PromptSlot, SlotRole } from '../models/llm/types.js';
-import { resolveObject } from '../models/llm/extract.js';
+import { messageSlots, resolveObject } from '../models/llm/extract.js';
 import { findProperty, isFunction, keyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { RESPONSE_MODELS } from '../models/sinks/response-objects.js';
 import type { DangerKind } from '../models/sinks/dangerous.js';
@@ -36,6 +36,8 @@ export type EffectSink =
       readonly minInstructionWords?: number;
       /** The SDK call sets no output limit: the option it lacks. */
       readonly unbounded?: string;
+      /** For role `messages`: how the list the caller builds is read. */
+      readonly list?: PromptSlot['list'];
     }
   | { readonly kind: 'log'; readonly logger: string }
   | { readonly kind: 'danger'; readonly danger: DangerKind; readonly api: string }
@@ -130,7 +132,7 @@ function directSinks(analysis: FileAnalysis): { sink: EffectSink; value: Node; o
     const unbounded = limit === undefined ? undefined : limitOption(limit);
     for (const slot of call.slots) {
       const mixed = slot.role === 'prompt' && analysis.engine.taintOf(slot.value).some((o) => o.kind === 'param') && hasInstructionText(promptParts(slot.value, host), slot.minInstructionWords);
-      found.push({ sink: { kind: 'llm', role: slot.role, label: slot.label, call: describeCall(call), mixed, minInstructionWords: slot.minInstructionWords, unbounded }, value: slot.value });
+      found.push({ sink: { kind: 'llm', role: slot.role, label: slot.label, call: describeCall(call), mixed, minInstructionWords: slot.minInstructionWords, unbounded, list: slot.list }, value: slot.value });
     }
   }
   for (const call of loggerCalls(analysis)) {
@@ -377,20 +379,33 @@ export function siteTaint(analysis: FileAnalysis, value: Node, accesses: readonl
 /** Calls of this file to functions that pass an argument on to an LLM call, as LLM calls with slots. */
 export function helperCalls(analysis: FileAnalysis): LlmCall[] {
   const byCall = new Map<TSESTree.CallExpression, PromptSlot[]>();
+  const addSlot = (call: TSESTree.CallExpression, slot: PromptSlot) => {
+    const slots = byCall.get(call);
+    if (slots) slots.push(slot);
+    else byCall.set(call, [slot]);
+  };
   for (const { call, effect, value, accesses } of helperSinkSites(analysis)) {
     const sink = effect.sink;
     if (sink.kind !== 'llm') continue;
+    const through = { call: sink.call, hops: effect.hops, mixed: sink.mixed, unbounded: sink.unbounded };
+    if (sink.role === 'messages') {
+      // The caller's list decides the roles: each of its messages is a slot of the helper's call.
+      // A list that is itself a parameter here is lifted to this function's callers instead.
+      if (!sink.list || accesses.some((access) => access.length > 0)) continue;
+      for (const slot of messageSlots(value, { index: analysis.index }, sink.list.roles, sink.list.loneUser)) {
+        if (slot.role !== 'messages') addSlot(call, { ...slot, fix: undefined, through });
+      }
+      continue;
+    }
     const slot: PromptSlot = {
       role: sink.role,
       label: sink.label,
       value,
       report: value,
       minInstructionWords: sink.minInstructionWords,
-      through: { call: sink.call, hops: effect.hops, mixed: sink.mixed, unbounded: sink.unbounded, accesses },
+      through: { ...through, accesses },
     };
-    const slots = byCall.get(call);
-    if (slots) slots.push(slot);
-    else byCall.set(call, [slot]);
+    addSlot(call, slot);
   }
   return [...byCall].map(([node, slots]) => ({ node, sdk: 'helper', api: slots[0].through!.call, slots }));
 }

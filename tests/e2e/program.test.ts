@@ -51,10 +51,16 @@ const REGISTERED_ELSEWHERE = [
   'hono-routes/src/routes/summary.ts:11 no-user-input-in-system-prompt',
 ];
 
+/** Shapes of calls through the project's own abstractions: lists passed to a wrapper, responses handed to a helper. */
+const WRAPPERS = [
+  'wrappers/src/server.ts:17 no-user-input-in-system-prompt',
+  'wrappers/src/server.ts:9 no-user-input-in-system-prompt',
+];
+
 describe('handlers registered in another module', () => {
   it('reports the flow in the handler file, once, and keeps the twins quiet', async () => {
     forget();
-    expect(where(await lint(['**/*.ts']))).toEqual(REGISTERED_ELSEWHERE);
+    expect(where(await lint(['hono-routes/**/*.ts', 'express-controllers/**/*.ts']))).toEqual(REGISTERED_ELSEWHERE);
   });
 
   it('names the framework part the data came from', async () => {
@@ -71,17 +77,29 @@ describe('handlers registered in another module', () => {
     const handlersFirst = [];
     for (const file of REGISTERED_ELSEWHERE.map((line) => line.split(':')[0])) handlersFirst.push(...(await lint([file])));
     forget();
-    const registrationsFirst = [...(await lint(['hono-routes/src/server.ts', 'express-controllers/src/app.ts'])), ...(await lint(['**/*.ts']))];
+    const registrationsFirst = [...(await lint(['hono-routes/src/server.ts', 'express-controllers/src/app.ts'])), ...(await lint(['hono-routes/**/*.ts', 'express-controllers/**/*.ts']))];
     expect(where(handlersFirst)).toEqual(REGISTERED_ELSEWHERE);
     expect(where(registrationsFirst)).toEqual(REGISTERED_ELSEWHERE);
     forget();
-    expect(where(await lint(['**/*.ts'], { concurrency: 2 }))).toEqual(REGISTERED_ELSEWHERE);
+    expect(where(await lint(['hono-routes/**/*.ts', 'express-controllers/**/*.ts'], { concurrency: 2 }))).toEqual(REGISTERED_ELSEWHERE);
   });
 
   it('finds nothing in those files with crossFile: false', async () => {
     forget();
     const config = { ...plugin.configs.recommended, settings: { 'llm-security': { crossFile: false } } } as Linter.Config;
     expect(where(await lint(['**/*.ts'], { config }))).toEqual([]);
+  });
+});
+
+describe('calls through the project\'s own abstractions', () => {
+  it('reads the roles of a list that a wrapper passes on to the SDK where the caller writes it', async () => {
+    forget();
+    const found = await lint(['wrappers/**/*.ts']);
+    expect(where(found)).toEqual(WRAPPERS);
+    expect(found.find((f) => f.at === 'wrappers/src/server.ts:9')?.message).toBe(
+      "Request data 'req.body.rules' (line 9) reaches the system message of openai chat.completions.create via ask() in wrappers/src/llm.ts:8; send it as a separate user message.",
+    );
+    expect(found.find((f) => f.at === 'wrappers/src/server.ts:17')?.message).toContain('via askWithRetry() in wrappers/src/llm.ts:13 -> ask() in wrappers/src/llm.ts:8');
   });
 });
 

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { findProperty, keyName, stringLiteralValue, unwrap } from '../../analysis/ast.js';
 import type { FileIndex } from '../../analysis/file-index.js';
-import { USER_TURN_MIN_WORDS, type ExtractContext, type PromptSlot, type SlotFix } from './types.js';
+import { USER_TURN_MIN_WORDS, type ExtractContext, type LoneUserMessage, type MessageRoles, type PromptSlot, type SlotFix } from './types.js';
 
 /**
  * Shared pieces of the SDK models: finding the options object of a call, the messages of
@@ -75,25 +75,20 @@ export function arrayElements(node: TSESTree.Node, index: FileIndex): TSESTree.N
   return elements;
 }
 
+/** A parameter, or a member read from one (`messages`, `opts.messages`). */
+function isParameterValue(node: TSESTree.Node, index: FileIndex): boolean {
+  let value = unwrap(node);
+  while (value.type === T.MemberExpression && !value.computed) value = unwrap(value.object);
+  if (value.type !== T.Identifier) return false;
+  const variable = index.variableOf(value);
+  return variable?.defs.length === 1 && variable.defs[0].type === 'Parameter' && !variable.references.some((r) => r.isWrite());
+}
+
 export function staticRole(node: TSESTree.Node | null | undefined): string | null {
   return stringLiteralValue(node ?? null);
 }
 
-export interface MessageRoles {
-  /** role name -> label used in messages ('system' -> 'system message'). */
-  readonly system: Readonly<Record<string, string>>;
-  readonly user: readonly string[];
-  /** Role name a fix gives the new user message. */
-  readonly userRole: string;
-  readonly contentKey?: string;
-}
-
-/**
- * What a lone user message becomes when the call has no system side at all: the whole
- * prompt in one message is a flat prompt (`messages: [{ role: 'user', content: \`Summarize: ${text}\` }]`).
- * `fix` says how to separate it: a system message before it, or a system option.
- */
-export type LoneUserMessage = 'system-message' | ((message: TSESTree.ObjectExpression | TSESTree.ArrayExpression) => SlotFix | undefined) | null;
+export type { LoneUserMessage, MessageRoles } from './types.js';
 
 export const CHAT_ROLES: MessageRoles = {
   system: { system: 'system message', developer: 'developer message' },
@@ -117,6 +112,11 @@ export function messageSlots(
   const inlineArray = unwrap(messagesNode).type === T.ArrayExpression;
   const contentKey = roles.contentKey ?? 'content';
   const elements = arrayElements(messagesNode, context.index);
+  // `messages` of a helper's parameter (`ask(messages)`, `opts.messages`): its caller writes the roles.
+  if (elements.length === 0 && isParameterValue(messagesNode, context.index)) {
+    const report = messagesNode.parent?.type === T.Property && messagesNode.parent.value === messagesNode ? messagesNode.parent : messagesNode;
+    return [{ role: 'messages', label: 'messages', value: messagesNode, report, list: { roles, loneUser } }];
+  }
   if (loneUser && elements.length === 1) {
     const lone = loneUserSlot(elements[0], messagesNode, inlineArray, contentKey, roles, context, loneUser);
     if (lone) return [lone];

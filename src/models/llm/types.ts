@@ -1,7 +1,24 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileIndex } from '../../analysis/file-index.js';
 
-export type SlotRole = 'system' | 'user' | 'prompt';
+/** `messages`: a list of role-tagged messages that the caller of a helper builds (see `PromptSlot.list`). */
+export type SlotRole = 'system' | 'user' | 'prompt' | 'messages';
+
+export interface MessageRoles {
+  /** role name -> label used in messages ('system' -> 'system message'). */
+  readonly system: Readonly<Record<string, string>>;
+  readonly user: readonly string[];
+  /** Role name a fix gives the new user message. */
+  readonly userRole: string;
+  readonly contentKey?: string;
+}
+
+/**
+ * What a lone user message becomes when the call has no system side at all: the whole
+ * prompt in one message is a flat prompt (`messages: [{ role: 'user', content: \`Summarize: ${text}\` }]`).
+ * `fix` says how to separate it: a system message before it, or a system option.
+ */
+export type LoneUserMessage = 'system-message' | ((message: TSESTree.ObjectExpression | TSESTree.ArrayExpression) => SlotFix | undefined) | null;
 
 /** How a fix can rewrite the call around a slot toward role-separated messages. */
 export type SlotFix =
@@ -51,6 +68,12 @@ export interface PromptSlot {
    * as `Question: ${q}` is normal there.
    */
   readonly minInstructionWords?: number;
+  /**
+   * For a `messages` slot (a parameter of the function that makes the call): how the list's
+   * messages are read once the caller's list is known (`ask(messages)` where the caller writes
+   * `[{ role: 'system', content: … }]`).
+   */
+  readonly list?: { readonly roles: MessageRoles; readonly loneUser: LoneUserMessage };
   /**
    * A slot of a call to your own helper: the argument reaches the SDK call `call` through the
    * functions in `hops`; `mixed` when the helper already adds instruction text to it.
