@@ -17,14 +17,20 @@ export function shorten(text: string, max = MAX_SOURCE_LENGTH): string {
 }
 
 /** Any origin that names a source: request data, errors, prompts, LLM output, secrets. */
-type Described = { readonly node: Node; readonly text: string; readonly steps: readonly string[] };
+type Described = {
+  readonly node: Node;
+  readonly text: string;
+  readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/relay.ts'). */
+  readonly place?: string;
+};
 
 /** `hops`: the helpers a value went through after the origin's own steps (cross-file wrappers). */
 export function describeOrigin(origin: Described, hops: readonly string[] = []): OriginDescription {
   const steps = hops.length > 0 ? [...origin.steps, ...hops] : origin.steps;
   return {
     source: shorten(origin.text),
-    line: String(origin.node.loc.start.line),
+    line: origin.place ?? String(origin.node.loc.start.line),
     via: steps.length > 0 ? ` via ${steps.join(' -> ')}` : '',
   };
 }

@@ -42,7 +42,12 @@ export type EffectSink =
   | { readonly kind: 'log'; readonly logger: string }
   | { readonly kind: 'danger'; readonly danger: DangerKind; readonly api: string }
   /** `res.json(data)` in `send(res, data)`: parameter `response` is the response object, `method` its send method ('=body' for `ctx.body =`). */
-  | { readonly kind: 'respond'; readonly response: number; readonly method: string };
+  | { readonly kind: 'respond'; readonly response: number; readonly method: string }
+  /**
+   * `res.write(chunk)` in `relay(res, q)` where the chunk is the helper's own LLM output, error
+   * details or prompt (not a parameter): what the response parameter (the effect's `index`) is sent.
+   */
+  | { readonly kind: 'emit'; readonly method: string; readonly origins: Taint };
 
 export interface ParamEffect {
   readonly index: number;
@@ -96,6 +101,8 @@ function sinkKey(sink: EffectSink): string {
       return `danger:${sink.danger}`;
     case 'respond':
       return `respond:${sink.response}:${sink.method}`;
+    case 'emit':
+      return `emit:${sink.method}:${sink.origins.map((o) => (o.kind === 'param' ? `param${o.index}` : `${o.kind}@${o.node.range[0]}`)).join(',')}`;
   }
 }
 
@@ -124,8 +131,9 @@ function parameterReceiver(node: Node, analysis: FileAnalysis): { fn: FunctionNo
 }
 
 /** Sinks of a file whose value may come from a parameter, each with the value it takes. */
-function directSinks(analysis: FileAnalysis): { sink: EffectSink; value: Node; only?: FunctionNode }[] {
+function directSinks(analysis: FileAnalysis): { found: { sink: EffectSink; value: Node; only?: FunctionNode }[]; emissions: Emission[] } {
   const found: { sink: EffectSink; value: Node; only?: FunctionNode }[] = [];
+  const emissions: Emission[] = [];
   const host = analysis.shapeHost;
   for (const call of analysis.sdkCalls) {
     const limit = missingLimit(analysis, call);
@@ -149,15 +157,29 @@ function directSinks(analysis: FileAnalysis): { sink: EffectSink; value: Node; o
     const position = method === null ? undefined : SEND_METHODS.get(method);
     const payload = position === undefined ? undefined : call.arguments[position];
     const receiver = payload && payload.type !== T.SpreadElement ? parameterReceiver(callee.object, analysis) : null;
-    if (receiver && payload) found.push({ sink: { kind: 'respond', response: receiver.index, method: method! }, value: payload, only: receiver.fn });
+    if (receiver && payload) {
+      found.push({ sink: { kind: 'respond', response: receiver.index, method: method! }, value: payload, only: receiver.fn });
+      emissions.push({ fn: receiver.fn, index: receiver.index, method: method!, value: payload });
+    }
   }
   for (const assignment of analysis.index.assignments) {
     const left = assignment.left;
     if (assignment.operator !== '=' || left.type !== T.MemberExpression || keyName(left) !== 'body') continue;
     const receiver = parameterReceiver(left.object, analysis);
-    if (receiver) found.push({ sink: { kind: 'respond', response: receiver.index, method: '=body' }, value: assignment.right, only: receiver.fn });
+    if (receiver) {
+      found.push({ sink: { kind: 'respond', response: receiver.index, method: '=body' }, value: assignment.right, only: receiver.fn });
+      emissions.push({ fn: receiver.fn, index: receiver.index, method: '=body', value: assignment.right });
+    }
   }
-  return found;
+  return { found, emissions };
+}
+
+/** A value a function sends on the response object it was given, whatever it carries. */
+interface Emission {
+  readonly fn: FunctionNode;
+  readonly index: number;
+  readonly method: string;
+  readonly value: Node;
 }
 
 /** Whether a value from a parameter still counts at a sink: sanitizers clear every sink but the prompt slots. */
@@ -228,11 +250,19 @@ function computeEffects(analysis: FileAnalysis, effects: Map<FunctionNode, Param
   };
   const params = (taint: Taint): ParamOrigin[] => taint.filter((origin): origin is ParamOrigin => origin.kind === 'param');
 
-  for (const { sink, value, only } of directSinks(analysis)) {
+  const { found, emissions } = directSinks(analysis);
+  for (const { sink, value, only } of found) {
     for (const origin of params(analysis.engine.taintOf(value))) {
       if ((only && origin.fn !== only) || !counts(origin, sink)) continue;
       add(origin.fn, { index: origin.index, access: origin.access, sink, hops: [] });
     }
+  }
+  // What a function sends on its response parameter of its own: LLM output, error details, prompts.
+  for (const { fn, index, method, value } of emissions) {
+    const own = analysis.engine.taintOf(value).filter((origin) => origin.kind === 'llm' || origin.kind === 'error' || origin.kind === 'prompt');
+    // Messages at the caller name where these are: their line, and the file when it is another one.
+    const placed = analysis.linted ? own : own.map((origin) => ({ ...origin, place: `${origin.node.loc.start.line} of ${analysis.label}` }));
+    if (own.length > 0) add(fn, { index, access: [], sink: { kind: 'emit', method, origins: placed }, hops: [] });
   }
 
   // Only calls that pass on a parameter can lift an effect: the others are not linked at all.

@@ -5,7 +5,8 @@ import { RESPONSE_MODELS, type ResponseModelName } from '../models/sinks/respons
 import { keyName, memberChain, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { FileAnalysis } from './file-analysis.js';
 import type { Taint } from './origin.js';
-import { helperSinkSites, siteTaint } from './effects.js';
+import { effectsAt, helperSinkSites, siteTaint } from './effects.js';
+import { mayLinkCallee } from './linker.js';
 
 type Variable = NonNullable<ReturnType<FileAnalysis['index']['variableOf']>>;
 
@@ -31,6 +32,8 @@ export interface ResponseSink {
   readonly helper?: boolean;
   /** For a helper: the member paths it reads from the payload before sending it. */
   readonly accesses?: readonly (readonly (string | null)[])[];
+  /** For a helper handed the response: what it sends of its own (its LLM output, error details, prompts). */
+  readonly origins?: Taint;
 }
 
 const cache = new WeakMap<FileAnalysis, ResponseSink[]>();
@@ -147,6 +150,29 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
       const method = sink.method === '=body' ? 'body' : sink.method;
       add({ node: call, payload: [value], api: `${given.name}.${method} (${effect.hops.join(' -> ')})`, helper: true, accesses });
     }
+    // `relay(res, q)`: a helper that sends its own LLM output (or error details) on the response it is given.
+    for (const call of analysis.index.calls) {
+      if (call.arguments.length === 0 || !mayLinkCallee(analysis, call)) continue;
+      const given = call.arguments.map((argument) => {
+        const value = unwrap(argument);
+        const variable = value.type === T.Identifier ? analysis.index.variableOf(value) : null;
+        return variable ? variables.get(variable) : undefined;
+      });
+      if (given.every((model) => model === undefined)) continue;
+      // A helper that is a handler itself (`relay(res: Response, …)`) reports what it sends, in its own file.
+      const linked = analysis.linkedCall(call);
+      const reportsItself = linked?.owner.handlers.get(linked.fn)?.responses;
+      for (const { effect } of effectsAt(analysis, call)) {
+        const sink = effect.sink;
+        const model = given[effect.index];
+        if (sink.kind !== 'emit' || !model || reportsItself?.has(effect.index)) continue;
+        const sends = sink.method === '=body' ? RESPONSE_MODELS[model].bodyProperty === 'body' : RESPONSE_MODELS[model].send.has(sink.method);
+        if (!sends) continue;
+        const name = (call.arguments[effect.index] as TSESTree.Identifier).name;
+        const method = sink.method === '=body' ? 'body' : sink.method;
+        add({ node: call, payload: [], api: `${name}.${method} (${effect.hops.join(' -> ')})`, helper: true, origins: sink.origins });
+      }
+    }
   }
 
   const clientExceptions = [...analysis.index.moduleNames].some((m) => CLIENT_EXCEPTION_MODULES.test(m));
@@ -207,6 +233,11 @@ export function sinkHits<O>(analysis: FileAnalysis, select: (taint: Taint) => O[
   for (const sink of responseSinks(analysis)) {
     const origins: O[] = [];
     const carriers: Node[] = [];
+    if (sink.origins) {
+      const found = select(sink.origins);
+      if (found.length > 0) hits.push({ sink, origins: found, carriers: [sink.node] });
+      continue;
+    }
     for (const payload of sink.payload) {
       const found = select(siteTaint(analysis, payload, sink.accesses));
       if (found.length === 0) continue;

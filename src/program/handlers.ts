@@ -90,10 +90,12 @@ function forwarded(fn: FunctionNode, info: HandlerInfo, context: SourceContext):
   const mapped = emptyInfo();
   let carries = false;
   for (const [i, argument] of call.arguments.entries()) {
+    // Only the handler's own parameters, as they are: `relay(res, req.body.q)` hands on request
+    // data the target cannot tell from its other arguments, so it stays a helper of this handler.
     const value = unwrap(argument);
-    if (value.type !== T.Identifier) continue;
+    if (value.type !== T.Identifier) return null;
     const outer = positions.get(value.name);
-    if (outer === undefined) continue;
+    if (outer === undefined) return null;
     const source = info.params.get(outer);
     const response = info.responses.get(outer);
     if (source) mapped.params.set(i, source);

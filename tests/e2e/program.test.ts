@@ -53,8 +53,11 @@ const REGISTERED_ELSEWHERE = [
 
 /** Shapes of calls through the project's own abstractions: lists passed to a wrapper, responses handed to a helper. */
 const WRAPPERS = [
-  'wrappers/src/server.ts:17 no-user-input-in-system-prompt',
-  'wrappers/src/server.ts:9 no-user-input-in-system-prompt',
+  'wrappers/src/relay.ts:31 no-raw-llm-response',
+  'wrappers/src/server.ts:10 no-user-input-in-system-prompt',
+  'wrappers/src/server.ts:18 no-user-input-in-system-prompt',
+  'wrappers/src/server.ts:42 no-raw-llm-response',
+  'wrappers/src/server.ts:46 no-raw-llm-response',
 ];
 
 describe('handlers registered in another module', () => {
@@ -87,7 +90,7 @@ describe('handlers registered in another module', () => {
   it('finds nothing in those files with crossFile: false', async () => {
     forget();
     const config = { ...plugin.configs.recommended, settings: { 'llm-security': { crossFile: false } } } as Linter.Config;
-    expect(where(await lint(['**/*.ts'], { config }))).toEqual([]);
+    expect(where(await lint(['hono-routes/**/*.ts', 'express-controllers/**/*.ts'], { config }))).toEqual([]);
   });
 });
 
@@ -96,10 +99,22 @@ describe('calls through the project\'s own abstractions', () => {
     forget();
     const found = await lint(['wrappers/**/*.ts']);
     expect(where(found)).toEqual(WRAPPERS);
-    expect(found.find((f) => f.at === 'wrappers/src/server.ts:9')?.message).toBe(
-      "Request data 'req.body.rules' (line 9) reaches the system message of openai chat.completions.create via ask() in wrappers/src/llm.ts:8; send it as a separate user message.",
+    expect(found.find((f) => f.at === 'wrappers/src/server.ts:10')?.message).toBe(
+      "Request data 'req.body.rules' (line 10) reaches the system message of openai chat.completions.create via ask() in wrappers/src/llm.ts:8; send it as a separate user message.",
     );
-    expect(found.find((f) => f.at === 'wrappers/src/server.ts:17')?.message).toContain('via askWithRetry() in wrappers/src/llm.ts:13 -> ask() in wrappers/src/llm.ts:8');
+    expect(found.find((f) => f.at === 'wrappers/src/server.ts:18')?.message).toContain('via askWithRetry() in wrappers/src/llm.ts:13 -> ask() in wrappers/src/llm.ts:8');
+  });
+
+  it('reports, at the route, what a helper handed the response sends of its own', async () => {
+    forget();
+    const found = await lint(['wrappers/src/server.ts']);
+    expect(found.find((f) => f.at === 'wrappers/src/server.ts:42')?.message).toBe(
+      'The raw result of openai chat.completions.create (line 11 of wrappers/src/relay.ts) is sent to the client through res.json (relay() in wrappers/src/relay.ts:10) via completion; it carries ids, usage, tool calls and reasoning. Send only the text.',
+    );
+    expect(found.filter((f) => f.rule === 'no-raw-llm-response').map((f) => `${f.at} ${f.message}`)).toEqual([
+      expect.stringMatching(/^wrappers\/src\/server\.ts:42 .*res\.json \(relay\(\) in wrappers\/src\/relay\.ts:10\)/u),
+      expect.stringMatching(/^wrappers\/src\/server\.ts:46 .*res\.json \(relayVia\(\) in wrappers\/src\/relay\.ts:20 -> relay\(\) in wrappers\/src\/relay\.ts:10\)/u),
+    ]);
   });
 });
 
