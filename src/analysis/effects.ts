@@ -56,6 +56,8 @@ export interface ParamEffect {
   readonly sink: EffectSink;
   /** The functions it passes through, outermost first: 'ask() in src/lib/ai.ts:4'. */
   readonly hops: readonly string[];
+  /** The module where the sink is (the file of the SDK call, logger, …). */
+  readonly site: string;
 }
 
 /** Rounds of propagation through helpers that call helpers (each round adds one level). */
@@ -254,7 +256,7 @@ function computeEffects(analysis: FileAnalysis, effects: Map<FunctionNode, Param
   for (const { sink, value, only } of found) {
     for (const origin of params(analysis.engine.taintOf(value))) {
       if ((only && origin.fn !== only) || !counts(origin, sink)) continue;
-      add(origin.fn, { index: origin.index, access: origin.access, sink, hops: [] });
+      add(origin.fn, { index: origin.index, access: origin.access, sink, hops: [], site: analysis.filename });
     }
   }
   // What a function sends on its response parameter of its own: LLM output, error details, prompts.
@@ -262,7 +264,7 @@ function computeEffects(analysis: FileAnalysis, effects: Map<FunctionNode, Param
     const own = analysis.engine.taintOf(value).filter((origin) => origin.kind === 'llm' || origin.kind === 'error' || origin.kind === 'prompt');
     // Messages at the caller name where these are: their line, and the file when it is another one.
     const placed = analysis.linted ? own : own.map((origin) => ({ ...origin, place: `${origin.node.loc.start.line} of ${analysis.label}` }));
-    if (own.length > 0) add(fn, { index, access: [], sink: { kind: 'emit', method, origins: placed }, hops: [] });
+    if (own.length > 0) add(fn, { index, access: [], sink: { kind: 'emit', method, origins: placed }, hops: [], site: analysis.filename });
   }
 
   // Only calls that pass on a parameter can lift an effect: the others are not linked at all.
@@ -325,7 +327,7 @@ export function effectsAt(analysis: FileAnalysis, call: TSESTree.CallExpression)
  * object literal, and the members it reads beyond what can be seen here (`logUser(req.body)`
  * where the helper logs `user.id`: `req.body` with ['id']).
  */
-function argumentFor(analysis: FileAnalysis, call: TSESTree.CallExpression, effect: ParamEffect): { value: Node; access: readonly (string | null)[] } | null {
+export function argumentFor(analysis: FileAnalysis, call: TSESTree.CallExpression, effect: Pick<ParamEffect, 'index' | 'access'>): { value: Node; access: readonly (string | null)[] } | null {
   if (call.arguments.slice(0, effect.index + 1).some((a) => a.type === T.SpreadElement)) return null;
   let value: Node | undefined = call.arguments[effect.index];
   if (!value) return null;
@@ -417,13 +419,16 @@ export function helperCalls(analysis: FileAnalysis): LlmCall[] {
   for (const { call, effect, value, accesses } of helperSinkSites(analysis)) {
     const sink = effect.sink;
     if (sink.kind !== 'llm') continue;
-    const through = { call: sink.call, hops: effect.hops, mixed: sink.mixed, unbounded: sink.unbounded };
+    // A slot in another module reports there, once, with where the request data came from.
+    const elsewhere = effect.site !== analysis.filename ? effect.site : undefined;
+    const through = { call: sink.call, hops: effect.hops, mixed: sink.mixed, unbounded: sink.unbounded, elsewhere };
     if (sink.role === 'messages') {
       // The caller's list decides the roles: each of its messages is a slot of the helper's call.
       // A list that is itself a parameter here is lifted to this function's callers instead.
       if (!sink.list || accesses.some((access) => access.length > 0)) continue;
       for (const slot of messageSlots(value, { index: analysis.index }, sink.list.roles, sink.list.loneUser)) {
-        if (slot.role !== 'messages') addSlot(call, { ...slot, fix: undefined, through });
+        // The messages are written here: this is where the data enters the slot.
+        if (slot.role !== 'messages') addSlot(call, { ...slot, fix: undefined, through: { ...through, elsewhere: undefined } });
       }
       continue;
     }

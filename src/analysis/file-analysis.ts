@@ -7,6 +7,7 @@ import { OUTPUT_TYPES, TYPE_PACKAGES } from '../models/llm/output-types.js';
 import type { ParamSource, SourceContext } from '../models/sources/index.js';
 import { emptyInfo, findHandlers, merge, type HandlerInfo, type ModuleHandlers } from '../program/handlers.js';
 import { registeredHere } from '../program/registrations.js';
+import { allImporters } from '../program/project-index.js';
 import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
 import type { FunctionNode } from './ast.js';
 import { buildFileIndex, type FileIndex } from './file-index.js';
@@ -65,6 +66,8 @@ export interface FileAnalysis {
   /** The analysis of the project module that `specifier` names from this file (never a package). */
   importedModule(specifier: string): FileAnalysis | null;
   linkedCall(call: TSESTree.CallExpression): LinkedFunction | null;
+  /** The analyses of the project modules that import this one (through barrels). */
+  importerModules(): readonly FileAnalysis[];
   hopLabel(linked: LinkedFunction, at?: Node): string;
 }
 
@@ -121,6 +124,16 @@ class LazyFileAnalysis implements FileAnalysis {
 
   linkedCall(call: TSESTree.CallExpression): LinkedFunction | null {
     return linkedCallee(this, call);
+  }
+
+  private importersValue: readonly FileAnalysis[] | undefined;
+
+  importerModules(): readonly FileAnalysis[] {
+    if (this.importersValue === undefined) {
+      const files = this.settings.crossFile ? allImporters(this.filename, this.cwd, generation) : [];
+      this.importersValue = files.flatMap((file) => moduleRecord(file, this.settings, this.cwd)?.analysis ?? []);
+    }
+    return this.importersValue;
   }
 
   hopLabel(linked: LinkedFunction, at?: Node): string {

@@ -9,6 +9,7 @@ import type { FileAnalysis } from './file-analysis.js';
 import { requestData, union, type RequestDataOrigin } from './origin.js';
 import { singleInit } from './strings.js';
 import { siteTaint } from './effects.js';
+import { incomingRequestData } from './incoming.js';
 
 /** An LLM call that runs on request data and sets no output limit. */
 export interface LimitFinding {
@@ -103,14 +104,15 @@ export function unboundedCalls(analysis: FileAnalysis): LimitFinding[] {
   for (const call of analysis.llmCalls) {
     if (call.sdk === 'helper') {
       // A helper whose SDK call sets no limit, given request data for its prompt.
-      const slot = call.slots.find((s) => s.through?.unbounded !== undefined && requestData(siteTaint(analysis, s.value, s.through?.accesses)).length > 0);
+      const slot = call.slots.find((s) => s.through?.unbounded !== undefined && !s.through.elsewhere && requestData(siteTaint(analysis, s.value, s.through?.accesses)).length > 0);
       const origin = slot && requestData(siteTaint(analysis, slot.value, slot.through?.accesses))[0];
       if (slot && origin) findings.push({ call, report: methodName(call), origin, limit: null, option: slot.through!.unbounded });
       continue;
     }
     const limit = missingLimit(analysis, call);
     if (limit === undefined) continue;
-    const origin = requestData(union(...call.node.arguments.map((a) => analysis.engine.taintOf(a))))[0];
+    const taint = union(...call.node.arguments.map((a) => analysis.engine.taintOf(a)));
+    const origin = requestData(taint)[0] ?? incomingRequestData(analysis, taint)[0];
     if (origin) findings.push({ call, report: methodName(call), origin, limit });
   }
   cache.set(analysis, findings);

@@ -14,6 +14,8 @@ export interface SecretOrigin {
   readonly node: Node;
   readonly text: string;
   readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
+  readonly place?: string;
   readonly sanitized?: boolean;
 }
 
@@ -31,6 +33,8 @@ export interface LlmOutputOrigin {
   readonly node: Node;
   readonly text: string;
   readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
+  readonly place?: string;
   /** Passed through a configured sanitizer (`redactPII(text)`). */
   readonly sanitized?: boolean;
 }
@@ -44,6 +48,8 @@ export interface PromptOrigin {
   readonly node: Node;
   readonly text: string;
   readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
+  readonly place?: string;
 }
 
 /**
@@ -56,6 +62,8 @@ export interface ErrorOrigin {
   readonly node: Node;
   readonly text: string;
   readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
+  readonly place?: string;
 }
 
 /** A request or context object itself (`req`, `ctx`, `c.req`): only some members are data. */
@@ -65,6 +73,8 @@ export interface RequestObjectOrigin {
   readonly node: Node;
   readonly text: string;
   readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
+  readonly place?: string;
 }
 
 /** Request data: what the client sent (`req.body.message`, `await req.json()`, `@Body() dto`). */
@@ -76,6 +86,8 @@ export interface RequestDataOrigin {
   readonly text: string;
   /** Names it passed through on its way: variables, helpers. */
   readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
+  readonly place?: string;
   /** Passed through a sanitizer: still request data for the prompt rules, not for logging. */
   readonly sanitized?: boolean;
   /**
@@ -93,6 +105,8 @@ export interface ParamOrigin {
   /** Members read from the parameter after it came in (`p.body.text` -> ['body', 'text']). */
   readonly access: readonly (string | null)[];
   readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
+  readonly place?: string;
   /** Passed through a sanitizer inside the function: what fills it is sanitized too. */
   readonly sanitized?: boolean;
 }

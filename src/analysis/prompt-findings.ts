@@ -4,6 +4,7 @@ import { describeCall, describeOrigin } from './describe.js';
 import { siteTaint } from './effects.js';
 import { requestData, type RequestDataOrigin } from './origin.js';
 import { hasInstructionText, hasRequestData, promptParts } from './prompt-shape.js';
+import { incomingRequestData } from './incoming.js';
 
 /**
  * Findings of the two prompt rules, computed once per file from the LLM calls and the
@@ -31,8 +32,10 @@ export function systemSlotFindings(analysis: FileAnalysis): PromptFinding[] {
   findings = [];
   for (const call of analysis.llmCalls) {
     for (const slot of call.slots) {
-      if (slot.role !== 'system') continue;
-      const origin = requestData(siteTaint(analysis, slot.value, slot.through?.accesses))[0];
+      if (slot.role !== 'system' || slot.through?.elsewhere) continue;
+      const taint = siteTaint(analysis, slot.value, slot.through?.accesses);
+      // Request data read here, or passed in by the callers of this file's functions in other modules.
+      const origin = requestData(taint)[0] ?? incomingRequestData(analysis, taint)[0];
       if (origin) findings.push({ call, slot, origin });
     }
   }
@@ -47,10 +50,15 @@ export function mixedPromptFindings(analysis: FileAnalysis): PromptFinding[] {
   const host = analysis.shapeHost;
   for (const call of analysis.llmCalls) {
     for (const slot of call.slots) {
-      if (slot.role !== 'prompt') continue;
+      if (slot.role !== 'prompt' || slot.through?.elsewhere) continue;
       const taint = siteTaint(analysis, slot.value, slot.through?.accesses);
       const origin = requestData(taint)[0];
-      if (!origin) continue;
+      if (!origin) {
+        // Request data from callers in other modules, in a prompt that mixes it with instructions here.
+        const incoming = incomingRequestData(analysis, taint)[0];
+        if (incoming && hasInstructionText(promptParts(slot.value, host), slot.minInstructionWords)) findings.push({ call, slot, origin: incoming });
+        continue;
+      }
       // A helper that already wraps its argument in instructions: any request data passed in is mixed.
       if (!slot.through?.mixed) {
         const parts = promptParts(slot.value, host);

@@ -46,6 +46,8 @@ interface Project {
   checkedGeneration: number;
   readonly entries: Map<string, FileEntry>;
   importers: Map<string, string[]> | null;
+  /** Files asked about that the listing does not hold (under a skipped folder): no re-listing for them. */
+  readonly unreadable: Set<string>;
 }
 
 const projects = new Map<string, Project>();
@@ -120,12 +122,16 @@ function readEntry(file: string, known: FileEntry | undefined): FileEntry | null
   return { mtimeMs: stat.mtimeMs, size: stat.size, specifiers: [...specifiers], reexports: REEXPORT.test(text), registers, passed: registers ? passedImportSpecifiers(file, text) : new Set(), targets: null };
 }
 
-/** Brings a project up to date with the disk: at most once per lint generation. */
-function refresh(project: Project, generation: number): void {
-  if (project.checkedGeneration === generation && project.files) return;
+/**
+ * Brings a project up to date with the disk: at most once per lint generation, listing its folders
+ * again when the listing is older than LISTING_MS or does not hold `file` (a file created since).
+ */
+function refresh(project: Project, generation: number, file: string): void {
+  const unlisted = !project.entries.has(file) && !project.unreadable.has(file);
+  if (project.checkedGeneration === generation && project.files && !unlisted) return;
   project.checkedGeneration = generation;
   const now = Date.now();
-  if (!project.files || now - project.listedAt > LISTING_MS) {
+  if (!project.files || now - project.listedAt > LISTING_MS || unlisted) {
     const files = listFiles(project.root);
     const changed = !project.files || !files || files.length !== project.files.length || files.some((f, i) => f !== project.files![i]);
     project.files = files ?? [];
@@ -134,14 +140,16 @@ function refresh(project: Project, generation: number): void {
     const listed = new Set(project.files);
     for (const file of project.entries.keys()) if (!listed.has(file)) project.entries.delete(file);
   }
-  for (const file of project.files) {
-    const known = project.entries.get(file);
-    const entry = readEntry(file, known);
+  for (const listed of project.files) {
+    const known = project.entries.get(listed);
+    const entry = readEntry(listed, known);
     if (entry === known) continue;
-    if (entry) project.entries.set(file, entry);
-    else project.entries.delete(file);
+    if (entry) project.entries.set(listed, entry);
+    else project.entries.delete(listed);
     project.importers = null;
   }
+  // A file outside the listing (skipped folder, too many files) is not listed again for it.
+  if (!project.entries.has(file)) project.unreadable.add(file);
 }
 
 function importersOf(project: Project): Map<string, string[]> {
@@ -167,20 +175,24 @@ function importersOf(project: Project): Map<string, string[]> {
 /** How far up a chain of re-exporting modules (barrels) importers are looked for. */
 const MAX_BARRELS = 3;
 
-/**
- * The project modules that import `file`, directly or through modules that re-export it
- * (`routes/index.ts` with `export * from './ask'`), nearest first, and that may register a
- * handler. Empty when the file is outside any project or the project is too big to index.
- */
-export function registeringImporters(file: string, cwd: string, generation: number): string[] {
+function projectFor(file: string, cwd: string, generation: number): Project | null {
   const root = projectRoot(file, cwd);
-  if (!root) return [];
+  if (!root) return null;
   let project = projects.get(root);
   if (!project) {
-    project = { root, files: null, listedAt: 0, checkedGeneration: -1, entries: new Map(), importers: null };
+    project = { root, files: null, listedAt: 0, checkedGeneration: -1, entries: new Map(), importers: null, unreadable: new Set() };
     projects.set(root, project);
   }
-  refresh(project, generation);
+  refresh(project, generation, file);
+  return project;
+}
+
+/**
+ * The project modules that import `file`, directly or through modules that re-export it
+ * (`routes/index.ts` with `export * from './ask'`), nearest first, among those `keep` accepts
+ * (it is told which module the importer imports: `file` or a barrel on the way).
+ */
+function importersThrough(project: Project, file: string, keep: (importer: string, entry: FileEntry, target: string) => boolean): string[] {
   const importers = importersOf(project);
   const found: string[] = [];
   const seen = new Set([file]);
@@ -192,14 +204,30 @@ export function registeringImporters(file: string, cwd: string, generation: numb
         if (seen.has(importer)) continue;
         seen.add(importer);
         const entry = project.entries.get(importer);
-        // Only a module that hands on what it imports from here can register it.
-        if (entry?.registers && [...entry.passed].some((specifier) => resolveModule(specifier, importer) === target)) found.push(importer);
+        if (entry && keep(importer, entry, target)) found.push(importer);
         if (entry?.reexports) next.push(importer);
       }
     }
     frontier = next;
   }
   return found;
+}
+
+/**
+ * The importers of `file` (through barrels) that may register a handler: their text has a
+ * framework model's hint, and they hand on what they import from it as a value. Empty when the
+ * file is outside any project or the project is too big to index.
+ */
+export function registeringImporters(file: string, cwd: string, generation: number): string[] {
+  const project = projectFor(file, cwd, generation);
+  if (!project) return [];
+  return importersThrough(project, file, (importer, entry, target) => entry.registers && [...entry.passed].some((specifier) => resolveModule(specifier, importer) === target));
+}
+
+/** Every importer of `file` (through barrels): where its functions may be called from. */
+export function allImporters(file: string, cwd: string, generation: number): string[] {
+  const project = projectFor(file, cwd, generation);
+  return project ? importersThrough(project, file, () => true) : [];
 }
 
 /** Forgets every project (tests). */

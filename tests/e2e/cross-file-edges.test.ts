@@ -111,12 +111,13 @@ export function fb(persona: string) { return ha(persona); }
   it('give the same findings whatever order the files are linted in', async () => {
     const dir = project(files);
     fresh();
-    const together = await lint(dir, ['route1.ts', 'route2.ts']);
+    const together = await lint(dir, ['a.ts', 'b.ts', 'route1.ts', 'route2.ts']);
     fresh();
-    const second = await lint(dir, ['route2.ts']);
-    const thenFirst = await lint(dir, ['route1.ts']);
-    expect(together.map((f) => f.split(' ')[1])).toEqual(['no-user-input-in-system-prompt', 'no-user-input-in-system-prompt']);
-    expect([...thenFirst, ...second]).toEqual(together);
+    const one = [];
+    for (const file of ['route2.ts', 'b.ts', 'route1.ts', 'a.ts']) one.push(...(await lint(dir, [file])));
+    // Both routes reach the one system slot in a.ts, through a cycle between a.ts and b.ts: one finding, there.
+    expect(together.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['a.ts:6 no-user-input-in-system-prompt']);
+    expect(one).toEqual(together);
   });
 
   it('end in a barrel that re-exports itself in a cycle', async () => {
@@ -203,7 +204,7 @@ app.post('/x', async (req, res) => {
 });
 
 describe('prompt helpers', () => {
-  it('do not count a fallback return as instructions, and report a helper with two SDK calls once', async () => {
+  it('do not count a fallback return as instructions, and report each SDK call of a helper in the helper', async () => {
     const dir = project({
       'lib.ts': `import OpenAI from 'openai';
 const openai = new OpenAI();
@@ -213,18 +214,27 @@ export async function ask(persona: string) {
   const second = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: persona }] });
   return [first, second];
 }
+// Called only with a constant: its system slot gets no request data.
+export async function greet(persona: string) {
+  return openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: persona }] });
+}
 `,
-      'server.ts': `${EXPRESS}import { ask, normalizeQuestion } from './lib';
+      'server.ts': `${EXPRESS}import { ask, greet, normalizeQuestion } from './lib';
 app.post('/x', async (req, res) => {
   const question = normalizeQuestion(req.body.q);
   await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: 'You are a helpful assistant.' }, { role: 'user', content: question }] });
   await ask(req.body.persona);
+  await greet('a pirate');
   res.sendStatus(204);
 });
 `,
     });
-    const found = await lint(dir, ['server.ts']);
-    expect(found.map((f) => f.split(' ').slice(0, 2).join(' ')).sort()).toEqual(['server.ts:9 no-user-input-in-system-prompt', 'server.ts:9 require-max-tokens']);
+    const found = await lint(dir, ['server.ts', 'lib.ts']);
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' ')).sort()).toEqual([
+      'lib.ts:5 no-user-input-in-system-prompt',
+      'lib.ts:6 no-user-input-in-system-prompt',
+      'lib.ts:6 require-max-tokens',
+    ]);
   });
 });
 

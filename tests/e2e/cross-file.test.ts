@@ -46,26 +46,30 @@ function forget(): void {
 
 const where = (found: Found[]) => found.map((f) => `${f.at} ${f.rule}`).sort();
 
-/** Findings with the same place and rule in both modes, and the ones that need the type checker. */
+/**
+ * Findings with the same place and rule in both modes, and the ones that need the type checker.
+ * A prompt flow through another module is reported once, in the module where the data enters the
+ * slot (the helper that makes the SDK call); other flows at the call in the route.
+ */
 const WITHOUT_TYPES = [
-  'barrel/src/routes.ts:9:33 no-user-input-in-system-prompt',
+  'barrel/src/ai/complete.ts:11:25 no-user-input-in-system-prompt',
   'client-instance/src/app.ts:11:25 no-user-input-in-system-prompt',
   'client-instance/src/app.ts:15:3 no-raw-llm-response',
   'client-instance/src/app.ts:8:52 require-max-tokens',
   'cycle/src/server.ts:12:34 no-user-input-in-system-prompt',
-  'express-cjs/routes/letters.js:7:36 require-role-separated-messages',
+  'express-cjs/lib/letter.js:14:32 require-role-separated-messages',
   'express-prompts/src/guarded-server.ts:11:5 require-auth-on-llm-routes',
   'express-prompts/src/reports-server.ts:11:3 no-sensitive-logging',
   'express-prompts/src/reports-server.ts:23:34 no-llm-output-in-dangerous-sink',
   'express-prompts/src/reports-server.ts:27:5 no-error-details-in-response',
   'express-prompts/src/server.ts:14:25 no-user-input-in-system-prompt',
-  'nestjs/src/chat/chat.controller.ts:15:28 no-user-input-in-system-prompt',
   'nestjs/src/chat/chat.controller.ts:15:5 no-raw-llm-response',
-  'nextjs/app/api/chat/route.ts:5:38 no-user-input-in-system-prompt',
-  'nextjs/app/api/summary/route.ts:6:35 require-role-separated-messages',
+  'nestjs/src/chat/chat.service.ts:12:7 no-user-input-in-system-prompt',
   'nextjs/app/api/summary/route.ts:8:10 no-raw-llm-response',
-  'web-fetch/src/worker.ts:11:25 require-max-tokens',
-  'web-fetch/src/worker.ts:9:42 no-user-input-in-system-prompt',
+  'nextjs/lib/ai.ts:26:5 require-role-separated-messages',
+  'nextjs/lib/ai.ts:8:5 no-user-input-in-system-prompt',
+  'web-fetch/src/helpers.ts:19:39 require-max-tokens',
+  'web-fetch/src/helpers.ts:9:15 no-user-input-in-system-prompt',
 ];
 const ONLY_WITH_TYPES = [
   'typed/src/handlers.ts:11:25 no-user-input-in-system-prompt',
@@ -92,40 +96,40 @@ describe('cross-file flows in fixture projects', () => {
     const before = moduleStats.shared;
     expect(where(await lint(['**/*.{ts,js}']))).toEqual(WITHOUT_TYPES);
     expect(moduleStats.shared).toBeGreaterThan(before);
-    // Routes alone: every helper is parsed for them, nothing is shared, and the flows are the same.
-    const routes = WITHOUT_TYPES.map((line) => line.split(':')[0]);
+    // The files with findings alone: their importers and helpers are read from disk, and the flows are the same.
+    const files = WITHOUT_TYPES.map((line) => line.split(':')[0]);
     forget();
-    const shared = moduleStats.shared;
-    expect(where(await lint([...new Set(routes)]))).toEqual(WITHOUT_TYPES);
-    expect(moduleStats.shared).toBe(shared);
+    expect(where(await lint([...new Set(files)]))).toEqual(WITHOUT_TYPES);
   });
 
   it('names the path through files in each message', async () => {
     const found = await lint(['**/*.{ts,js}']);
     const message = (at: string) => found.find((f) => f.at === at)?.message;
+    // The prompt is built by a helper, the SDK call is in the route: reported at the route.
     expect(message('express-prompts/src/server.ts:14:25')).toBe(
       "Request data 'req.body.topic' (line 14) reaches the system message of openai chat.completions.create via buildPrompt() in express-prompts/src/prompts.ts:3; send it as a separate user message.",
     );
-    expect(message('nestjs/src/chat/chat.controller.ts:15:28')).toBe(
-      "Request data 'dto.persona' (line 14) reaches the system prompt of anthropic messages.create via ChatService.reply() in nestjs/src/chat/chat.service.ts:8; send it as a separate user message.",
+    // The SDK call is in the helper: reported there, naming where the request data was read and the call that passed it.
+    expect(message('nestjs/src/chat/chat.service.ts:12:7')).toBe(
+      "Request data 'dto.persona' (line 14 of nestjs/src/chat/chat.controller.ts) reaches the system prompt of anthropic messages.create via reply() at nestjs/src/chat/chat.controller.ts:15; send it as a separate user message.",
     );
-    expect(message('nextjs/app/api/chat/route.ts:5:38')).toContain('reaches the system prompt of ai generateText via ask() in nextjs/lib/ai.ts:4');
-    expect(message('nextjs/app/api/summary/route.ts:6:35')).toContain('via body.article -> summarize() in nextjs/lib/ai.ts:');
-    expect(message('barrel/src/routes.ts:9:33')).toContain('reaches the system message of groq chat.completions.create via complete() in barrel/src/ai/complete.ts:6');
-    expect(message('web-fetch/src/worker.ts:9:42')).toContain('reaches the system instruction of google models.generateContent via classify() in web-fetch/src/helpers.ts:5');
+    expect(message('nextjs/lib/ai.ts:8:5')).toContain("Request data 'request.json().tone' (line 4 of nextjs/app/api/chat/route.ts) reaches the system prompt of ai generateText via ask() at nextjs/app/api/chat/route.ts:5");
+    expect(message('nextjs/lib/ai.ts:26:5')).toContain('via body.article -> summarize() at nextjs/app/api/summary/route.ts:6');
+    expect(message('barrel/src/ai/complete.ts:11:25')).toContain('reaches the system message of groq chat.completions.create via complete() at barrel/src/routes.ts:9');
+    expect(message('web-fetch/src/helpers.ts:9:15')).toContain('reaches the system instruction of google models.generateContent via classify() at web-fetch/src/worker.ts:9');
     expect(message('express-prompts/src/guarded-server.ts:11:5')).toBe(
       "POST '/ask' reaches openai chat.completions.create via ask() in express-prompts/src/ask.ts:5 (line 12) with no auth step, while GET '/me' (line 7) is guarded; anyone who finds the route can spend your LLM quota. Add the auth middleware to the route, or check the caller before the call.",
     );
-    // Every finding whose path crosses a file names the helper and where it is.
+    // Every finding whose path crosses a file names the other file.
     const local = ['client-instance/', 'typed/'];
     for (const finding of found.filter((f) => !local.some((dir) => f.at.startsWith(dir)))) {
-      expect(finding.message).toMatch(/\w\(\) in [\w./-]+\.(?:ts|js):\d+/u);
+      expect(finding.message).toMatch(/(?:\w\(\) (?:in|at)|line \d+ of) [\w./-]+\.(?:ts|js)/u);
     }
-    expect(message('express-cjs/routes/letters.js:7:36')).toBe(
-      "Request data 'req.body.name' (line 7) is mixed with fixed instructions in the only message of openai chat.completions.create via writeLetter() in express-cjs/lib/letter.js:9; put the instructions in a system message and the request data in a user message.",
+    expect(message('express-cjs/lib/letter.js:14:32')).toBe(
+      "Request data 'req.body.name' (line 7 of express-cjs/routes/letters.js) is mixed with fixed instructions in the only message of openai chat.completions.create via writeLetter() at express-cjs/routes/letters.js:7; put the instructions in a system message and the request data in a user message.",
     );
-    expect(message('web-fetch/src/worker.ts:11:25')).toBe(
-      "google models.generateContent via draftReply() in web-fetch/src/helpers.ts:18 runs on request data 'request.json().ticket' (line 7) with no output limit; set config.maxOutputTokens so that one request cannot run up the bill.",
+    expect(message('web-fetch/src/helpers.ts:19:39')).toBe(
+      "google models.generateContent runs on request data 'request.json().ticket' (line 7 of web-fetch/src/worker.ts) with no output limit; set config.maxOutputTokens so that one request cannot run up the bill.",
     );
     expect(message('nextjs/app/api/summary/route.ts:8:10')).toContain('The raw result object of ai generateText');
     expect(message('express-prompts/src/reports-server.ts:11:3')).toBe(
@@ -135,11 +139,14 @@ describe('cross-file flows in fixture projects', () => {
     expect(message('express-prompts/src/reports-server.ts:27:5')).toContain("Error details 'err.message' (line 26) reach the client through res.json (sendError() in express-prompts/src/http.ts:3)");
   });
 
-  it('offers no autofix for a prompt built in another file', async () => {
-    const results = await eslint().lintFiles(['express-prompts/src/server.ts', 'nestjs/src/chat/chat.controller.ts', 'nextjs/app/api/chat/route.ts']);
+  it('offers no autofix for a prompt whose request data comes from another file', async () => {
+    const results = await eslint().lintFiles(['express-prompts/src/server.ts', 'nestjs/src/chat/chat.service.ts', 'nextjs/lib/ai.ts']);
     const prompt = results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'llm-security/no-user-input-in-system-prompt');
     expect(prompt).toHaveLength(3);
-    for (const message of prompt) expect(message.fix).toBeUndefined();
+    for (const message of prompt) {
+      expect(message.fix).toBeUndefined();
+      expect(message.suggestions ?? []).toEqual([]);
+    }
   });
 
   it('keeps quiet about twins: a package with the same function, user-message-only helpers, sanitizing helpers', async () => {
@@ -227,14 +234,16 @@ app.post('/r${n}', async (req, res) => {
     write('route-persona.ts', "import express from 'express';\nimport { persona } from './persona';\nconst app = express();\napp.post('/p', async (req, res) => { await persona(req.body.name); res.sendStatus(204); });\n", 1_700_000_400);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     // ESLint reads files in parallel, so the order within one run is not fixed: the helpers first, then the route.
-    await lint(['client.ts', 'persona.ts'], { cwd: dir });
     const shared = moduleStats.shared;
-    expect(where(await lint(['route-persona.ts'], { cwd: dir }))).toEqual(['route-persona.ts:4:52 no-user-input-in-system-prompt']);
+    await lint(['client.ts', 'persona.ts'], { cwd: dir });
+    // The flow is reported in persona.ts, where the data enters the slot; the route's analysis of persona.ts shares its lint.
+    expect(where(await lint(['route-persona.ts'], { cwd: dir }))).toEqual([]);
     expect(moduleStats.shared).toBeGreaterThan(shared);
+    expect(where(await lint(['persona.ts'], { cwd: dir }))).toEqual(['persona.ts:2:123 no-user-input-in-system-prompt']);
     // The client is no longer an SDK client: the helper's calls are no longer SDK calls.
     write('client.ts', client(false), 1_700_000_500);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(where(await lint(['route-persona.ts'], { cwd: dir }))).toEqual([]);
+    expect(where(await lint(['route-persona.ts', 'persona.ts'], { cwd: dir }))).toEqual([]);
   });
 
   it('holds linted LLM helper modules for later importers, but not routes or plain modules', async () => {

@@ -86,6 +86,11 @@ export interface PromptSlot {
     readonly unbounded?: string;
     /** The member paths the helper reads from the argument (see `siteTaint`). */
     readonly accesses?: readonly (readonly (string | null)[])[];
+    /**
+     * The module where the SDK call is, when it is not this one: the flow is reported there (where
+     * the data enters the slot), not at this call.
+     */
+    readonly elsewhere?: string;
   };
 }
 
