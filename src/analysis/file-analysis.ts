@@ -23,7 +23,7 @@ import type { Node } from './ast.js';
 import { promptVariables } from './prompt-values.js';
 import { TaintEngine } from './taint.js';
 import { helperCalls } from './effects.js';
-import { hopLabel, linkedCallee, linkedFunction, type LinkedFunction } from './linker.js';
+import { hopLabel, linkedCallee, linkedFunction, originModuleImports, type LinkedFunction } from './linker.js';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 
@@ -326,6 +326,7 @@ class LazyFileAnalysis implements FileAnalysis {
               return linked.fn;
             }
           : undefined,
+        importsOfOrigin: this.settings.crossFile ? (node) => originModuleImports(this, node) : undefined,
       };
       this.handlersValue = findHandlers(context, (fn) => owners.get(fn) ?? null);
       // A linted file that talks to an LLM but serves no route is the likeliest helper module of routes linted later.

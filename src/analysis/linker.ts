@@ -244,3 +244,46 @@ function ownName(fn: FunctionNode): string | null {
 export function hopLabel(from: FileAnalysis, linked: LinkedFunction, at: Node = linked.fn): string {
   return linked.owner === from && from.linted ? `${linked.name}()` : `${linked.name}() in ${linked.owner.label}:${at.loc.start.line}`;
 }
+
+/** The root of a chain of members and calls: `createApp` in `createApp().get(…).post`. */
+function chainRoot(node: Node): Node {
+  let current = unwrap(node);
+  for (let depth = 0; depth < 16; depth++) {
+    if (current.type === T.MemberExpression) current = unwrap(current.object);
+    else if (current.type === T.CallExpression || current.type === T.NewExpression) current = unwrap(current.callee);
+    else break;
+  }
+  return current;
+}
+
+/**
+ * The modules the value at the root of `node` comes from, followed through the project: `app`
+ * imported from `./app` where it is `express()`; `createApp()` defined in `./server` as
+ * `() => new Hono()`; `const app = createApp()`. The package that makes it when that can be
+ * told (`express`, `hono`), otherwise what the defining module imports; null when the value
+ * is made here by nothing imported, or cannot be told.
+ */
+export function originModuleImports(analysis: FileAnalysis, node: Node, depth = 0): ReadonlySet<string> | null {
+  const root = chainRoot(node);
+  if (depth > 4 || root.type !== T.Identifier) return null;
+  const target = targetOf(root, analysis.index);
+  if (!target) return null;
+  if (target.kind === 'import') {
+    if (!projectImport(analysis, target.specifier)) return new Set([target.specifier]);
+    const resolved = resolveIdentifier(analysis, root);
+    if (!resolved || resolved.kind === 'module' || resolved.kind === 'instance' || resolved.kind === 'class') return resolved?.owner.index.moduleNames ?? null;
+    return madeBy(resolved.owner, resolved.kind === 'function' ? resolved.fn : resolved.node, depth) ?? resolved.owner.index.moduleNames;
+  }
+  if (target.kind === 'class') return null;
+  return madeBy(analysis, target.kind === 'function' ? target.fn : target.node, depth);
+}
+
+/** What makes a value of `owner`: a call or `new` (followed to its root), or what a function returns. */
+function madeBy(owner: FileAnalysis, node: Node, depth: number): ReadonlySet<string> | null {
+  const value = unwrap(node);
+  if (isFunction(value)) {
+    const returned = owner.index.returns.get(value)?.[0];
+    return returned ? madeBy(owner, returned, depth + 1) : null;
+  }
+  return value.type === T.CallExpression || value.type === T.NewExpression || value.type === T.Identifier ? originModuleImports(owner, value, depth + 1) : null;
+}

@@ -94,6 +94,16 @@ describe('handlers registered in another module', () => {
   });
 });
 
+describe('apps made in another module', () => {
+  it('takes the framework from the module that makes the app: a factory, an imported router', async () => {
+    forget();
+    expect(where(await lint(['app-factories/**/*.ts']))).toEqual([
+      'app-factories/src/routes/chat.ts:12 no-user-input-in-system-prompt',
+      'app-factories/src/routes/notes.ts:11 no-user-input-in-system-prompt',
+    ]);
+  });
+});
+
 describe('calls through the project\'s own abstractions', () => {
   it('reads the roles of a list that a wrapper passes on to the SDK where the caller writes it', async () => {
     forget();

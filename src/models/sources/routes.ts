@@ -52,17 +52,30 @@ interface Framework {
   readonly returnsToClient: boolean;
 }
 
-function frameworkOf(context: SourceContext): Framework {
-  if (context.imports('hono')) {
-    return { framework: 'hono', model: 'hono-context', response: { offset: 0, model: 'hono-c' }, returnsToClient: true };
+const FRAMEWORKS: readonly (Framework & { readonly modules: readonly string[] })[] = [
+  { modules: ['hono'], framework: 'hono', model: 'hono-context', response: { offset: 0, model: 'hono-c' }, returnsToClient: true },
+  { modules: ['koa', '@koa/router', 'koa-router'], framework: 'koa', model: 'koa-context', response: { offset: 0, model: 'koa-ctx' }, returnsToClient: false },
+  { modules: ['fastify'], framework: 'fastify', model: 'express', response: { offset: 1, model: 'fastify-reply' }, returnsToClient: true },
+  { modules: ['express'], framework: 'express', model: 'express', response: { offset: 1, model: 'express-res' }, returnsToClient: false },
+];
+const EXPRESS = FRAMEWORKS[3];
+
+/** The framework a set of imports names, if any. */
+function frameworkIn(imports: (...prefixes: string[]) => boolean): Framework | null {
+  return FRAMEWORKS.find((f) => imports(...f.modules)) ?? null;
+}
+
+const importsIn = (names: ReadonlySet<string>) => (...prefixes: string[]) => [...names].some((name) => prefixes.some((p) => name === p || name.startsWith(`${p}/`)));
+
+/** The root of a receiver chain: `app` in `app.post`, `createApp` in `createApp().get(…).post`. */
+function receiverRoot(node: TSESTree.Node): TSESTree.Node {
+  let current = unwrap(node);
+  for (let depth = 0; depth < 16; depth++) {
+    if (current.type === T.MemberExpression) current = unwrap(current.object);
+    else if (current.type === T.CallExpression) current = unwrap(current.callee);
+    else break;
   }
-  if (context.imports('koa', '@koa/router', 'koa-router')) {
-    return { framework: 'koa', model: 'koa-context', response: { offset: 0, model: 'koa-ctx' }, returnsToClient: false };
-  }
-  if (context.imports('fastify')) {
-    return { framework: 'fastify', model: 'express', response: { offset: 1, model: 'fastify-reply' }, returnsToClient: true };
-  }
-  return { framework: 'express', model: 'express', response: { offset: 1, model: 'express-res' }, returnsToClient: false };
+  return current;
 }
 
 function handlerArguments(call: TSESTree.CallExpression): readonly TSESTree.Node[] {
@@ -96,9 +109,13 @@ export const routesModel: SourceModel = {
   framework: 'express',
   registers: /\.(?:get|post|put|patch|delete|del|all|options|head|use|search|route|on)\s*\(/u,
   *find(context) {
-    const { framework, model, response, returnsToClient } = frameworkOf(context);
+    // The file's own imports decide; a file that imports no framework registers on an app made
+    // elsewhere in the project (`import { app } from './app'`, `createApp().post(…)`), whose module decides.
+    const own = frameworkIn(context.imports);
+    let current: Framework = own ?? EXPRESS;
     const seen = new Set<FunctionNode>();
     const emit = (fn: FunctionNode | null): HandlerMatch | null => {
+      const { framework, model, response, returnsToClient } = current;
       if (!fn || seen.has(fn) || fn.params.length === 0) return null;
       seen.add(fn);
       // Express error middleware `(err, req, res, next)` receives the request second.
@@ -114,7 +131,13 @@ export const routesModel: SourceModel = {
       };
     };
     for (const call of context.index.calls) {
-      for (const argument of handlerArguments(call)) {
+      const handlers = handlerArguments(call);
+      if (handlers.length === 0) continue;
+      if (!own) {
+        const origin = context.importsOfOrigin?.(receiverRoot((unwrap(call.callee) as TSESTree.MemberExpression).object));
+        current = (origin && frameworkIn(importsIn(origin))) ?? EXPRESS;
+      }
+      for (const argument of handlers) {
         const value = unwrap(argument);
         if (value.type === T.ObjectExpression) {
           for (const key of HOOK_PROPERTIES) {

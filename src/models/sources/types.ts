@@ -39,6 +39,13 @@ export interface SourceContext {
    * a method of an imported object or class instance), or null. Absent without cross-file analysis.
    */
   resolveFunction?(node: TSESTree.Identifier | TSESTree.MemberExpression): FunctionNode | null;
+  /**
+   * The modules imported by the project module where the value at the root of `node` is made:
+   * for `app.post(…)` with `app` imported from `./app`, or `createApp().post(…)` with `createApp`
+   * defined in `./server`, what those modules import (so that a Hono app made by the project's own
+   * factory is a Hono app). Null when the value is made in this module, in a package, or unknown.
+   */
+  importsOfOrigin?(node: TSESTree.Node): ReadonlySet<string> | null;
 }
 
 /** A model of one framework: finds the handlers it registers in a file. */
