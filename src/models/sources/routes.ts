@@ -4,7 +4,7 @@ import { findProperty, keyName, stringLiteralValue, unwrap, type FunctionNode } 
 import type { ResponseModelName } from '../sinks/response-objects.js';
 import type { RequestModelName } from './request-objects.js';
 import { resolveHandler } from './resolve-handler.js';
-import { objectParam, type HandlerMatch, type SourceContext, type SourceModel } from './types.js';
+import { objectParam, type HandlerMatch, type SourceModel } from './types.js';
 
 /**
  * Route registration in Express, Fastify, Koa (router and middleware) and Hono:
