@@ -87,7 +87,8 @@ for (const app of manifest.apps) {
   }
   const judged = { real: 0, debatable: 0, false: 0, unread: 0 };
   for (const finding of findings) {
-    const verdict = verdicts[findingKey(app.repo, finding)];
+    const entry = verdicts[findingKey(app.repo, finding)];
+    const verdict = typeof entry === 'string' ? entry : entry?.verdict;
     if (verdict === 'real' || verdict === 'debatable' || verdict === 'false') judged[verdict]++;
     else {
       judged.unread++;
