@@ -47,6 +47,9 @@ function measure(job, runs) {
     pluginMs: median('pluginMs'),
     rulesMs: median('rulesMs'),
     peakRssMb: median('peakRssMb'),
+    indexMs: median('indexMs'),
+    indexReads: last.indexReads,
+    modulesParsed: last.modulesParsed,
     maxFileMs: Math.max(...samples.map((s) => s.maxFileMs)),
     maxFile: last.maxFile,
     findings: last.findings,
@@ -216,6 +219,11 @@ function runDefault(opts) {
   for (const [name, met, value] of targets) console.log(`  ${met ? 'met   ' : 'MISSED'} ${name}: ${value}`);
   console.log(`  for comparison, eslint:recommended's own rules take ${fixed(figures.eslintRecommendedRulesOverParsePercent, 1)}% of the parse-only time`);
   console.log(`  cross-file analysis costs ${fixed(figures.crossFileRatio, 2)}x the same-file engine (plugin time, all rules, ${opts.sizes.at(-1)} files)`);
+  if (largest) {
+    console.log(
+      `  project index (all rules, ${opts.sizes.at(-1)} files): ${fixed(largest.indexMs, 1)} ms to list the project, read ${largest.indexReads} import lists and map importers (inside the plugin time); ${largest.modulesParsed} modules parsed for cross-file questions`,
+    );
+  }
   const perRule = Object.entries(largest?.rules ?? {}).filter(([id]) => id.startsWith('llm-security/')).sort((a, b) => b[1] - a[1]);
   console.log(`\nPer-rule time, all rules on ${opts.sizes.at(-1)} files (the shared analysis is charged to the first rule that asks for it)`);
   for (const [id, ms] of perRule) console.log(`  ${pad(fixed(ms, 1), 8)} ms  ${id}`);

@@ -4,6 +4,8 @@ import js from '@eslint/js';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 import plugin from '../dist/src/index.js';
+import { indexStats } from '../dist/src/program/project-index.js';
+import { moduleStats } from '../dist/src/program/modules.js';
 
 const { dir, patterns, config, types, crossFile = true } = JSON.parse(process.argv[2]);
 const FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
@@ -55,5 +57,5 @@ for (const result of results) {
   }
 }
 process.stdout.write(
-  `${JSON.stringify({ files: results.length, wallMs, parseMs, pluginMs, rulesMs, maxFileMs, maxFile, fatal, findings, rules, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ files: results.length, wallMs, parseMs, pluginMs, rulesMs, maxFileMs, maxFile, fatal, findings, rules, peakRssMb: process.resourceUsage().maxRSS / 1024, indexMs: indexStats.ms, indexReads: indexStats.reads, modulesParsed: moduleStats.parsed })}\n`,
 );

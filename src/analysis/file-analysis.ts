@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { keepLinted, loadModule, moduleStats, rememberLinted } from '../project/modules.js';
-import { clearResolutionCache, resolveModule } from '../project/resolve.js';
+import { keepLinted, loadModule, moduleStats, rememberLinted } from '../program/modules.js';
+import { clearResolutionCache, resolveModule } from '../program/resolve.js';
 import { LLM_HINT, SDK_MODELS, type LlmCall } from '../models/llm/index.js';
 import { OUTPUT_TYPES, TYPE_PACKAGES } from '../models/llm/output-types.js';
 import type { ParamSource, SourceContext } from '../models/sources/index.js';

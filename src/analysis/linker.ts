@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { findProperty, isFunction, keyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { classMethod, exportsOf, targetOf, type ClassNode, type LocalTarget, type Target } from './exports.js';
 import type { FileAnalysis } from './file-analysis.js';
-import { resolveModule } from '../project/resolve.js';
+import { resolveModule } from '../program/resolve.js';
 
 /**
  * Links names to what they stand for across modules: the function a call runs (a local

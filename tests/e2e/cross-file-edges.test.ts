@@ -5,7 +5,7 @@ import { ESLint, type Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clearModuleAnalyses } from '../../src/analysis/file-analysis.js';
 import plugin from '../../src/index.js';
-import { clearModuleCache } from '../../src/project/modules.js';
+import { clearModuleCache } from '../../src/program/modules.js';
 
 /**
  * Cross-file shapes written to temporary projects: helpers that pass on only part of what

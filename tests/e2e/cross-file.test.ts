@@ -5,7 +5,7 @@ import { ESLint, type Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { clearModuleAnalyses } from '../../src/analysis/file-analysis.js';
-import { clearModuleCache, keptModules, moduleStats } from '../../src/project/modules.js';
+import { clearModuleCache, keptModules, moduleStats } from '../../src/program/modules.js';
 
 /**
  * Fixture projects in tests/fixtures/cross-file, linted through the real ESLint class: the

@@ -6,7 +6,7 @@ import { ESLint, type Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { clearModuleAnalyses } from '../../src/analysis/file-analysis.js';
-import { clearModuleCache } from '../../src/project/modules.js';
+import { clearModuleCache } from '../../src/program/modules.js';
 
 /**
  * The whole-program model on fixture projects in tests/fixtures/program, linted through the

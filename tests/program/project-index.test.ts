@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearProjectIndex, indexStats, projectRoot, registeringImporters } from '../../src/program/project-index.js';
-import { clearResolutionCache } from '../../src/project/resolve.js';
+import { clearResolutionCache } from '../../src/program/resolve.js';
 
 let dir: string;
 let generation = 0;

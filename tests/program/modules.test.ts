@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearModuleCache, keepLinted, keptModules, loadModule, moduleStats } from '../../src/project/modules.js';
+import { clearModuleCache, keepLinted, keptModules, loadModule, moduleStats } from '../../src/program/modules.js';
 
 const source = (bytes: number) => ({ text: 'x'.repeat(bytes) }) as TSESLint.SourceCode;
 
