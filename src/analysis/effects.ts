@@ -271,7 +271,7 @@ function computeEffects(analysis: FileAnalysis, effects: Map<FunctionNode, Param
   const sdkNodes = new Set<Node>(analysis.sdkCalls.map((call) => call.node));
   const passing = analysis.index.calls.filter(
     (call) =>
-      !sdkNodes.has(call) && mayLinkCallee(analysis, call) && call.arguments.some((a) => params(analysis.engine.taintOf(a)).length > 0) && analysis.linkedCall(call) !== null,
+      !sdkNodes.has(call) && mayLinkCallee(analysis, call) && call.arguments.some((a) => params(analysis.engine.taintOf(a)).length > 0) && analysis.linkedCalls(call).length > 0,
   );
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let changed = false;
@@ -305,19 +305,20 @@ interface EffectAt {
 
 /** The effects of the function a call runs, each with the argument expression it applies to. */
 export function effectsAt(analysis: FileAnalysis, call: TSESTree.CallExpression): EffectAt[] {
-  const linked = analysis.linkedCall(call);
-  if (!linked) return [];
-  const owner = linked.owner;
-  const effects =
-    owner === analysis
-      ? functionEffects(analysis).get(linked.fn)
-      : (inProgress.has(owner) || cache.has(owner) ? functionEffects(owner) : acrossModules(() => functionEffects(owner)))?.get(linked.fn);
-  if (!effects || effects.length === 0) return [];
-  const hop = analysis.hopLabel(linked);
+  // Each function the call may run (one, or each class's method behind a factory): what any of them does.
   const found: EffectAt[] = [];
-  for (const effect of effects) {
-    const argument = argumentFor(analysis, call, effect);
-    if (argument) found.push({ effect: { ...effect, hops: [hop, ...effect.hops] }, ...argument });
+  for (const linked of analysis.linkedCalls(call)) {
+    const owner = linked.owner;
+    const effects =
+      owner === analysis
+        ? functionEffects(analysis).get(linked.fn)
+        : (inProgress.has(owner) || cache.has(owner) ? functionEffects(owner) : acrossModules(() => functionEffects(owner)))?.get(linked.fn);
+    if (!effects || effects.length === 0) continue;
+    const hop = analysis.hopLabel(linked);
+    for (const effect of effects) {
+      const argument = argumentFor(analysis, call, effect);
+      if (argument) found.push({ effect: { ...effect, hops: [hop, ...effect.hops] }, ...argument });
+    }
   }
   return found;
 }

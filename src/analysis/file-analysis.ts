@@ -23,7 +23,7 @@ import type { Node } from './ast.js';
 import { promptVariables } from './prompt-values.js';
 import { TaintEngine } from './taint.js';
 import { helperCalls } from './effects.js';
-import { hopLabel, linkedCallee, linkedFunction, originModuleImports, type LinkedFunction } from './linker.js';
+import { hopLabel, linkedCallee, linkedCallees, linkedFunction, originModuleImports, type LinkedFunction } from './linker.js';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 
@@ -66,6 +66,8 @@ export interface FileAnalysis {
   /** The analysis of the project module that `specifier` names from this file (never a package). */
   importedModule(specifier: string): FileAnalysis | null;
   linkedCall(call: TSESTree.CallExpression): LinkedFunction | null;
+  /** Every function a call may run (the one `linkedCall` finds, or each class's method behind a factory). */
+  linkedCalls(call: TSESTree.CallExpression): readonly LinkedFunction[];
   /** The analyses of the project modules that import this one (through barrels). */
   importerModules(): readonly FileAnalysis[];
   hopLabel(linked: LinkedFunction, at?: Node): string;
@@ -124,6 +126,10 @@ class LazyFileAnalysis implements FileAnalysis {
 
   linkedCall(call: TSESTree.CallExpression): LinkedFunction | null {
     return linkedCallee(this, call);
+  }
+
+  linkedCalls(call: TSESTree.CallExpression): readonly LinkedFunction[] {
+    return linkedCallees(this, call);
   }
 
   private importersValue: readonly FileAnalysis[] | undefined;

@@ -36,8 +36,7 @@ function callsOf(analysis: FileAnalysis, owner: FileAnalysis, fn: FunctionNode):
   const calls: TSESTree.CallExpression[] = [];
   for (const call of analysis.index.calls) {
     if (call.arguments.length === 0 || !mayLinkCallee(analysis, call)) continue;
-    const linked = analysis.linkedCall(call);
-    if (linked && linked.owner.filename === owner.filename && sameFunction(linked.fn, fn)) calls.push(call);
+    if (analysis.linkedCalls(call).some((linked) => linked.owner.filename === owner.filename && sameFunction(linked.fn, fn))) calls.push(call);
   }
   return calls;
 }

@@ -18,7 +18,12 @@ const MAX_REEXPORTS = 8;
 export type Resolved =
   | { readonly kind: 'module'; readonly owner: FileAnalysis }
   | (LocalTarget & { readonly owner: FileAnalysis })
-  | { readonly kind: 'instance'; readonly owner: FileAnalysis; readonly node: ClassNode };
+  | { readonly kind: 'instance'; readonly owner: FileAnalysis; readonly node: ClassNode }
+  /** What a factory returns: an instance of one of these classes (`switch (kind) { case 'a': return new A(); … }`). */
+  | { readonly kind: 'instances'; readonly owner: FileAnalysis; readonly classes: readonly { readonly owner: FileAnalysis; readonly node: ClassNode }[] };
+
+/** Classes a factory may return that are followed; past this, the receiver counts as unknown. */
+const MAX_FACTORY_CLASSES = 4;
 
 export interface LinkedFunction {
   readonly fn: FunctionNode;
@@ -81,13 +86,47 @@ export function resolveIdentifier(analysis: FileAnalysis, identifier: TSESTree.I
   return resolved;
 }
 
-/** `new AiService()` held in a value: an instance of that class. */
+/** `new AiService()` held in a value: an instance of that class; `getProvider(kind)`: an instance of what the factory returns. */
 function instanceOf(resolved: Resolved | null): Resolved | null {
   if (resolved?.kind !== 'value') return resolved;
-  const value = unwrap(resolved.node);
+  let value = unwrap(resolved.node);
+  if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+  if (value.type === T.CallExpression) return factoryInstances(resolved.owner, value) ?? resolved;
   if (value.type !== T.NewExpression || value.callee.type !== T.Identifier) return resolved;
   const created = resolveIdentifier(resolved.owner, value.callee);
   return created?.kind === 'class' ? { kind: 'instance', owner: created.owner, node: created.node } : resolved;
+}
+
+const factoryCache = new WeakMap<TSESTree.CallExpression, Resolved | null>();
+
+/**
+ * A call to a project function whose every return is `new X()` of a known class (in a `switch`,
+ * behind `require` in a branch): the instances it may make. Null when any return is something
+ * else, or there are too many classes.
+ */
+function factoryInstances(analysis: FileAnalysis, call: TSESTree.CallExpression): Resolved | null {
+  if (factoryCache.has(call)) return factoryCache.get(call)!;
+  factoryCache.set(call, null); // recursion resolves to nothing
+  const callee = unwrap(call.callee);
+  const factory = callee.type === T.Identifier || callee.type === T.MemberExpression ? linkedFunction(analysis, callee) : null;
+  const returns = factory ? factory.owner.index.returns.get(factory.fn) ?? [] : [];
+  const classes: { owner: FileAnalysis; node: ClassNode }[] = [];
+  let all = returns.length > 0;
+  for (const returned of returns) {
+    let value = unwrap(returned);
+    if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+    const created = value.type === T.NewExpression && value.callee.type === T.Identifier ? resolveIdentifier(factory!.owner, value.callee) : null;
+    if (created?.kind !== 'class') {
+      all = false;
+      break;
+    }
+    if (!classes.some((c) => c.node === created.node)) classes.push({ owner: created.owner, node: created.node });
+  }
+  let found: Resolved | null = null;
+  if (all && classes.length === 1) found = { kind: 'instance', owner: classes[0].owner, node: classes[0].node };
+  else if (all && classes.length > 1 && classes.length <= MAX_FACTORY_CLASSES) found = { kind: 'instances', owner: analysis, classes };
+  factoryCache.set(call, found);
+  return found;
 }
 
 /** The class a type annotation names: `private readonly ai: AiService`. */
@@ -121,10 +160,26 @@ function fieldInstance(analysis: FileAnalysis, member: TSESTree.MemberExpression
 }
 
 function resolveObject(analysis: FileAnalysis, node: Node): Resolved | null {
-  const value = unwrap(node);
+  let value = unwrap(node);
+  if (value.type === T.AwaitExpression) value = unwrap(value.argument);
   if (value.type === T.Identifier) return resolveIdentifier(analysis, value);
+  if (value.type === T.CallExpression) return factoryInstances(analysis, value);
   if (value.type === T.MemberExpression && unwrap(value.object).type === T.ThisExpression) return fieldInstance(analysis, value);
   return null;
+}
+
+/** The methods a name stands for on each class a factory may return (each class that has one). */
+function members(resolved: Resolved, name: string): LinkedFunction[] {
+  if (resolved.kind !== 'instances') {
+    const one = member(resolved, name);
+    return one ? [one] : [];
+  }
+  const found: LinkedFunction[] = [];
+  for (const { owner, node } of resolved.classes) {
+    const fn = classMethod(node, name, false);
+    if (fn) found.push({ fn, owner, name: `${node.id?.name ?? 'default'}.${name}` });
+  }
+  return found;
 }
 
 function member(resolved: Resolved, name: string): LinkedFunction | null {
@@ -150,9 +205,41 @@ function member(resolved: Resolved, name: string): LinkedFunction | null {
       const named = fn?.type === T.Identifier ? resolveIdentifier(owner, fn) : null;
       return named?.kind === 'function' ? { fn: named.fn, owner: named.owner, name } : null;
     }
+    case 'instances': {
+      const found = members(resolved, name);
+      return found.length === 1 ? found[0] : null;
+    }
     default:
       return null;
   }
+}
+
+const calleesCache = new WeakMap<FileAnalysis, Map<Node, LinkedFunction[]>>();
+
+/**
+ * Every function a call may run: the one `linkedCallee` finds, or, for a method called on what a
+ * factory returns (`getProvider(kind).complete(…)`), that method of each class it may return.
+ */
+export function linkedCallees(analysis: FileAnalysis, call: TSESTree.CallExpression): LinkedFunction[] {
+  let cache = calleesCache.get(analysis);
+  if (!cache) {
+    cache = new Map();
+    calleesCache.set(analysis, cache);
+  }
+  const known = cache.get(call);
+  if (known) return known;
+  let found: LinkedFunction[] = [];
+  const one = linkedCallee(analysis, call);
+  if (one) found = [one];
+  else {
+    const callee = unwrap(call.callee);
+    const name = callee.type === T.MemberExpression && !callee.computed ? keyName(callee) : null;
+    const object = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
+    const resolved = name !== null && object && object.type !== T.ThisExpression ? resolveObject(analysis, object) : null;
+    if (resolved?.kind === 'instances') found = members(resolved, name!);
+  }
+  cache.set(call, found);
+  return found;
 }
 
 /**
@@ -170,6 +257,7 @@ export function mayLinkCallee(analysis: FileAnalysis, call: TSESTree.CallExpress
   if (callee.type !== T.MemberExpression || callee.computed) return false;
   const object = unwrap(callee.object);
   if (object.type === T.MemberExpression) return unwrap(object.object).type === T.ThisExpression;
+  if (object.type === T.CallExpression) return mayLinkCallee(analysis, object);
   if (object.type !== T.Identifier) return false;
   const target = targetOf(object, analysis.index);
   switch (target?.kind) {
@@ -178,8 +266,10 @@ export function mayLinkCallee(analysis: FileAnalysis, call: TSESTree.CallExpress
     case 'class':
       return true;
     case 'value': {
-      const value = unwrap(target.node);
-      return value.type === T.ObjectExpression || value.type === T.NewExpression;
+      let value = unwrap(target.node);
+      if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+      // `const provider = getProvider(kind)`: what a project factory returns.
+      return value.type === T.ObjectExpression || value.type === T.NewExpression || (value.type === T.CallExpression && mayLinkCallee(analysis, value));
     }
     default:
       return false;
@@ -271,7 +361,7 @@ export function originModuleImports(analysis: FileAnalysis, node: Node, depth = 
   if (target.kind === 'import') {
     if (!projectImport(analysis, target.specifier)) return new Set([target.specifier]);
     const resolved = resolveIdentifier(analysis, root);
-    if (!resolved || resolved.kind === 'module' || resolved.kind === 'instance' || resolved.kind === 'class') return resolved?.owner.index.moduleNames ?? null;
+    if (!resolved || resolved.kind === 'module' || resolved.kind === 'instance' || resolved.kind === 'instances' || resolved.kind === 'class') return resolved?.owner.index.moduleNames ?? null;
     return madeBy(resolved.owner, resolved.kind === 'function' ? resolved.fn : resolved.node, depth) ?? resolved.owner.index.moduleNames;
   }
   if (target.kind === 'class') return null;

@@ -236,10 +236,36 @@ export function registeringImporters(file: string, cwd: string, generation: numb
   return importersThrough(project, file, (importer, entry, target) => entry.registers && [...entry.passed].some((specifier) => resolveModule(specifier, importer) === target));
 }
 
-/** Every importer of `file` (through barrels): where its functions may be called from. */
+/** Importers of importers are followed this many levels (a factory module between a class and its callers). */
+const MAX_CALLER_LEVELS = 2;
+/** At most this many modules are asked about their calls into one module. */
+const MAX_CALLER_MODULES = 64;
+
+/**
+ * The modules that may call `file`'s functions: its importers (through barrels), and their
+ * importers (a factory module that returns `new X()` of this file's class sits between), nearest
+ * first, at most MAX_CALLER_MODULES.
+ */
 export function allImporters(file: string, cwd: string, generation: number): string[] {
   const project = projectFor(file, cwd, generation);
-  return project ? importersThrough(project, file, () => true) : [];
+  if (!project) return [];
+  const found: string[] = [];
+  const seen = new Set([file]);
+  let frontier = [file];
+  for (let level = 0; level < MAX_CALLER_LEVELS && frontier.length > 0; level++) {
+    const next: string[] = [];
+    for (const target of frontier) {
+      for (const importer of importersThrough(project, target, () => true)) {
+        if (seen.has(importer)) continue;
+        seen.add(importer);
+        found.push(importer);
+        next.push(importer);
+        if (found.length >= MAX_CALLER_MODULES) return found;
+      }
+    }
+    frontier = next;
+  }
+  return found;
 }
 
 /** Forgets every project (tests). */

@@ -115,6 +115,18 @@ describe('calls through the project\'s own abstractions', () => {
     expect(found.find((f) => f.at === 'wrappers/src/server.ts:18')?.message).toContain('via askWithRetry() in wrappers/src/llm.ts:13 -> ask() in wrappers/src/llm.ts:8');
   });
 
+  it('follows a method called on what a factory returns to each class it may return', async () => {
+    forget();
+    const found = await lint(['providers/**/*.ts']);
+    expect(where(found)).toEqual([
+      'providers/src/providers/anthropic-provider.ts:10 no-user-input-in-system-prompt',
+      'providers/src/providers/openai-provider.ts:11 no-user-input-in-system-prompt',
+    ]);
+    expect(found.find((f) => f.at === 'providers/src/providers/anthropic-provider.ts:10')?.message).toBe(
+      "Request data 'req.body.persona' (line 9 of providers/src/server.ts) reaches the system prompt of anthropic messages.create via complete() at providers/src/server.ts:9; send it as a separate user message.",
+    );
+  });
+
   it('reports, at the route, what a helper handed the response sends of its own', async () => {
     forget();
     const found = await lint(['wrappers/src/server.ts']);
