@@ -34,8 +34,10 @@ interface FileEntry {
   reexports: boolean;
   /** Whether the text may register a handler defined in another module (the framework models' hints). */
   registers: boolean;
-  /** Specifiers whose imports the module hands on as values (read only when it may register). */
-  passed: ReadonlySet<string>;
+  /** Specifiers whose imports the module hands on as values: read on first need, only for a module that may register. */
+  passed: ReadonlySet<string> | null;
+  /** The lint generation at which the file was last checked against the disk. */
+  checked: number;
   /** The project files its specifiers resolve to (computed with the index). */
   targets: readonly string[] | null;
 }
@@ -101,14 +103,17 @@ function listFiles(root: string): string[] | null {
   return files.sort();
 }
 
-function readEntry(file: string, known: FileEntry | undefined): FileEntry | null {
+function readEntry(file: string, known: FileEntry | undefined, generation: number): FileEntry | null {
   let stat;
   try {
     stat = statSync(file);
   } catch {
     return null;
   }
-  if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known;
+  if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) {
+    known.checked = generation;
+    return known;
+  }
   let text = '';
   if (stat.size <= MAX_MODULE_BYTES) {
     try {
@@ -121,7 +126,36 @@ function readEntry(file: string, known: FileEntry | undefined): FileEntry | null
   const registers = REGISTRATION_HINT.test(text);
   const specifiers = new Set<string>();
   for (const match of text.matchAll(SPECIFIER)) specifiers.add(match[1] ?? match[2] ?? match[3] ?? match[4]);
-  return { mtimeMs: stat.mtimeMs, size: stat.size, specifiers: [...specifiers], reexports: REEXPORT.test(text), registers, passed: registers ? passedImportSpecifiers(file, text) : new Set(), targets: null };
+  return { mtimeMs: stat.mtimeMs, size: stat.size, specifiers: [...specifiers], reexports: REEXPORT.test(text), registers, passed: null, targets: null, checked: generation };
+}
+
+/** What a module that may register hands on as values (its text read again, once per version of the file). */
+function passedOf(file: string, entry: FileEntry): ReadonlySet<string> {
+  if (!entry.passed) {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      text = '';
+    }
+    entry.passed = passedImportSpecifiers(file, text);
+  }
+  return entry.passed;
+}
+
+/**
+ * An entry checked against the disk at this generation (between full listings, only the files a
+ * question touches are checked): a changed file is read again, and the importer map rebuilt.
+ */
+function fresh(project: Project, file: string, generation: number): FileEntry | undefined {
+  const known = project.entries.get(file);
+  if (!known || known.checked === generation) return known;
+  const entry = readEntry(file, known, generation);
+  if (entry === known) return known;
+  if (entry) project.entries.set(file, entry);
+  else project.entries.delete(file);
+  project.importers = null;
+  return entry ?? undefined;
 }
 
 /**
@@ -133,21 +167,24 @@ function refresh(project: Project, generation: number, file: string): void {
   if (project.checkedGeneration === generation && project.files && !unlisted) return;
   project.checkedGeneration = generation;
   const now = Date.now();
-  if (!project.files || now - project.listedAt > LISTING_MS || unlisted) {
-    const files = listFiles(project.root);
-    const changed = !project.files || !files || files.length !== project.files.length || files.some((f, i) => f !== project.files![i]);
-    project.files = files ?? [];
-    project.listedAt = now;
-    if (changed) project.importers = null;
-    const listed = new Set(project.files);
-    for (const file of project.entries.keys()) if (!listed.has(file)) project.entries.delete(file);
+  // Between full listings, files are checked one by one as questions reach them (see `fresh`).
+  if (project.files && now - project.listedAt <= LISTING_MS && !unlisted) {
+    fresh(project, file, generation);
+    return;
   }
-  for (const listed of project.files) {
-    const known = project.entries.get(listed);
-    const entry = readEntry(listed, known);
+  const files = listFiles(project.root);
+  const changed = !project.files || !files || files.length !== project.files.length || files.some((f, i) => f !== project.files![i]);
+  project.files = files ?? [];
+  project.listedAt = now;
+  if (changed) project.importers = null;
+  const listed = new Set(project.files);
+  for (const known of project.entries.keys()) if (!listed.has(known)) project.entries.delete(known);
+  for (const each of project.files) {
+    const known = project.entries.get(each);
+    const entry = readEntry(each, known, generation);
     if (entry === known) continue;
-    if (entry) project.entries.set(listed, entry);
-    else project.entries.delete(listed);
+    if (entry) project.entries.set(each, entry);
+    else project.entries.delete(each);
     project.importers = null;
   }
   // A file outside the listing (skipped folder, too many files) is not listed again for it.
@@ -215,7 +252,7 @@ function importersThrough(project: Project, file: string, keep: (importer: strin
       for (const importer of importers.get(target) ?? []) {
         if (seen.has(importer)) continue;
         seen.add(importer);
-        const entry = project.entries.get(importer);
+        const entry = fresh(project, importer, project.checkedGeneration);
         if (entry && keep(importer, entry, target)) found.push(importer);
         if (entry?.reexports) next.push(importer);
       }
@@ -233,7 +270,7 @@ function importersThrough(project: Project, file: string, keep: (importer: strin
 export function registeringImporters(file: string, cwd: string, generation: number): string[] {
   const project = projectFor(file, cwd, generation);
   if (!project) return [];
-  return importersThrough(project, file, (importer, entry, target) => entry.registers && [...entry.passed].some((specifier) => resolveModule(specifier, importer) === target));
+  return importersThrough(project, file, (importer, entry, target) => entry.registers && [...passedOf(importer, entry)].some((specifier) => resolveModule(specifier, importer) === target));
 }
 
 /** Importers of importers are followed this many levels (a factory module between a class and its callers). */
