@@ -132,7 +132,7 @@ function readEntry(file: string, known: FileEntry | undefined, generation: numbe
 /** What a module that may register hands on as values (its text read again, once per version of the file). */
 function passedOf(file: string, entry: FileEntry): ReadonlySet<string> {
   if (!entry.passed) {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
