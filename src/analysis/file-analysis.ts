@@ -8,6 +8,7 @@ import type { ParamSource, SourceContext } from '../models/sources/index.js';
 import { emptyInfo, findHandlers, merge, type HandlerInfo, type ModuleHandlers } from '../program/handlers.js';
 import { registeredHere } from '../program/registrations.js';
 import { allImporters } from '../program/project-index.js';
+import { packageTypeOf } from './type-aliases.js';
 import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
 import type { FunctionNode } from './ast.js';
 import { buildFileIndex, type FileIndex } from './file-index.js';
@@ -333,6 +334,7 @@ class LazyFileAnalysis implements FileAnalysis {
             }
           : undefined,
         importsOfOrigin: this.settings.crossFile ? (node) => originModuleImports(this, node) : undefined,
+        packageTypeOf: (name) => packageTypeOf(this, name),
       };
       this.handlersValue = findHandlers(context, (fn) => owners.get(fn) ?? null);
       // A linted file that talks to an LLM but serves no route is the likeliest helper module of routes linted later.

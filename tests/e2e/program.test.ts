@@ -47,6 +47,8 @@ const REGISTERED_ELSEWHERE = [
   'express-controllers/src/controllers/coach.ts:9 no-user-input-in-system-prompt',
   'express-controllers/src/controllers/persona.ts:8 no-user-input-in-system-prompt',
   'express-controllers/src/controllers/reviews.ts:10 no-user-input-in-system-prompt',
+  'express-controllers/src/controllers/typed.ts:15 no-user-input-in-system-prompt',
+  'hono-routes/src/routes/alias.ts:13 no-user-input-in-system-prompt',
   'hono-routes/src/routes/ask.ts:12 no-user-input-in-system-prompt',
   'hono-routes/src/routes/summary.ts:11 no-user-input-in-system-prompt',
 ];
@@ -60,7 +62,7 @@ const WRAPPERS = [
   'wrappers/src/server.ts:46 no-raw-llm-response',
 ];
 
-describe('handlers registered in another module', () => {
+describe('handlers registered in another module, or typed with a project alias of a framework type', () => {
   it('reports the flow in the handler file, once, and keeps the twins quiet', async () => {
     forget();
     expect(where(await lint(['hono-routes/**/*.ts', 'express-controllers/**/*.ts']))).toEqual(REGISTERED_ELSEWHERE);
@@ -90,7 +92,8 @@ describe('handlers registered in another module', () => {
   it('finds nothing in those files with crossFile: false', async () => {
     forget();
     const config = { ...plugin.configs.recommended, settings: { 'llm-security': { crossFile: false } } } as Linter.Config;
-    expect(where(await lint(['hono-routes/**/*.ts', 'express-controllers/**/*.ts'], { config }))).toEqual([]);
+    // A local interface that extends express's Request needs no other module.
+    expect(where(await lint(['hono-routes/**/*.ts', 'express-controllers/**/*.ts'], { config }))).toEqual(['express-controllers/src/controllers/typed.ts:15 no-user-input-in-system-prompt']);
   });
 });
 
@@ -144,21 +147,21 @@ describe('an editor session', () => {
   it('sees the handler file\'s findings change after the registering module is edited, once the pause has passed', async () => {
     forget();
     const project = path.join(work, 'editor');
-    cpSync(path.join(root, 'hono-routes'), project, { recursive: true });
-    const server = path.join(project, 'src/server.ts');
-    const registered = readFileSync(server, 'utf8');
+    cpSync(path.join(root, 'express-controllers'), project, { recursive: true });
+    const app = path.join(project, 'src/app.ts');
+    const registered = readFileSync(app, 'utf8');
     const eslint = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended as Linter.Config] });
-    const findings = async () => (await eslint.lintFiles(['src/routes/ask.ts'])).flatMap((r) => r.messages.map((m) => `${m.line} ${m.ruleId}`));
+    const findings = async () => (await eslint.lintFiles(['src/controllers/chat.ts'])).flatMap((r) => r.messages.map((m) => `${m.line} ${m.ruleId}`));
     const edit = async (text: string, mtime: number) => {
-      writeFileSync(server, text);
-      utimesSync(server, mtime, mtime);
+      writeFileSync(app, text);
+      utimesSync(app, mtime, mtime);
       await new Promise((resolve) => setTimeout(resolve, 1100));
     };
-    expect(await findings()).toEqual(['12 llm-security/no-user-input-in-system-prompt']);
-    // The route now answers by itself and only logs askHandler: it is no longer a handler.
-    await edit(registered.replace("app.post('/ask', askHandler);", "app.post('/ask', (c) => c.text('moved'));\nconsole.log(askHandler);"), 1_700_000_100);
+    expect(await findings()).toEqual(['11 llm-security/no-user-input-in-system-prompt']);
+    // The route now answers by itself and only logs the controller: its method is no longer a handler.
+    await edit(registered.replace("router.post('/chat', chatController.create);", "router.post('/chat', (req, res) => res.json({ moved: true }));\nconsole.log(chatController);"), 1_700_000_100);
     expect(await findings()).toEqual([]);
     await edit(registered, 1_700_000_200);
-    expect(await findings()).toEqual(['12 llm-security/no-user-input-in-system-prompt']);
+    expect(await findings()).toEqual(['11 llm-security/no-user-input-in-system-prompt']);
   });
 });

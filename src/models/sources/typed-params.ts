@@ -5,7 +5,7 @@ import type { FileIndex } from '../../analysis/file-index.js';
 import type { ResponseModelName } from '../sinks/response-objects.js';
 import type { RequestModelName } from './request-objects.js';
 import type { TypeFacts } from '../../analysis/type-facts.js';
-import { objectParam, type HandlerMatch, type ParamSource, type SourceModel } from './types.js';
+import { objectParam, type HandlerMatch, type ParamSource, type SourceContext, type SourceModel } from './types.js';
 
 /**
  * Handlers written in their own file and typed with the framework's types: a parameter
@@ -61,11 +61,17 @@ function importedFrom(identifier: TSESTree.Identifier, index: FileIndex): string
 /** Every type name of the table: without type information, no other name can make a handler. */
 const TYPE_NAMES = new Set(Object.values(TYPES).flatMap((roles) => Object.keys(roles)));
 
-function roleOf(param: TSESTree.Parameter, index: FileIndex, types: TypeFacts | null): TypeRole | null {
+function roleOf(param: TSESTree.Parameter, index: FileIndex, types: TypeFacts | null, context: SourceContext): TypeRole | null {
   const annotated = param.type === T.AssignmentPattern ? param.left : param;
   if (!('typeAnnotation' in annotated) || !annotated.typeAnnotation) return null;
   const type = annotated.typeAnnotation.typeAnnotation;
   if (type.type !== T.TSTypeReference) return null;
+  // A project alias or extension of a framework type (`AppCtx`, `AuthedRequest`), here or in another module.
+  if (type.typeName.type === T.Identifier && !TYPE_NAMES.has(type.typeName.name)) {
+    const target = context.packageTypeOf?.(type.typeName);
+    const aliased = target && Object.hasOwn(TYPES, target.module) ? TYPES[target.module][target.name] : undefined;
+    if (aliased) return aliased;
+  }
   if (!types && (type.typeName.type !== T.Identifier || !TYPE_NAMES.has(type.typeName.name))) return null;
   const module = type.typeName.type === T.Identifier ? importedFrom(type.typeName, index) : null;
   const named = type.typeName.type === T.Identifier && module ? TYPES[module]?.[type.typeName.name] : undefined;
@@ -91,7 +97,7 @@ export const typedParamsModel: SourceModel = {
     for (const fn of index.functions) {
       if (!isFunction(fn)) continue;
       const handlerType = handlerTypeOf(fn, index);
-      const roles = fn.params.map((param) => roleOf(param, index, context.types));
+      const roles = fn.params.map((param) => roleOf(param, index, context.types, context));
       if (!handlerType && roles.every((role) => role === null)) continue;
       const params = new Map<number, ParamSource>();
       const responses = new Map<number, ResponseModelName>();

@@ -46,6 +46,13 @@ export interface SourceContext {
    * factory is a Hono app). Null when the value is made in this module, in a package, or unknown.
    */
   importsOfOrigin?(node: TSESTree.Node): ReadonlySet<string> | null;
+  /**
+   * The package type a project type name stands for: `AppCtx` with `export type AppCtx =
+   * Context<{ Bindings: Env }>` in `types.ts` and `Context` imported from `hono` is
+   * `{ module: 'hono', name: 'Context' }`; also `interface AuthedRequest extends Request`, in this
+   * module or another. Null when it is not an alias or extension of an imported type.
+   */
+  packageTypeOf?(name: TSESTree.Identifier): { readonly module: string; readonly name: string } | null;
 }
 
 /** A model of one framework: finds the handlers it registers in a file. */
