@@ -677,6 +677,9 @@ export class TaintEngine {
     const fromReceiver = this.mapOrigins(receiver, (origin) => {
       if (origin.kind === 'request-object') {
         const model = REQUEST_MODELS[origin.model];
+        // `context.switchToHttp().getRequest()`: a method that returns another request object.
+        const nested = model.returns && Object.hasOwn(model.returns, method) ? model.returns[method] : undefined;
+        if (nested) return { kind: 'request-object', model: nested, node: call, text: `${origin.text}.${method}()`, steps: origin.steps };
         return model.methods.has(method)
           ? { kind: 'request', node: call, text: `${origin.text}.${method}(${literalArgument(call)})`, steps: origin.steps }
           : null;

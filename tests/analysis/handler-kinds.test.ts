@@ -46,4 +46,17 @@ describe('handler kinds', () => {
     // An application-lifecycle hook gets no request.
     expect(sinkOrigins(`fastify.addHook('onReady', async (instance) => { sink(instance.body); });`)).toEqual([]);
   });
+
+  it('NestJS guards and interceptors: the request behind the execution context', () => {
+    const guard = `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+      @Injectable() export class KeyGuard implements CanActivate {
+        canActivate(context: ExecutionContext) { const request = context.switchToHttp().getRequest(); sink(request.headers['x-api-key']); return true; } }`;
+    expect(sinkOrigins(guard)).toEqual(['context.switchToHttp().getRequest().headers -> request.x-api-key']);
+    const interceptor = `import { NestInterceptor, ExecutionContext, CallHandler } from '@nestjs/common';
+      export class LogInterceptor implements NestInterceptor { intercept(context: ExecutionContext, next: CallHandler) { sink(context.switchToHttp().getRequest().body); return next.handle(); } }`;
+    expect(sinkOrigins(interceptor)).toEqual(['context.switchToHttp().getRequest().body']);
+    // A class with the same method that implements neither interface.
+    expect(sinkOrigins(`import { Injectable } from '@nestjs/common';
+      @Injectable() export class Rules { canActivate(context: ExecutionContext) { sink(context.switchToHttp().getRequest().body); return true; } }`)).toEqual([]);
+  });
 });

@@ -6,11 +6,18 @@ import { dataParam, objectParam, type ParamSource, type SourceModel } from './ty
 /**
  * NestJS: controller and resolver parameters decorated with `@Body()`, `@Query()`,
  * `@Param()`, `@Headers()`, `@UploadedFile()`, GraphQL `@Args()`, gateway `@MessageBody()`
- * are request data; `@Req()`/`@Request()` are the Express request object.
+ * are request data; `@Req()`/`@Request()` are the Express request object. Guards'
+ * `canActivate(context)` and interceptors' `intercept(context, next)` get the execution context,
+ * whose `switchToHttp().getRequest()` is the request.
  */
 const DATA_DECORATORS = new Set(['Body', 'Query', 'Param', 'Headers', 'UploadedFile', 'UploadedFiles', 'Args', 'MessageBody']);
 const REQUEST_DECORATORS = new Set(['Req', 'Request']);
 const RESPONSE_DECORATORS = new Set(['Res', 'Response']);
+/** Methods of guards and interceptors, by the interface their class implements. */
+const CONTEXT_METHODS: ReadonlyMap<string, string> = new Map([
+  ['canActivate', 'CanActivate'],
+  ['intercept', 'NestInterceptor'],
+]);
 const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Sse', 'Query', 'Mutation', 'SubscribeMessage']);
 
 function decoratorName(decorator: TSESTree.Decorator): string | null {
@@ -41,6 +48,17 @@ export const nestjsModel: SourceModel = {
           if (name && RESPONSE_DECORATORS.has(name)) responses.set(i, 'express-res');
         }
       });
+      // `canActivate(context)` of a class that implements CanActivate, `intercept(context, next)` of a NestInterceptor.
+      const contextMethod = CONTEXT_METHODS.get(method.key.type === T.Identifier ? method.key.name : '');
+      const classNode = method.parent.parent;
+      const implementsIt =
+        contextMethod !== undefined &&
+        (classNode.type === T.ClassDeclaration || classNode.type === T.ClassExpression) &&
+        (classNode.implements ?? []).some((heritage) => heritage.expression.type === T.Identifier && heritage.expression.name === contextMethod);
+      if (implementsIt && fn.params.length > 0) {
+        yield { fn: fn as FunctionNode, framework: 'nestjs', params: new Map([[0, objectParam('nest-execution-context')]]) };
+        continue;
+      }
       // A route method's return value is the response body.
       const route = (method.decorators ?? []).some((d) => ROUTE_DECORATORS.has(decoratorName(d) ?? ''));
       if (params.size > 0 || responses.size > 0 || route) {

@@ -17,7 +17,9 @@ export type RequestModelName =
   | 'fetch-event'
   | 'route-args'
   | 'sveltekit-event'
-  | 'trpc-options';
+  | 'trpc-options'
+  | 'nest-execution-context'
+  | 'nest-http-host';
 
 export interface RequestObjectModel {
   /** How messages name the object when the parameter is destructured or unnamed: `req`, `c.req`. */
@@ -25,6 +27,8 @@ export interface RequestObjectModel {
   readonly data: ReadonlySet<string>;
   readonly nested: Readonly<Record<string, RequestModelName>>;
   readonly methods: ReadonlySet<string>;
+  /** Methods that return another request object (`switchToHttp()`, `getRequest()`). */
+  readonly returns?: Readonly<Record<string, RequestModelName>>;
   /** `for await (const chunk of req)` and `req.on('data', chunk => …)` read the body. */
   readonly streamsBody: boolean;
 }
@@ -133,6 +137,23 @@ export const REQUEST_MODELS: Readonly<Record<RequestModelName, RequestObjectMode
     data: set('input', 'rawInput'),
     nested: {},
     methods: set(),
+    streamsBody: false,
+  },
+  // NestJS guards and interceptors: `context.switchToHttp().getRequest()` is the express request.
+  'nest-execution-context': {
+    label: 'context',
+    data: set(),
+    nested: {},
+    methods: set(),
+    returns: { switchToHttp: 'nest-http-host' },
+    streamsBody: false,
+  },
+  'nest-http-host': {
+    label: 'context.switchToHttp()',
+    data: set(),
+    nested: {},
+    methods: set(),
+    returns: { getRequest: 'express' },
     streamsBody: false,
   },
   'fetch-event': {
