@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { unwrap, type FunctionNode } from '../analysis/ast.js';
-import { SOURCE_MODELS, type HandlerMatch, type ParamSource, type ResponseModelName, type SourceContext } from '../models/sources/index.js';
+import { keyName, unwrap, type FunctionNode } from '../analysis/ast.js';
+import { REQUEST_MODELS, SOURCE_MODELS, type HandlerMatch, type ParamSource, type ResponseModelName, type SourceContext } from '../models/sources/index.js';
+import { dataParam, objectParam } from '../models/sources/types.js';
 
 /**
  * Handler discovery for one module: what the framework models find, and the functions those
@@ -46,6 +47,15 @@ export function merge(into: HandlerInfo, match: Pick<HandlerMatch, 'params' | 'r
   into.returnsToClient ||= match.returnsToClient ?? false;
 }
 
+/** What a field destructured from a handler parameter holds: request data, another request object, or nothing. */
+function memberSource(source: ParamSource, name: string): ParamSource | null {
+  if (source.kind === 'data') return dataParam(`${source.label}.${name}`);
+  const model = REQUEST_MODELS[source.model];
+  if (model.data.has(name)) return dataParam(name);
+  const nested = Object.hasOwn(model.nested, name) ? model.nested[name] : undefined;
+  return nested ? objectParam(nested) : null;
+}
+
 /** The one call a function's body consists of (`(c) => f(c)`, `{ return await f(req, res); }`), and whether its value is returned. */
 function soleCall(fn: FunctionNode): { call: TSESTree.CallExpression; returned: boolean } | null {
   let expression: TSESTree.Node | null | undefined = null;
@@ -84,16 +94,32 @@ function forwarded(fn: FunctionNode, info: HandlerInfo, context: SourceContext):
   else if (callee.type === T.MemberExpression) target = context.resolveFunction?.(callee) ?? null;
   if (!target || target === fn) return null;
   const positions = new Map<string, number>();
+  /** Names destructured from a parameter (`({ ctx, input }) => resolve(ctx, input)`): what each holds. */
+  const members = new Map<string, ParamSource | null>();
   fn.params.forEach((param, i) => {
     if (param.type === T.Identifier) positions.set(param.name, i);
+    if (param.type !== T.ObjectPattern) return;
+    const source = info.params.get(i);
+    for (const property of param.properties) {
+      if (property.type !== T.Property || property.computed || property.value.type !== T.Identifier) continue;
+      const name = keyName(property);
+      if (name !== null) members.set(property.value.name, source ? memberSource(source, name) : null);
+    }
   });
   const mapped = emptyInfo();
   let carries = false;
   for (const [i, argument] of call.arguments.entries()) {
-    // Only the handler's own parameters, as they are: `relay(res, req.body.q)` hands on request
-    // data the target cannot tell from its other arguments, so it stays a helper of this handler.
+    // Only the handler's own parameters, as they are (or fields destructured from them): `relay(res,
+    // req.body.q)` hands on request data the target cannot tell from its other arguments, so it
+    // stays a helper of this handler.
     const value = unwrap(argument);
     if (value.type !== T.Identifier) return null;
+    if (members.has(value.name)) {
+      const source = members.get(value.name);
+      if (source) mapped.params.set(i, source);
+      carries ||= !!source;
+      continue;
+    }
     const outer = positions.get(value.name);
     if (outer === undefined) return null;
     const source = info.params.get(outer);

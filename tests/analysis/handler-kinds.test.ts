@@ -35,6 +35,11 @@ describe('handler kinds', () => {
       'opts.input.q',
     ]);
     expect(sinkOrigins(`t.procedure.query((opts) => sink(opts.input));`)).toEqual(['opts.input']);
+    // A resolver the procedure forwards its destructured input to is a handler too; `ctx` is not request data.
+    expect(sinkOrigins(`async function resolve(ctx, input) { sink([input.q, ctx.user]); }
+      t.procedure.input(schema).mutation(async ({ ctx, input }) => resolve(ctx, input));`)).toEqual(['input.q']);
+    expect(sinkOrigins(`async function resolve(ctx, input) { sink(input.q); }
+      t.procedure.input(schema).mutation(async ({ ctx, input }) => resolve(ctx, { q: 'fixed' }));`)).toEqual([]);
     // A query builder's `.query()` is not a procedure.
     expect(sinkOrigins(`db.select().from(users).query((rows) => sink(rows.input));`)).toEqual([]);
   });
