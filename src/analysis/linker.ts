@@ -146,7 +146,8 @@ function fieldInstance(analysis: FileAnalysis, member: TSESTree.MemberExpression
   if (!body) return null;
   for (const element of body.body) {
     if (element.type === T.PropertyDefinition && !element.static && keyName(element) === name) {
-      return annotatedClass(analysis, element.typeAnnotation);
+      // `private provider = getProvider('openai')`, `private ai = new AiService()`, or a typed field.
+      return annotatedClass(analysis, element.typeAnnotation) ?? (element.value ? heldValue(analysis, element.value) : null);
     }
     if (element.type === T.MethodDefinition && element.kind === 'constructor') {
       for (const param of element.value.params) {
@@ -154,9 +155,35 @@ function fieldInstance(analysis: FileAnalysis, member: TSESTree.MemberExpression
         const inner = param.parameter.type === T.AssignmentPattern ? param.parameter.left : param.parameter;
         if (inner.type === T.Identifier && inner.name === name) return annotatedClass(analysis, inner.typeAnnotation);
       }
+      // `this.provider = getProvider(kind)` in the constructor (the only assignment there).
+      const assigned = element.value.body ? constructorAssignment(element.value.body, name) : null;
+      if (assigned) return heldValue(analysis, assigned);
     }
   }
   return null;
+}
+
+/** The value of `this.<name> = …` when the constructor's own statements assign it exactly once. */
+function constructorAssignment(body: TSESTree.BlockStatement, name: string): Node | null {
+  let found: Node | null = null;
+  for (const statement of body.body) {
+    if (statement.type !== T.ExpressionStatement || statement.expression.type !== T.AssignmentExpression) continue;
+    const { left, right, operator } = statement.expression;
+    if (operator !== '=' || left.type !== T.MemberExpression || unwrap(left.object).type !== T.ThisExpression || keyName(left) !== name) continue;
+    if (found) return null;
+    found = right;
+  }
+  return found;
+}
+
+/** What a field holds, made where it is written: `new X()` of a known class, or a factory's instance. */
+function heldValue(analysis: FileAnalysis, node: Node): Resolved | null {
+  let value = unwrap(node);
+  if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+  if (value.type === T.CallExpression) return factoryInstances(analysis, value);
+  if (value.type !== T.NewExpression || value.callee.type !== T.Identifier) return null;
+  const created = resolveIdentifier(analysis, value.callee);
+  return created?.kind === 'class' ? { kind: 'instance', owner: created.owner, node: created.node } : null;
 }
 
 function resolveObject(analysis: FileAnalysis, node: Node): Resolved | null {

@@ -130,6 +130,19 @@ describe('calls through the project\'s own abstractions', () => {
     );
   });
 
+  it('follows a provider kept in a field (initialized there or in the constructor) to its methods', async () => {
+    forget();
+    const found = await lint(['provider-fields/**/*.ts']);
+    // Only ChatService.ask passes request data (into the system side); DraftService passes only the question.
+    expect(where(found)).toEqual([
+      'provider-fields/src/providers/anthropic-provider.ts:10 no-user-input-in-system-prompt',
+      'provider-fields/src/providers/openai-provider.ts:11 no-user-input-in-system-prompt',
+    ]);
+    expect(found.find((f) => f.at === 'provider-fields/src/providers/openai-provider.ts:11')?.message).toContain(
+      "Request data 'req.body.persona' (line 11 of provider-fields/src/server.ts) reaches the system message of openai chat.completions.create via ask() at provider-fields/src/server.ts:11 -> complete() at provider-fields/src/chat-service.ts:8",
+    );
+  });
+
   it('reports, at the route, what a helper handed the response sends of its own', async () => {
     forget();
     const found = await lint(['wrappers/src/server.ts']);
