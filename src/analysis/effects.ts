@@ -1,8 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { LlmCall, PromptSlot, SlotRole } from '../models/llm/types.js';
-import { messageSlots, resolveObject } from '../models/llm/extract.js';
-import { findProperty, isFunction, keyName, unwrap, type FunctionNode, type Node } from './ast.js';
+import { messageSlots } from '../models/llm/extract.js';
+import { argumentFor } from './arguments.js';
+import { isFunction, keyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { RESPONSE_MODELS } from '../models/sinks/response-objects.js';
 import type { DangerKind } from '../models/sinks/dangerous.js';
 import { dangerousSinks } from './dangerous-sinks.js';
@@ -321,27 +322,6 @@ export function effectsAt(analysis: FileAnalysis, call: TSESTree.CallExpression)
     }
   }
   return found;
-}
-
-/**
- * The argument that feeds a parameter: the property the helper reads when the argument is an
- * object literal, and the members it reads beyond what can be seen here (`logUser(req.body)`
- * where the helper logs `user.id`: `req.body` with ['id']).
- */
-export function argumentFor(analysis: FileAnalysis, call: TSESTree.CallExpression, effect: Pick<ParamEffect, 'index' | 'access'>): { value: Node; access: readonly (string | null)[] } | null {
-  if (call.arguments.slice(0, effect.index + 1).some((a) => a.type === T.SpreadElement)) return null;
-  let value: Node | undefined = call.arguments[effect.index];
-  if (!value) return null;
-  let at = 0;
-  for (; at < effect.access.length; at++) {
-    const key = effect.access[at];
-    if (key === null) break;
-    const object = resolveObject(value, analysis.index);
-    const property = object && findProperty(object, key);
-    if (!property) break;
-    value = property.value;
-  }
-  return { value, access: effect.access.slice(at) };
 }
 
 /** Whether this file's calls to helpers are checked as sinks: where request data or LLM output can reach them. */

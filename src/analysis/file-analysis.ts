@@ -24,7 +24,7 @@ import type { Node } from './ast.js';
 import { promptVariables } from './prompt-values.js';
 import { TaintEngine } from './taint.js';
 import { helperCalls } from './effects.js';
-import { hopLabel, linkedCallee, linkedCallees, linkedFunction, originModuleImports, type LinkedFunction } from './linker.js';
+import { hopLabel, linkedCallee, linkedCallees, linkedFunction, mayLinkCallee, originModuleImports, type LinkedFunction } from './linker.js';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 
@@ -69,6 +69,8 @@ export interface FileAnalysis {
   linkedCall(call: TSESTree.CallExpression): LinkedFunction | null;
   /** Every function a call may run (the one `linkedCall` finds, or each class's method behind a factory). */
   linkedCalls(call: TSESTree.CallExpression): readonly LinkedFunction[];
+  /** Whether `linkedCall` could find anything for this call, told cheaply from this file. */
+  mayLinkCall(call: TSESTree.CallExpression): boolean;
   /** The analyses of the project modules that import this one (through barrels). */
   importerModules(): readonly FileAnalysis[];
   hopLabel(linked: LinkedFunction, at?: Node): string;
@@ -131,6 +133,10 @@ class LazyFileAnalysis implements FileAnalysis {
 
   linkedCalls(call: TSESTree.CallExpression): readonly LinkedFunction[] {
     return linkedCallees(this, call);
+  }
+
+  mayLinkCall(call: TSESTree.CallExpression): boolean {
+    return mayLinkCallee(this, call);
   }
 
   private importersValue: readonly FileAnalysis[] | undefined;

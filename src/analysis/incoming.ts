@@ -1,9 +1,22 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode } from './ast.js';
-import { argumentFor } from './effects.js';
-import type { FileAnalysis } from './file-analysis.js';
-import { mayLinkCallee } from './linker.js';
+import type { FunctionNode, Node } from './ast.js';
+import { argumentFor } from './arguments.js';
+import type { FileIndex } from './file-index.js';
 import { requestData, type ParamOrigin, type RequestDataOrigin, type Taint } from './origin.js';
+
+/** What the question needs of a module's analysis (the file analysis, without importing it). */
+export interface IncomingHost {
+  readonly linted: boolean;
+  readonly settings: { readonly crossFile: boolean };
+  readonly filename: string;
+  readonly label: string;
+  readonly index: FileIndex;
+  readonly engine: { taintOf(node: Node): Taint; taintAt(node: Node, access: readonly (string | null)[]): Taint };
+  /** Whether the call's callee could be linked at all, told cheaply from this file. */
+  mayLinkCall(call: TSESTree.CallExpression): boolean;
+  linkedCalls(call: TSESTree.CallExpression): readonly { readonly fn: FunctionNode; readonly owner: { readonly filename: string } }[];
+  importerModules(): readonly IncomingHost[];
+}
 
 /**
  * Request data that reaches a function's parameters from calls in other modules: what makes a
@@ -18,7 +31,7 @@ const MAX_DEPTH = 3;
 /** Origins kept per parameter. */
 const MAX_ORIGINS = 8;
 
-const cache = new WeakMap<FileAnalysis, Map<string, RequestDataOrigin[]>>();
+const cache = new WeakMap<IncomingHost, Map<string, RequestDataOrigin[]>>();
 
 const sameFunction = (a: FunctionNode, b: FunctionNode) => a === b || (a.range[0] === b.range[0] && a.range[1] === b.range[1]);
 
@@ -32,16 +45,16 @@ function functionName(fn: FunctionNode): string {
 }
 
 /** Calls of `analysis` (module or linted file) that run `fn` of `owner`, with their arguments for a parameter. */
-function callsOf(analysis: FileAnalysis, owner: FileAnalysis, fn: FunctionNode): TSESTree.CallExpression[] {
+function callsOf(analysis: IncomingHost, owner: IncomingHost, fn: FunctionNode): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
   for (const call of analysis.index.calls) {
-    if (call.arguments.length === 0 || !mayLinkCallee(analysis, call)) continue;
+    if (call.arguments.length === 0 || !analysis.mayLinkCall(call)) continue;
     if (analysis.linkedCalls(call).some((linked) => linked.owner.filename === owner.filename && sameFunction(linked.fn, fn))) calls.push(call);
   }
   return calls;
 }
 
-function incomingFor(owner: FileAnalysis, origin: ParamOrigin, depth: number, seen: Set<string>): RequestDataOrigin[] {
+function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, seen: Set<string>): RequestDataOrigin[] {
   const key = `${origin.fn.range[0]}:${origin.index}:${origin.access.join('.')}`;
   let known = cache.get(owner);
   if (!known) {
@@ -54,7 +67,7 @@ function incomingFor(owner: FileAnalysis, origin: ParamOrigin, depth: number, se
   seen.add(`${owner.filename}:${key}`);
   const found: RequestDataOrigin[] = [];
   const name = functionName(origin.fn);
-  const follow = (caller: FileAnalysis, local: boolean) => {
+  const follow = (caller: IncomingHost, local: boolean) => {
     for (const call of callsOf(caller, owner, origin.fn)) {
       const argument = argumentFor(caller, call, origin);
       if (!argument) continue;
@@ -87,7 +100,7 @@ function incomingFor(owner: FileAnalysis, origin: ParamOrigin, depth: number, se
  * The request data that other modules pass into the parameters a taint comes from, each with
  * the place it was read (`11 of src/routes/ask.ts`) and the calls it went through.
  */
-export function incomingRequestData(analysis: FileAnalysis, taint: Taint): RequestDataOrigin[] {
+export function incomingRequestData(analysis: IncomingHost, taint: Taint): RequestDataOrigin[] {
   if (!analysis.linted || !analysis.settings.crossFile) return [];
   const found: RequestDataOrigin[] = [];
   for (const origin of taint) {

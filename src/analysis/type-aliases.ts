@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import type { FileAnalysis } from './file-analysis.js';
+import type { FileIndex } from './file-index.js';
 import { resolveModule } from '../program/resolve.js';
 
 /**
@@ -14,8 +14,15 @@ export interface PackageType {
   readonly name: string;
 }
 
+/** What the lookup needs of a module's analysis (the file analysis, without importing it). */
+export interface TypeHost {
+  readonly index: FileIndex;
+  readonly filename: string;
+  importedModule(specifier: string): TypeHost | null;
+}
+
 const MAX_DEPTH = 4;
-const cache = new WeakMap<FileAnalysis, Map<string, PackageType | null>>();
+const cache = new WeakMap<TypeHost, Map<string, PackageType | null>>();
 
 /** The type a declaration aliases or extends, as a name of its module. */
 function aliasedName(declaration: TSESTree.Node): TSESTree.Identifier | null {
@@ -30,7 +37,7 @@ function aliasedName(declaration: TSESTree.Node): TSESTree.Identifier | null {
 }
 
 /** A type declared (and exported) under `name` by a module. */
-function declaredType(module: FileAnalysis, name: string): TSESTree.Node | null {
+function declaredType(module: TypeHost, name: string): TSESTree.Node | null {
   for (const statement of module.index.program.body) {
     const declaration = statement.type === T.ExportNamedDeclaration ? statement.declaration : statement;
     if ((declaration?.type === T.TSTypeAliasDeclaration || declaration?.type === T.TSInterfaceDeclaration) && declaration.id.name === name) return declaration;
@@ -38,7 +45,7 @@ function declaredType(module: FileAnalysis, name: string): TSESTree.Node | null 
   return null;
 }
 
-function lookup(analysis: FileAnalysis, name: TSESTree.Identifier, depth: number): PackageType | null {
+function lookup(analysis: TypeHost, name: TSESTree.Identifier, depth: number): PackageType | null {
   if (depth > MAX_DEPTH) return null;
   const variable = analysis.index.variableOf(name);
   const def = variable?.defs[0];
@@ -61,7 +68,7 @@ function lookup(analysis: FileAnalysis, name: TSESTree.Identifier, depth: number
 }
 
 /** The package type `name` (a type name of this file) stands for, or null. */
-export function packageTypeOf(analysis: FileAnalysis, name: TSESTree.Identifier): PackageType | null {
+export function packageTypeOf(analysis: TypeHost, name: TSESTree.Identifier): PackageType | null {
   let known = cache.get(analysis);
   if (!known) {
     known = new Map();
