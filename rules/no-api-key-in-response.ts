@@ -1,6 +1,6 @@
-import { describeOrigin } from '../src/analysis/describe.js';
-import { getFileAnalysis } from '../src/analysis/file-analysis.js';
-import { keyExposures, keyValues } from '../src/analysis/key-exposure.js';
+import { describeOrigin } from '../src/dataflow/describe.js';
+import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
+import { keyExposures, keyValues } from '../src/checks/key-exposure.js';
 import { createRule } from '../src/create-rule.js';
 import { dropFields } from '../src/fixes/drop-field.js';
 

@@ -1,5 +1,5 @@
-import { getFileAnalysis } from '../src/analysis/file-analysis.js';
-import { queryKeyReads } from '../src/analysis/query-keys.js';
+import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
+import { queryKeyReads } from '../src/checks/keys-in-url.js';
 import { createRule } from '../src/create-rule.js';
 
 type MessageIds = 'keyInQuery' | 'readFromHeader';

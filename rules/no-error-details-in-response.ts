@@ -1,6 +1,6 @@
-import { describeOrigin } from '../src/analysis/describe.js';
-import { devOnlyMiddleware, errorFindings } from '../src/analysis/error-findings.js';
-import { getFileAnalysis } from '../src/analysis/file-analysis.js';
+import { describeOrigin } from '../src/dataflow/describe.js';
+import { devOnlyMiddleware, errorFindings } from '../src/checks/errors.js';
+import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
 import { createRule } from '../src/create-rule.js';
 import { genericMessageFix, removeStacksFix } from '../src/fixes/error-details.js';
 

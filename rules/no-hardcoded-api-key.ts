@@ -1,7 +1,7 @@
-import { keyFindings } from '../src/analysis/key-findings.js';
-import { getFileAnalysis } from '../src/analysis/file-analysis.js';
+import { keyFindings } from '../src/checks/keys.js';
+import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
 import { createRule } from '../src/create-rule.js';
-import { shorten } from '../src/analysis/describe.js';
+import { shorten } from '../src/dataflow/describe.js';
 import { maskKey } from '../src/models/key-patterns.js';
 
 /** Longest expression shown in a message. */

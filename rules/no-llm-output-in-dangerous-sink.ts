@@ -1,6 +1,6 @@
-import { dangerFindings } from '../src/analysis/dangerous-sinks.js';
-import { describeOrigin } from '../src/analysis/describe.js';
-import { getFileAnalysis } from '../src/analysis/file-analysis.js';
+import { dangerFindings } from '../src/checks/dangerous-sinks.js';
+import { describeOrigin } from '../src/dataflow/describe.js';
+import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
 import { createRule } from '../src/create-rule.js';
 import type { DangerKind } from '../src/models/sinks/dangerous.js';
 

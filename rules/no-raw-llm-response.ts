@@ -1,6 +1,6 @@
-import { describeOrigin } from '../src/analysis/describe.js';
-import { getFileAnalysis } from '../src/analysis/file-analysis.js';
-import { outputFindings } from '../src/analysis/output-findings.js';
+import { describeOrigin } from '../src/dataflow/describe.js';
+import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
+import { outputFindings } from '../src/checks/output.js';
 import { createRule } from '../src/create-rule.js';
 import { sendTextFix, wrapInSanitizerFix } from '../src/fixes/output.js';
 

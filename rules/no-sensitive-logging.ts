@@ -1,6 +1,6 @@
-import { describeOrigin } from '../src/analysis/describe.js';
-import { getFileAnalysis } from '../src/analysis/file-analysis.js';
-import { logFindings, type Replacement } from '../src/analysis/log-findings.js';
+import { describeOrigin } from '../src/dataflow/describe.js';
+import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
+import { logFindings, type Replacement } from '../src/checks/logging.js';
 import { createRule } from '../src/create-rule.js';
 import { preferredQuote } from '../src/fixes/text.js';
 

@@ -1,7 +1,7 @@
-import { describeOrigin } from '../src/analysis/describe.js';
-import { getFileAnalysis } from '../src/analysis/file-analysis.js';
-import { promptValues } from '../src/analysis/origin.js';
-import { promptExposures } from '../src/analysis/prompt-exposure.js';
+import { describeOrigin } from '../src/dataflow/describe.js';
+import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
+import { promptValues } from '../src/dataflow/origin.js';
+import { promptExposures } from '../src/checks/prompt-exposure.js';
 import { createRule } from '../src/create-rule.js';
 import { dropFields } from '../src/fixes/drop-field.js';
 

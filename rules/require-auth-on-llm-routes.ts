@@ -1,6 +1,6 @@
-import { authFindings } from '../src/analysis/auth-findings.js';
-import { describeCall } from '../src/analysis/describe.js';
-import { getFileAnalysis } from '../src/analysis/file-analysis.js';
+import { authFindings } from '../src/checks/auth.js';
+import { describeCall } from '../src/dataflow/describe.js';
+import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
 import { createRule } from '../src/create-rule.js';
 
 type MessageIds = 'unauthenticated';

@@ -1,6 +1,6 @@
-import { describeCall, describeOrigin } from '../src/analysis/describe.js';
-import { getFileAnalysis } from '../src/analysis/file-analysis.js';
-import { inlineOptionsOf, limitOption, unboundedCalls } from '../src/analysis/limit-findings.js';
+import { describeCall, describeOrigin } from '../src/dataflow/describe.js';
+import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
+import { inlineOptionsOf, limitOption, unboundedCalls } from '../src/checks/limits.js';
 import { createRule } from '../src/create-rule.js';
 import { addLimitFix } from '../src/fixes/add-limit.js';
 

@@ -1,5 +1,5 @@
-import { getFileAnalysis } from '../src/analysis/file-analysis.js';
-import { describePromptFinding, mixedPromptFindings } from '../src/analysis/prompt-findings.js';
+import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
+import { describePromptFinding, mixedPromptFindings } from '../src/checks/prompt.js';
 import { createRule } from '../src/create-rule.js';
 import { promptFix } from '../src/fixes/prompt-fix.js';
 

@@ -1,6 +1,6 @@
-import { shorten } from '../src/analysis/describe.js';
-import { getFileAnalysis } from '../src/analysis/file-analysis.js';
-import { keyCompares } from '../src/analysis/key-compares.js';
+import { shorten } from '../src/dataflow/describe.js';
+import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
+import { keyCompares } from '../src/checks/key-compares.js';
 import { createRule } from '../src/create-rule.js';
 import { timingSafeFix } from '../src/fixes/timing-safe.js';
 

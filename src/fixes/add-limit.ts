@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findProperty, unwrap } from '../analysis/ast.js';
+import { findProperty, unwrap } from '../syntax/ast.js';
 import { DEFAULT_LIMIT } from '../models/llm/limits.js';
 import { dryRun, keepsComments } from './fix-check.js';
 import { separatorAfter } from './text.js';

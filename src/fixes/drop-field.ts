@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { unwrap, type Node } from '../analysis/ast.js';
+import { unwrap, type Node } from '../syntax/ast.js';
 import { dryRun, keepsComments } from './fix-check.js';
 
 /**

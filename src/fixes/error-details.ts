@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import type { FileAnalysis } from '../analysis/file-analysis.js';
-import type { ErrorFinding } from '../analysis/error-findings.js';
-import { unwrap } from '../analysis/ast.js';
-import { errorDetails, isTainted } from '../analysis/origin.js';
+import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { ErrorFinding } from '../checks/errors.js';
+import { unwrap } from '../syntax/ast.js';
+import { errorDetails, isTainted } from '../dataflow/origin.js';
 import { dropFields } from './drop-field.js';
 import { dryRun, keepsComments } from './fix-check.js';
 import { preferredQuote, quoted } from './text.js';

@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { unwrap, type Node } from '../analysis/ast.js';
-import type { FileAnalysis } from '../analysis/file-analysis.js';
-import { llmOutputs } from '../analysis/origin.js';
-import { singleInit } from '../analysis/strings.js';
-import type { OutputFinding } from '../analysis/output-findings.js';
+import { unwrap, type Node } from '../syntax/ast.js';
+import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import { llmOutputs } from '../dataflow/origin.js';
+import { singleInit } from '../syntax/strings.js';
+import type { OutputFinding } from '../checks/output.js';
 import { textPath } from '../models/llm/output.js';
 import { dryRun, keepsComments } from './fix-check.js';
 import { preferredQuote } from './text.js';

@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { FileAnalysis } from '../analysis/file-analysis.js';
-import { isTainted } from '../analysis/origin.js';
-import type { PromptFinding } from '../analysis/prompt-findings.js';
+import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import { isTainted } from '../dataflow/origin.js';
+import type { PromptFinding } from '../checks/prompt.js';
 import { dryRun, keepsComments } from './fix-check.js';
 import { isSuggestionOnly, roleSeparationFix } from './role-separation.js';
 import { splitPrompt } from './split-prompt.js';

@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findProperty, hasSpread, keyName, unwrap } from '../analysis/ast.js';
-import type { FileIndex } from '../analysis/file-index.js';
-import { isCertainlyString } from '../analysis/strings.js';
+import { findProperty, hasSpread, keyName, unwrap } from '../syntax/ast.js';
+import type { FileIndex } from '../syntax/file-index.js';
+import { isCertainlyString } from '../syntax/strings.js';
 import type { PromptSlot, SlotFix } from '../models/llm/types.js';
 import type { PromptSplit } from './split-prompt.js';
 import { prependElement, preferredQuote, quoted, replacePropertyValue, separatorAfter, startsLine, indentOf } from './text.js';

@@ -1,10 +1,10 @@
 import { isParenthesized } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { isStringLike, unwrap, type Node } from '../analysis/ast.js';
-import type { FileIndex } from '../analysis/file-index.js';
-import { plusOperands } from '../analysis/prompt-shape.js';
-import { isCertainlyString } from '../analysis/strings.js';
+import { isStringLike, unwrap, type Node } from '../syntax/ast.js';
+import type { FileIndex } from '../syntax/file-index.js';
+import { plusOperands } from '../dataflow/prompt-shape.js';
+import { isCertainlyString } from '../syntax/strings.js';
 
 /**
  * Splits prompt text written in place (a template literal or a `+` chain) at its first

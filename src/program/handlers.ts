@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { keyName, unwrap, type FunctionNode } from '../analysis/ast.js';
+import { keyName, unwrap, type FunctionNode } from '../syntax/ast.js';
 import { REQUEST_MODELS, SOURCE_MODELS, type HandlerMatch, type ParamSource, type ResponseModelName, type SourceContext } from '../models/sources/index.js';
 import { dataParam, objectParam } from '../models/sources/types.js';
 

@@ -1,4 +1,4 @@
-import type { FunctionNode } from '../analysis/ast.js';
+import type { FunctionNode } from '../syntax/ast.js';
 import { emptyInfo, merge, type ForeignHandler, type HandlerInfo } from './handlers.js';
 import { registeringImporters } from './project-index.js';
 

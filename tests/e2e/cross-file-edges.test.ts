@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clearModuleAnalyses } from '../../src/analysis/file-analysis.js';
+import { clearModuleAnalyses } from '../../src/dataflow/file-analysis.js';
 import plugin from '../../src/index.js';
 import { clearModuleCache } from '../../src/program/modules.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
-import { clearModuleAnalyses } from '../../src/analysis/file-analysis.js';
+import { clearModuleAnalyses } from '../../src/dataflow/file-analysis.js';
 import { clearModuleCache, keptModules, moduleStats } from '../../src/program/modules.js';
 
 /**

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
-import { clearModuleAnalyses } from '../../src/analysis/file-analysis.js';
+import { clearModuleAnalyses } from '../../src/dataflow/file-analysis.js';
 import { clearModuleCache } from '../../src/program/modules.js';
 
 /**

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { unwrap } from '../../analysis/ast.js';
+import { unwrap } from '../../syntax/ast.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { CHAT_ROLES, arrayElements, inlineOptions, messageSlots, optionsOf, property, resolveObject, staticRole } from './extract.js';
 import { USER_TURN_MIN_WORDS, type ExtractContext, type Extractor, type PromptSlot, type SdkModel } from './types.js';

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findProperty, keyName, stringLiteralValue, unwrap } from '../../analysis/ast.js';
-import type { FileIndex } from '../../analysis/file-index.js';
+import { findProperty, keyName, stringLiteralValue, unwrap } from '../../syntax/ast.js';
+import type { FileIndex } from '../../syntax/file-index.js';
 import { USER_TURN_MIN_WORDS, type ExtractContext, type LoneUserMessage, type MessageRoles, type PromptSlot, type SlotFix } from './types.js';
 
 /**

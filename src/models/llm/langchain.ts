@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { unwrap } from '../../analysis/ast.js';
+import { unwrap } from '../../syntax/ast.js';
 import { CHAT_ROLES, constValue, messageSlots, property, resolveObject } from './extract.js';
 import type { Extractor, PromptSlot, SdkModel, TrackNode } from './types.js';
 

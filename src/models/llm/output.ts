@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import type { FileIndex } from '../../analysis/file-index.js';
+import type { FileIndex } from '../../syntax/file-index.js';
 import { optionsOf, property } from './extract.js';
 
 /**

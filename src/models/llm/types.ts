@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FileIndex } from '../../analysis/file-index.js';
+import type { FileIndex } from '../../syntax/file-index.js';
 
 /** `messages`: a list of role-tagged messages that the caller of a helper builds (see `PromptSlot.list`). */
 export type SlotRole = 'system' | 'user' | 'prompt' | 'messages';

@@ -1,4 +1,4 @@
-import { unwrap } from '../../analysis/ast.js';
+import { unwrap } from '../../syntax/ast.js';
 import { CHAT_ROLES, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
 import type { Extractor, PromptSlot, SdkModel, TrackNode } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { memberChain, unwrap } from '../../analysis/ast.js';
+import { memberChain, unwrap } from '../../syntax/ast.js';
 import type { LlmWrapperSetting } from '../../settings.js';
 import { optionsOf, property } from './extract.js';
 import type { ExtractContext, LlmCall, PromptSlot, SlotRole } from './types.js';

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { calleeName, stringLiteralValue, unwrap } from '../../analysis/ast.js';
+import { calleeName, stringLiteralValue, unwrap } from '../../syntax/ast.js';
 import { resolveHandler } from './resolve-handler.js';
 import { objectParam, type HandlerMatch, type SourceModel } from './types.js';
 

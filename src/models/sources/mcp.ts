@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { calleeName, findProperty, isStringLike, keyName, unwrap } from '../../analysis/ast.js';
+import { calleeName, findProperty, isStringLike, keyName, unwrap } from '../../syntax/ast.js';
 import { resolveHandler } from './resolve-handler.js';
 import { dataParam, type SourceModel } from './types.js';
 

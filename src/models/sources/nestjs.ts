@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import type { FunctionNode } from '../../analysis/ast.js';
+import type { FunctionNode } from '../../syntax/ast.js';
 import { dataParam, objectParam, type ParamSource, type SourceModel } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { hasDirective, isFunction, unwrap, type FunctionNode } from '../../analysis/ast.js';
+import { hasDirective, isFunction, unwrap, type FunctionNode } from '../../syntax/ast.js';
 import { resolveHandler } from './resolve-handler.js';
 import { dataParam, objectParam, type HandlerMatch, type ParamSource, type SourceContext, type SourceModel } from './types.js';
 

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { isFunction, keyName, unwrap, type FunctionNode } from '../../analysis/ast.js';
+import { isFunction, keyName, unwrap, type FunctionNode } from '../../syntax/ast.js';
 import type { SourceContext } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { isFunction, unwrap, type FunctionNode } from '../../analysis/ast.js';
+import { isFunction, unwrap, type FunctionNode } from '../../syntax/ast.js';
 import { resolveHandler } from './resolve-handler.js';
 import { objectParam, type HandlerMatch, type SourceContext, type SourceModel } from './types.js';
 import type { RequestModelName } from './request-objects.js';

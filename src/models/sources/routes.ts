@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findProperty, keyName, stringLiteralValue, unwrap, type FunctionNode } from '../../analysis/ast.js';
+import { findProperty, keyName, stringLiteralValue, unwrap, type FunctionNode } from '../../syntax/ast.js';
 import type { ResponseModelName } from '../sinks/response-objects.js';
 import type { RequestModelName } from './request-objects.js';
 import { resolveHandler } from './resolve-handler.js';

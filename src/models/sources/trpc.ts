@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { keyName, unwrap } from '../../analysis/ast.js';
+import { keyName, unwrap } from '../../syntax/ast.js';
 import { resolveHandler } from './resolve-handler.js';
 import { objectParam, type SourceModel } from './types.js';
 

@@ -1,10 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { isFunction, unwrap, type FunctionNode } from '../../analysis/ast.js';
-import type { FileIndex } from '../../analysis/file-index.js';
+import { isFunction, unwrap, type FunctionNode } from '../../syntax/ast.js';
+import type { FileIndex } from '../../syntax/file-index.js';
 import type { ResponseModelName } from '../sinks/response-objects.js';
 import type { RequestModelName } from './request-objects.js';
-import type { TypeFacts } from '../../analysis/type-facts.js';
+import type { TypeFacts } from '../../syntax/type-facts.js';
 import { objectParam, type HandlerMatch, type ParamSource, type SourceContext, type SourceModel } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { TypeFacts } from '../../analysis/type-facts.js';
+import type { TypeFacts } from '../../syntax/type-facts.js';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode } from '../../analysis/ast.js';
-import type { FileIndex } from '../../analysis/file-index.js';
+import type { FunctionNode } from '../../syntax/ast.js';
+import type { FileIndex } from '../../syntax/file-index.js';
 import type { LlmSecuritySettings } from '../../settings.js';
 import type { ResponseModelName } from '../sinks/response-objects.js';
 import type { RequestModelName } from './request-objects.js';

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { calleeName, findProperty, keyName, stringLiteralValue, unwrap, type FunctionNode } from '../../analysis/ast.js';
+import { calleeName, findProperty, keyName, stringLiteralValue, unwrap, type FunctionNode } from '../../syntax/ast.js';
 import { resolveHandler } from './resolve-handler.js';
 import { objectParam, type HandlerMatch, type SourceModel } from './types.js';
 

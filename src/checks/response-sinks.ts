@@ -1,0 +1,250 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { CLIENT_EXCEPTIONS } from '../models/errors.js';
+import { RESPONSE_MODELS, type ResponseModelName } from '../models/sinks/response-objects.js';
+import { keyName, memberChain, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
+import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { Taint } from '../dataflow/origin.js';
+import { effectsAt, helperSinkSites, siteTaint } from '../dataflow/effects.js';
+import { mayLinkCallee } from '../program/linker.js';
+
+type Variable = NonNullable<ReturnType<FileAnalysis['index']['variableOf']>>;
+
+/**
+ * Every place a file sends data to the client: response methods (`res.json(x)`,
+ * `res.status(500).send(x)`, `reply.send(x)`, `c.json(x)`, `res.end(x)`), body assignments
+ * (`ctx.body = x`), web responses (`Response.json(x)`, `NextResponse.json(x)`,
+ * `new Response(x)`), the return value of handlers whose return value is the response
+ * (Fastify, Next.js route handlers and server actions, NestJS controllers, MCP tools), and
+ * thrown framework exceptions (`throw new BadRequestException(x)`).
+ */
+export interface ResponseSink {
+  /** Where a finding is reported: the call, the assignment, the `return` or the `throw`. */
+  readonly node: Node;
+  /** The expressions whose value is sent. */
+  readonly payload: readonly Node[];
+  /** How messages name the sink: 'res.json', 'ctx.body', 'Response.json', 'the return value of POST'. */
+  readonly api: string;
+  /**
+   * A call to a helper that sends its argument (`sendError(res, err)`): the helper may transform
+   * the value before sending it, so no fix rewrites the argument.
+   */
+  readonly helper?: boolean;
+  /** For a helper: the member paths it reads from the payload before sending it. */
+  readonly accesses?: readonly (readonly (string | null)[])[];
+  /** For a helper handed the response: what it sends of its own (its LLM output, error details, prompts). */
+  readonly origins?: Taint;
+}
+
+const cache = new WeakMap<FileAnalysis, ResponseSink[]>();
+
+/** Variables that hold a response object: handler parameters, and `host.switchToHttp().getResponse()` in NestJS filters. */
+function responseVariables(analysis: FileAnalysis): Map<Variable, ResponseModelName> {
+  const variables = new Map<Variable, ResponseModelName>();
+  for (const [fn, info] of analysis.handlers) {
+    for (const [index, model] of info.responses) {
+      const param = fn.params[index];
+      const variable = param?.type === T.Identifier ? analysis.index.variableOf(param) : null;
+      if (variable) variables.set(variable, model);
+    }
+  }
+  for (const call of analysis.index.calls) {
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression || keyName(callee) !== 'getResponse' || call.parent?.type !== T.VariableDeclarator || call.parent.id.type !== T.Identifier) continue;
+    const receiver = unwrap(callee.object);
+    const fromHost = receiver.type === T.CallExpression && memberChain(receiver.callee).names.at(-1) === 'switchToHttp';
+    const variable = fromHost ? analysis.index.variableOf(call.parent.id) : null;
+    if (variable) variables.set(variable, 'express-res');
+  }
+  return variables;
+}
+
+/** The response object at the root of `res.status(500).json`, skipping chain methods. */
+function responseRoot(
+  node: Node,
+  variables: Map<Variable, ResponseModelName>,
+  analysis: FileAnalysis,
+): { model: ResponseModelName; name: string } | null {
+  const current = unwrap(node);
+  if (current.type === T.Identifier) {
+    const variable = analysis.index.variableOf(current);
+    const model = variable && variables.get(variable);
+    return model ? { model, name: current.name } : null;
+  }
+  if (current.type !== T.CallExpression) return null;
+  const callee = unwrap(current.callee);
+  if (callee.type !== T.MemberExpression) return null;
+  const method = keyName(callee);
+  const inner = responseRoot(callee.object, variables, analysis);
+  if (!inner || !method || !RESPONSE_MODELS[inner.model].chain.has(method)) return null;
+  return inner;
+}
+
+function isGlobalOrImported(identifier: TSESTree.Identifier, analysis: FileAnalysis, modules: readonly string[]): boolean {
+  const variable = analysis.index.variableOf(identifier);
+  if (!variable || variable.defs.length === 0) return true;
+  const def = variable.defs[0];
+  return def.type === 'ImportBinding' && def.parent?.type === T.ImportDeclaration && modules.includes(def.parent.source.value);
+}
+
+const WEB_RESPONSES = ['Response', 'NextResponse'];
+/** Files where thrown exceptions become responses: NestJS, GraphQL servers. */
+const CLIENT_EXCEPTION_MODULES = /^(?:@nestjs\/|graphql$|@apollo\/|apollo-server|graphql-yoga|mercurius)/;
+const WEB_RESPONSE_MODULES = ['next/server'];
+
+function functionName(fn: FunctionNode): string {
+  if (fn.type !== T.ArrowFunctionExpression && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
+  if ((parent?.type === T.MethodDefinition || parent?.type === T.Property) && keyName(parent)) return keyName(parent)!;
+  return 'the handler';
+}
+
+export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
+  const cached = cache.get(analysis);
+  if (cached) return cached;
+  const sinks: ResponseSink[] = [];
+  const sinkNodes = new Set<Node>();
+  const add = (sink: ResponseSink, callNode: Node = sink.node) => {
+    sinks.push(sink);
+    sinkNodes.add(callNode);
+  };
+  const variables = responseVariables(analysis);
+
+  if (variables.size > 0) {
+    for (const call of analysis.index.calls) {
+      const callee = unwrap(call.callee);
+      if (callee.type !== T.MemberExpression) continue;
+      const method = keyName(callee);
+      const root = method ? responseRoot(callee.object, variables, analysis) : null;
+      const payloadIndex = root && method ? RESPONSE_MODELS[root.model].send.get(method) : undefined;
+      if (!root || payloadIndex === undefined) continue;
+      const payload = call.arguments[payloadIndex];
+      if (payload && payload.type !== T.SpreadElement) add({ node: call, payload: [payload], api: `${root.name}.${method}` });
+    }
+    for (const assignment of analysis.index.assignments) {
+      const left = assignment.left;
+      if (left.type !== T.MemberExpression || assignment.operator !== '=') continue;
+      const property = keyName(left);
+      // `ctx.body = x` and `ctx.response.body = x`
+      const object = unwrap(left.object);
+      const target = object.type === T.MemberExpression && keyName(object) === 'response' ? object.object : object;
+      const root = responseRoot(target, variables, analysis);
+      if (root && property && RESPONSE_MODELS[root.model].bodyProperty === property) {
+        add({ node: assignment, payload: [assignment.right], api: `${root.name}.${property}` });
+      }
+    }
+  }
+
+  // `sendJson(res, data)`: a helper that sends one of its arguments on the response object it is given.
+  if (variables.size > 0) {
+    for (const { call, effect, value, accesses } of helperSinkSites(analysis)) {
+      const sink = effect.sink;
+      if (sink.kind !== 'respond') continue;
+      const given = call.arguments[sink.response];
+      const variable = given && given.type === T.Identifier ? analysis.index.variableOf(given) : null;
+      const model = variable ? variables.get(variable) : undefined;
+      if (!model || !given || given.type !== T.Identifier) continue;
+      const sends = sink.method === '=body' ? RESPONSE_MODELS[model].bodyProperty === 'body' : RESPONSE_MODELS[model].send.has(sink.method);
+      if (!sends) continue;
+      const method = sink.method === '=body' ? 'body' : sink.method;
+      add({ node: call, payload: [value], api: `${given.name}.${method} (${effect.hops.join(' -> ')})`, helper: true, accesses });
+    }
+    // `relay(res, q)`: a helper that sends its own LLM output (or error details) on the response it is given.
+    for (const call of analysis.index.calls) {
+      if (call.arguments.length === 0 || !mayLinkCallee(analysis, call)) continue;
+      const given = call.arguments.map((argument) => {
+        const value = unwrap(argument);
+        const variable = value.type === T.Identifier ? analysis.index.variableOf(value) : null;
+        return variable ? variables.get(variable) : undefined;
+      });
+      if (given.every((model) => model === undefined)) continue;
+      // A helper that is a handler itself (`relay(res: Response, …)`) reports what it sends, in its own file.
+      const linked = analysis.linkedCall(call);
+      const reportsItself = linked?.owner.handlers.get(linked.fn)?.responses;
+      for (const { effect } of effectsAt(analysis, call)) {
+        const sink = effect.sink;
+        const model = given[effect.index];
+        if (sink.kind !== 'emit' || !model || reportsItself?.has(effect.index)) continue;
+        const sends = sink.method === '=body' ? RESPONSE_MODELS[model].bodyProperty === 'body' : RESPONSE_MODELS[model].send.has(sink.method);
+        if (!sends) continue;
+        const name = (call.arguments[effect.index] as TSESTree.Identifier).name;
+        const method = sink.method === '=body' ? 'body' : sink.method;
+        add({ node: call, payload: [], api: `${name}.${method} (${effect.hops.join(' -> ')})`, helper: true, origins: sink.origins });
+      }
+    }
+  }
+
+  const clientExceptions = [...analysis.index.moduleNames].some((m) => CLIENT_EXCEPTION_MODULES.test(m));
+
+  // Web responses: Response.json(x), NextResponse.json(x), new Response(x).
+  for (const call of analysis.index.calls) {
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression || keyName(callee) !== 'json') continue;
+    const object = unwrap(callee.object);
+    if (object.type !== T.Identifier || !WEB_RESPONSES.includes(object.name)) continue;
+    if (!isGlobalOrImported(object, analysis, WEB_RESPONSE_MODULES) || !call.arguments[0]) continue;
+    add({ node: call, payload: [call.arguments[0]], api: `${object.name}.json` });
+  }
+  for (const created of analysis.index.news) {
+    const callee = unwrap(created.callee);
+    if (callee.type !== T.Identifier) continue;
+    if (WEB_RESPONSES.includes(callee.name) && isGlobalOrImported(callee, analysis, WEB_RESPONSE_MODULES) && created.arguments[0]) {
+      add({ node: created, payload: [created.arguments[0]], api: `new ${callee.name}` });
+    } else if (
+      clientExceptions &&
+      CLIENT_EXCEPTIONS.test(callee.name) &&
+      created.parent?.type === T.ThrowStatement &&
+      created.arguments[0] &&
+      created.arguments[0].type !== T.SpreadElement
+    ) {
+      // NestJS and GraphQL send a thrown exception's message (its first argument) to the client.
+      add({ node: created.parent, payload: [created.arguments[0]], api: `throw new ${callee.name}` }, created);
+    }
+  }
+
+  // Handlers whose return value is the response.
+  for (const [fn, info] of analysis.handlers) {
+    if (!info.returnsToClient) continue;
+    for (const value of analysis.index.returns.get(fn) ?? []) {
+      const returned = unwrap(value.type === T.AwaitExpression ? value.argument : value);
+      if (sinkNodes.has(returned)) continue;
+      const node = value.parent?.type === T.ReturnStatement ? value.parent : value;
+      add({ node, payload: [value], api: `the return value of ${functionName(fn)}` });
+    }
+  }
+
+  sinks.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  cache.set(analysis, sinks);
+  return sinks;
+}
+
+/** A response whose payload carries values a rule looks for (error details, LLM output, prompts). */
+export interface SinkHit<O> {
+  readonly sink: ResponseSink;
+  readonly origins: readonly O[];
+  /** The payload expressions that carry them. */
+  readonly carriers: readonly Node[];
+}
+
+/** Every response of the file whose payload carries what `select` picks out of a taint. */
+export function sinkHits<O>(analysis: FileAnalysis, select: (taint: Taint) => O[]): SinkHit<O>[] {
+  const hits: SinkHit<O>[] = [];
+  for (const sink of responseSinks(analysis)) {
+    const origins: O[] = [];
+    const carriers: Node[] = [];
+    if (sink.origins) {
+      const found = select(sink.origins);
+      if (found.length > 0) hits.push({ sink, origins: found, carriers: [sink.node] });
+      continue;
+    }
+    for (const payload of sink.payload) {
+      const found = select(siteTaint(analysis, payload, sink.accesses));
+      if (found.length === 0) continue;
+      origins.push(...found);
+      carriers.push(payload);
+    }
+    if (origins.length > 0) hits.push({ sink, origins, carriers });
+  }
+  return hits;
+}

@@ -1,0 +1,482 @@
+import path from 'node:path';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { keepLinted, loadModule, moduleStats, rememberLinted } from '../program/modules.js';
+import { clearResolutionCache, resolveModule } from '../program/resolve.js';
+import { LLM_HINT, SDK_MODELS, type LlmCall } from '../models/llm/index.js';
+import { OUTPUT_TYPES, TYPE_PACKAGES } from '../models/llm/output-types.js';
+import type { ParamSource, SourceContext } from '../models/sources/index.js';
+import { emptyInfo, findHandlers, merge, type HandlerInfo, type ModuleHandlers } from '../program/handlers.js';
+import { registeredHere } from '../program/registrations.js';
+import { allImporters } from '../program/project-index.js';
+import { packageTypeOf } from '../program/type-aliases.js';
+import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
+import type { FunctionNode } from '../syntax/ast.js';
+import { buildFileIndex, type FileIndex } from '../syntax/file-index.js';
+import { apiMethodNames, findClientConstructions, findLlmCalls, type ClientConstruction, type ImportedClient } from '../program/llm-calls.js';
+import { keyName } from '../syntax/ast.js';
+import { resolveIdentifier } from '../program/linker.js';
+import { typeFactsOf, type TypeFacts } from '../syntax/type-facts.js';
+import type { ShapeHost } from './prompt-shape.js';
+import type { LlmOutputOrigin, PromptOrigin } from './origin.js';
+import { outputOf } from '../models/llm/output.js';
+import { describeCall } from './describe.js';
+import type { Node } from '../syntax/ast.js';
+import { promptVariables } from './prompt-values.js';
+import { TaintEngine } from './taint.js';
+import { helperCalls } from './effects.js';
+import { hopLabel, linkedCallee, linkedCallees, linkedFunction, mayLinkCallee, originModuleImports, type LinkedFunction } from '../program/linker.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * The per-file analysis shared by every rule. Each part is computed on first use and at
+ * most once per file (keyed by the SourceCode object, which ESLint creates per lint run).
+ */
+export interface FileAnalysis {
+  readonly sourceCode: TSESLint.SourceCode;
+  readonly settings: LlmSecuritySettings;
+  readonly filename: string;
+  /** The file's path as messages show it: relative to the working directory, with `/`. */
+  readonly label: string;
+  /** The file ESLint is linting (false for a module read to answer questions about imports). */
+  readonly linted: boolean;
+  readonly index: FileIndex;
+  readonly engine: TaintEngine;
+  /** Whether LLM output or prompts may come in from other modules (or be told by types): the file imports a project module. */
+  readonly mayImportLlmValues: boolean;
+  /** What prompt-shape questions need: this file, and helpers in other modules. */
+  readonly shapeHost: ShapeHost;
+  /** SDK clients created in this file (`new OpenAI({…})`). */
+  readonly clientConstructions: readonly ClientConstruction[];
+  /** SDK calls and the wrappers named in settings. */
+  readonly sdkCalls: readonly LlmCall[];
+  /** `sdkCalls` plus calls to functions (here or imported) that pass an argument on to one. */
+  readonly llmCalls: readonly LlmCall[];
+  /**
+   * Every function registered or exported as a handler, with what its parameters are: by this
+   * module, and, for the file being linted, by the other modules of the project.
+   */
+  readonly handlers: ReadonlyMap<FunctionNode, HandlerInfo>;
+  /** Calls that forward a handler's request to another handler (`(c) => askHandler(c)`): that handler reports the flows. */
+  readonly forwardingCalls: ReadonlySet<TSESTree.CallExpression>;
+  handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
+  errorParam(fn: FunctionNode): number | undefined;
+  promptVariable(variable: TSESLint.Scope.Variable): PromptOrigin | undefined;
+  llmOutput(node: Node): LlmOutputOrigin | undefined;
+  isSanitizer(names: readonly string[]): boolean;
+  /** The analysis of the project module that `specifier` names from this file (never a package). */
+  importedModule(specifier: string): FileAnalysis | null;
+  linkedCall(call: TSESTree.CallExpression): LinkedFunction | null;
+  /** Every function a call may run (the one `linkedCall` finds, or each class's method behind a factory). */
+  linkedCalls(call: TSESTree.CallExpression): readonly LinkedFunction[];
+  /** Whether `linkedCall` could find anything for this call, told cheaply from this file. */
+  mayLinkCall(call: TSESTree.CallExpression): boolean;
+  /** The analyses of the project modules that import this one (through barrels). */
+  importerModules(): readonly FileAnalysis[];
+  hopLabel(linked: LinkedFunction, at?: Node): string;
+}
+
+export type { HandlerInfo };
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const cache = new WeakMap<object, FileAnalysis>();
+
+class LazyFileAnalysis implements FileAnalysis {
+  private indexValue: FileIndex | undefined;
+  private engineValue: TaintEngine | undefined;
+  private callsValue: readonly LlmCall[] | undefined;
+  private allCallsValue: readonly LlmCall[] | undefined;
+  private handlersValue: ModuleHandlers | undefined;
+  private allHandlersValue: ReadonlyMap<FunctionNode, HandlerInfo> | undefined;
+
+  private labelValue: string | undefined;
+
+  /** Computed when a message needs it (most files never name themselves). */
+  get label(): string {
+    this.labelValue ??= labelOf(this.filename, this.cwd);
+    return this.labelValue;
+  }
+
+  constructor(
+    readonly sourceCode: TSESLint.SourceCode,
+    readonly filename: string,
+    readonly settings: LlmSecuritySettings,
+    readonly cwd: string,
+    readonly linted: boolean,
+  ) {}
+
+  /** Modules this analysis read, for checking that a cached module analysis is still current. */
+  readonly dependencies = new Map<string, ModuleRecord | null>();
+
+  /**
+   * Takes what the lint of this same source already found (its index, handlers and SDK calls)
+   * into a module analysis of it. Only those parts: they depend on the text and the settings
+   * alone when the lint had no type information. Taint answers are not shared, because a
+   * module's messages name their hops differently and spend their work budget per question.
+   */
+  reuseStructure(linted: LazyFileAnalysis): boolean {
+    if (linted.types !== null || settingsKey(linted.settings) !== settingsKey(this.settings)) return false;
+    this.indexValue ??= linted.indexValue;
+    this.mentionsValue ??= linted.mentionsValue;
+    this.constructionsValue ??= linted.constructionsValue;
+    this.callsValue ??= linted.callsValue;
+    this.handlersValue ??= linted.handlersValue;
+    // The SDK calls may rest on clients imported from other modules: this record is current only while they are.
+    for (const [specifier, record] of linted.dependencies) if (!this.dependencies.has(specifier)) this.dependencies.set(specifier, record);
+    return true;
+  }
+
+  linkedCall(call: TSESTree.CallExpression): LinkedFunction | null {
+    return linkedCallee(this, call);
+  }
+
+  linkedCalls(call: TSESTree.CallExpression): readonly LinkedFunction[] {
+    return linkedCallees(this, call);
+  }
+
+  mayLinkCall(call: TSESTree.CallExpression): boolean {
+    return mayLinkCallee(this, call);
+  }
+
+  private importersValue: readonly FileAnalysis[] | undefined;
+
+  importerModules(): readonly FileAnalysis[] {
+    if (this.importersValue === undefined) {
+      const files = this.settings.crossFile ? allImporters(this.filename, this.cwd, generation) : [];
+      this.importersValue = files.flatMap((file) => moduleRecord(file, this.settings, this.cwd)?.analysis ?? []);
+    }
+    return this.importersValue;
+  }
+
+  hopLabel(linked: LinkedFunction, at?: Node): string {
+    return hopLabel(this, linked, at);
+  }
+
+  importedModule(specifier: string): FileAnalysis | null {
+    if (!this.settings.crossFile) return null;
+    let record = this.dependencies.get(specifier);
+    if (record === undefined) {
+      const file = resolveModule(specifier, this.filename);
+      record = file ? moduleRecord(file, this.settings, this.cwd) : null;
+      this.dependencies.set(specifier, record);
+    }
+    return record?.analysis ?? null;
+  }
+
+  get index(): FileIndex {
+    this.indexValue ??= buildFileIndex(this.sourceCode);
+    return this.indexValue;
+  }
+
+  get engine(): TaintEngine {
+    this.engineValue ??= new TaintEngine(this);
+    return this.engineValue;
+  }
+
+  private shapeValue: ShapeHost | undefined;
+
+  get shapeHost(): ShapeHost {
+    this.shapeValue ??= {
+      index: this.index,
+      engine: this.engine,
+      linked: (call) => {
+        const linked = this.linkedCall(call);
+        return linked && linked.owner !== this ? { fn: linked.fn, host: linked.owner.shapeHost } : null;
+      },
+    };
+    return this.shapeValue;
+  }
+
+  private importsValue: boolean | undefined;
+
+  get mayImportLlmValues(): boolean {
+    this.importsValue ??=
+      this.types !== null || (this.settings.crossFile && [...this.index.moduleNames].some((name) => resolveModule(name, this.filename) !== null));
+    return this.importsValue;
+  }
+
+  private typesValue: TypeFacts | null | undefined;
+
+  /** The type checker's answers, when ESLint parsed the file with type information. */
+  get types(): TypeFacts | null {
+    // Only for the file being linted: a module's answers must not depend on how it was parsed.
+    if (this.typesValue === undefined) this.typesValue = this.linted ? typeFactsOf(this.sourceCode) : null;
+    return this.typesValue;
+  }
+
+  private mentionsValue: boolean | undefined;
+
+  /** Whether the text names an LLM SDK or API at all: files that do not are never searched for SDK calls. */
+  get mentionsLlm(): boolean {
+    this.mentionsValue ??= LLM_HINT.test(this.sourceCode.text);
+    return this.mentionsValue;
+  }
+
+  private constructionsValue: readonly ClientConstruction[] | undefined;
+
+  get clientConstructions(): readonly ClientConstruction[] {
+    this.constructionsValue ??= this.mentionsLlm ? findClientConstructions(this.sourceCode, this.index) : [];
+    return this.constructionsValue;
+  }
+
+  get sdkCalls(): readonly LlmCall[] {
+    if (this.callsValue === undefined) {
+      const clients = this.importedClients();
+      const types = this.types;
+      const mayCall = this.settings.llmWrappers.length > 0 || clients.length > 0 || types !== null || this.mentionsLlm;
+      this.callsValue = mayCall ? findLlmCalls(this.sourceCode, this.index, this.settings, clients, types) : [];
+    }
+    return this.callsValue;
+  }
+
+  /** Names imported from project modules that hold an SDK client made there (`export const openai = new OpenAI()`). */
+  private importedClients(): ImportedClient[] {
+    if (!this.settings.crossFile) return [];
+    const manager = this.sourceCode.scopeManager;
+    const scope = manager?.scopes.find((s) => s.type === 'module') ?? manager?.globalScope;
+    const clients: ImportedClient[] = [];
+    for (const variable of scope?.variables ?? []) {
+      const def = variable.defs[0];
+      if (def?.type !== 'ImportBinding' && !(def?.type === 'Variable' && def.node.init?.type === T.CallExpression)) continue;
+      // Only names whose member chains end in an SDK method (`openai.chat.completions.create(…)`).
+      if (!variable.references.some((r) => callsSdkMethod(r.identifier as Node))) continue;
+      const resolved = resolveIdentifier(this, def.name as TSESTree.Identifier);
+      if (resolved?.kind !== 'value' || resolved.owner === this) continue;
+      const created = resolved.owner.clientConstructions.find((c) => c.node === resolved.node);
+      if (created) clients.push({ variable, sdk: created.sdk, exportName: created.exportName });
+    }
+    return clients;
+  }
+
+  get llmCalls(): readonly LlmCall[] {
+    if (this.allCallsValue === undefined) {
+      const helpers = helperCalls(this);
+      this.allCallsValue = helpers.length === 0 ? this.sdkCalls : [...this.sdkCalls, ...helpers].sort((a, b) => a.node.range[0] - b.node.range[0]);
+    }
+    return this.allCallsValue;
+  }
+
+  handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined {
+    return this.handlers.get(fn)?.params;
+  }
+
+  errorParam(fn: FunctionNode): number | undefined {
+    return this.handlers.get(fn)?.errorParam;
+  }
+
+  private outputsValue: Map<Node, LlmOutputOrigin> | undefined;
+
+  llmOutput(node: Node): LlmOutputOrigin | undefined {
+    if (!this.outputsValue) {
+      const outputs = new Map<Node, LlmOutputOrigin>();
+      for (const call of this.sdkCalls) {
+        const part = outputOf(call.sdk, call.api, call.node, this.index);
+        if (!part) continue;
+        const name = describeCall(call);
+        outputs.set(call.node, { kind: 'llm', part, sdk: call.sdk, api: call.api, call: name, node: call.node, text: name, steps: [] });
+      }
+      this.outputsValue = outputs;
+    }
+    return this.outputsValue.get(node);
+  }
+
+  private typedOutputs = new Map<Node, LlmOutputOrigin | undefined>();
+
+  /** With type information: a value whose type is an SDK result type (`ChatCompletion`, `Message`). */
+  typedOutput(node: Node): LlmOutputOrigin | undefined {
+    const types = this.types;
+    if (!types) return undefined;
+    if (this.typedOutputs.has(node)) return this.typedOutputs.get(node);
+    let found: LlmOutputOrigin | undefined;
+    for (const { pkg, name } of types.namesOf(node)) {
+      const sdk = TYPE_PACKAGES[pkg] ?? SDK_MODELS.find((m) => m.modules.some((module) => module === pkg || module.startsWith(`${pkg}/`)))?.sdk;
+      const output = sdk && Object.hasOwn(OUTPUT_TYPES, sdk) ? OUTPUT_TYPES[sdk][name] : undefined;
+      if (!sdk || !output) continue;
+      const call = `${sdk} ${output.api}`;
+      found = { kind: 'llm', part: output.part, sdk, api: output.api, call, node, text: call, steps: [] };
+      break;
+    }
+    this.typedOutputs.set(node, found);
+    return found;
+  }
+
+  private sanitizerPattern: RegExp | undefined;
+
+  isSanitizer(names: readonly string[]): boolean {
+    this.sanitizerPattern ??= namePattern(this.settings.sanitizers);
+    // `redactPII(x)`, `DOMPurify.sanitize(x)`: the function name, or the whole chain.
+    return this.sanitizerPattern.test(names[names.length - 1]) || this.sanitizerPattern.test(names.join('.'));
+  }
+
+  private promptVariablesValue: Map<TSESLint.Scope.Variable, PromptOrigin> | undefined;
+
+  promptVariable(variable: TSESLint.Scope.Variable): PromptOrigin | undefined {
+    this.promptVariablesValue ??= promptVariables(this.sdkCalls, this.index);
+    return this.promptVariablesValue.get(variable);
+  }
+
+  /** The handlers this module's own registrations and exports make, wherever their functions are defined. */
+  get moduleHandlers(): ModuleHandlers {
+    if (!this.handlersValue) {
+      const index = this.index;
+      const moduleNames = [...index.moduleNames];
+      const owners = new Map<FunctionNode, string>();
+      const context: SourceContext = {
+        index,
+        filename: this.filename,
+        settings: this.settings,
+        types: this.types,
+        imports: (...prefixes) =>
+          moduleNames.length > 0 && moduleNames.some((name) => prefixes.some((p) => name === p || name.startsWith(p.endsWith('/') ? p : `${p}/`))),
+        resolveFunction: this.settings.crossFile
+          ? (node) => {
+              const linked = linkedFunction(this, node);
+              if (!linked) return null;
+              if (linked.owner === this) return linked.fn;
+              if (linked.owner.filename === this.filename) return null;
+              owners.set(linked.fn, linked.owner.filename);
+              return linked.fn;
+            }
+          : undefined,
+        importsOfOrigin: this.settings.crossFile ? (node) => originModuleImports(this, node) : undefined,
+        packageTypeOf: (name) => packageTypeOf(this, name),
+      };
+      this.handlersValue = findHandlers(context, (fn) => owners.get(fn) ?? null);
+      // A linted file that talks to an LLM but serves no route is the likeliest helper module of routes linted later.
+      if (this.linted && this.settings.crossFile && this.handlersValue.local.size === 0 && this.mentionsLlm) keepLinted(this.filename, this.sourceCode);
+    }
+    return this.handlersValue;
+  }
+
+  get forwardingCalls(): ReadonlySet<TSESTree.CallExpression> {
+    return this.moduleHandlers.forwarding;
+  }
+
+  get handlers(): ReadonlyMap<FunctionNode, HandlerInfo> {
+    if (!this.allHandlersValue) {
+      const local = this.moduleHandlers.local;
+      // Registrations elsewhere are looked up for the file being linted (a module read for an importer keeps its own).
+      const elsewhere = this.linted && this.settings.crossFile && MAY_EXPORT.test(this.sourceCode.text) ? registeredHere(this.filename, this.index.functions, this.cwd, generation, (file) => moduleRecord(file, this.settings, this.cwd)?.analysis.moduleHandlers.foreign ?? []) : null;
+      if (!elsewhere || elsewhere.size === 0) this.allHandlersValue = local;
+      else {
+        const all = new Map(local);
+        for (const [fn, info] of elsewhere) {
+          const known = all.get(fn);
+          if (known) {
+            const combined = emptyInfo();
+            merge(combined, known);
+            merge(combined, info);
+            all.set(fn, combined);
+          } else all.set(fn, info);
+        }
+        this.allHandlersValue = all;
+      }
+    }
+    return this.allHandlersValue;
+  }
+}
+
+/** Text that may export a function for another module to register. */
+const MAY_EXPORT = /\bexport\b|\bexports\b/u;
+
+function labelOf(filename: string, cwd: string): string {
+  // Relative even outside the working directory (`../shared/src/ai.ts`), so messages read the same on every machine.
+  const relative = path.isAbsolute(filename) && path.isAbsolute(cwd) ? path.relative(cwd, filename) : filename;
+  return relative.split(path.sep).join('/');
+}
+
+/**
+ * A project module analysed for the files that import it. It stays in use while its file and
+ * every module it read are unchanged on disk (checked at most once per lint generation).
+ */
+interface ModuleRecord {
+  readonly analysis: LazyFileAnalysis;
+  readonly sourceCode: TSESLint.SourceCode;
+  readonly file: string;
+  checked: number;
+  current: boolean;
+}
+
+/** `x.….create(…)`: a member call on `x` whose method name is one an SDK has. */
+function callsSdkMethod(identifier: Node): boolean {
+  let node = identifier;
+  while (node.parent?.type === T.MemberExpression && node.parent.object === node) node = node.parent;
+  const call = node.parent;
+  return node !== identifier && call?.type === T.CallExpression && call.callee === node && node.type === T.MemberExpression && apiMethodNames().has(keyName(node) ?? '');
+}
+
+const modules = new Map<string, ModuleRecord>();
+/** Bumped when a new lint starts after a pause, so that editors see changes to imported files. */
+let generation = 0;
+let generationStart = 0;
+const GENERATION_MS = 1000;
+
+function isCurrent(record: ModuleRecord): boolean {
+  if (record.checked === generation) return record.current;
+  record.checked = generation;
+  record.current = true; // cycles count as current
+  record.current = loadModule(record.file) === record.sourceCode && dependenciesCurrent(record.analysis);
+  return record.current;
+}
+
+/** Whether every module an analysis read is as it was then. */
+function dependenciesCurrent(analysis: LazyFileAnalysis): boolean {
+  for (const [specifier, dependency] of analysis.dependencies) {
+    // A module that was missing may exist now; one that existed must be unchanged.
+    if (dependency ? !isCurrent(dependency) : resolveModule(specifier, analysis.filename) !== null) return false;
+  }
+  return true;
+}
+
+function moduleRecord(file: string, settings: LlmSecuritySettings, cwd: string): ModuleRecord | null {
+  const key = `${file}\0${settingsKey(settings)}`;
+  const known = modules.get(key);
+  if (known && isCurrent(known)) return known;
+  const sourceCode = loadModule(file);
+  if (!sourceCode) {
+    modules.delete(key);
+    return null;
+  }
+  const analysis = new LazyFileAnalysis(sourceCode, file, settings, cwd, false);
+  const linted = cache.get(sourceCode);
+  // The lint's findings about SDK clients imported from other modules hold while those modules are unchanged.
+  if (linted instanceof LazyFileAnalysis && dependenciesCurrent(linted) && analysis.reuseStructure(linted)) moduleStats.shared++;
+  const record: ModuleRecord = { analysis, sourceCode, file, checked: generation, current: true };
+  modules.set(key, record);
+  return record;
+}
+
+const settingsKeys = new WeakMap<LlmSecuritySettings, string>();
+
+function settingsKey(settings: LlmSecuritySettings): string {
+  let key = settingsKeys.get(settings);
+  if (key === undefined) {
+    key = JSON.stringify(settings);
+    settingsKeys.set(settings, key);
+  }
+  return key;
+}
+
+/** Forgets every module analysis (tests). */
+export function clearModuleAnalyses(): void {
+  modules.clear();
+}
+
+export function getFileAnalysis(context: AnyContext): FileAnalysis {
+  const sourceCode = context.sourceCode;
+  const cached = cache.get(sourceCode);
+  if (cached) return cached;
+  const settings = parseSettings((context.settings as Record<string, unknown> | undefined)?.[SETTINGS_KEY]);
+  const now = Date.now();
+  if (now - generationStart > GENERATION_MS) {
+    generation++;
+    generationStart = now;
+    // Files may have appeared or moved, and tsconfig `paths` changed, since the last lint.
+    clearResolutionCache();
+  }
+  if (settings.crossFile) rememberLinted(context.filename, sourceCode);
+  const analysis = new LazyFileAnalysis(sourceCode, context.filename, settings, context.cwd, true);
+  cache.set(sourceCode, analysis);
+  return analysis;
+}

@@ -1,0 +1,111 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode, Node } from '../syntax/ast.js';
+import { argumentFor } from './arguments.js';
+import type { FileIndex } from '../syntax/file-index.js';
+import { requestData, type ParamOrigin, type RequestDataOrigin, type Taint } from './origin.js';
+
+/** What the question needs of a module's analysis (the file analysis, without importing it). */
+export interface IncomingHost {
+  readonly linted: boolean;
+  readonly settings: { readonly crossFile: boolean };
+  readonly filename: string;
+  readonly label: string;
+  readonly index: FileIndex;
+  readonly engine: { taintOf(node: Node): Taint; taintAt(node: Node, access: readonly (string | null)[]): Taint };
+  /** Whether the call's callee could be linked at all, told cheaply from this file. */
+  mayLinkCall(call: TSESTree.CallExpression): boolean;
+  linkedCalls(call: TSESTree.CallExpression): readonly { readonly fn: FunctionNode; readonly owner: { readonly filename: string } }[];
+  importerModules(): readonly IncomingHost[];
+}
+
+/**
+ * Request data that reaches a function's parameters from calls in other modules: what makes a
+ * flow into an SDK call of this file a finding here, where the data enters the slot, although
+ * this file only sees a parameter. The calls are found in the project modules that import this
+ * one (and, for a function called only by this file's own functions, in their callers).
+ * Request data passed by a call in this same file is not counted: that call reports it.
+ */
+
+/** How many functions up the callers are followed (`route -> service.ask -> buildPrompt -> SDK`). */
+const MAX_DEPTH = 3;
+/** Origins kept per parameter. */
+const MAX_ORIGINS = 8;
+
+const cache = new WeakMap<IncomingHost, Map<string, RequestDataOrigin[]>>();
+
+const sameFunction = (a: FunctionNode, b: FunctionNode) => a === b || (a.range[0] === b.range[0] && a.range[1] === b.range[1]);
+
+/** How messages name a function: its own name, a method's name, or 'the function'. */
+function functionName(fn: FunctionNode): string {
+  if (fn.type !== 'ArrowFunctionExpression' && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  if ((parent?.type === 'MethodDefinition' || parent?.type === 'Property' || parent?.type === 'PropertyDefinition') && parent.key.type === 'Identifier') return parent.key.name;
+  return 'the function';
+}
+
+/** Calls of `analysis` (module or linted file) that run `fn` of `owner`, with their arguments for a parameter. */
+function callsOf(analysis: IncomingHost, owner: IncomingHost, fn: FunctionNode): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  for (const call of analysis.index.calls) {
+    if (call.arguments.length === 0 || !analysis.mayLinkCall(call)) continue;
+    if (analysis.linkedCalls(call).some((linked) => linked.owner.filename === owner.filename && sameFunction(linked.fn, fn))) calls.push(call);
+  }
+  return calls;
+}
+
+function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, seen: Set<string>): RequestDataOrigin[] {
+  const key = `${origin.fn.range[0]}:${origin.index}:${origin.access.join('.')}`;
+  let known = cache.get(owner);
+  if (!known) {
+    known = new Map();
+    cache.set(owner, known);
+  }
+  const cached = known.get(key);
+  if (cached) return cached;
+  if (depth > MAX_DEPTH || seen.has(`${owner.filename}:${key}`)) return [];
+  seen.add(`${owner.filename}:${key}`);
+  const found: RequestDataOrigin[] = [];
+  const name = functionName(origin.fn);
+  const follow = (caller: IncomingHost, local: boolean) => {
+    for (const call of callsOf(caller, owner, origin.fn)) {
+      const argument = argumentFor(caller, call, origin);
+      if (!argument) continue;
+      const taint = argument.access.length > 0 ? caller.engine.taintAt(argument.value, argument.access) : caller.engine.taintOf(argument.value);
+      const at = `${name}() at ${caller.label}:${call.loc.start.line}`;
+      // Request data at a call of this same file is reported at that call.
+      if (!local) {
+        for (const data of requestData(taint)) {
+          found.push({ ...data, place: `${data.node.loc.start.line} of ${caller.label}`, steps: [...data.steps, at] });
+        }
+      }
+      for (const param of taint) {
+        if (param.kind !== 'param') continue;
+        for (const data of incomingFor(caller, param, depth + 1, seen)) found.push({ ...data, steps: [...data.steps, at] });
+      }
+      if (found.length >= MAX_ORIGINS) return;
+    }
+  };
+  follow(owner, true);
+  for (const importer of owner.importerModules()) {
+    if (found.length >= MAX_ORIGINS) break;
+    follow(importer, false);
+  }
+  const result = found.slice(0, MAX_ORIGINS);
+  known.set(key, result);
+  return result;
+}
+
+/**
+ * The request data that other modules pass into the parameters a taint comes from, each with
+ * the place it was read (`11 of src/routes/ask.ts`) and the calls it went through.
+ */
+export function incomingRequestData(analysis: IncomingHost, taint: Taint): RequestDataOrigin[] {
+  if (!analysis.linted || !analysis.settings.crossFile) return [];
+  const found: RequestDataOrigin[] = [];
+  for (const origin of taint) {
+    if (origin.kind !== 'param' || origin.sanitized) continue;
+    found.push(...incomingFor(analysis, origin, 0, new Set()));
+  }
+  return found;
+}

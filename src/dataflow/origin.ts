@@ -1,0 +1,199 @@
+import type { FunctionNode, Node } from '../syntax/ast.js';
+import type { RequestModelName } from '../models/sources/request-objects.js';
+
+/**
+ * Where a value comes from. The engine answers every question with a list of origins;
+ * an empty list means "nothing from the request is known to be in it" (clean or unknown:
+ * the rules stay silent either way).
+ */
+export type Origin = RequestObjectOrigin | RequestDataOrigin | ErrorOrigin | PromptOrigin | LlmOutputOrigin | SecretOrigin | ParamOrigin;
+
+/** A key, token or password: `process.env.OPENAI_API_KEY`, `config.apiKey`. */
+export interface SecretOrigin {
+  readonly kind: 'secret';
+  readonly node: Node;
+  readonly text: string;
+  readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
+  readonly place?: string;
+  readonly sanitized?: boolean;
+}
+
+/**
+ * What an LLM call returned: the SDK's whole result object (`response`), a stream of raw
+ * chunks (`stream`), the generated text (`text`), or a stream of text (`text-stream`).
+ */
+export interface LlmOutputOrigin {
+  readonly kind: 'llm';
+  readonly part: 'response' | 'stream' | 'text' | 'text-stream';
+  readonly sdk: string;
+  readonly api: string;
+  /** The call as messages name it: 'openai chat.completions.create'. */
+  readonly call: string;
+  readonly node: Node;
+  readonly text: string;
+  readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
+  readonly place?: string;
+  /** Passed through a configured sanitizer (`redactPII(text)`). */
+  readonly sanitized?: boolean;
+}
+
+/** A value that is given to an LLM call as its system prompt, or as its whole list of messages. */
+export interface PromptOrigin {
+  readonly kind: 'prompt';
+  readonly what: 'system prompt' | 'messages list';
+  /** The LLM call it is given to, as messages name it: 'openai chat.completions.create'. */
+  readonly call: string;
+  readonly node: Node;
+  readonly text: string;
+  readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
+  readonly place?: string;
+}
+
+/**
+ * An error value (a catch parameter, an error handler's first argument) or what is derived
+ * from it: its `message`, its `stack`, or the object with its details (`cause`, `response`).
+ */
+export interface ErrorOrigin {
+  readonly kind: 'error';
+  readonly part: 'object' | 'message' | 'stack';
+  readonly node: Node;
+  readonly text: string;
+  readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
+  readonly place?: string;
+}
+
+/** A request or context object itself (`req`, `ctx`, `c.req`): only some members are data. */
+export interface RequestObjectOrigin {
+  readonly kind: 'request-object';
+  readonly model: RequestModelName;
+  readonly node: Node;
+  readonly text: string;
+  readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
+  readonly place?: string;
+}
+
+/** Request data: what the client sent (`req.body.message`, `await req.json()`, `@Body() dto`). */
+export interface RequestDataOrigin {
+  readonly kind: 'request';
+  /** Where it is read, for the line in messages. */
+  readonly node: Node;
+  /** The source expression as the user wrote it, e.g. `req.body.message`. */
+  readonly text: string;
+  /** Names it passed through on its way: variables, helpers. */
+  readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
+  readonly place?: string;
+  /** Passed through a sanitizer: still request data for the prompt rules, not for logging. */
+  readonly sanitized?: boolean;
+  /**
+   * Read from a parameter that is data as a whole (`@Body() dto`, a server action's argument, an
+   * MCP tool's arguments): its members are fields, never HTTP parts (`args.query` is no query string).
+   */
+  readonly data?: boolean;
+}
+
+/** A parameter of the function being summarized (symbolic until a call site fills it). */
+export interface ParamOrigin {
+  readonly kind: 'param';
+  readonly fn: FunctionNode;
+  readonly index: number;
+  /** Members read from the parameter after it came in (`p.body.text` -> ['body', 'text']). */
+  readonly access: readonly (string | null)[];
+  readonly steps: readonly string[];
+  /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
+  readonly place?: string;
+  /** Passed through a sanitizer inside the function: what fills it is sanitized too. */
+  readonly sanitized?: boolean;
+}
+
+export type Taint = readonly Origin[];
+
+export const CLEAN: Taint = Object.freeze([]);
+
+/** Upper bound on origins kept per value: enough for messages, bounded for speed. */
+const MAX_ORIGINS = 4;
+
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/** Two origins that say the same thing (made in different rounds of a cycle, or on two paths). */
+function sameOrigin(a: Origin, b: Origin): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind || !sameList(a.steps, b.steps)) return false;
+  if (a.kind === 'param') {
+    const other = b as ParamOrigin;
+    return a.fn === other.fn && a.index === other.index && a.sanitized === other.sanitized && sameList(a.access, other.access);
+  }
+  const other = b as Exclude<Origin, ParamOrigin>;
+  return (
+    a.node === other.node &&
+    a.text === other.text &&
+    ('part' in a ? a.part : undefined) === ('part' in other ? other.part : undefined) &&
+    ('sanitized' in a ? a.sanitized : undefined) === ('sanitized' in other ? other.sanitized : undefined)
+  );
+}
+
+export function union(...taints: Taint[]): Taint {
+  let result: Origin[] | null = null;
+  for (const taint of taints) {
+    if (taint.length === 0) continue;
+    if (result === null) {
+      if (taints.length === 1) return taint;
+      result = [...taint];
+      continue;
+    }
+    for (const origin of taint) {
+      if (result.length >= MAX_ORIGINS) break;
+      if (!result.some((known) => sameOrigin(known, origin))) result.push(origin);
+    }
+  }
+  return result ?? CLEAN;
+}
+
+/**
+ * Records that a value passed through a name. `destructured` names (`const { message } =
+ * req.body`) that repeat the source's last member are left out: 'req.body.message', not
+ * 'req.body.message -> message'.
+ */
+export function withStep(taint: Taint, step: string, destructured = false): Taint {
+  if (taint.length === 0) return taint;
+  const stepped = taint.map((origin) => {
+    if (origin.steps.at(-1) === step) return origin;
+    if (origin.kind !== 'param' && origin.steps.length === 0 && origin.text === step) return origin;
+    const last = origin.kind === 'param' ? '' : (origin.steps.at(-1) ?? origin.text);
+    if (destructured && last.endsWith(`.${step}`)) {
+      return origin;
+    }
+    return { ...origin, steps: [...origin.steps, step] } as Origin;
+  });
+  // Two origins that differed only by this step are now one.
+  return stepped.length > 1 ? stepped.filter((origin, i) => !stepped.slice(0, i).some((earlier) => sameOrigin(earlier, origin))) : stepped;
+}
+
+/** The request data in a value (what the client sent), without symbolic or object origins. */
+export function requestData(taint: Taint): RequestDataOrigin[] {
+  return taint.filter((origin): origin is RequestDataOrigin => origin.kind === 'request');
+}
+
+/** What LLM calls returned, in a value, leaving out what went through a sanitizer. */
+export function llmOutputs(taint: Taint): LlmOutputOrigin[] {
+  return taint.filter((origin): origin is LlmOutputOrigin => origin.kind === 'llm' && !origin.sanitized);
+}
+
+/** The prompts and message lists of LLM calls in a value. */
+export function promptValues(taint: Taint): PromptOrigin[] {
+  return taint.filter((origin): origin is PromptOrigin => origin.kind === 'prompt');
+}
+
+/** The error details in a value (stack, message or error object). */
+export function errorDetails(taint: Taint): ErrorOrigin[] {
+  return taint.filter((origin): origin is ErrorOrigin => origin.kind === 'error');
+}
+
+export function isTainted(taint: Taint): boolean {
+  return taint.some((origin) => origin.kind === 'request');
+}

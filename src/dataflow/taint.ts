@@ -1,0 +1,807 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { REQUEST_MODELS } from '../models/sources/request-objects.js';
+import type { ParamSource } from '../models/sources/types.js';
+import type { LlmSecuritySettings } from '../settings.js';
+import { enclosingFunction, findProperty, isFunction, keyName, memberChain, unwrap, within, type FunctionNode, type Node } from '../syntax/ast.js';
+import type { FileIndex } from '../syntax/file-index.js';
+import { singleInit } from '../syntax/strings.js';
+import { safeBranch, type GuardContext } from './env-guard.js';
+import { acrossModules } from './module-guard.js';
+import type { LinkedFunction } from '../program/linker.js';
+import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS } from '../models/errors.js';
+import { PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
+import { CLEAN, union, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
+import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
+import {
+  ARGUMENT_PASSING_METHODS,
+  CALLBACK_RESULT_METHODS,
+  ELEMENT_CALLBACK_METHODS,
+  GLOBAL_PASS_THROUGH,
+  MUTATING_METHODS,
+  NON_PROPAGATING_METHODS,
+  PASS_THROUGH_CONSTRUCTORS,
+  STATIC_PASS_THROUGH,
+  TEMPLATE_HELPERS,
+  VALIDATOR_METHODS,
+} from '../models/propagation.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+/** Past this depth of nested questions the engine gives up and answers "clean". */
+const MAX_DEPTH = 250;
+/** Questions answered per file before the engine gives up (bounds pathological files). */
+const MAX_STEPS = 200_000;
+
+
+/** Globals whose methods return numbers, dates or booleans (`Date.parse`, `Number.parseInt`, `Math.min`). */
+const NUMERIC_GLOBALS = new Set(['Date', 'Number', 'Math', 'BigInt', 'Boolean', 'Array.isArray']);
+
+/** `z.enum([…])`, `z.literal(…)`, `z.number()`, `z.boolean()`, `z.nativeEnum(E)` and chains on them. */
+const CLOSED_SCHEMAS = new Set(['enum', 'nativeEnum', 'literal', 'number', 'boolean', 'bigint', 'int']);
+
+function isClosedSchema(node: Node): boolean {
+  let current = unwrap(node);
+  while (current.type === T.CallExpression) {
+    const callee = unwrap(current.callee);
+    if (callee.type !== T.MemberExpression) return false;
+    const name = keyName(callee);
+    if (name && CLOSED_SCHEMAS.has(name)) return true;
+    current = unwrap(callee.object);
+  }
+  return false;
+}
+
+/** The list and the value of a `LIST.includes(value)` or `SET.has(value)` test. */
+function allowlistChecked(test: Node): { list: Node; value: Node } | null {
+  const call = unwrap(test);
+  if (call.type !== T.CallExpression || call.arguments.length !== 1) return null;
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return null;
+  const name = keyName(callee);
+  if (name !== 'includes' && name !== 'has') return null;
+  const argument = call.arguments[0];
+  return argument.type === T.SpreadElement ? null : { list: callee.object, value: unwrap(argument) };
+}
+
+function errorOrigin(param: Node): Origin {
+  const text = param.type === T.Identifier ? param.name : 'error';
+  return { kind: 'error', part: 'object', node: param, text, steps: [] };
+}
+
+/** `process.env.OPENAI_API_KEY` (env names ending in KEY, TOKEN, SECRET, …) or a member named `apiKey`, `password`, … */
+const MASKING_METHODS = new Set(['slice', 'substring', 'substr', 'at', 'charAt']);
+/** String methods whose result still holds the whole secret. */
+const SECRET_KEEPING_METHODS = new Set(['toString', 'valueOf', 'trim', 'trimStart', 'trimEnd', 'concat', 'replace', 'replaceAll', 'normalize', 'padStart', 'padEnd', 'toLowerCase', 'toUpperCase', 'split', 'join', 'toJSON']);
+
+function isSecretName(object: Node | null, key: string): boolean {
+  if (object) {
+    const { root, names } = memberChain(object);
+    if (root.type === T.Identifier && root.name === 'process' && names.length === 1 && names[0] === 'env') return SECRET_ENV.test(key) && !PUBLIC_ENV.test(key);
+  }
+  return SECRET_MEMBER.test(key);
+}
+
+/** How messages name a secret: `process.env.OPENAI_API_KEY` or the member's name, never the expression that holds it. */
+function secretLabel(object: Node, key: string): string {
+  const { root, names } = memberChain(object);
+  return root.type === T.Identifier && root.name === 'process' && names.length === 1 && names[0] === 'env' ? `process.env.${key}` : key;
+}
+
+function secretOrigin(node: Node, text: string): Origin {
+  return { kind: 'secret', node, text: text.length > 60 ? `${text.slice(0, 59)}…` : text, steps: [] };
+}
+
+/** `req.get('authorization')` names its header in messages; other arguments are left out. */
+function literalArgument(call: TSESTree.CallExpression): string {
+  const first = call.arguments[0];
+  return first?.type === T.Literal && typeof first.value === 'string' && first.value.length <= 40 ? `'${first.value}'` : '';
+}
+
+/** A chunk of a raw stream is a raw object; a piece of a text stream is text. */
+function streamElement(origin: LlmOutputOrigin): LlmOutputOrigin {
+  if (origin.part === 'stream') return { ...origin, part: 'response' };
+  if (origin.part === 'text-stream') return { ...origin, part: 'text' };
+  return origin;
+}
+
+/**
+ * What went through a sanitizer is marked as sanitized: LLM output, request data and secrets.
+ * The prompt rules ignore the mark (escaping does not separate roles); the output and logging rules honour it.
+ */
+function sanitized(taint: Taint): Taint {
+  return taint.map((origin) =>
+    origin.kind === 'llm' || origin.kind === 'request' || origin.kind === 'secret' || origin.kind === 'param' ? { ...origin, sanitized: true } : origin,
+  );
+}
+
+function withoutErrors(taint: Taint): Taint {
+  return taint.some((origin) => origin.kind === 'error') ? taint.filter((origin) => origin.kind !== 'error') : taint;
+}
+
+export interface TaintEngineHost {
+  readonly index: FileIndex;
+  readonly sourceCode: TSESLint.SourceCode;
+  /** The parameter of an error handler that receives the error, if `fn` is one. */
+  errorParam(fn: FunctionNode): number | undefined;
+  /** Whether a variable holds a system prompt or a messages list given to an LLM call. */
+  promptVariable(variable: TSESLint.Scope.Variable): Origin | undefined;
+  /** The output of the LLM call at `node`, if it is one that returns something. */
+  llmOutput(node: Node): Origin | undefined;
+  /** Whether a callee (`redactPII`, `DOMPurify.sanitize`) is a configured sanitizer. */
+  isSanitizer(names: readonly string[]): boolean;
+  readonly settings: LlmSecuritySettings;
+  handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
+  /** The function a call runs, here or in another project module, when it can be told. */
+  linkedCall(call: TSESTree.CallExpression): LinkedFunction | null;
+  /** How messages name a hop through a linked function. */
+  hopLabel(linked: LinkedFunction): string;
+  /** With type information: the LLM output a value's type says it is (`ChatCompletion`). */
+  typedOutput(node: Node): LlmOutputOrigin | undefined;
+  /** False for modules kept for the whole process: their work budget applies per question, not per lifetime. */
+  readonly linted: boolean;
+}
+
+/** A question being answered (see QUESTIONS). */
+interface Frame {
+  /** Tarjan's low link: the outermost question of a cycle this one is part of. */
+  low: number;
+  /** What this question answered in the previous round, given to questions of its cycle that ask it again. */
+  partial: Taint;
+  /** Questions of the cycle answered inside this one, kept tentatively until the cycle settles. */
+  members: Tentative[];
+}
+
+interface Tentative {
+  readonly memo: Map<object, Taint>;
+  readonly key: object;
+  readonly result: Taint;
+  /** The position of the outermost question of its cycle. */
+  readonly root: number;
+}
+
+/**
+ * The questions being answered, innermost last, shared by the engines of all files so that a
+ * cycle through other modules is seen as one. A question that meets one already on the stack
+ * (a cycle) gets that question's answer from the previous round (none at first); the
+ * questions between the two are kept tentatively, and the outermost one of the cycle answers
+ * again until its answer stops changing. Then it and its cycle are memoized, so an answer does
+ * not depend on which question was asked first.
+ */
+const QUESTIONS: Frame[] = [];
+/** Tentative answers of the cycles being settled, per memo. */
+const TENTATIVE = new Map<Map<object, Taint>, Map<object, Tentative>>();
+/** Rounds the outermost question of a cycle answers before its answer counts as settled. */
+const MAX_CYCLE_ROUNDS = 4;
+
+const signature = (taint: Taint) =>
+  taint.map((o) => `${o.kind}:${'text' in o ? o.text : ''}:${'part' in o ? o.part : ''}:${o.steps.join('>')}:${'sanitized' in o ? o.sanitized : ''}`).join('|');
+
+/**
+ * Demand-driven, memoized taint propagation within one file. `taintOf(expression)` answers
+ * which request data (with its path) may be in the value of an expression.
+ */
+export class TaintEngine {
+  private readonly memo = new Map<Node, Taint>();
+  private readonly variableMemo = new Map<Variable, Taint>();
+  private readonly bindingMemo = new Map<Node, Taint>();
+  private readonly summaries = new Map<FunctionNode, Taint>();
+  /** The questions being answered by every engine (see QUESTIONS). */
+  private readonly stack = QUESTIONS;
+  /** Per kind of question (its memo): the stack position of each question being answered. */
+  private readonly onStack = new Map<Map<never, Taint>, Map<object, number>>();
+  private steps = 0;
+  /** Set when a size or depth guard stopped an answer: callers may stay silent. */
+  guardTripped = false;
+
+  /** Guards read the taint of their test: a test on request data is not a guard. */
+  readonly guards: GuardContext;
+
+  constructor(private readonly host: TaintEngineHost) {
+    this.guards = {
+      index: host.index,
+      fromClient: (node) => this.taintOf(node).some((o) => o.kind === 'request' || o.kind === 'request-object'),
+    };
+  }
+
+  /** Runs `compute` for `key` with cycle, depth and work guards, memoizing complete answers. */
+  private answer<K extends object>(key: K, memo: Map<K, Taint>, compute: () => Taint): Taint {
+    const cached = memo.get(key);
+    if (cached) return cached;
+    const stack = this.stack;
+    const tentative = TENTATIVE.get(memo as Map<object, Taint>)?.get(key);
+    if (tentative) {
+      const top = stack[stack.length - 1];
+      if (top) top.low = Math.min(top.low, tentative.root);
+      return tentative.result;
+    }
+    let active = this.onStack.get(memo as Map<never, Taint>);
+    if (!active) {
+      active = new Map();
+      this.onStack.set(memo as Map<never, Taint>, active);
+    }
+    const at = active.get(key);
+    if (at !== undefined) {
+      const top = stack[stack.length - 1];
+      top.low = Math.min(top.low, at);
+      return stack[at].partial;
+    }
+    if (stack.length === 0 && !this.host.linted) this.steps = 0;
+    if (stack.length > MAX_DEPTH || ++this.steps > MAX_STEPS) {
+      this.guardTripped = true;
+      return CLEAN;
+    }
+    const index = stack.length;
+    const frame: Frame = { low: index, partial: CLEAN, members: [] };
+    stack.push(frame);
+    active.set(key, index);
+    let result: Taint;
+    try {
+      result = compute();
+      // The outermost question of a cycle: again, with this round's answer given to the cycle.
+      for (let round = 1; frame.low === index && frame.members.length > 0 && round < MAX_CYCLE_ROUNDS; round++) {
+        if (signature(result) === signature(frame.partial)) break;
+        this.forget(frame.members);
+        frame.members = [];
+        frame.partial = result;
+        result = compute();
+      }
+    } finally {
+      stack.pop();
+      active.delete(key);
+    }
+    if (frame.low < index) {
+      // Part of a cycle whose outermost question is still being answered: tentative until it settles.
+      const parent = stack[stack.length - 1];
+      parent.low = Math.min(parent.low, frame.low);
+      const entry: Tentative = { memo: memo as Map<object, Taint>, key, result, root: frame.low };
+      let byKey = TENTATIVE.get(entry.memo);
+      if (!byKey) {
+        byKey = new Map();
+        TENTATIVE.set(entry.memo, byKey);
+      }
+      byKey.set(key, entry);
+      parent.members.push(entry, ...frame.members);
+      return result;
+    }
+    this.forget(frame.members);
+    memo.set(key, result);
+    for (const member of frame.members) member.memo.set(member.key, member.result);
+    return result;
+  }
+
+  /** Drops tentative answers of a cycle (settled, or to be answered again). */
+  private forget(members: readonly Tentative[]): void {
+    for (const member of members) TENTATIVE.get(member.memo)?.delete(member.key);
+  }
+
+  taintOf(node: Node): Taint {
+    return this.answer(node, this.memo, () => this.compute(node));
+  }
+
+  /** The taint of `node` after reading `access` from it (`[]`: the whole value). */
+  taintAt(node: Node, access: readonly (string | null)[]): Taint {
+    let taint = this.taintOf(node);
+    for (const key of access) taint = this.accessMember(taint, key, null);
+    return taint;
+  }
+
+  /** Which origins reach the return value of a function (its parameters stay symbolic). */
+  summary(fn: FunctionNode): Taint {
+    return this.answer(fn, this.summaries, () => {
+      const returns = this.host.index.returns.get(fn) ?? [];
+      return union(...returns.map((value) => this.taintOf(value)));
+    });
+  }
+
+  private compute(node: Node): Taint {
+    switch (node.type) {
+      case T.Identifier:
+        return this.identifierTaint(node);
+      case T.TemplateLiteral:
+        return union(...node.expressions.map((e) => this.taintOf(e)));
+      case T.TaggedTemplateExpression:
+        return union(...node.quasi.expressions.map((e) => this.taintOf(e)));
+      case T.BinaryExpression:
+        return node.operator === '+' ? union(this.taintOf(node.left), this.taintOf(node.right)) : CLEAN;
+      case T.LogicalExpression:
+        // `x && 'text'`: when x is falsy it is '', 0, false or null, never client text.
+        if (node.operator === '&&') {
+          const right = this.taintOf(node.right);
+          return safeBranch(node.left, this.guards) === 'consequent' ? withoutErrors(right) : right;
+        }
+        return union(this.taintOf(node.left), this.taintOf(node.right));
+      case T.ConditionalExpression:
+        return this.conditionalTaint(node);
+      case T.AwaitExpression:
+      case T.SpreadElement:
+        return this.taintOf(node.argument);
+      case T.TSAsExpression:
+      case T.TSSatisfiesExpression:
+      case T.TSNonNullExpression:
+      case T.TSTypeAssertion:
+      case T.TSInstantiationExpression:
+      case T.ChainExpression:
+        return this.taintOf(node.expression);
+      case T.SequenceExpression:
+        return this.taintOf(node.expressions[node.expressions.length - 1]);
+      case T.AssignmentExpression:
+        return node.operator === '='
+          ? this.taintOf(node.right)
+          : union(this.taintOf(node.left), this.taintOf(node.right));
+      case T.ArrayExpression:
+        return union(...node.elements.map((e) => (e ? this.taintOf(e) : CLEAN)));
+      case T.ObjectExpression:
+        return union(
+          ...node.properties.map((p) => (p.type === T.SpreadElement ? this.taintOf(p.argument) : this.taintOf(p.value))),
+        );
+      case T.MemberExpression: {
+        const key = keyName(node);
+        const field = key === null ? undefined : this.literalField(node.object, key);
+        const accessed = field !== undefined ? field : this.accessMember(this.taintOf(node.object), key, node);
+        return key !== null && isSecretName(node.object, key) ? union(accessed, [secretOrigin(node, secretLabel(node.object, key))]) : accessed;
+      }
+      case T.CallExpression:
+        return this.callTaint(node);
+      case T.NewExpression:
+        return this.newTaint(node);
+      default:
+        return CLEAN;
+    }
+  }
+
+  /**
+   * `ALLOWED.includes(x) ? x : 'default'` (also `.has(x)`): the branch taken when x is in
+   * your own allowlist carries no client text.
+   */
+  private conditionalTaint(node: TSESTree.ConditionalExpression): Taint {
+    const check = allowlistChecked(node.test);
+    const source = this.host.sourceCode;
+    const allowlisted =
+      check !== null &&
+      this.taintOf(check.list).length === 0 &&
+      source.getText(unwrap(node.consequent)) === source.getText(check.value);
+    const consequent = allowlisted ? CLEAN : this.taintOf(node.consequent);
+    // `isDev ? err.stack : undefined`: error details that only development builds send.
+    const dev = safeBranch(node.test, this.guards);
+    return union(
+      dev === 'consequent' ? withoutErrors(consequent) : consequent,
+      dev === 'alternate' ? withoutErrors(this.taintOf(node.alternate)) : this.taintOf(node.alternate),
+    );
+  }
+
+  private identifierTaint(identifier: TSESTree.Identifier): Taint {
+    if (identifier.name === 'undefined') return CLEAN;
+    const variable = this.host.index.variableOf(identifier);
+    if (!variable) return CLEAN;
+    const declared = variable.defs[0]?.name.parent;
+    const destructured = declared?.type === T.Property || declared?.type === T.AssignmentPattern;
+    const taint = withStep(this.variableTaint(variable), identifier.name, destructured);
+    const prompt = this.host.promptVariable(variable);
+    return prompt ? union(taint, [prompt]) : taint;
+  }
+
+  private variableTaint(variable: Variable): Taint {
+    return this.answer(variable, this.variableMemo, () => {
+      const bindings = new Set<TSESTree.Identifier>();
+      for (const def of variable.defs) {
+        if (def.type === 'Parameter' || def.type === 'Variable' || def.type === 'CatchClause') bindings.add(def.name as TSESTree.Identifier);
+      }
+      const parts: Taint[] = [];
+      for (const reference of variable.references) {
+        if (reference.isWrite() && reference.identifier.type === T.Identifier) bindings.add(reference.identifier);
+        else parts.push(this.mutationTaint(reference.identifier, variable));
+      }
+      for (const binding of bindings) parts.push(this.bindingTaint(binding));
+      return union(...parts);
+    });
+  }
+
+  /** `list.push(x)` on an array created as a literal: values added after it was made. */
+  private mutationTaint(identifier: TSESTree.Node, variable: Variable): Taint {
+    const init = variable.defs[0]?.node.type === T.VariableDeclarator ? variable.defs[0].node.init : null;
+    if (!init || unwrap(init).type !== T.ArrayExpression) return CLEAN;
+    const member = identifier.parent;
+    if (member?.type !== T.MemberExpression || member.object !== identifier) return CLEAN;
+    const call = member.parent;
+    const method = keyName(member);
+    if (call?.type !== T.CallExpression || call.callee !== member || !method || !MUTATING_METHODS.has(method)) return CLEAN;
+    return union(...call.arguments.map((a) => this.taintOf(a)));
+  }
+
+  /** The value bound to a name by a declaration, assignment, loop or parameter, through patterns. */
+  private bindingTaint(identifier: TSESTree.Identifier): Taint {
+    return this.answer(identifier, this.bindingMemo, () => this.computeBinding(identifier));
+  }
+
+  private computeBinding(identifier: TSESTree.Identifier): Taint {
+    const path: (string | null)[] = [];
+    const defaults: Node[] = [];
+    let node: Node = identifier;
+    for (;;) {
+      const parent: Node | undefined = node.parent;
+      if (!parent) break;
+      if (parent.type === T.Property && parent.value === node && parent.parent.type === T.ObjectPattern) {
+        path.unshift(keyName(parent));
+        node = parent.parent;
+      } else if (parent.type === T.ArrayPattern) {
+        if (node.type !== T.RestElement) path.unshift(null);
+        node = parent;
+      } else if (parent.type === T.RestElement || parent.type === T.TSParameterProperty) {
+        node = parent;
+      } else if (parent.type === T.ObjectPattern && node.type === T.RestElement) {
+        node = parent;
+      } else if (parent.type === T.AssignmentPattern && parent.left === node) {
+        defaults.push(parent.right);
+        node = parent;
+      } else {
+        break;
+      }
+    }
+    const parent = node.parent;
+    let base: Taint = CLEAN;
+    if (parent?.type === T.VariableDeclarator && parent.id === node) {
+      const loop = parent.parent.parent;
+      if (loop?.type === T.ForOfStatement && loop.left === parent.parent) base = this.iterate(this.taintOf(loop.right));
+      else if (loop?.type === T.ForInStatement && loop.left === parent.parent) base = CLEAN;
+      else if (parent.init) base = this.taintOf(parent.init);
+    } else if (parent?.type === T.AssignmentExpression && parent.left === node) {
+      base = this.taintOf(parent.right);
+    } else if (parent?.type === T.ForOfStatement && parent.left === node) {
+      base = this.iterate(this.taintOf(parent.right));
+    } else if (isFunction(parent) && parent.params.includes(node as TSESTree.Parameter)) {
+      base = this.paramTaint(parent, parent.params.indexOf(node as TSESTree.Parameter));
+    } else if (parent?.type === T.CatchClause && parent.param === node) {
+      // The error, plus the prompts that the same function puts into errors it throws inside the
+      // `try` block (`throw new Error(\`… ${SYSTEM_PROMPT}\`)`).
+      const thrownPrompts = this.thrownIn(parent).flatMap((thrown) => this.taintOf(thrown).filter((o) => o.kind === 'prompt'));
+      base = union([errorOrigin(node)], thrownPrompts);
+    }
+    let result = base;
+    for (const key of path) result = this.accessMember(result, key, null);
+    // `const { OPENAI_API_KEY } = process.env`, `const { apiKey } = config`
+    const from = parent?.type === T.VariableDeclarator && parent.id === node ? parent.init : null;
+    const secret = path.some((key, i) => key !== null && isSecretName(i === 0 && from ? from : null, key));
+    return union(result, ...defaults.map((d) => this.taintOf(d)), secret ? [secretOrigin(identifier, identifier.name)] : CLEAN);
+  }
+
+  /**
+   * `config.port` where `const config = { port: 3000, apiKey: … }`: the taint of that one field
+   * (clean when the literal has no such field), not of the whole object. Undefined when the
+   * object is not a never-reassigned literal without spreads, or is changed through `x.key =`.
+   */
+  private literalField(object: Node, key: string): Taint | undefined {
+    const value = unwrap(object);
+    if (value.type !== T.Identifier) return undefined;
+    const init = singleInit(value, this.host.index);
+    const literal = init && unwrap(init);
+    if (literal?.type !== T.ObjectExpression || literal.properties.some((p) => p.type === T.SpreadElement)) return undefined;
+    const variable = this.host.index.variableOf(value);
+    const mutated = variable?.references.some((r) => {
+      const parent = r.identifier.parent;
+      return parent?.type === T.MemberExpression && parent.object === r.identifier && parent.parent?.type === T.AssignmentExpression && parent.parent.left === parent;
+    });
+    if (mutated || this.host.promptVariable(variable!)) return undefined;
+    const property = literal.properties.find(
+      (p): p is TSESTree.Property => p.type === T.Property && keyName(p) === key && p.kind === 'init',
+    );
+    if (!property) return literal.properties.some((p) => p.type === T.Property && p.computed) ? undefined : CLEAN;
+    return withStep(this.taintOf(property.value), `${value.name}.${key}`);
+  }
+
+  /** Arguments of the `throw` statements of a `try` block that its `catch` receives (same function). */
+  private thrownIn(clause: TSESTree.CatchClause): Node[] {
+    const block = clause.parent.block;
+    const fn = enclosingFunction(clause);
+    return within(this.host.index.throws, block)
+      .filter((statement) => enclosingFunction(statement) === fn)
+      .map((statement) => statement.argument);
+  }
+
+  private paramTaint(fn: FunctionNode, index: number): Taint {
+    if (this.host.errorParam(fn) === index) return [errorOrigin(fn.params[index])];
+    const source = this.host.handlerParams(fn)?.get(index);
+    const param = fn.params[index];
+    if (source) {
+      const declared = param.type === T.Identifier ? param.name : null;
+      if (source.kind === 'data') {
+        return [{ kind: 'request', node: param, text: declared ?? source.label, steps: [], data: true }];
+      }
+      return [
+        { kind: 'request-object', model: source.model, node: param, text: declared ?? REQUEST_MODELS[source.model].label, steps: [] },
+      ];
+    }
+    const callbackTaint = this.callbackParamTaint(fn, index);
+    if (callbackTaint) return callbackTaint;
+    const symbolic: Origin = { kind: 'param', fn, index, access: [], steps: [] };
+    // `function send(res, completion: ChatCompletion)`: with type information, an SDK result whatever the caller passes.
+    const annotated = param.type === T.AssignmentPattern ? param.left : param;
+    const typed = 'typeAnnotation' in annotated && annotated.typeAnnotation ? this.host.typedOutput(annotated) : undefined;
+    return typed ? [symbolic, { ...typed, node: param, text: param.type === T.Identifier ? param.name : typed.text }] : [symbolic];
+  }
+
+  /** Parameters of callbacks given to `.then`, `.map`, `req.on('data')`, … receive the receiver's data. */
+  private callbackParamTaint(fn: FunctionNode, index: number): Taint | null {
+    const call = fn.parent;
+    if (call?.type !== T.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return null;
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression) return null;
+    const method = keyName(callee);
+    if (!method) return null;
+    if (method === 'then' && index === 0 && call.arguments[0] === fn) return this.taintOf(callee.object);
+    // `.catch(e => …)`, `.then(ok, e => …)`: the rejection reason.
+    if (index === 0 && ((method === 'catch' && call.arguments[0] === fn) || (method === 'then' && call.arguments[1] === fn))) {
+      return [errorOrigin(fn.params[0])];
+    }
+    if (ELEMENT_CALLBACK_METHODS.has(method) && index === 0) return this.element(this.taintOf(callee.object));
+    if ((method === 'reduce' || method === 'reduceRight') && index === 1) return this.element(this.taintOf(callee.object));
+    if ((method === 'on' || method === 'once' || method === 'addListener') && index === 0) {
+      const event = call.arguments[0];
+      if (event?.type === T.Literal && event.value === 'data') return this.iterate(this.taintOf(callee.object));
+    }
+    return null;
+  }
+
+  /** What `for (const x of value)` or `req.on('data', x => …)` yields. */
+  private iterate(taint: Taint): Taint {
+    return this.mapOrigins(taint, (origin) => {
+      if (origin.kind === 'request-object') {
+        return REQUEST_MODELS[origin.model].streamsBody
+          ? { kind: 'request', node: origin.node, text: `${origin.text} body`, steps: origin.steps }
+          : null;
+      }
+      if (origin.kind === 'param') return { ...origin, access: [...origin.access, null] };
+      return origin.kind === 'llm' ? streamElement(origin) : origin;
+    });
+  }
+
+  private element(taint: Taint): Taint {
+    return this.mapOrigins(taint, (origin) => {
+      if (origin.kind === 'request-object') return null;
+      if (origin.kind === 'param') return { ...origin, access: [...origin.access, null] };
+      return origin.kind === 'llm' ? streamElement(origin) : origin;
+    });
+  }
+
+  /** Reading a member: `req.body` is data, `req.method` is not, `data.text` stays data. */
+  accessMember(taint: Taint, key: string | null, node: Node | null): Taint {
+    return this.mapOrigins(taint, (origin) => {
+      if (origin.kind === 'request-object') {
+        if (key === null) return null;
+        const model = REQUEST_MODELS[origin.model];
+        const text = `${origin.text}.${key}`;
+        if (model.data.has(key)) return { kind: 'request', node: node ?? origin.node, text, steps: origin.steps };
+        const nested = Object.hasOwn(model.nested, key) ? model.nested[key] : undefined;
+        if (nested) return { kind: 'request-object', model: nested, node: node ?? origin.node, text, steps: origin.steps };
+        return null;
+      }
+      if (key === 'length') return null;
+      if (origin.kind === 'param') return { ...origin, access: [...origin.access, key] };
+      // A key is a string: `apiKey.hashId` reads a record that the name only suggested was a key.
+      if (origin.kind === 'secret' && key !== null && !/^\d+$/u.test(key)) return null;
+      // `messages[0].role` names a role, not the prompt.
+      if (origin.kind === 'prompt' && (key === 'role' || key === 'type' || key === 'name' || key === 'id')) return null;
+      let described: Origin = origin;
+      if (origin.kind === 'llm' && (origin.part === 'response' || origin.part === 'stream')) {
+        // `completion.choices[0].message.content` is the text; `completion.usage` is metadata.
+        const member = outputMember(origin.sdk, key);
+        if (member === 'metadata') return null;
+        if (member === 'text') described = { ...origin, part: origin.part === 'stream' ? 'text-stream' : 'text' };
+      }
+      if (origin.kind === 'error' && origin.part === 'object') {
+        // `err.code` is safe metadata; `err.stack` and `err.message` are the details.
+        if (key !== null && SAFE_ERROR_MEMBERS.has(key)) return null;
+        described = { ...origin, part: (key !== null && ERROR_PARTS.get(key)) || 'object' };
+      }
+      const member = key === null ? '[…]' : /^\d+$/u.test(key) ? `[${key}]` : `.${key}`;
+      if (described.steps.length === 0) return { ...described, text: `${described.text}${member}` };
+      // 'req.json() -> body.persona': the member read from the last named value.
+      const last = described.steps[described.steps.length - 1];
+      if (last.endsWith(')') || last.length > 40) return described;
+      return { ...described, steps: [...described.steps.slice(0, -1), `${last}${member}`] };
+    });
+  }
+
+  private mapOrigins(taint: Taint, map: (origin: Origin) => Origin | null): Taint {
+    if (taint.length === 0) return taint;
+    const result: Origin[] = [];
+    for (const origin of taint) {
+      const mapped = map(origin);
+      if (mapped) result.push(mapped);
+    }
+    return result.length === 0 ? CLEAN : result;
+  }
+
+  private argumentsTaint(call: TSESTree.CallExpression | TSESTree.NewExpression, only?: readonly number[]): Taint {
+    return union(
+      ...call.arguments.map((argument, i) => (only && !only.includes(i) ? CLEAN : this.taintOf(argument))),
+    );
+  }
+
+  /** A global, or a module import (`import util from 'node:util'`): not a local look-alike. */
+  private isGlobalOrImport(identifier: TSESTree.Identifier): boolean {
+    const variable = this.host.index.variableOf(identifier);
+    return !variable || variable.defs.length === 0 || variable.defs[0].type === 'ImportBinding';
+  }
+
+  private isGlobal(identifier: TSESTree.Identifier): boolean {
+    const variable = this.host.index.variableOf(identifier);
+    return !variable || variable.defs.length === 0;
+  }
+
+  private callTaint(call: TSESTree.CallExpression): Taint {
+    const output = this.host.llmOutput(call);
+    if (output) return [output];
+    const known = this.untypedCallTaint(call);
+    if (known.length > 0) return known;
+    // A call the engine cannot follow whose type is an SDK result (`wrapper.run(): Promise<ChatCompletion>`).
+    const typed = this.host.typedOutput(call);
+    return typed ? [typed] : CLEAN;
+  }
+
+  private untypedCallTaint(call: TSESTree.CallExpression): Taint {
+    const callee = unwrap(call.callee);
+    const { root, names } = memberChain(callee);
+    const chain = root.type === T.Identifier ? [root.name, ...names] : names;
+    if (chain.length > 0 && this.host.isSanitizer(chain)) return sanitized(this.argumentsTaint(call));
+    if (callee.type === T.MemberExpression) return this.methodCallTaint(call, callee);
+    if (callee.type === T.Identifier) return this.functionCallTaint(call, callee);
+    if (isFunction(callee)) return this.substitute(this.summary(callee), callee, call, '(function)');
+    return CLEAN;
+  }
+
+  private methodCallTaint(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): Taint {
+    const method = keyName(callee);
+    const { root, names } = memberChain(callee);
+    if (root.type === T.Identifier && this.isGlobalOrImport(root) && STATIC_PASS_THROUGH.has(`${root.name}.${names.join('.')}`)) {
+      return this.argumentsTaint(call);
+    }
+    if (method === null) return CLEAN;
+    if (root.type === T.Identifier && this.isGlobal(root) && NUMERIC_GLOBALS.has(root.name)) return CLEAN;
+    // `prompts.build(x)`, `this.ai.ask(x)`, `service.run(x)`: a function of a module, object or class the engine knows.
+    if (this.host.linkedCall(call)) return this.linkedTaint(call);
+    if (VALIDATOR_METHODS.has(method)) {
+      // `z.enum(['a', 'b']).parse(x)`: the result is one of your own values.
+      return isClosedSchema(callee.object) ? CLEAN : this.argumentsTaint(call, [0]);
+    }
+    const object = unwrap(callee.object);
+    if (object.type === T.ThisExpression) {
+      const fn = this.classMethod(callee, method);
+      return fn ? this.substitute(this.summary(fn), fn, call, `this.${method}()`) : CLEAN;
+    }
+    const callback = call.arguments.find((a) => isFunction(a)) as FunctionNode | undefined;
+    if (method === 'then' && callback) return this.summary(callback);
+    if (CALLBACK_RESULT_METHODS.has(method) && callback) return this.summary(callback);
+
+    const receiver = this.taintOf(callee.object);
+    const fromReceiver = this.mapOrigins(receiver, (origin) => {
+      if (origin.kind === 'request-object') {
+        const model = REQUEST_MODELS[origin.model];
+        // `context.switchToHttp().getRequest()`: a method that returns another request object.
+        const nested = model.returns && Object.hasOwn(model.returns, method) ? model.returns[method] : undefined;
+        if (nested) return { kind: 'request-object', model: nested, node: call, text: `${origin.text}.${method}()`, steps: origin.steps };
+        return model.methods.has(method)
+          ? { kind: 'request', node: call, text: `${origin.text}.${method}(${literalArgument(call)})`, steps: origin.steps }
+          : null;
+      }
+      // Methods of an error object build something new (`error.toResponse()`); only its
+      // string forms carry the details.
+      if (origin.kind === 'error' && origin.part === 'object') return ERROR_TO_STRING.has(method) ? origin : null;
+      // `key.slice(0, 4)`: a masked prefix of a secret is not the secret; `prisma.apiKey.findMany()`
+      // is a query, not a key: only string methods that keep the text keep the secret.
+      if (origin.kind === 'secret' && (MASKING_METHODS.has(method) || !SECRET_KEEPING_METHODS.has(method))) return null;
+      // `request.headers.get('x-request-id')` names the header it reads.
+      if (origin.kind === 'request' && origin.steps.length === 0 && (method === 'get' || method === 'getAll') && literalArgument(call)) {
+        return { ...origin, text: `${origin.text}.${method}(${literalArgument(call)})` };
+      }
+      if (origin.kind === 'llm') {
+        // `result.response.text()`, `result.toDataStreamResponse()`
+        if (TEXT_METHODS.has(method)) return { ...origin, part: 'text' };
+        if (TEXT_STREAM_METHODS.has(method)) return { ...origin, part: 'text-stream' };
+      }
+      return NON_PROPAGATING_METHODS.has(method) ? null : origin;
+    });
+    const passing = ARGUMENT_PASSING_METHODS.get(method);
+    return passing ? union(fromReceiver, this.argumentsTaint(call, passing)) : fromReceiver;
+  }
+
+  private functionCallTaint(call: TSESTree.CallExpression, callee: TSESTree.Identifier): Taint {
+    const name = callee.name;
+    if (this.host.settings.sources.functions.includes(name)) {
+      return [{ kind: 'request', node: call, text: `${name}()`, steps: [] }];
+    }
+    const variable = this.host.index.variableOf(callee);
+    const def = variable?.defs[0];
+    if (def?.type === 'ImportBinding') {
+      // `import x = require('…')` (TypeScript) has no ImportDeclaration parent.
+      const declaration = def.parent?.type === T.ImportDeclaration ? def.parent : null;
+      const imported = def.node.type === T.ImportSpecifier && def.node.imported.type === T.Identifier ? def.node.imported.name : null;
+      if (declaration?.source.value === 'next/headers' && (imported === 'headers' || imported === 'cookies')) {
+        return [{ kind: 'request', node: call, text: `${name}()`, steps: [] }];
+      }
+      if (TEMPLATE_HELPERS.has(name)) return this.argumentsTaint(call);
+      return this.linkedTaint(call);
+    }
+    const fn = this.host.index.functionOf(callee);
+    if (fn) return this.substitute(this.summary(fn), fn, call, `${name}()`);
+    if ((!variable || variable.defs.length === 0) && GLOBAL_PASS_THROUGH.has(name)) return this.argumentsTaint(call);
+    return this.linkedTaint(call);
+  }
+
+  private newTaint(node: TSESTree.NewExpression): Taint {
+    const output = this.host.llmOutput(node);
+    if (output) return [output];
+    const callee = unwrap(node.callee);
+    if (callee.type === T.Identifier && this.isGlobal(callee) && PASS_THROUGH_CONSTRUCTORS.has(callee.name)) {
+      return this.argumentsTaint(node);
+    }
+    return CLEAN;
+  }
+
+  /**
+   * The value of a call to a function the linker found: its summary with the call's arguments
+   * filled in. What comes from another module (LLM output, prompts, secrets, errors) is shown
+   * at this call, with a step that names the function and where it is.
+   */
+  private linkedTaint(call: TSESTree.CallExpression): Taint {
+    const linked = this.host.linkedCall(call);
+    if (!linked) return CLEAN;
+    if (linked.owner === (this.host as unknown)) return this.substitute(this.summary(linked.fn), linked.fn, call, `${linked.name}()`);
+    const summary = acrossModules(() => linked.owner.engine.summary(linked.fn));
+    if (!summary || summary.length === 0) return CLEAN;
+    const label = this.host.hopLabel(linked);
+    const parts: Taint[] = [];
+    for (const origin of summary) {
+      if (origin.kind === 'param') {
+        if (origin.fn === linked.fn) parts.push(this.substitute([origin], linked.fn, call, label));
+        continue;
+      }
+      parts.push(withStep([{ ...origin, node: call }], label));
+    }
+    return union(...parts);
+  }
+
+  /** Fills a summary's symbolic parameters with the taint of the call's arguments. */
+  private substitute(summary: Taint, fn: FunctionNode, call: TSESTree.CallExpression, label: string): Taint {
+    const parts: Taint[] = [];
+    for (const origin of summary) {
+      if (origin.kind === 'param' && origin.fn === fn) {
+        if (call.arguments.slice(0, origin.index + 1).some((a) => a.type === T.SpreadElement)) continue;
+        let argument: Node | undefined = call.arguments[origin.index];
+        let access = origin.access;
+        // `f({ model, hints })` where f reads only `.hints`: that property, not the whole object.
+        while (argument && access.length > 0 && access[0] !== null) {
+          const object = unwrap(argument);
+          if (object.type !== T.ObjectExpression || object.properties.some((p) => p.type === T.SpreadElement || (p.type === T.Property && p.computed))) break;
+          argument = findProperty(object, access[0])?.value;
+          access = access.slice(1);
+        }
+        if (!argument) continue;
+        let taint = this.taintOf(argument);
+        for (const key of access) taint = this.accessMember(taint, key, null);
+        parts.push(withStep(origin.sanitized ? sanitized(taint) : taint, label));
+      } else {
+        parts.push(withStep([origin], label));
+      }
+    }
+    return union(...parts);
+  }
+
+  /** `this.name(...)` inside a class: the method of the same class. */
+  private classMethod(callee: TSESTree.MemberExpression, name: string): FunctionNode | null {
+    let current: Node | undefined = callee.parent;
+    while (current && current.type !== T.ClassBody) current = current.parent;
+    if (!current) return null;
+    for (const member of current.body) {
+      if (
+        (member.type === T.MethodDefinition || member.type === T.PropertyDefinition) &&
+        !member.static &&
+        keyName(member) === name
+      ) {
+        const value = member.value && unwrap(member.value);
+        if (isFunction(value)) return value;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,406 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { findProperty, isFunction, keyName, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
+import { classMethod, exportsOf, targetOf, type ClassNode, type LocalTarget, type Target } from './exports.js';
+import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import { resolveModule } from './resolve.js';
+
+/**
+ * Links names to what they stand for across modules: the function a call runs (a local
+ * helper, an imported one, a method of an imported object, of a class instance or of a
+ * NestJS service injected through the constructor), and the value an imported name holds.
+ */
+
+/** How many re-exports are followed to find where a name is defined. */
+const MAX_REEXPORTS = 8;
+
+/** A resolved value: a module as a whole, or a function, class or value defined in `owner`. */
+export type Resolved =
+  | { readonly kind: 'module'; readonly owner: FileAnalysis }
+  | (LocalTarget & { readonly owner: FileAnalysis })
+  | { readonly kind: 'instance'; readonly owner: FileAnalysis; readonly node: ClassNode }
+  /** What a factory returns: an instance of one of these classes (`switch (kind) { case 'a': return new A(); … }`). */
+  | { readonly kind: 'instances'; readonly owner: FileAnalysis; readonly classes: readonly { readonly owner: FileAnalysis; readonly node: ClassNode }[] };
+
+/** Classes a factory may return that are followed; past this, the receiver counts as unknown. */
+const MAX_FACTORY_CLASSES = 4;
+
+export interface LinkedFunction {
+  readonly fn: FunctionNode;
+  /** The analysis of the file that defines the function. */
+  readonly owner: FileAnalysis;
+  /** How messages name it: 'buildPrompt', 'AiService.ask'. */
+  readonly name: string;
+}
+
+const exportCache = new WeakMap<FileAnalysis, Map<string, Resolved | null>>();
+
+/** Where a module's export `name` is defined, through re-exports and `export *` (each module searched once). */
+function exportOf(owner: FileAnalysis, name: string, depth: number, visited = new Set<FileAnalysis>()): Resolved | null {
+  if (depth > MAX_REEXPORTS || visited.has(owner)) return null;
+  visited.add(owner);
+  let cache = exportCache.get(owner);
+  if (!cache) {
+    cache = new Map();
+    exportCache.set(owner, cache);
+  }
+  if (cache.has(name)) return cache.get(name)!;
+  const exports = exportsOf(owner.index);
+  const target = exports.named.get(name);
+  let found: Resolved | null = null;
+  if (target) found = resolveTarget(owner, target, depth + 1);
+  else if (name !== 'default') {
+    for (const specifier of exports.stars) {
+      const module = owner.importedModule(specifier);
+      found = module && exportOf(module, name, depth + 1, visited);
+      if (found) break;
+    }
+  }
+  // Only a complete answer is kept (a search cut by `visited` may differ from a fresh one).
+  if (found || depth === 0) cache.set(name, found);
+  return found;
+}
+
+function resolveTarget(owner: FileAnalysis, target: Target, depth = 0): Resolved | null {
+  if (target.kind !== 'import') return { ...target, owner };
+  const module = owner.importedModule(target.specifier);
+  if (!module) return null;
+  if (target.name === '*') return { kind: 'module', owner: module };
+  return exportOf(module, target.name, depth);
+}
+
+const valueCache = new WeakMap<FileAnalysis, Map<Node, Resolved | null>>();
+
+/** What an identifier holds, followed into other modules; `new X()` of a known class is an instance. */
+export function resolveIdentifier(analysis: FileAnalysis, identifier: TSESTree.Identifier): Resolved | null {
+  let cache = valueCache.get(analysis);
+  if (!cache) {
+    cache = new Map();
+    valueCache.set(analysis, cache);
+  }
+  if (cache.has(identifier)) return cache.get(identifier)!;
+  cache.set(identifier, null); // a cycle resolves to nothing
+  const target = targetOf(identifier, analysis.index);
+  const resolved = target ? instanceOf(resolveTarget(analysis, target)) : null;
+  cache.set(identifier, resolved);
+  return resolved;
+}
+
+/** `new AiService()` held in a value: an instance of that class; `getProvider(kind)`: an instance of what the factory returns. */
+function instanceOf(resolved: Resolved | null): Resolved | null {
+  if (resolved?.kind !== 'value') return resolved;
+  let value = unwrap(resolved.node);
+  if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+  if (value.type === T.CallExpression) return factoryInstances(resolved.owner, value) ?? resolved;
+  if (value.type !== T.NewExpression || value.callee.type !== T.Identifier) return resolved;
+  const created = resolveIdentifier(resolved.owner, value.callee);
+  return created?.kind === 'class' ? { kind: 'instance', owner: created.owner, node: created.node } : resolved;
+}
+
+const factoryCache = new WeakMap<TSESTree.CallExpression, Resolved | null>();
+
+/**
+ * A call to a project function whose every return is `new X()` of a known class (in a `switch`,
+ * behind `require` in a branch): the instances it may make. Null when any return is something
+ * else, or there are too many classes.
+ */
+function factoryInstances(analysis: FileAnalysis, call: TSESTree.CallExpression): Resolved | null {
+  if (factoryCache.has(call)) return factoryCache.get(call)!;
+  factoryCache.set(call, null); // recursion resolves to nothing
+  const callee = unwrap(call.callee);
+  const factory = callee.type === T.Identifier || callee.type === T.MemberExpression ? linkedFunction(analysis, callee) : null;
+  const returns = factory ? factory.owner.index.returns.get(factory.fn) ?? [] : [];
+  const classes: { owner: FileAnalysis; node: ClassNode }[] = [];
+  let all = returns.length > 0;
+  for (const returned of returns) {
+    let value = unwrap(returned);
+    if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+    const created = value.type === T.NewExpression && value.callee.type === T.Identifier ? resolveIdentifier(factory!.owner, value.callee) : null;
+    if (created?.kind !== 'class') {
+      all = false;
+      break;
+    }
+    if (!classes.some((c) => c.node === created.node)) classes.push({ owner: created.owner, node: created.node });
+  }
+  let found: Resolved | null = null;
+  if (all && classes.length === 1) found = { kind: 'instance', owner: classes[0].owner, node: classes[0].node };
+  else if (all && classes.length > 1 && classes.length <= MAX_FACTORY_CLASSES) found = { kind: 'instances', owner: analysis, classes };
+  factoryCache.set(call, found);
+  return found;
+}
+
+/** The class a type annotation names: `private readonly ai: AiService`. */
+function annotatedClass(analysis: FileAnalysis, annotation: TSESTree.TSTypeAnnotation | undefined): Resolved | null {
+  const type = annotation?.typeAnnotation;
+  if (type?.type !== T.TSTypeReference || type.typeName.type !== T.Identifier) return null;
+  const resolved = resolveIdentifier(analysis, type.typeName);
+  return resolved?.kind === 'class' ? { kind: 'instance', owner: resolved.owner, node: resolved.node } : null;
+}
+
+/** `this.ai` in a class: a constructor parameter property or a field typed with a class. */
+function fieldInstance(analysis: FileAnalysis, member: TSESTree.MemberExpression): Resolved | null {
+  const name = keyName(member);
+  if (name === null) return null;
+  let body: Node | undefined = member.parent;
+  while (body && body.type !== T.ClassBody) body = body.parent;
+  if (!body) return null;
+  for (const element of body.body) {
+    if (element.type === T.PropertyDefinition && !element.static && keyName(element) === name) {
+      // `private provider = getProvider('openai')`, `private ai = new AiService()`, or a typed field.
+      return annotatedClass(analysis, element.typeAnnotation) ?? (element.value ? heldValue(analysis, element.value) : null);
+    }
+    if (element.type === T.MethodDefinition && element.kind === 'constructor') {
+      for (const param of element.value.params) {
+        if (param.type !== T.TSParameterProperty) continue;
+        const inner = param.parameter.type === T.AssignmentPattern ? param.parameter.left : param.parameter;
+        if (inner.type === T.Identifier && inner.name === name) return annotatedClass(analysis, inner.typeAnnotation);
+      }
+      // `this.provider = getProvider(kind)` in the constructor (the only assignment there).
+      const assigned = element.value.body ? constructorAssignment(element.value.body, name) : null;
+      if (assigned) return heldValue(analysis, assigned);
+    }
+  }
+  return null;
+}
+
+/** The value of `this.<name> = …` when the constructor's own statements assign it exactly once. */
+function constructorAssignment(body: TSESTree.BlockStatement, name: string): Node | null {
+  let found: Node | null = null;
+  for (const statement of body.body) {
+    if (statement.type !== T.ExpressionStatement || statement.expression.type !== T.AssignmentExpression) continue;
+    const { left, right, operator } = statement.expression;
+    if (operator !== '=' || left.type !== T.MemberExpression || unwrap(left.object).type !== T.ThisExpression || keyName(left) !== name) continue;
+    if (found) return null;
+    found = right;
+  }
+  return found;
+}
+
+/** What a field holds, made where it is written: `new X()` of a known class, or a factory's instance. */
+function heldValue(analysis: FileAnalysis, node: Node): Resolved | null {
+  let value = unwrap(node);
+  if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+  if (value.type === T.CallExpression) return factoryInstances(analysis, value);
+  if (value.type !== T.NewExpression || value.callee.type !== T.Identifier) return null;
+  const created = resolveIdentifier(analysis, value.callee);
+  return created?.kind === 'class' ? { kind: 'instance', owner: created.owner, node: created.node } : null;
+}
+
+function resolveObject(analysis: FileAnalysis, node: Node): Resolved | null {
+  let value = unwrap(node);
+  if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+  if (value.type === T.Identifier) return resolveIdentifier(analysis, value);
+  if (value.type === T.CallExpression) return factoryInstances(analysis, value);
+  if (value.type === T.MemberExpression && unwrap(value.object).type === T.ThisExpression) return fieldInstance(analysis, value);
+  return null;
+}
+
+/** The methods a name stands for on each class a factory may return (each class that has one). */
+function members(resolved: Resolved, name: string): LinkedFunction[] {
+  if (resolved.kind !== 'instances') {
+    const one = member(resolved, name);
+    return one ? [one] : [];
+  }
+  const found: LinkedFunction[] = [];
+  for (const { owner, node } of resolved.classes) {
+    const fn = classMethod(node, name, false);
+    if (fn) found.push({ fn, owner, name: `${node.id?.name ?? 'default'}.${name}` });
+  }
+  return found;
+}
+
+function member(resolved: Resolved, name: string): LinkedFunction | null {
+  const owner = resolved.owner;
+  switch (resolved.kind) {
+    case 'module': {
+      const found = exportOf(owner, name, 0);
+      return found?.kind === 'function' ? { fn: found.fn, owner: found.owner, name } : null;
+    }
+    case 'instance':
+    case 'class': {
+      const fn = classMethod(resolved.node, name, resolved.kind === 'class');
+      const className = resolved.node.id?.name ?? 'default';
+      return fn ? { fn, owner, name: `${className}.${name}` } : null;
+    }
+    case 'value': {
+      const value = unwrap(resolved.node);
+      if (value.type !== T.ObjectExpression) return null;
+      const property = findProperty(value, name);
+      const fn = property && unwrap(property.value);
+      if (isFunction(fn)) return { fn, owner, name };
+      // `export default { ask }`: the function the shorthand names.
+      const named = fn?.type === T.Identifier ? resolveIdentifier(owner, fn) : null;
+      return named?.kind === 'function' ? { fn: named.fn, owner: named.owner, name } : null;
+    }
+    case 'instances': {
+      const found = members(resolved, name);
+      return found.length === 1 ? found[0] : null;
+    }
+    default:
+      return null;
+  }
+}
+
+const calleesCache = new WeakMap<FileAnalysis, Map<Node, LinkedFunction[]>>();
+
+/**
+ * Every function a call may run: the one `linkedCallee` finds, or, for a method called on what a
+ * factory returns (`getProvider(kind).complete(…)`), that method of each class it may return.
+ */
+export function linkedCallees(analysis: FileAnalysis, call: TSESTree.CallExpression): LinkedFunction[] {
+  let cache = calleesCache.get(analysis);
+  if (!cache) {
+    cache = new Map();
+    calleesCache.set(analysis, cache);
+  }
+  const known = cache.get(call);
+  if (known) return known;
+  let found: LinkedFunction[] = [];
+  const one = linkedCallee(analysis, call);
+  if (one) found = [one];
+  else {
+    const callee = unwrap(call.callee);
+    const name = callee.type === T.MemberExpression && !callee.computed ? keyName(callee) : null;
+    const object = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
+    const resolved = name !== null && object && object.type !== T.ThisExpression ? resolveObject(analysis, object) : null;
+    if (resolved?.kind === 'instances') found = members(resolved, name!);
+  }
+  cache.set(call, found);
+  return found;
+}
+
+/**
+ * Whether `linkedCallee` could find a function for this call, told from this file alone: the
+ * callee is a local function, an import from a project module, or a member of an import, class,
+ * object literal, `new` instance or `this.x`. Lets callers skip the work on arguments of calls
+ * that can never be linked (`String(x)`, `res.json(x)`, `z.object(x)`).
+ */
+export function mayLinkCallee(analysis: FileAnalysis, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === T.Identifier) {
+    const target = targetOf(callee, analysis.index);
+    return target?.kind === 'function' || (target?.kind === 'import' && projectImport(analysis, target.specifier));
+  }
+  if (callee.type !== T.MemberExpression || callee.computed) return false;
+  const object = unwrap(callee.object);
+  if (object.type === T.MemberExpression) return unwrap(object.object).type === T.ThisExpression;
+  if (object.type === T.CallExpression) return mayLinkCallee(analysis, object);
+  if (object.type !== T.Identifier) return false;
+  const target = targetOf(object, analysis.index);
+  switch (target?.kind) {
+    case 'import':
+      return projectImport(analysis, target.specifier);
+    case 'class':
+      return true;
+    case 'value': {
+      let value = unwrap(target.node);
+      if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+      // `const provider = getProvider(kind)`: what a project factory returns.
+      return value.type === T.ObjectExpression || value.type === T.NewExpression || (value.type === T.CallExpression && mayLinkCallee(analysis, value));
+    }
+    default:
+      return false;
+  }
+}
+
+function projectImport(analysis: FileAnalysis, specifier: string): boolean {
+  return analysis.settings.crossFile && resolveModule(specifier, analysis.filename) !== null;
+}
+
+const calleeCache = new WeakMap<FileAnalysis, Map<Node, LinkedFunction | null>>();
+
+/**
+ * The function a call runs when the engine can tell: a helper of this file, an imported one
+ * (through re-exports and default exports), `ns.fn()`, `service.method()` on an instance of a
+ * known class, `this.ai.method()` on an injected service, or a function of an object literal.
+ */
+export function linkedCallee(analysis: FileAnalysis, call: TSESTree.CallExpression): LinkedFunction | null {
+  let cache = calleeCache.get(analysis);
+  if (!cache) {
+    cache = new Map();
+    calleeCache.set(analysis, cache);
+  }
+  if (cache.has(call)) return cache.get(call)!;
+  const callee = unwrap(call.callee);
+  const linked = callee.type === T.Identifier || callee.type === T.MemberExpression ? linkedFunction(analysis, callee) : null;
+  cache.set(call, linked);
+  return linked;
+}
+
+/**
+ * The function a name or a member expression stands for, as `linkedCallee` finds it for a call:
+ * `askHandler` imported from a route module, `chatController.create`, `reviews.create` of an
+ * exported instance. `this.x.m` is left to the caller (it needs the class).
+ */
+export function linkedFunction(analysis: FileAnalysis, node: TSESTree.Identifier | TSESTree.MemberExpression): LinkedFunction | null {
+  if (node.type === T.Identifier) {
+    let resolved = resolveIdentifier(analysis, node);
+    // `const ask = require('./ask')` or `import ask = require('./ask')` of `module.exports = function …`.
+    if (resolved?.kind === 'module') resolved = exportOf(resolved.owner, 'default', 0);
+    // Named as it is defined (`import { buildPrompt as bp }` is still buildPrompt() in messages).
+    return resolved?.kind === 'function' ? { fn: resolved.fn, owner: resolved.owner, name: ownName(resolved.fn) ?? node.name } : null;
+  }
+  if (node.computed) return null;
+  const name = keyName(node);
+  const object = unwrap(node.object);
+  const resolved = name !== null && object.type !== T.ThisExpression ? resolveObject(analysis, object) : null;
+  return resolved && name !== null ? member(resolved, name) : null;
+}
+
+/** The name a function is defined under: `function f`, `const f = () =>`. */
+function ownName(fn: FunctionNode): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  return parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier ? parent.id.name : null;
+}
+
+/**
+ * How messages name a hop through a function: 'buildPrompt()' in the file being linted,
+ * 'buildPrompt() in src/prompts.ts:8' anywhere else.
+ */
+export function hopLabel(from: FileAnalysis, linked: LinkedFunction, at: Node = linked.fn): string {
+  return linked.owner === from && from.linted ? `${linked.name}()` : `${linked.name}() in ${linked.owner.label}:${at.loc.start.line}`;
+}
+
+/** The root of a chain of members and calls: `createApp` in `createApp().get(…).post`. */
+function chainRoot(node: Node): Node {
+  let current = unwrap(node);
+  for (let depth = 0; depth < 16; depth++) {
+    if (current.type === T.MemberExpression) current = unwrap(current.object);
+    else if (current.type === T.CallExpression || current.type === T.NewExpression) current = unwrap(current.callee);
+    else break;
+  }
+  return current;
+}
+
+/**
+ * The modules the value at the root of `node` comes from, followed through the project: `app`
+ * imported from `./app` where it is `express()`; `createApp()` defined in `./server` as
+ * `() => new Hono()`; `const app = createApp()`. The package that makes it when that can be
+ * told (`express`, `hono`), otherwise what the defining module imports; null when the value
+ * is made here by nothing imported, or cannot be told.
+ */
+export function originModuleImports(analysis: FileAnalysis, node: Node, depth = 0): ReadonlySet<string> | null {
+  const root = chainRoot(node);
+  if (depth > 4 || root.type !== T.Identifier) return null;
+  const target = targetOf(root, analysis.index);
+  if (!target) return null;
+  if (target.kind === 'import') {
+    if (!projectImport(analysis, target.specifier)) return new Set([target.specifier]);
+    const resolved = resolveIdentifier(analysis, root);
+    if (!resolved || resolved.kind === 'module' || resolved.kind === 'instance' || resolved.kind === 'instances' || resolved.kind === 'class') return resolved?.owner.index.moduleNames ?? null;
+    return madeBy(resolved.owner, resolved.kind === 'function' ? resolved.fn : resolved.node, depth) ?? resolved.owner.index.moduleNames;
+  }
+  if (target.kind === 'class') return null;
+  return madeBy(analysis, target.kind === 'function' ? target.fn : target.node, depth);
+}
+
+/** What makes a value of `owner`: a call or `new` (followed to its root), or what a function returns. */
+function madeBy(owner: FileAnalysis, node: Node, depth: number): ReadonlySet<string> | null {
+  const value = unwrap(node);
+  if (isFunction(value)) {
+    const returned = owner.index.returns.get(value)?.[0];
+    return returned ? madeBy(owner, returned, depth + 1) : null;
+  }
+  return value.type === T.CallExpression || value.type === T.NewExpression || value.type === T.Identifier ? originModuleImports(owner, value, depth + 1) : null;
+}
