@@ -5,7 +5,7 @@ import { AUTH_NAME, DENY_NAME, DENY_STATUS, FASTIFY_GUARD_HOOKS, ROUTER_NAME, SI
 import { findProperty, firstWithin, isFunction, unwrap, within, type FunctionNode, type Node } from '../syntax/ast.js';
 import { namePattern } from '../settings.js';
 import { shorten } from '../dataflow/describe.js';
-import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { routeTable, type Route } from '../program/routes.js';
 
 /** A route that reaches an LLM call with no auth step, in a file that shows what auth looks like. */

@@ -1,7 +1,7 @@
 import { DEV_ONLY_MIDDLEWARE } from '../models/errors.js';
 import { calleeName, unwrap, type Node } from '../syntax/ast.js';
 import { guardedForErrors, onlyInDevelopment } from '../dataflow/env-guard.js';
-import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { errorDetails, type ErrorOrigin } from '../dataflow/origin.js';
 import { sinkHits, type ResponseSink } from './response-sinks.js';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CREDENTIAL_PARAM } from '../models/secrets.js';
 import { keyName, unwrap, type Node } from '../syntax/ast.js';
-import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { FileAnalysis } from '../dataflow/analysis-types.js';
 
 /**
  * Comparisons of a key, token or secret with `===`/`!==`/`==`/`!=`: they stop at the first

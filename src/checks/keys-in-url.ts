@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CREDENTIAL_PARAM } from '../models/secrets.js';
 import { keyName, stringLiteralValue, unwrap, type Node } from '../syntax/ast.js';
-import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { requestData } from '../dataflow/origin.js';
 
 /**

@@ -7,7 +7,7 @@ import {
 } from '../models/secrets.js';
 import { SECRET_ENV } from '../models/secrets.js';
 import { keyName, memberChain, unwrap, type Node } from '../syntax/ast.js';
-import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { fromClient, isCredential, keyCompares } from './key-compares.js';
 
 /**

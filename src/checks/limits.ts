@@ -1,15 +1,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { LANGCHAIN_LIMITS, limitOf, type LimitModel } from '../models/llm/limits.js';
-import { optionsOf, resolveObject } from '../models/llm/extract.js';
-import { outputOf } from '../models/llm/output.js';
+import type { LimitModel } from '../models/llm/limits.js';
 import type { LlmCall } from '../models/llm/types.js';
-import { findProperty, unwrap, type Node } from '../syntax/ast.js';
-import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import { unwrap, type Node } from '../syntax/ast.js';
+import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { requestData, union, type RequestDataOrigin } from '../dataflow/origin.js';
-import { singleInit } from '../syntax/strings.js';
 import { siteTaint } from '../dataflow/effects.js';
 import { incomingRequestData } from '../dataflow/incoming.js';
+import { methodName, missingLimit } from '../dataflow/llm-limits.js';
+
+export { limitOption } from '../dataflow/llm-limits.js';
 
 /** An LLM call that runs on request data and sets no output limit. */
 export interface LimitFinding {
@@ -21,78 +21,6 @@ export interface LimitFinding {
   readonly limit: LimitModel | null;
   /** For a call to a helper: the option its SDK call lacks (the fix belongs in the helper). */
   readonly option?: string;
-}
-
-type Bounded = 'yes' | 'no' | 'unknown';
-
-/** Whether an options object sets `path`, looking into `const` objects it spreads. */
-function sets(object: TSESTree.ObjectExpression, path: readonly string[], analysis: FileAnalysis, depth = 0): Bounded {
-  if (depth > 4) return 'unknown';
-  const [head, ...rest] = path;
-  const found = findProperty(object, head);
-  if (found) {
-    if (rest.length === 0) return 'yes';
-    const inner = resolveObject(found.value, analysis.index);
-    return inner ? sets(inner, rest, analysis, depth + 1) : 'unknown';
-  }
-  let answer: Bounded = 'no';
-  for (const element of object.properties) {
-    if (element.type !== T.SpreadElement) continue;
-    const spread = resolveObject(element.argument, analysis.index);
-    const inner = spread ? sets(spread, path, analysis, depth + 1) : 'unknown';
-    if (inner === 'yes') return 'yes';
-    if (inner === 'unknown') answer = 'unknown';
-  }
-  return answer;
-}
-
-/** `new ChatOpenAI({ maxTokens })` behind `model.invoke(…)`, through `.bind()`/`.withStructuredOutput()`. */
-function langchainBounded(call: TSESTree.CallExpression, analysis: FileAnalysis): Bounded {
-  let receiver: Node = unwrap(call.callee);
-  for (let depth = 0; depth < 6; depth++) {
-    if (receiver.type === T.MemberExpression) receiver = unwrap(receiver.object);
-    else if (receiver.type === T.CallExpression) receiver = unwrap(receiver.callee);
-    else if (receiver.type === T.Identifier) {
-      const init = singleInit(receiver, analysis.index);
-      if (!init) return 'unknown';
-      receiver = unwrap(init.type === T.AwaitExpression ? init.argument : init);
-    } else if (receiver.type === T.NewExpression) {
-      const options = resolveObject(receiver.arguments[0], analysis.index);
-      if (!options) return receiver.arguments.length === 0 ? 'no' : 'unknown';
-      if (options.properties.some((p) => p.type === T.SpreadElement)) return 'unknown';
-      return [...LANGCHAIN_LIMITS].some((key) => findProperty(options, key)) ? 'yes' : 'no';
-    } else return 'unknown';
-  }
-  return 'unknown';
-}
-
-function methodName(call: LlmCall): Node {
-  const callee = unwrap(call.node.callee);
-  return callee.type === T.MemberExpression ? callee.property : callee;
-}
-
-/**
- * Whether an SDK call generates output with no limit set: its SDK's limit model (null for
- * langchain, whose limit belongs on the model's constructor), or undefined when it is bounded,
- * may be bounded, or is not a generation.
- */
-export function missingLimit(analysis: FileAnalysis, call: LlmCall): LimitModel | null | undefined {
-  // Bedrock's ConverseCommand carries the options of the generation that `client.send` runs.
-  const generates = outputOf(call.sdk, call.api, call.node, analysis.index) !== null || /^Converse(?:Stream)?Command$/.test(call.api);
-  if (!generates) return undefined;
-  if (call.sdk === 'langchain') {
-    const unbounded = call.node.type === T.CallExpression && /\.(?:invoke|stream)$/.test(call.api) && langchainBounded(call.node, analysis) === 'no';
-    return unbounded ? null : undefined;
-  }
-  const limit = limitOf(call.sdk, call.api);
-  const options = optionsOf(call.node, { index: analysis.index });
-  if (!limit || !options) return undefined;
-  return limit.paths.every((path) => sets(options, path, analysis) === 'no') ? limit : undefined;
-}
-
-/** How messages name the option that limits a call. */
-export function limitOption(limit: LimitModel | null): string {
-  return limit?.suggest ? limit.suggest.join('.') : 'maxTokens on the model';
 }
 
 const cache = new WeakMap<FileAnalysis, LimitFinding[]>();

@@ -1,5 +1,5 @@
 import { unwrap, type Node } from '../syntax/ast.js';
-import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { onlyInDevelopment } from '../dataflow/env-guard.js';
 import { loggerCalls, type LoggerCall } from '../dataflow/logger-calls.js';
 import { helperSinkSites, siteTaint } from '../dataflow/effects.js';

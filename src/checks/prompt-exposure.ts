@@ -1,4 +1,4 @@
-import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { promptValues, type PromptOrigin } from '../dataflow/origin.js';
 import { sinkHits, type ResponseSink } from './response-sinks.js';
 import type { Node } from '../syntax/ast.js';

@@ -1,5 +1,5 @@
 import type { LlmCall, PromptSlot } from '../models/llm/types.js';
-import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { describeCall, describeOrigin } from '../dataflow/describe.js';
 import { siteTaint } from '../dataflow/effects.js';
 import { requestData, type RequestDataOrigin } from '../dataflow/origin.js';

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CLIENT_EXCEPTIONS } from '../models/errors.js';
 import { RESPONSE_MODELS, type ResponseModelName } from '../models/sinks/response-objects.js';
 import { keyName, memberChain, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
-import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import type { Taint } from '../dataflow/origin.js';
 import { effectsAt, helperSinkSites, siteTaint } from '../dataflow/effects.js';
 import { mayLinkCallee } from '../program/linker.js';

@@ -11,6 +11,7 @@ import { allImporters } from '../program/project-index.js';
 import { packageTypeOf } from '../program/type-aliases.js';
 import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
 import type { FunctionNode } from '../syntax/ast.js';
+import { CREDENTIAL_PARAM } from '../models/secrets.js';
 import { buildFileIndex, type FileIndex } from '../syntax/file-index.js';
 import { apiMethodNames, findClientConstructions, findLlmCalls, type ClientConstruction, type ImportedClient } from '../program/llm-calls.js';
 import { keyName } from '../syntax/ast.js';
@@ -24,59 +25,14 @@ import type { Node } from '../syntax/ast.js';
 import { promptVariables } from './prompt-values.js';
 import { TaintEngine } from './taint.js';
 import { helperCalls } from './effects.js';
-import { hopLabel, linkedCallee, linkedCallees, linkedFunction, mayLinkCallee, originModuleImports, type LinkedFunction } from '../program/linker.js';
+import { hopLabel, linkedCallee, linkedCallees, linkedFunction, mayLinkCallee, originModuleImports } from '../program/linker.js';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-/**
- * The per-file analysis shared by every rule. Each part is computed on first use and at
- * most once per file (keyed by the SourceCode object, which ESLint creates per lint run).
- */
-export interface FileAnalysis {
-  readonly sourceCode: TSESLint.SourceCode;
-  readonly settings: LlmSecuritySettings;
-  readonly filename: string;
-  /** The file's path as messages show it: relative to the working directory, with `/`. */
-  readonly label: string;
-  /** The file ESLint is linting (false for a module read to answer questions about imports). */
-  readonly linted: boolean;
-  readonly index: FileIndex;
-  readonly engine: TaintEngine;
-  /** Whether LLM output or prompts may come in from other modules (or be told by types): the file imports a project module. */
-  readonly mayImportLlmValues: boolean;
-  /** What prompt-shape questions need: this file, and helpers in other modules. */
-  readonly shapeHost: ShapeHost;
-  /** SDK clients created in this file (`new OpenAI({…})`). */
-  readonly clientConstructions: readonly ClientConstruction[];
-  /** SDK calls and the wrappers named in settings. */
-  readonly sdkCalls: readonly LlmCall[];
-  /** `sdkCalls` plus calls to functions (here or imported) that pass an argument on to one. */
-  readonly llmCalls: readonly LlmCall[];
-  /**
-   * Every function registered or exported as a handler, with what its parameters are: by this
-   * module, and, for the file being linted, by the other modules of the project.
-   */
-  readonly handlers: ReadonlyMap<FunctionNode, HandlerInfo>;
-  /** Calls that forward a handler's request to another handler (`(c) => askHandler(c)`): that handler reports the flows. */
-  readonly forwardingCalls: ReadonlySet<TSESTree.CallExpression>;
-  handlerParams(fn: FunctionNode): ReadonlyMap<number, ParamSource> | undefined;
-  errorParam(fn: FunctionNode): number | undefined;
-  promptVariable(variable: TSESLint.Scope.Variable): PromptOrigin | undefined;
-  llmOutput(node: Node): LlmOutputOrigin | undefined;
-  isSanitizer(names: readonly string[]): boolean;
-  /** The analysis of the project module that `specifier` names from this file (never a package). */
-  importedModule(specifier: string): FileAnalysis | null;
-  linkedCall(call: TSESTree.CallExpression): LinkedFunction | null;
-  /** Every function a call may run (the one `linkedCall` finds, or each class's method behind a factory). */
-  linkedCalls(call: TSESTree.CallExpression): readonly LinkedFunction[];
-  /** Whether `linkedCall` could find anything for this call, told cheaply from this file. */
-  mayLinkCall(call: TSESTree.CallExpression): boolean;
-  /** The analyses of the project modules that import this one (through barrels). */
-  importerModules(): readonly FileAnalysis[];
-  hopLabel(linked: LinkedFunction, at?: Node): string;
-}
 
-export type { HandlerInfo };
+import type { FileAnalysis, LinkedFunction } from './analysis-types.js';
+
+export type { FileAnalysis, HandlerInfo };
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -128,15 +84,15 @@ class LazyFileAnalysis implements FileAnalysis {
   }
 
   linkedCall(call: TSESTree.CallExpression): LinkedFunction | null {
-    return linkedCallee(this, call);
+    return linkedCallee<FileAnalysis>(this, call);
   }
 
   linkedCalls(call: TSESTree.CallExpression): readonly LinkedFunction[] {
-    return linkedCallees(this, call);
+    return linkedCallees<FileAnalysis>(this, call);
   }
 
   mayLinkCall(call: TSESTree.CallExpression): boolean {
-    return mayLinkCallee(this, call);
+    return mayLinkCallee<FileAnalysis>(this, call);
   }
 
   private importersValue: readonly FileAnalysis[] | undefined;
@@ -150,7 +106,7 @@ class LazyFileAnalysis implements FileAnalysis {
   }
 
   hopLabel(linked: LinkedFunction, at?: Node): string {
-    return hopLabel(this, linked, at);
+    return hopLabel<FileAnalysis>(this, linked, at);
   }
 
   importedModule(specifier: string): FileAnalysis | null {
@@ -165,7 +121,7 @@ class LazyFileAnalysis implements FileAnalysis {
   }
 
   get index(): FileIndex {
-    this.indexValue ??= buildFileIndex(this.sourceCode);
+    this.indexValue ??= buildFileIndex(this.sourceCode, { credentialName: CREDENTIAL_PARAM });
     return this.indexValue;
   }
 
@@ -241,7 +197,7 @@ class LazyFileAnalysis implements FileAnalysis {
       if (def?.type !== 'ImportBinding' && !(def?.type === 'Variable' && def.node.init?.type === T.CallExpression)) continue;
       // Only names whose member chains end in an SDK method (`openai.chat.completions.create(…)`).
       if (!variable.references.some((r) => callsSdkMethod(r.identifier as Node))) continue;
-      const resolved = resolveIdentifier(this, def.name as TSESTree.Identifier);
+      const resolved = resolveIdentifier<FileAnalysis>(this, def.name as TSESTree.Identifier);
       if (resolved?.kind !== 'value' || resolved.owner === this) continue;
       const created = resolved.owner.clientConstructions.find((c) => c.node === resolved.node);
       if (created) clients.push({ variable, sdk: created.sdk, exportName: created.exportName });
@@ -331,7 +287,7 @@ class LazyFileAnalysis implements FileAnalysis {
           moduleNames.length > 0 && moduleNames.some((name) => prefixes.some((p) => name === p || name.startsWith(p.endsWith('/') ? p : `${p}/`))),
         resolveFunction: this.settings.crossFile
           ? (node) => {
-              const linked = linkedFunction(this, node);
+              const linked = linkedFunction<FileAnalysis>(this, node);
               if (!linked) return null;
               if (linked.owner === this) return linked.fn;
               if (linked.owner.filename === this.filename) return null;
@@ -339,7 +295,7 @@ class LazyFileAnalysis implements FileAnalysis {
               return linked.fn;
             }
           : undefined,
-        importsOfOrigin: this.settings.crossFile ? (node) => originModuleImports(this, node) : undefined,
+        importsOfOrigin: this.settings.crossFile ? (node) => originModuleImports<FileAnalysis>(this, node) : undefined,
         packageTypeOf: (name) => packageTypeOf(this, name),
       };
       this.handlersValue = findHandlers(context, (fn) => owners.get(fn) ?? null);

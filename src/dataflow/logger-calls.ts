@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CHILD_METHODS, DEBUG_MODULE, LOG_METHODS, LOGGER_MEMBERS, LOGGER_MODULES, NEST_LOGGER } from '../models/sinks/loggers.js';
 import { keyName, stringLiteralValue, unwrap, type Node } from '../syntax/ast.js';
-import type { FileAnalysis } from './file-analysis.js';
+import type { FileAnalysis } from './analysis-types.js';
 
 /** A call that writes to a log, with the arguments it writes. */
 export interface LoggerCall {

@@ -8,7 +8,7 @@ import type { FileIndex } from '../syntax/file-index.js';
 import { singleInit } from '../syntax/strings.js';
 import { safeBranch, type GuardContext } from './env-guard.js';
 import { acrossModules } from './module-guard.js';
-import type { LinkedFunction } from '../program/linker.js';
+import type { LinkedFunction as Linked } from '../program/linker.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS } from '../models/errors.js';
 import { PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
 import { CLEAN, union, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
@@ -118,6 +118,9 @@ function sanitized(taint: Taint): Taint {
 function withoutErrors(taint: Taint): Taint {
   return taint.some((origin) => origin.kind === 'error') ? taint.filter((origin) => origin.kind !== 'error') : taint;
 }
+
+/** A function a call runs, with the engine of the module that defines it. */
+type LinkedFunction = Linked<{ readonly engine: TaintEngine }>;
 
 export interface TaintEngineHost {
   readonly index: FileIndex;

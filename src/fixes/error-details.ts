@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import type { ErrorFinding } from '../checks/errors.js';
 import { unwrap } from '../syntax/ast.js';
 import { errorDetails, isTainted } from '../dataflow/origin.js';

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../syntax/ast.js';
-import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { llmOutputs } from '../dataflow/origin.js';
 import { singleInit } from '../syntax/strings.js';
 import type { OutputFinding } from '../checks/output.js';

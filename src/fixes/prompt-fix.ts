@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { isTainted } from '../dataflow/origin.js';
 import type { PromptFinding } from '../checks/prompt.js';
 import { dryRun, keepsComments } from './fix-check.js';

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { findProperty, isFunction, keyName, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
 import { classMethod, exportsOf, targetOf, type ClassNode, type LocalTarget, type Target } from './exports.js';
-import type { FileAnalysis } from '../dataflow/file-analysis.js';
+import type { FileIndex } from '../syntax/file-index.js';
 import { resolveModule } from './resolve.js';
 
 /**
@@ -11,43 +11,65 @@ import { resolveModule } from './resolve.js';
  * NestJS service injected through the constructor), and the value an imported name holds.
  */
 
+/**
+ * What the linker needs of a module: its index, how messages name it, and the modules it
+ * imports (as the same kind of object, so that a caller gets its own analyses back).
+ */
+export interface LinkModule<M extends LinkModule<M>> {
+  readonly filename: string;
+  /** The file's path as messages show it. */
+  readonly label: string;
+  /** The file ESLint is linting (false for a module read for its importers). */
+  readonly linted: boolean;
+  readonly index: FileIndex;
+  readonly settings: { readonly crossFile: boolean };
+  /** The project module that `specifier` names from this one (never a package). */
+  importedModule(specifier: string): M | null;
+}
+
+/** The per-module memo of one kind of question (one map per module and kind). */
+function memoOf<K, V>(memos: WeakMap<object, Map<K, unknown>>, owner: object): Map<K, V> {
+  let memo = memos.get(owner);
+  if (!memo) {
+    memo = new Map();
+    memos.set(owner, memo);
+  }
+  return memo as Map<K, V>;
+}
+
 /** How many re-exports are followed to find where a name is defined. */
 const MAX_REEXPORTS = 8;
 
 /** A resolved value: a module as a whole, or a function, class or value defined in `owner`. */
-export type Resolved =
-  | { readonly kind: 'module'; readonly owner: FileAnalysis }
-  | (LocalTarget & { readonly owner: FileAnalysis })
-  | { readonly kind: 'instance'; readonly owner: FileAnalysis; readonly node: ClassNode }
+export type Resolved<M> =
+  | { readonly kind: 'module'; readonly owner: M }
+  | (LocalTarget & { readonly owner: M })
+  | { readonly kind: 'instance'; readonly owner: M; readonly node: ClassNode }
   /** What a factory returns: an instance of one of these classes (`switch (kind) { case 'a': return new A(); … }`). */
-  | { readonly kind: 'instances'; readonly owner: FileAnalysis; readonly classes: readonly { readonly owner: FileAnalysis; readonly node: ClassNode }[] };
+  | { readonly kind: 'instances'; readonly owner: M; readonly classes: readonly { readonly owner: M; readonly node: ClassNode }[] };
 
 /** Classes a factory may return that are followed; past this, the receiver counts as unknown. */
 const MAX_FACTORY_CLASSES = 4;
 
-export interface LinkedFunction {
+export interface LinkedFunction<M> {
   readonly fn: FunctionNode;
   /** The analysis of the file that defines the function. */
-  readonly owner: FileAnalysis;
+  readonly owner: M;
   /** How messages name it: 'buildPrompt', 'AiService.ask'. */
   readonly name: string;
 }
 
-const exportCache = new WeakMap<FileAnalysis, Map<string, Resolved | null>>();
+const exportCache = new WeakMap<object, Map<string, unknown>>();
 
 /** Where a module's export `name` is defined, through re-exports and `export *` (each module searched once). */
-function exportOf(owner: FileAnalysis, name: string, depth: number, visited = new Set<FileAnalysis>()): Resolved | null {
+function exportOf<M extends LinkModule<M>>(owner: M, name: string, depth: number, visited = new Set<M>()): Resolved<M> | null {
   if (depth > MAX_REEXPORTS || visited.has(owner)) return null;
   visited.add(owner);
-  let cache = exportCache.get(owner);
-  if (!cache) {
-    cache = new Map();
-    exportCache.set(owner, cache);
-  }
+  const cache = memoOf<string, Resolved<M> | null>(exportCache, owner);
   if (cache.has(name)) return cache.get(name)!;
   const exports = exportsOf(owner.index);
   const target = exports.named.get(name);
-  let found: Resolved | null = null;
+  let found: Resolved<M> | null = null;
   if (target) found = resolveTarget(owner, target, depth + 1);
   else if (name !== 'default') {
     for (const specifier of exports.stars) {
@@ -61,7 +83,7 @@ function exportOf(owner: FileAnalysis, name: string, depth: number, visited = ne
   return found;
 }
 
-function resolveTarget(owner: FileAnalysis, target: Target, depth = 0): Resolved | null {
+function resolveTarget<M extends LinkModule<M>>(owner: M, target: Target, depth = 0): Resolved<M> | null {
   if (target.kind !== 'import') return { ...target, owner };
   const module = owner.importedModule(target.specifier);
   if (!module) return null;
@@ -69,15 +91,11 @@ function resolveTarget(owner: FileAnalysis, target: Target, depth = 0): Resolved
   return exportOf(module, target.name, depth);
 }
 
-const valueCache = new WeakMap<FileAnalysis, Map<Node, Resolved | null>>();
+const valueCache = new WeakMap<object, Map<Node, unknown>>();
 
 /** What an identifier holds, followed into other modules; `new X()` of a known class is an instance. */
-export function resolveIdentifier(analysis: FileAnalysis, identifier: TSESTree.Identifier): Resolved | null {
-  let cache = valueCache.get(analysis);
-  if (!cache) {
-    cache = new Map();
-    valueCache.set(analysis, cache);
-  }
+export function resolveIdentifier<M extends LinkModule<M>>(analysis: M, identifier: TSESTree.Identifier): Resolved<M> | null {
+  const cache = memoOf<Node, Resolved<M> | null>(valueCache, analysis);
   if (cache.has(identifier)) return cache.get(identifier)!;
   cache.set(identifier, null); // a cycle resolves to nothing
   const target = targetOf(identifier, analysis.index);
@@ -87,7 +105,7 @@ export function resolveIdentifier(analysis: FileAnalysis, identifier: TSESTree.I
 }
 
 /** `new AiService()` held in a value: an instance of that class; `getProvider(kind)`: an instance of what the factory returns. */
-function instanceOf(resolved: Resolved | null): Resolved | null {
+function instanceOf<M extends LinkModule<M>>(resolved: Resolved<M> | null): Resolved<M> | null {
   if (resolved?.kind !== 'value') return resolved;
   let value = unwrap(resolved.node);
   if (value.type === T.AwaitExpression) value = unwrap(value.argument);
@@ -97,20 +115,20 @@ function instanceOf(resolved: Resolved | null): Resolved | null {
   return created?.kind === 'class' ? { kind: 'instance', owner: created.owner, node: created.node } : resolved;
 }
 
-const factoryCache = new WeakMap<TSESTree.CallExpression, Resolved | null>();
+const factoryCache = new WeakMap<TSESTree.CallExpression, unknown>();
 
 /**
  * A call to a project function whose every return is `new X()` of a known class (in a `switch`,
  * behind `require` in a branch): the instances it may make. Null when any return is something
  * else, or there are too many classes.
  */
-function factoryInstances(analysis: FileAnalysis, call: TSESTree.CallExpression): Resolved | null {
-  if (factoryCache.has(call)) return factoryCache.get(call)!;
+function factoryInstances<M extends LinkModule<M>>(analysis: M, call: TSESTree.CallExpression): Resolved<M> | null {
+  if (factoryCache.has(call)) return factoryCache.get(call) as Resolved<M> | null;
   factoryCache.set(call, null); // recursion resolves to nothing
   const callee = unwrap(call.callee);
   const factory = callee.type === T.Identifier || callee.type === T.MemberExpression ? linkedFunction(analysis, callee) : null;
   const returns = factory ? factory.owner.index.returns.get(factory.fn) ?? [] : [];
-  const classes: { owner: FileAnalysis; node: ClassNode }[] = [];
+  const classes: { owner: M; node: ClassNode }[] = [];
   let all = returns.length > 0;
   for (const returned of returns) {
     let value = unwrap(returned);
@@ -122,7 +140,7 @@ function factoryInstances(analysis: FileAnalysis, call: TSESTree.CallExpression)
     }
     if (!classes.some((c) => c.node === created.node)) classes.push({ owner: created.owner, node: created.node });
   }
-  let found: Resolved | null = null;
+  let found: Resolved<M> | null = null;
   if (all && classes.length === 1) found = { kind: 'instance', owner: classes[0].owner, node: classes[0].node };
   else if (all && classes.length > 1 && classes.length <= MAX_FACTORY_CLASSES) found = { kind: 'instances', owner: analysis, classes };
   factoryCache.set(call, found);
@@ -130,7 +148,7 @@ function factoryInstances(analysis: FileAnalysis, call: TSESTree.CallExpression)
 }
 
 /** The class a type annotation names: `private readonly ai: AiService`. */
-function annotatedClass(analysis: FileAnalysis, annotation: TSESTree.TSTypeAnnotation | undefined): Resolved | null {
+function annotatedClass<M extends LinkModule<M>>(analysis: M, annotation: TSESTree.TSTypeAnnotation | undefined): Resolved<M> | null {
   const type = annotation?.typeAnnotation;
   if (type?.type !== T.TSTypeReference || type.typeName.type !== T.Identifier) return null;
   const resolved = resolveIdentifier(analysis, type.typeName);
@@ -138,7 +156,7 @@ function annotatedClass(analysis: FileAnalysis, annotation: TSESTree.TSTypeAnnot
 }
 
 /** `this.ai` in a class: a constructor parameter property or a field typed with a class. */
-function fieldInstance(analysis: FileAnalysis, member: TSESTree.MemberExpression): Resolved | null {
+function fieldInstance<M extends LinkModule<M>>(analysis: M, member: TSESTree.MemberExpression): Resolved<M> | null {
   const name = keyName(member);
   if (name === null) return null;
   let body: Node | undefined = member.parent;
@@ -177,7 +195,7 @@ function constructorAssignment(body: TSESTree.BlockStatement, name: string): Nod
 }
 
 /** What a field holds, made where it is written: `new X()` of a known class, or a factory's instance. */
-function heldValue(analysis: FileAnalysis, node: Node): Resolved | null {
+function heldValue<M extends LinkModule<M>>(analysis: M, node: Node): Resolved<M> | null {
   let value = unwrap(node);
   if (value.type === T.AwaitExpression) value = unwrap(value.argument);
   if (value.type === T.CallExpression) return factoryInstances(analysis, value);
@@ -186,7 +204,7 @@ function heldValue(analysis: FileAnalysis, node: Node): Resolved | null {
   return created?.kind === 'class' ? { kind: 'instance', owner: created.owner, node: created.node } : null;
 }
 
-function resolveObject(analysis: FileAnalysis, node: Node): Resolved | null {
+function resolveObject<M extends LinkModule<M>>(analysis: M, node: Node): Resolved<M> | null {
   let value = unwrap(node);
   if (value.type === T.AwaitExpression) value = unwrap(value.argument);
   if (value.type === T.Identifier) return resolveIdentifier(analysis, value);
@@ -196,12 +214,12 @@ function resolveObject(analysis: FileAnalysis, node: Node): Resolved | null {
 }
 
 /** The methods a name stands for on each class a factory may return (each class that has one). */
-function members(resolved: Resolved, name: string): LinkedFunction[] {
+function members<M extends LinkModule<M>>(resolved: Resolved<M>, name: string): LinkedFunction<M>[] {
   if (resolved.kind !== 'instances') {
     const one = member(resolved, name);
     return one ? [one] : [];
   }
-  const found: LinkedFunction[] = [];
+  const found: LinkedFunction<M>[] = [];
   for (const { owner, node } of resolved.classes) {
     const fn = classMethod(node, name, false);
     if (fn) found.push({ fn, owner, name: `${node.id?.name ?? 'default'}.${name}` });
@@ -209,7 +227,7 @@ function members(resolved: Resolved, name: string): LinkedFunction[] {
   return found;
 }
 
-function member(resolved: Resolved, name: string): LinkedFunction | null {
+function member<M extends LinkModule<M>>(resolved: Resolved<M>, name: string): LinkedFunction<M> | null {
   const owner = resolved.owner;
   switch (resolved.kind) {
     case 'module': {
@@ -241,21 +259,17 @@ function member(resolved: Resolved, name: string): LinkedFunction | null {
   }
 }
 
-const calleesCache = new WeakMap<FileAnalysis, Map<Node, LinkedFunction[]>>();
+const calleesCache = new WeakMap<object, Map<Node, unknown>>();
 
 /**
  * Every function a call may run: the one `linkedCallee` finds, or, for a method called on what a
  * factory returns (`getProvider(kind).complete(…)`), that method of each class it may return.
  */
-export function linkedCallees(analysis: FileAnalysis, call: TSESTree.CallExpression): LinkedFunction[] {
-  let cache = calleesCache.get(analysis);
-  if (!cache) {
-    cache = new Map();
-    calleesCache.set(analysis, cache);
-  }
+export function linkedCallees<M extends LinkModule<M>>(analysis: M, call: TSESTree.CallExpression): LinkedFunction<M>[] {
+  const cache = memoOf<Node, LinkedFunction<M>[]>(calleesCache, analysis);
   const known = cache.get(call);
   if (known) return known;
-  let found: LinkedFunction[] = [];
+  let found: LinkedFunction<M>[] = [];
   const one = linkedCallee(analysis, call);
   if (one) found = [one];
   else {
@@ -275,7 +289,7 @@ export function linkedCallees(analysis: FileAnalysis, call: TSESTree.CallExpress
  * object literal, `new` instance or `this.x`. Lets callers skip the work on arguments of calls
  * that can never be linked (`String(x)`, `res.json(x)`, `z.object(x)`).
  */
-export function mayLinkCallee(analysis: FileAnalysis, call: TSESTree.CallExpression): boolean {
+export function mayLinkCallee<M extends LinkModule<M>>(analysis: M, call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
   if (callee.type === T.Identifier) {
     const target = targetOf(callee, analysis.index);
@@ -303,23 +317,19 @@ export function mayLinkCallee(analysis: FileAnalysis, call: TSESTree.CallExpress
   }
 }
 
-function projectImport(analysis: FileAnalysis, specifier: string): boolean {
+function projectImport<M extends LinkModule<M>>(analysis: M, specifier: string): boolean {
   return analysis.settings.crossFile && resolveModule(specifier, analysis.filename) !== null;
 }
 
-const calleeCache = new WeakMap<FileAnalysis, Map<Node, LinkedFunction | null>>();
+const calleeCache = new WeakMap<object, Map<Node, unknown>>();
 
 /**
  * The function a call runs when the engine can tell: a helper of this file, an imported one
  * (through re-exports and default exports), `ns.fn()`, `service.method()` on an instance of a
  * known class, `this.ai.method()` on an injected service, or a function of an object literal.
  */
-export function linkedCallee(analysis: FileAnalysis, call: TSESTree.CallExpression): LinkedFunction | null {
-  let cache = calleeCache.get(analysis);
-  if (!cache) {
-    cache = new Map();
-    calleeCache.set(analysis, cache);
-  }
+export function linkedCallee<M extends LinkModule<M>>(analysis: M, call: TSESTree.CallExpression): LinkedFunction<M> | null {
+  const cache = memoOf<Node, LinkedFunction<M> | null>(calleeCache, analysis);
   if (cache.has(call)) return cache.get(call)!;
   const callee = unwrap(call.callee);
   const linked = callee.type === T.Identifier || callee.type === T.MemberExpression ? linkedFunction(analysis, callee) : null;
@@ -332,7 +342,7 @@ export function linkedCallee(analysis: FileAnalysis, call: TSESTree.CallExpressi
  * `askHandler` imported from a route module, `chatController.create`, `reviews.create` of an
  * exported instance. `this.x.m` is left to the caller (it needs the class).
  */
-export function linkedFunction(analysis: FileAnalysis, node: TSESTree.Identifier | TSESTree.MemberExpression): LinkedFunction | null {
+export function linkedFunction<M extends LinkModule<M>>(analysis: M, node: TSESTree.Identifier | TSESTree.MemberExpression): LinkedFunction<M> | null {
   if (node.type === T.Identifier) {
     let resolved = resolveIdentifier(analysis, node);
     // `const ask = require('./ask')` or `import ask = require('./ask')` of `module.exports = function …`.
@@ -358,7 +368,7 @@ function ownName(fn: FunctionNode): string | null {
  * How messages name a hop through a function: 'buildPrompt()' in the file being linted,
  * 'buildPrompt() in src/prompts.ts:8' anywhere else.
  */
-export function hopLabel(from: FileAnalysis, linked: LinkedFunction, at: Node = linked.fn): string {
+export function hopLabel<M extends LinkModule<M>>(from: M, linked: LinkedFunction<M>, at: Node = linked.fn): string {
   return linked.owner === from && from.linted ? `${linked.name}()` : `${linked.name}() in ${linked.owner.label}:${at.loc.start.line}`;
 }
 
@@ -380,7 +390,7 @@ function chainRoot(node: Node): Node {
  * told (`express`, `hono`), otherwise what the defining module imports; null when the value
  * is made here by nothing imported, or cannot be told.
  */
-export function originModuleImports(analysis: FileAnalysis, node: Node, depth = 0): ReadonlySet<string> | null {
+export function originModuleImports<M extends LinkModule<M>>(analysis: M, node: Node, depth = 0): ReadonlySet<string> | null {
   const root = chainRoot(node);
   if (depth > 4 || root.type !== T.Identifier) return null;
   const target = targetOf(root, analysis.index);
@@ -396,7 +406,7 @@ export function originModuleImports(analysis: FileAnalysis, node: Node, depth = 
 }
 
 /** What makes a value of `owner`: a call or `new` (followed to its root), or what a function returns. */
-function madeBy(owner: FileAnalysis, node: Node, depth: number): ReadonlySet<string> | null {
+function madeBy<M extends LinkModule<M>>(owner: M, node: Node, depth: number): ReadonlySet<string> | null {
   const value = unwrap(node);
   if (isFunction(value)) {
     const returned = owner.index.returns.get(value)?.[0];

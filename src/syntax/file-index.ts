@@ -1,6 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { CREDENTIAL_PARAM } from '../models/secrets.js';
 import { isFunction, keyName, stringLiteralValue, unwrap, type FunctionNode, type Node } from './ast.js';
 
 type Reference = TSESLint.Scope.Reference;
@@ -27,7 +26,7 @@ export interface FileIndex {
   readonly strings: readonly (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[];
   /** Equality comparisons (`===`, `!==`, `==`, `!=`). */
   readonly equalities: readonly TSESTree.BinaryExpression[];
-  /** Member reads and destructured properties whose name looks like a credential (`query.api_key`, `{ token }`). */
+  /** Member reads and destructured properties whose name the caller's `credentialName` pattern matches (`query.api_key`, `{ token }`). */
   readonly credentialNames: readonly (TSESTree.MemberExpression | TSESTree.Property)[];
   /** Return values per function (arrow expression bodies included). */
   readonly returns: ReadonlyMap<FunctionNode, readonly TSESTree.Expression[]>;
@@ -103,7 +102,12 @@ function typeStrings(root: Node, visitorKeys: Record<string, readonly string[] |
   }
 }
 
-export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
+/** What the index is told by the caller: which names are credentials (a model, not syntax). */
+export interface IndexOptions {
+  readonly credentialName: RegExp;
+}
+
+export function buildFileIndex(sourceCode: TSESLint.SourceCode, { credentialName }: IndexOptions): FileIndex {
   const program = sourceCode.ast;
   const calls: TSESTree.CallExpression[] = [];
   const news: TSESTree.NewExpression[] = [];
@@ -161,7 +165,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
         if (node.object.type === T.ThisExpression) thisMembers.push(node);
         if (node.computed && node.property.type !== T.Literal) lookups.push(node);
         const name = keyName(node);
-        if (name !== null && CREDENTIAL_PARAM.test(name)) credentialNames.push(node);
+        if (name !== null && credentialName.test(name)) credentialNames.push(node);
         const env = node.object;
         if (env.type === T.MemberExpression && !env.computed && env.property.type === T.Identifier && env.property.name === 'env') {
           const holder = env.object;
@@ -171,7 +175,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode): FileIndex {
       }
       case T.Property: {
         const name = node.parent.type === T.ObjectPattern ? keyName(node) : null;
-        if (name !== null && CREDENTIAL_PARAM.test(name)) credentialNames.push(node);
+        if (name !== null && credentialName.test(name)) credentialNames.push(node);
         break;
       }
       case T.AssignmentExpression:
