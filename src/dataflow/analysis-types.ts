@@ -11,8 +11,11 @@ import type { LlmOutputOrigin, PromptOrigin } from './origin.js';
 import type { ShapeHost } from './prompt-shape.js';
 import type { TaintEngine } from './taint.js';
 
-/** A function a call runs, with the analysis of the module that defines it. */
-export type LinkedFunction = LinkedIn<FileAnalysis>;
+/**
+ * A function a call runs, with the analysis of the module that defines it; `approximate` when it
+ * was found by the method's name alone (the receiver unknown; see program/method-names.ts).
+ */
+export type LinkedFunction = LinkedIn<FileAnalysis> & { readonly approximate?: true };
 
 /**
  * The per-file analysis shared by every rule. Each part is computed on first use and at

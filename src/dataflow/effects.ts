@@ -11,9 +11,8 @@ import { onlyInDevelopment } from './env-guard.js';
 import { loggerCalls } from './logger-calls.js';
 import { limitOption, missingLimit } from './llm-limits.js';
 import { describeCall } from './describe.js';
-import type { FileAnalysis } from './analysis-types.js';
+import type { FileAnalysis, LinkedFunction } from './analysis-types.js';
 import { acrossModules } from './module-guard.js';
-import { mayLinkCallee } from '../program/linker.js';
 import { union, type ParamOrigin, type Taint } from './origin.js';
 import { hasInstructionText, promptParts } from './prompt-shape.js';
 
@@ -59,6 +58,11 @@ export interface ParamEffect {
   readonly hops: readonly string[];
   /** The module where the sink is (the file of the SDK call, logger, …). */
   readonly site: string;
+  /**
+   * The way to the sink runs through a call linked by the method's name alone: the callee's module
+   * cannot see this caller, so the flow is reported at the call where the data is, not at the sink.
+   */
+  readonly byName?: true;
 }
 
 /** Rounds of propagation through helpers that call helpers (each round adds one level). */
@@ -272,7 +276,7 @@ function computeEffects(analysis: FileAnalysis, effects: Map<FunctionNode, Param
   const sdkNodes = new Set<Node>(analysis.sdkCalls.map((call) => call.node));
   const passing = analysis.index.calls.filter(
     (call) =>
-      !sdkNodes.has(call) && mayLinkCallee(analysis, call) && call.arguments.some((a) => params(analysis.engine.taintOf(a)).length > 0) && analysis.linkedCalls(call).length > 0,
+      !sdkNodes.has(call) && analysis.mayLinkCall(call) && call.arguments.some((a) => params(analysis.engine.taintOf(a)).length > 0) && analysis.linkedCalls(call).length > 0,
   );
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let changed = false;
@@ -308,20 +312,38 @@ interface EffectAt {
 export function effectsAt(analysis: FileAnalysis, call: TSESTree.CallExpression): EffectAt[] {
   // Each function the call may run (one, or each class's method behind a factory): what any of them does.
   const found: EffectAt[] = [];
-  for (const linked of analysis.linkedCalls(call)) {
-    const owner = linked.owner;
-    const effects =
-      owner === analysis
-        ? functionEffects(analysis).get(linked.fn)
-        : (inProgress.has(owner) || cache.has(owner) ? functionEffects(owner) : acrossModules(() => functionEffects(owner)))?.get(linked.fn);
-    if (!effects || effects.length === 0) continue;
+  const linkedList = analysis.linkedCalls(call);
+  const effectLists = linkedList.map((linked) => effectsOf(analysis, linked));
+  // Found by the method's name alone: only what every candidate does, reported at this call.
+  const byName = linkedList.some((linked) => linked.approximate);
+  const agreed = byName ? effectLists.slice(1).reduce((keys, list) => new Set(list.map(agreementKey).filter((k) => keys.has(k))), new Set(effectLists[0]?.map(agreementKey))) : null;
+  linkedList.forEach((linked, i) => {
     const hop = analysis.hopLabel(linked);
-    for (const effect of effects) {
+    for (const effect of effectLists[i]) {
+      if (agreed && (!agreed.has(agreementKey(effect)) || found.some((f) => agreementKey(f.effect) === agreementKey(effect)))) continue;
       const argument = argumentFor(analysis, call, effect);
-      if (argument) found.push({ effect: { ...effect, hops: [hop, ...effect.hops] }, ...argument });
+      const byName = agreed !== null || effect.byName;
+      const moved = byName ? { site: analysis.filename, byName: true as const } : {};
+      if (argument) found.push({ effect: { ...effect, ...moved, hops: [hop, ...effect.hops] }, ...argument });
     }
-  }
+  });
   return found;
+}
+
+function effectsOf(analysis: FileAnalysis, linked: LinkedFunction): readonly ParamEffect[] {
+  const owner = linked.owner;
+  const effects =
+    owner === analysis
+      ? functionEffects(analysis).get(linked.fn)
+      : (inProgress.has(owner) || cache.has(owner) ? functionEffects(owner) : acrossModules(() => functionEffects(owner)))?.get(linked.fn);
+  return effects ?? [];
+}
+
+/** What makes two candidates' effects the same: the parameter, its member path, the kind of sink and its slot. */
+function agreementKey(effect: ParamEffect): string {
+  const { sink } = effect;
+  const detail = sink.kind === 'llm' ? sink.role : sink.kind === 'danger' ? sink.danger : sink.kind === 'respond' ? `${sink.response}` : '';
+  return `${effect.index}|${effect.access.join('.')}|${sink.kind}|${detail}`;
 }
 
 /** Whether this file's calls to helpers are checked as sinks: where request data or LLM output can reach them. */
@@ -357,7 +379,7 @@ export function helperSinkSites(analysis: FileAnalysis): HelperSite[] {
     const sdkNodes = new Set<Node>(analysis.sdkCalls.map((call) => call.node));
     for (const call of analysis.index.calls) {
       // Calls whose arguments carry nothing of interest are not followed (nor their modules read).
-      if (sdkNodes.has(call) || call.arguments.length === 0 || !mayLinkCallee(analysis, call) || !call.arguments.some((a) => interesting(analysis.engine.taintOf(a)))) continue;
+      if (sdkNodes.has(call) || call.arguments.length === 0 || !analysis.mayLinkCall(call) || !call.arguments.some((a) => interesting(analysis.engine.taintOf(a)))) continue;
       // `(c) => askHandler(c)`: askHandler is a handler too, and reports its flows in its own file.
       if (analysis.forwardingCalls.has(call)) continue;
       const byKey = new Map<string, { effect: ParamEffect; value: Node; accesses: (readonly (string | null)[])[] }>();

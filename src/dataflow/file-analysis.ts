@@ -7,10 +7,11 @@ import { OUTPUT_TYPES, TYPE_PACKAGES } from '../models/llm/output-types.js';
 import type { ParamSource, SourceContext } from '../models/sources/index.js';
 import { emptyInfo, findHandlers, merge, type HandlerInfo, type ModuleHandlers } from '../program/handlers.js';
 import { registeredHere } from '../program/registrations.js';
-import { allImporters } from '../program/project-index.js';
+import { allImporters, definersOf } from '../program/project-index.js';
+import { functionsNamed } from '../program/method-names.js';
 import { packageTypeOf } from '../program/type-aliases.js';
 import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
-import type { FunctionNode } from '../syntax/ast.js';
+import { enclosingFunction, isFunction, unwrap, type FunctionNode } from '../syntax/ast.js';
 import { CREDENTIAL_PARAM } from '../models/secrets.js';
 import { buildFileIndex, type FileIndex } from '../syntax/file-index.js';
 import { apiMethodNames, findClientConstructions, findLlmCalls, type ClientConstruction, type ImportedClient } from '../program/llm-calls.js';
@@ -84,15 +85,82 @@ class LazyFileAnalysis implements FileAnalysis {
   }
 
   linkedCall(call: TSESTree.CallExpression): LinkedFunction | null {
-    return linkedCallee<FileAnalysis>(this, call);
+    const exact = linkedCallee<FileAnalysis>(this, call);
+    if (exact) return exact;
+    // By name, only when one function of the project carries it.
+    const byName = this.calleesByName(call);
+    return byName.length === 1 ? byName[0] : null;
   }
 
   linkedCalls(call: TSESTree.CallExpression): readonly LinkedFunction[] {
-    return linkedCallees<FileAnalysis>(this, call);
+    const exact = linkedCallees<FileAnalysis>(this, call);
+    return exact.length > 0 ? exact : this.calleesByName(call);
   }
 
   mayLinkCall(call: TSESTree.CallExpression): boolean {
-    return mayLinkCallee<FileAnalysis>(this, call);
+    return mayLinkCallee<FileAnalysis>(this, call) || this.calleesByName(call).length > 0;
+  }
+
+  private byNameValue = new Map<TSESTree.CallExpression, readonly LinkedFunction[]>();
+
+  /**
+   * The project functions with SDK calls of their own stored under the method's name, for a call
+   * whose receiver the linker cannot tell (see program/method-names.ts); none past
+   * MAX_NAMED_CALLEES. Effects through them count only where every candidate agrees.
+   */
+  private calleesByName(call: TSESTree.CallExpression): readonly LinkedFunction[] {
+    let found = this.byNameValue.get(call);
+    if (found === undefined) {
+      found = [];
+      const callee = unwrap(call.callee);
+      const name = callee.type === T.MemberExpression && !callee.computed ? keyName(callee) : null;
+      if (this.settings.crossFile && name !== null && !COMMON_METHODS.has(name) && this.unknownReceiver(callee as TSESTree.MemberExpression)) {
+        const definers = definersOf(name, this.filename, this.cwd, generation);
+        if (!definers.other && definers.llm.length > 0 && definers.llm.length <= MAX_NAMED_CALLEES) {
+          const candidates = definers.llm.flatMap((file) => {
+            const owner = file === this.filename ? this : moduleRecord(file, this.settings, this.cwd)?.analysis;
+            return owner ? functionsNamed<FileAnalysis>(owner, owner.index.functions, name, owner.sdkFunctions) : [];
+          });
+          if (candidates.length <= MAX_NAMED_CALLEES && candidates.some((c) => c.llm)) found = candidates;
+        }
+      }
+      this.byNameValue.set(call, found);
+    }
+    return found;
+  }
+
+  /**
+   * Whether the object a method is called on is one the engine cannot tell and a project value
+   * may be: rooted at `this`, a local variable, a parameter that is not a handler's request or
+   * response, or a project import. Globals and package imports are not.
+   */
+  private unknownReceiver(callee: TSESTree.MemberExpression): boolean {
+    let root = unwrap(callee.object);
+    for (let depth = 0; depth < 16; depth++) {
+      if (root.type === T.MemberExpression) root = unwrap(root.object);
+      else if (root.type === T.CallExpression) root = unwrap(root.callee);
+      else break;
+    }
+    if (root.type === T.ThisExpression) return true;
+    if (root.type !== T.Identifier) return false;
+    const def = this.index.variableOf(root)?.defs[0];
+    switch (def?.type) {
+      case 'ImportBinding': {
+        const declaration = def.parent;
+        return declaration.type === T.ImportDeclaration && resolveModule(declaration.source.value, this.filename) !== null;
+      }
+      case 'Parameter': {
+        const fn = def.node;
+        if (!isFunction(fn)) return false;
+        const declared = def.name;
+        const index = fn.params.findIndex((param) => param.range[0] <= declared.range[0] && declared.range[1] <= param.range[1]);
+        return index >= 0 && !this.handlerParams(fn)?.has(index);
+      }
+      case 'Variable':
+        return true;
+      default:
+        return false;
+    }
   }
 
   private importersValue: readonly FileAnalysis[] | undefined;
@@ -184,6 +252,14 @@ class LazyFileAnalysis implements FileAnalysis {
       this.callsValue = mayCall ? findLlmCalls(this.sourceCode, this.index, this.settings, clients, types) : [];
     }
     return this.callsValue;
+  }
+
+  private sdkFunctionsValue: ReadonlySet<FunctionNode> | undefined;
+
+  /** The functions that make an SDK call of their own (directly in their body). */
+  get sdkFunctions(): ReadonlySet<FunctionNode> {
+    this.sdkFunctionsValue ??= new Set(this.sdkCalls.flatMap((call) => enclosingFunction(call.node) ?? []));
+    return this.sdkFunctionsValue;
   }
 
   /** Names imported from project modules that hold an SDK client made there (`export const openai = new OpenAI()`). */
@@ -332,6 +408,20 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.allHandlersValue;
   }
 }
+
+/** At most this many functions found by a method's name are followed; past it the call stays unlinked. */
+const MAX_NAMED_CALLEES = 4;
+
+/**
+ * Method names of the platform and of framework objects (arrays, maps, promises, emitters,
+ * responses): a call by one of these names is never linked by name.
+ */
+const COMMON_METHODS = new Set([
+  'then', 'catch', 'finally', 'map', 'filter', 'forEach', 'reduce', 'find', 'some', 'every', 'push', 'pop', 'shift', 'unshift',
+  'slice', 'splice', 'concat', 'join', 'includes', 'indexOf', 'get', 'set', 'has', 'delete', 'add', 'clear', 'keys', 'values',
+  'entries', 'on', 'once', 'off', 'emit', 'call', 'apply', 'bind', 'toString', 'valueOf', 'send', 'json', 'write', 'end',
+  'status', 'log', 'info', 'warn', 'error', 'debug', 'trace', 'next', 'resolve', 'reject', 'close', 'parse', 'stringify',
+]);
 
 /** Text that may export a function for another module to register. */
 const MAY_EXPORT = /\bexport\b|\bexports\b/u;

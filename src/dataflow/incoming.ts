@@ -14,7 +14,7 @@ export interface IncomingHost {
   readonly engine: { taintOf(node: Node): Taint; taintAt(node: Node, access: readonly (string | null)[]): Taint };
   /** Whether the call's callee could be linked at all, told cheaply from this file. */
   mayLinkCall(call: TSESTree.CallExpression): boolean;
-  linkedCalls(call: TSESTree.CallExpression): readonly { readonly fn: FunctionNode; readonly owner: { readonly filename: string } }[];
+  linkedCalls(call: TSESTree.CallExpression): readonly { readonly fn: FunctionNode; readonly owner: { readonly filename: string }; readonly approximate?: true }[];
   importerModules(): readonly IncomingHost[];
 }
 
@@ -49,7 +49,8 @@ function callsOf(analysis: IncomingHost, owner: IncomingHost, fn: FunctionNode):
   const calls: TSESTree.CallExpression[] = [];
   for (const call of analysis.index.calls) {
     if (call.arguments.length === 0 || !analysis.mayLinkCall(call)) continue;
-    if (analysis.linkedCalls(call).some((linked) => linked.owner.filename === owner.filename && sameFunction(linked.fn, fn))) calls.push(call);
+    // A call linked by the method's name alone is reported where it is made (the flow is not the callee's to claim).
+    if (analysis.linkedCalls(call).some((linked) => !linked.approximate && linked.owner.filename === owner.filename && sameFunction(linked.fn, fn))) calls.push(call);
   }
   return calls;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MAX_MODULE_BYTES, resolveModule } from './resolve.js';
 import { REGISTRATION_HINT } from '../models/sources/index.js';
+import { LLM_HINT } from '../models/llm/index.js';
 import { passedImportSpecifiers } from './passed-imports.js';
 
 /**
@@ -27,6 +28,20 @@ const SPECIFIER = /\bfrom\s*['"]([^'"\n]+)['"]|\bimport\s*\(\s*['"]([^'"\n]+)['"
 /** `export … from`, `export *`, `module.exports = require(…)`: a module that passes on another's names. */
 const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\}|type\s*\{[^}]*\})\s*(?:as\s+\w+\s*)?from\b|module\.exports\s*=\s*require\s*\(/u;
 
+/** `name(…) {` and `name(…): T {` (methods, functions), `name: (…) =>`, `name = async x =>`, `name: function`. */
+const DEFINITION =
+  /(?:^|[\s;{},*])([A-Za-z_$][\w$]*)\s*(?:<[^<>(){};]*>)?\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*(?::[^{};=]+)?\{|([A-Za-z_$][\w$]*)\s*[:=]\s*(?:async\s*)?(?:function\b|\([^()]*\)\s*(?::[^=;{}]+)?=>|[A-Za-z_$][\w$]*\s*=>)/gu;
+const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'with', 'return', 'constructor']);
+
+function definedNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const match of text.matchAll(DEFINITION)) {
+    const name = match[1] ?? match[2];
+    if (!NOT_NAMES.has(name)) names.add(name);
+  }
+  return [...names];
+}
+
 interface FileEntry {
   mtimeMs: number;
   size: number;
@@ -34,6 +49,10 @@ interface FileEntry {
   reexports: boolean;
   /** Whether the text may register a handler defined in another module (the framework models' hints). */
   registers: boolean;
+  /** Whether the text names an LLM SDK or API (the modules whose methods a call with an unknown receiver may run). */
+  llm: boolean;
+  /** The names its text defines methods or function properties under (an over-approximation). */
+  defines: readonly string[];
   /** Specifiers whose imports the module hands on as values: read on first need, only for a module that may register. */
   passed: ReadonlySet<string> | null;
   /** The lint generation at which the file was last checked against the disk. */
@@ -49,6 +68,8 @@ interface Project {
   checkedGeneration: number;
   readonly entries: Map<string, FileEntry>;
   importers: Map<string, string[]> | null;
+  /** Per name: the modules that define a function under it (see `definersOf`); rebuilt when entries change. */
+  names: Map<string, Definers> | null;
   /** Files asked about that the listing does not hold (under a skipped folder): no re-listing for them. */
   readonly unreadable: Set<string>;
 }
@@ -124,9 +145,10 @@ function readEntry(file: string, known: FileEntry | undefined, generation: numbe
   }
   indexStats.reads++;
   const registers = REGISTRATION_HINT.test(text);
+  const llm = LLM_HINT.test(text);
   const specifiers = new Set<string>();
   for (const match of text.matchAll(SPECIFIER)) specifiers.add(match[1] ?? match[2] ?? match[3] ?? match[4]);
-  return { mtimeMs: stat.mtimeMs, size: stat.size, specifiers: [...specifiers], reexports: REEXPORT.test(text), registers, passed: null, targets: null, checked: generation };
+  return { mtimeMs: stat.mtimeMs, size: stat.size, specifiers: [...specifiers], reexports: REEXPORT.test(text), registers, llm, defines: definedNames(text), passed: null, targets: null, checked: generation };
 }
 
 /** What a module that may register hands on as values (its text read again, once per version of the file). */
@@ -155,6 +177,7 @@ function fresh(project: Project, file: string, generation: number): FileEntry | 
   if (entry) project.entries.set(file, entry);
   else project.entries.delete(file);
   project.importers = null;
+  project.names = null;
   return entry ?? undefined;
 }
 
@@ -176,7 +199,10 @@ function refresh(project: Project, generation: number, file: string): void {
   const changed = !project.files || !files || files.length !== project.files.length || files.some((f, i) => f !== project.files![i]);
   project.files = files ?? [];
   project.listedAt = now;
-  if (changed) project.importers = null;
+  if (changed) {
+    project.importers = null;
+    project.names = null;
+  }
   const listed = new Set(project.files);
   for (const known of project.entries.keys()) if (!listed.has(known)) project.entries.delete(known);
   for (const each of project.files) {
@@ -186,6 +212,7 @@ function refresh(project: Project, generation: number, file: string): void {
     if (entry) project.entries.set(each, entry);
     else project.entries.delete(each);
     project.importers = null;
+    project.names = null;
   }
   // A file outside the listing (skipped folder, too many files) is not listed again for it.
   if (!project.entries.has(file)) project.unreadable.add(file);
@@ -228,7 +255,7 @@ function upToDate(file: string, cwd: string, generation: number): Project | null
   if (!root) return null;
   let project = projects.get(root);
   if (!project) {
-    project = { root, files: null, listedAt: 0, checkedGeneration: -1, entries: new Map(), importers: null, unreadable: new Set() };
+    project = { root, files: null, listedAt: 0, checkedGeneration: -1, entries: new Map(), importers: null, names: null, unreadable: new Set() };
     projects.set(root, project);
   }
   refresh(project, generation, file);
@@ -303,6 +330,40 @@ export function allImporters(file: string, cwd: string, generation: number): str
     frontier = next;
   }
   return found;
+}
+
+/** Who defines functions under a name: the modules that name an LLM SDK, and whether any other module does. */
+export interface Definers {
+  readonly llm: string[];
+  other: boolean;
+}
+
+const NO_DEFINERS: Definers = Object.freeze({ llm: [], other: false }) as Definers;
+
+/**
+ * The project's modules whose text defines a method or function property named `name`, split
+ * into those that name an LLM SDK and the rest; as last listed (a file that changes is seen at
+ * the next listing, and its analysis checks the disk). Empty outside a project.
+ */
+export function definersOf(name: string, file: string, cwd: string, generation: number): Definers {
+  const project = projectFor(file, cwd, generation);
+  if (!project) return NO_DEFINERS;
+  if (!project.names) {
+    const names = new Map<string, Definers>();
+    for (const [each, entry] of project.entries) {
+      for (const defined of entry.defines) {
+        let definers = names.get(defined);
+        if (!definers) {
+          definers = { llm: [], other: false };
+          names.set(defined, definers);
+        }
+        if (entry.llm) definers.llm.push(each);
+        else definers.other = true;
+      }
+    }
+    project.names = names;
+  }
+  return project.names.get(name) ?? NO_DEFINERS;
 }
 
 /** Forgets every project (tests). */

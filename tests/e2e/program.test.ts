@@ -107,6 +107,13 @@ describe('apps made in another module', () => {
   });
 });
 
+/** Calls on objects the engine cannot tell (decorated services, a parameter typed with an abstract class), linked by method name. */
+const INJECTED = [
+  'injected/src/routes/ask.ts:14 no-user-input-in-system-prompt',
+  'injected/src/routes/ask.ts:23 no-user-input-in-system-prompt',
+  'injected/src/routes/ask.ts:41 no-raw-llm-response',
+];
+
 describe('calls through the project\'s own abstractions', () => {
   it('reads the roles of a list that a wrapper passes on to the SDK where the caller writes it', async () => {
     forget();
@@ -141,6 +148,34 @@ describe('calls through the project\'s own abstractions', () => {
     expect(found.find((f) => f.at === 'provider-fields/src/providers/openai-provider.ts:11')?.message).toContain(
       "Request data 'req.body.persona' (line 11 of provider-fields/src/server.ts) reaches the system message of openai chat.completions.create via ask() at provider-fields/src/server.ts:11 -> complete() at provider-fields/src/chat-service.ts:8",
     );
+  });
+
+  it('links a method called on an object it cannot tell to the one project function with an SDK call stored under that name', async () => {
+    forget();
+    const found = await lint(['injected/**/*.ts']);
+    // Quiet twins: constant instructions (/plain), the user message only (/headline), a name that a
+    // class without a model call also carries (/format), two classes that disagree (/summary), text only (/draft-text).
+    expect(where(found)).toEqual(INJECTED);
+    expect(found.find((f) => f.at === 'injected/src/routes/ask.ts:14')?.message).toBe(
+      "Request data 'request.body.persona' (line 13) reaches the system message of openai chat.completions.create via AssistantService.brief() in injected/src/services/assistant.ts:7; send it as a separate user message.",
+    );
+    // Through a pipeline that calls `opts.model.generate` on the project's abstract class: both subclasses agree.
+    expect(found.find((f) => f.at === 'injected/src/routes/ask.ts:23')?.message).toContain('via answer() in injected/src/pipeline.ts:8 -> AnthropicModel.generate() in injected/src/models/anthropic-model.ts:7');
+  });
+
+  it('reports a flow through a call linked by name at the caller, whichever file is linted and in workers', async () => {
+    forget();
+    expect(where(await lint(['injected/src/routes/ask.ts']))).toEqual(INJECTED);
+    forget();
+    expect(where(await lint(['injected/src/pipeline.ts', 'injected/src/models/*.ts', 'injected/src/services/*.ts']))).toEqual([]);
+    forget();
+    expect(where(await lint(['injected/**/*.ts'], { concurrency: 2 }))).toEqual(INJECTED);
+  });
+
+  it('links nothing by name with crossFile: false', async () => {
+    forget();
+    const config = { ...plugin.configs.recommended, settings: { 'llm-security': { crossFile: false } } } as Linter.Config;
+    expect(where(await lint(['injected/**/*.ts'], { config }))).toEqual([]);
   });
 
   it('reports, at the route, what a helper handed the response sends of its own', async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearProjectIndex, indexStats, projectRoot, registeringImporters } from '../../src/program/project-index.js';
+import { clearProjectIndex, definersOf, indexStats, projectRoot, registeringImporters } from '../../src/program/project-index.js';
 import { clearResolutionCache } from '../../src/program/resolve.js';
 
 let dir: string;
@@ -56,5 +56,23 @@ describe('the project index', () => {
     expect(projectRoot(file, dir)).toBe(dir);
     expect(projectRoot(file, path.join(dir, 'elsewhere'))).toBe(path.join(dir, 'pkg'));
     expect(projectRoot('relative.ts', dir)).toBeNull();
+  });
+
+  it('tells which modules define a function under a name, from their text, split by whether they name an LLM SDK', () => {
+    write('src/ai.ts', "import OpenAI from 'openai';\nexport class Assistant {\n  async brief(persona: string): Promise<string> {\n    return '';\n  }\n  headline = async (topic: string) => topic;\n}\n");
+    write('src/format.ts', 'export class Formatter {\n  headline(style: string) {\n    return style;\n  }\n}\nexport const tools = { persona: function (p) { return p; } };\n');
+    write('src/types.ts', 'export abstract class Base {\n  abstract brief(persona: string): Promise<string>;\n}\nexport interface Shape { outline(x: string): string }\n');
+    write('src/calls.ts', "import { x } from './ai';\nif (x.ready(1)) { x.brief(2); }\nfor (const a of b) {}\n");
+    const definers = (name: string) => {
+      const found = definersOf(name, path.join(dir, 'src/calls.ts'), dir, ++generation);
+      return { llm: found.llm.map((file) => path.relative(dir, file)), other: found.other };
+    };
+    // A method with a body, in a module that names an SDK.
+    expect(definers('brief')).toEqual({ llm: ['src/ai.ts'], other: false });
+    // Defined in both kinds of module: a class field arrow, and a method of a class that calls no model.
+    expect(definers('headline')).toEqual({ llm: ['src/ai.ts'], other: true });
+    expect(definers('persona')).toEqual({ llm: [], other: true });
+    // Calls, control flow, abstract methods and interface members define nothing.
+    for (const name of ['ready', 'if', 'for', 'outline']) expect(definers(name)).toEqual({ llm: [], other: false });
   });
 });
