@@ -208,7 +208,8 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
     if (!info.returnsToClient) continue;
     for (const value of analysis.index.returns.get(fn) ?? []) {
       const returned = unwrap(value.type === T.AwaitExpression ? value.argument : value);
-      if (sinkNodes.has(returned)) continue;
+      // `({ ctx, input }) => resolve(ctx, input)`: the handler it forwards to returns to the client, and reports it.
+      if (sinkNodes.has(returned) || (returned.type === T.CallExpression && analysis.forwardingCalls.has(returned))) continue;
       const node = value.parent?.type === T.ReturnStatement ? value.parent : value;
       add({ node, payload: [value], api: `the return value of ${functionName(fn)}` });
     }

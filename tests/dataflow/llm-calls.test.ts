@@ -27,6 +27,19 @@ describe('LLM calls: import styles of the openai client', () => {
     expect(llmCalls(`${header} c.completions.create({ model: 'm', prompt: P });`)).toEqual(['openai completions.create: prompt']);
   });
 
+  it('the v3 client (OpenAIApi), imported or reached through a context object', () => {
+    expect(llmCalls(`import { Configuration, OpenAIApi } from 'openai'; const c = new OpenAIApi(new Configuration({})); c.createChatCompletion${chat};`)).toEqual([
+      'openai createChatCompletion: system,user',
+    ]);
+    expect(llmCalls(`import { OpenAIApi } from 'openai'; const c = new OpenAIApi(); c.createCompletion({ model: 'm', prompt: P });`)).toEqual(['openai createCompletion: prompt']);
+    // `ctx.openai` made in another module: the method name and its options tell.
+    expect(llmCalls(`export async function ask(ctx) { return ctx.openai.createChatCompletion${chat}; }`)).toEqual(['openai createChatCompletion: system,user']);
+    expect(llmCalls(`export async function ask(ctx, config) { return ctx.openai.createChatCompletion({ ...config, user: U }); }`)).toEqual(['openai createChatCompletion: ']);
+    expect(llmCalls(`export async function ask(ctx) { return ctx.openai.createCompletion({ model: 'm', prompt: P }); }`)).toEqual(['openai createCompletion: prompt']);
+    // Near-miss: createCompletion without a model and a prompt is some other API.
+    expect(llmCalls(`export async function ask(ctx) { return ctx.store.createCompletion({ id: 1, text: T }); }`)).toEqual([]);
+  });
+
   it('messages reached through a const and pushes', () => {
     expect(
       llmCalls(`import OpenAI from 'openai'; const c = new OpenAI(); const messages = [{ role: 'developer', content: D }];

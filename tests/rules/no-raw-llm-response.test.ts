@@ -4,6 +4,9 @@ import { lines, ruleTester } from './tester.js';
 const messageId = 'rawResponse' as const;
 const express = [`import express from 'express';`, `import OpenAI from 'openai';`, `const app = express(); const openai = new OpenAI();`];
 const create = `const completion = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: req.body.q }] });`;
+const trpc = [`import { initTRPC } from '@trpc/server';`, `import OpenAI from 'openai';`, `const t = initTRPC.create(); const openai = new OpenAI();`];
+const resolve = (body: string) =>
+  `async function resolve(ctx: unknown, input: { q: string }) { const c = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: input.q }] }); ${body} }`;
 const sanitizer = [{ requireSanitizer: true, sanitizer: { name: 'sanitizeHtml', import: '@acme/sanitize' } }] as const;
 
 ruleTester().run('no-raw-llm-response', rule, {
@@ -42,6 +45,11 @@ ruleTester().run('no-raw-llm-response', rule, {
       options: [{ requireSanitizer: true }],
       settings: { 'llm-security': { sanitizers: ['cleanModelOutput'] } },
       code: lines(...express, `app.post('/c', async (req, res) => { ${create} res.send(cleanModelOutput(completion.choices[0].message.content)); });`),
+    },
+    {
+      name: 'requireSanitizer: a tRPC procedure that forwards to a resolver returning sanitized text',
+      options: [{ requireSanitizer: true }],
+      code: lines(...trpc, resolve('return { answer: sanitizeHtml(c.choices[0].message.content) };'), `export const router = t.router({ ask: t.procedure.input(schema).mutation(async ({ ctx, input }) => await resolve(ctx, input)) });`),
     },
     {
       name: 'prompt templates are not model output',
@@ -104,6 +112,12 @@ ruleTester().run('no-raw-llm-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'requireSanitizer: a tRPC procedure that forwards to a resolver returning the text: reported once, at the resolver',
+      options: [{ requireSanitizer: true }],
+      code: lines(...trpc, resolve('return { answer: c.choices[0].message.content };'), `export const router = t.router({ ask: t.procedure.input(schema).mutation(async ({ ctx, input }) => await resolve(ctx, input)) });`),
+      errors: [{ messageId: 'unsanitizedText', line: 4 }],
+    },
     {
       name: 'a response helper given the whole result: reported at the call, with no suggestion',
       code: lines(

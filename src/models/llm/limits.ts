@@ -19,7 +19,7 @@ export function limitOf(sdk: string, api: string): LimitModel | null {
     return limit(['max_completion_tokens'], ['max_tokens'], ['max_completion_tokens']);
   }
   if (sdk === 'openai' && api.startsWith('responses.')) return limit(['max_output_tokens'], ['max_output_tokens']);
-  if (sdk === 'openai' && api === 'completions.create') return limit(['max_tokens'], ['max_tokens']);
+  if (sdk === 'openai' && (api === 'completions.create' || api === 'createChatCompletion' || api === 'createCompletion')) return limit(['max_tokens'], ['max_tokens']);
   if (sdk === 'anthropic') return limit(['max_tokens'], ['max_tokens']);
   if (sdk === 'ai' && /^(?:generate|stream)(?:Text|Object)$|\.(?:generate|stream)$/.test(api)) {
     return limit(['maxOutputTokens'], ['maxOutputTokens'], ['maxTokens']);

@@ -31,6 +31,17 @@ const legacyCompletion: Extractor = (call, context) => {
   return propertySlot(options, 'prompt', 'prompt', 'prompt', fix);
 };
 
+/** openai v3 (`OpenAIApi`): the same options, no fix (the v3 client has no chat.completions to move to). */
+const v3Completion: Extractor = (call, context) => propertySlot(optionsOf(call, context), 'prompt', 'prompt', 'prompt');
+
+/** The v3 client (`new OpenAIApi(configuration)`); its results are axios responses (`.data.choices`). */
+const openaiV3Client: TrackNode = {
+  members: {
+    createChatCompletion: { call: { api: 'createChatCompletion', extract: openaiChat } },
+    createCompletion: { call: { api: 'createCompletion', extract: v3Completion } },
+  },
+};
+
 const chatCompletions: TrackNode = {
   members: {
     create: { call: { api: 'chat.completions.create', extract: openaiChat } },
@@ -62,6 +73,7 @@ export const openaiModel: SdkModel = {
     default: { construct: openaiClient },
     OpenAI: { construct: openaiClient },
     AzureOpenAI: { construct: openaiClient },
+    OpenAIApi: { construct: openaiV3Client },
   },
   chains: [
     { names: ['chat', 'completions', 'create'], api: 'chat.completions.create', extract: openaiChat },
@@ -69,5 +81,9 @@ export const openaiModel: SdkModel = {
     { names: ['chat', 'completions', 'stream'], api: 'chat.completions.stream', extract: openaiChat },
     { names: ['responses', 'create'], api: 'responses.create', extract: responses, requireOptions: ['model', 'input'] },
     { names: ['responses', 'stream'], api: 'responses.stream', extract: responses, requireOptions: ['model', 'input'] },
+    // A v3 client reached through a request context or an injected service (`ctx.openai.createChatCompletion({ ...config })`):
+    // the method's name is the v3 client's alone; `createCompletion` is common enough to need its options.
+    { names: ['createChatCompletion'], api: 'createChatCompletion', extract: openaiChat },
+    { names: ['createCompletion'], api: 'createCompletion', extract: v3Completion, requireOptions: ['model', 'prompt'] },
   ],
 };
