@@ -5,7 +5,9 @@ import { parseSync } from 'oxc-parser';
  * Which imports a module hands on as values: as an argument (`app.post('/ask', askHandler)`,
  * `router.post('/x', controller.create)`, `asyncHandler(handler)`, `ctrl.create.bind(ctrl)`,
  * `{ handler: askHandler }`), as the callee of an arrow that forwards to it
- * (`(c) => askHandler(c)`), or as an exported value (`export const POST = handler`). A module
+ * (`(c) => askHandler(c)`), as an exported value (`export const POST = handler`), or as the
+ * class of an injected constructor parameter (`constructor(private chat: ChatService)`, whose
+ * methods a controller's handlers forward to). A module
  * that only calls what it imports cannot register it as a handler, so it need not be analysed
  * for its registrations. Read from a quick parse, without scopes: a shadowing local name only
  * makes a module a candidate, and the analysis that follows decides.
@@ -103,6 +105,15 @@ function handedOn(value: unknown, names: string[], depth = 0): void {
   }
 }
 
+/** The class a constructor parameter property is typed with (`chat: ChatService`, `chat = new ChatService()`). */
+function injectedClass(parameter: unknown, names: string[]): void {
+  let binding = parameter as Node | undefined;
+  if (binding?.type === 'AssignmentPattern') binding = binding.left as Node;
+  const type = ((binding?.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined) ?? null;
+  const name = type?.type === 'TSTypeReference' ? (type.typeName as Node) : null;
+  if (name?.type === 'Identifier') names.push(name.name as string);
+}
+
 /** Every node of the program, without parents (a plain walk over object-valued fields). */
 function* nodes(root: Node): Generator<Node> {
   const stack: Node[] = [root];
@@ -135,6 +146,9 @@ export function passedImportSpecifiers(file: string, text: string): Set<string> 
   for (const node of nodes(program)) {
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
       for (const argument of node.arguments as unknown[]) handedOn(argument, names);
+    } else if (node.type === 'TSParameterProperty') {
+      // `constructor(private readonly chat: ChatService)`: an injected instance, whose methods the class's handlers may forward to.
+      injectedClass(node.parameter, names);
     } else if (node.type === 'ExportDefaultDeclaration') {
       handedOn(node.declaration, names);
     } else if (node.type === 'ExportNamedDeclaration' && !node.source) {

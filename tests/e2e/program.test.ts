@@ -97,6 +97,22 @@ describe('handlers registered in another module, or typed with a project alias o
   });
 });
 
+describe('NestJS controllers that forward to an injected service', () => {
+  const NEST = ['nest-services/src/chat.service.ts:19 no-user-input-in-system-prompt', 'nest-services/src/chat.service.ts:41 no-raw-llm-response'];
+
+  it('makes the service method a handler and reports in the service, once, whichever file is linted', async () => {
+    forget();
+    expect(where(await lint(['nest-services/**/*.ts']))).toEqual(NEST);
+    forget();
+    expect(where(await lint(['nest-services/src/chat.service.ts']))).toEqual(NEST);
+    forget();
+    // The controller only forwards: its return of the service's value is not reported again.
+    expect(where(await lint(['nest-services/src/chat.controller.ts']))).toEqual([]);
+    forget();
+    expect(where(await lint(['nest-services/**/*.ts'], { concurrency: 2 }))).toEqual(NEST);
+  });
+});
+
 describe('apps made in another module', () => {
   it('takes the framework from the module that makes the app: a factory, an imported router', async () => {
     forget();

@@ -17,6 +17,7 @@ describe('imports a module hands on as values', () => {
     ['a default export', "import handler from './ask';\nexport default handler;"],
     ['a destructured require', "const { ask } = require('./ask');\napp.post('/ask', ask);", '/p/server.js'],
     ['a required module', "const routes = require('./ask');\napp.post('/ask', routes.ask);", '/p/server.js'],
+    ['the class of an injected constructor parameter', "import { AskService } from './ask';\n@Controller('a') export class A { constructor(private readonly ask: AskService) {} @Post() run(@Body() b) { return this.ask.run(b); } }"],
   ])('%s', (_, text, file) => {
     expect(passed(text, file)).toEqual(['./ask']);
   });
@@ -25,6 +26,7 @@ describe('imports a module hands on as values', () => {
     ['a direct call', "import { ask } from './ask';\napp.post('/ask', async (req, res) => { const a = await ask(req.body.q); res.json(a); });"],
     ['a call whose result is an argument', "import { ask, build } from './ask';\nawait ask(build('x'));"],
     ['a type-only import', "import type { Ask } from './ask';\nregister(Ask as never);"],
+    ['a type of a method parameter', "import { AskDto } from './ask';\nexport class A { run(body: AskDto) { return body; } }"],
     ['a local name shadowing nothing imported', "import { ask } from './ask';\nconst other = () => 1;\napp.post('/x', other);"],
   ])('not %s', (_, text) => {
     expect(passed(text)).toEqual([]);

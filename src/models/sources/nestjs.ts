@@ -33,6 +33,8 @@ function decoratorsOf(param: TSESTree.Parameter): readonly TSESTree.Decorator[] 
 
 export const nestjsModel: SourceModel = {
   framework: 'nestjs',
+  // A controller method that forwards to a method of an injected service makes that method a handler.
+  registers: /@(?:Body|Query|Param|Headers|Req|Request|Res|Get|Post|Put|Patch|Delete|All|Sse|Args|MessageBody)\s*\(/u,
   *find(context) {
     if (!context.imports('@nestjs/')) return;
     for (const fn of context.index.functions) {
