@@ -14,7 +14,7 @@ import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } fr
 import { enclosingFunction, isFunction, unwrap, type FunctionNode } from '../syntax/ast.js';
 import { CREDENTIAL_PARAM } from '../models/secrets.js';
 import { buildFileIndex, type FileIndex } from '../syntax/file-index.js';
-import { apiMethodNames, findClientConstructions, findLlmCalls, type ClientConstruction, type ImportedClient } from '../program/llm-calls.js';
+import { apiMethodNames, findClientConstructions, findLlmCalls, type ClientConstruction, type ImportedClient, type InjectedClient } from '../program/llm-calls.js';
 import { keyName } from '../syntax/ast.js';
 import { resolveIdentifier } from '../program/linker.js';
 import { typeFactsOf, type TypeFacts } from '../syntax/type-facts.js';
@@ -104,9 +104,9 @@ class LazyFileAnalysis implements FileAnalysis {
   private byNameValue = new Map<TSESTree.CallExpression, readonly LinkedFunction[]>();
 
   /**
-   * The project functions with SDK calls of their own stored under the method's name, for a call
-   * whose receiver the linker cannot tell (see program/method-names.ts); none past
-   * MAX_NAMED_CALLEES. Effects through them count only where every candidate agrees.
+   * The project functions stored under the method's name, for a call whose receiver the linker
+   * cannot tell (see program/method-names.ts), when at least one makes an SDK call of its own;
+   * none past MAX_NAMED_CALLEES. Effects through them count only where every candidate agrees.
    */
   private calleesByName(call: TSESTree.CallExpression): readonly LinkedFunction[] {
     let found = this.byNameValue.get(call);
@@ -116,8 +116,10 @@ class LazyFileAnalysis implements FileAnalysis {
       const name = callee.type === T.MemberExpression && !callee.computed ? keyName(callee) : null;
       if (this.settings.crossFile && name !== null && !COMMON_METHODS.has(name) && this.unknownReceiver(callee as TSESTree.MemberExpression)) {
         const definers = definersOf(name, this.filename, this.cwd, generation);
-        if (!definers.other && definers.llm.length > 0 && definers.llm.length <= MAX_NAMED_CALLEES) {
-          const candidates = definers.llm.flatMap((file) => {
+        const files = [...definers.llm, ...definers.other];
+        // Only names some module that names an SDK defines; every definer is read, so that they can disagree.
+        if (definers.llm.length > 0 && files.length <= MAX_NAMED_CALLEES) {
+          const candidates = files.flatMap((file) => {
             const owner = file === this.filename ? this : moduleRecord(file, this.settings, this.cwd)?.analysis;
             return owner ? functionsNamed<FileAnalysis>(owner, owner.index.functions, name, owner.sdkFunctions) : [];
           });
@@ -246,7 +248,7 @@ class LazyFileAnalysis implements FileAnalysis {
 
   get sdkCalls(): readonly LlmCall[] {
     if (this.callsValue === undefined) {
-      const clients = this.importedClients();
+      const clients = [...this.importedClients(), ...this.injectedClients()];
       const types = this.types;
       const mayCall = this.settings.llmWrappers.length > 0 || clients.length > 0 || types !== null || this.mentionsLlm;
       this.callsValue = mayCall ? findLlmCalls(this.sourceCode, this.index, this.settings, clients, types) : [];
@@ -260,6 +262,58 @@ class LazyFileAnalysis implements FileAnalysis {
   get sdkFunctions(): ReadonlySet<FunctionNode> {
     this.sdkFunctionsValue ??= new Set(this.sdkCalls.flatMap((call) => enclosingFunction(call.node) ?? []));
     return this.sdkFunctionsValue;
+  }
+
+  /**
+   * SDK clients this file's classes receive in their constructors, told by where the project
+   * constructs them (here and in the modules that import this one): every construction passes
+   * a client of the same SDK export (`new AssistantService(new ChatOpenAI(…))`), or none counts.
+   * Only for a file that names an SDK, and parameters not typed with a project class (the linker
+   * follows those).
+   */
+  private injectedClients(): InjectedClient[] {
+    if (!this.settings.crossFile || !this.mentionsLlm) return [];
+    const found: InjectedClient[] = [];
+    for (const fn of this.index.functions) {
+      const method = fn.parent;
+      if (method?.type !== T.MethodDefinition || method.kind !== 'constructor') continue;
+      const classNode = method.parent.parent;
+      if (classNode.type !== T.ClassDeclaration && classNode.type !== T.ClassExpression) continue;
+      fn.params.forEach((param, position) => {
+        if (param.type !== T.TSParameterProperty) return;
+        const binding = param.parameter.type === T.AssignmentPattern ? param.parameter.left : param.parameter;
+        if (binding.type !== T.Identifier || this.typedWithProjectClass(binding)) return;
+        const client = this.constructedWith(classNode, position);
+        if (client) found.push({ classBody: classNode.body, field: binding.name, ...client });
+      });
+    }
+    return found;
+  }
+
+  /** `llm: AssistantModel` where the name is a class of the project: the linker follows it, not the SDK models. */
+  private typedWithProjectClass(binding: TSESTree.Identifier): boolean {
+    const type = binding.typeAnnotation?.typeAnnotation;
+    if (type?.type !== T.TSTypeReference || type.typeName.type !== T.Identifier) return false;
+    const resolved = resolveIdentifier<FileAnalysis>(this, type.typeName);
+    return resolved?.kind === 'class';
+  }
+
+  /** The SDK client every construction of the class passes at `position`, or null. */
+  private constructedWith(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, position: number): { sdk: string; exportName: string } | null {
+    let client: { sdk: string; exportName: string } | null = null;
+    for (const module of [this as FileAnalysis, ...this.importerModules()]) {
+      for (const created of module.index.news) {
+        const callee = unwrap(created.callee);
+        if (callee.type !== T.Identifier) continue;
+        const target = resolveIdentifier<FileAnalysis>(module, callee);
+        if (target?.kind !== 'class' || target.owner.filename !== this.filename || target.node.range[0] !== classNode.range[0]) continue;
+        const argument = created.arguments[position];
+        const passed = argument && argument.type !== T.SpreadElement ? clientOf(module, argument) : null;
+        if (!passed || (client && (client.sdk !== passed.sdk || client.exportName !== passed.exportName))) return null;
+        client = passed;
+      }
+    }
+    return client;
   }
 
   /** Names imported from project modules that hold an SDK client made there (`export const openai = new OpenAI()`). */
@@ -407,6 +461,20 @@ class LazyFileAnalysis implements FileAnalysis {
     }
     return this.allHandlersValue;
   }
+}
+
+/** The SDK client an expression of `module` holds: `new ChatOpenAI(…)` there, or a name bound to one (in any module). */
+function clientOf(module: FileAnalysis, expression: Node): { sdk: string; exportName: string } | null {
+  let value = unwrap(expression);
+  let owner = module;
+  if (value.type === T.Identifier) {
+    const resolved = resolveIdentifier<FileAnalysis>(module, value);
+    if (resolved?.kind !== 'value') return null;
+    value = unwrap(resolved.node);
+    owner = resolved.owner;
+  }
+  const created = value.type === T.NewExpression ? owner.clientConstructions.find((c) => c.node === value) : undefined;
+  return created ? { sdk: created.sdk, exportName: created.exportName } : null;
 }
 
 /** At most this many functions found by a method's name are followed; past it the call stays unlinked. */

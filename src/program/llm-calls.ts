@@ -99,12 +99,24 @@ export interface ImportedClient {
   readonly exportName: string;
 }
 
+/**
+ * A client a class receives in its constructor (`constructor(private llm: BaseChatModel)`), told
+ * by the places that construct the class (`new AssistantService(new ChatOpenAI(…))`).
+ */
+export interface InjectedClient {
+  readonly classBody: TSESTree.ClassBody;
+  /** The parameter property that holds it (`this.llm`). */
+  readonly field: string;
+  readonly sdk: string;
+  readonly exportName: string;
+}
+
 /** Finds every modelled LLM call of a file: through imports, then by unmistakable method chains. */
 export function findLlmCalls(
   sourceCode: TSESLint.SourceCode,
   index: FileIndex,
   settings: LlmSecuritySettings,
-  clients: readonly ImportedClient[] = [],
+  clients: readonly (ImportedClient | InjectedClient)[] = [],
   types: TypeFacts | null = null,
 ): LlmCall[] {
   const context = { index };
@@ -140,8 +152,15 @@ export function findLlmCalls(
       if (!model || !construct) continue;
       const map = toTraceMap(construct);
       const queue: Tracked[] = [];
-      for (const reference of client.variable.references) {
-        if (reference.isRead()) queue.push(...follow(tracker, reference.identifier as Node, map, index));
+      if ('variable' in client) {
+        for (const reference of client.variable.references) {
+          if (reference.isRead()) queue.push(...follow(tracker, reference.identifier as Node, map, index));
+        }
+      } else {
+        // `this.llm` anywhere in the class whose constructor receives the client.
+        for (const member of within(index.thisMembers, client.classBody)) {
+          if (keyName(member) === client.field) queue.push(...follow(tracker, member, map, index));
+        }
       }
       drain(model, queue);
     }

@@ -10,8 +10,9 @@ import type { LinkedFunction } from './linker.js';
  * candidates (those with an SDK call of their own) are indexed, so that a name shared with
  * ordinary code never links.
  * The project index tells which modules define a function under the name (from their text);
- * only those that name an SDK are parsed. A name that any other module also defines makes the
- * candidates disagree, and the call stays unlinked.
+ * when one of them names an SDK and there are few, each is parsed, and every function stored
+ * under the name is a candidate: a function that does something else with the argument makes
+ * the candidates disagree, and that effect does not count.
  */
 
 /**

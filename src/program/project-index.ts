@@ -332,13 +332,13 @@ export function allImporters(file: string, cwd: string, generation: number): str
   return found;
 }
 
-/** Who defines functions under a name: the modules that name an LLM SDK, and whether any other module does. */
+/** Who defines functions under a name: the modules that name an LLM SDK, and the others. */
 export interface Definers {
   readonly llm: string[];
-  other: boolean;
+  readonly other: string[];
 }
 
-const NO_DEFINERS: Definers = Object.freeze({ llm: [], other: false }) as Definers;
+const NO_DEFINERS: Definers = Object.freeze({ llm: [], other: [] });
 
 /**
  * The project's modules whose text defines a method or function property named `name`, split
@@ -354,11 +354,10 @@ export function definersOf(name: string, file: string, cwd: string, generation: 
       for (const defined of entry.defines) {
         let definers = names.get(defined);
         if (!definers) {
-          definers = { llm: [], other: false };
+          definers = { llm: [], other: [] };
           names.set(defined, definers);
         }
-        if (entry.llm) definers.llm.push(each);
-        else definers.other = true;
+        (entry.llm ? definers.llm : definers.other).push(each);
       }
     }
     project.names = names;

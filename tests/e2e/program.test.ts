@@ -113,6 +113,19 @@ describe('NestJS controllers that forward to an injected service', () => {
   });
 });
 
+describe('clients injected through a constructor', () => {
+  it('take their SDK from the places that construct the class, and keep twins quiet', async () => {
+    const found = 'injected-clients/src/assistant.ts:9 no-user-input-in-system-prompt';
+    forget();
+    // Quiet: fixed instructions (plain), and a class constructed with the project's own template engine (Renderer).
+    expect(where(await lint(['injected-clients/**/*.ts']))).toEqual([found]);
+    forget();
+    expect(where(await lint(['injected-clients/src/assistant.ts']))).toEqual([found]);
+    forget();
+    expect(where(await lint(['injected-clients/**/*.ts'], { concurrency: 2 }))).toEqual([found]);
+  });
+});
+
 describe('apps made in another module', () => {
   it('takes the framework from the module that makes the app: a factory, an imported router', async () => {
     forget();

@@ -65,14 +65,14 @@ describe('the project index', () => {
     write('src/calls.ts', "import { x } from './ai';\nif (x.ready(1)) { x.brief(2); }\nfor (const a of b) {}\n");
     const definers = (name: string) => {
       const found = definersOf(name, path.join(dir, 'src/calls.ts'), dir, ++generation);
-      return { llm: found.llm.map((file) => path.relative(dir, file)), other: found.other };
+      return { llm: found.llm.map((file) => path.relative(dir, file)), other: found.other.map((file) => path.relative(dir, file)) };
     };
     // A method with a body, in a module that names an SDK.
-    expect(definers('brief')).toEqual({ llm: ['src/ai.ts'], other: false });
+    expect(definers('brief')).toEqual({ llm: ['src/ai.ts'], other: [] });
     // Defined in both kinds of module: a class field arrow, and a method of a class that calls no model.
-    expect(definers('headline')).toEqual({ llm: ['src/ai.ts'], other: true });
-    expect(definers('persona')).toEqual({ llm: [], other: true });
+    expect(definers('headline')).toEqual({ llm: ['src/ai.ts'], other: ['src/format.ts'] });
+    expect(definers('persona')).toEqual({ llm: [], other: ['src/format.ts'] });
     // Calls, control flow, abstract methods and interface members define nothing.
-    for (const name of ['ready', 'if', 'for', 'outline']) expect(definers(name)).toEqual({ llm: [], other: false });
+    for (const name of ['ready', 'if', 'for', 'outline']) expect(definers(name)).toEqual({ llm: [], other: [] });
   });
 });
