@@ -3,6 +3,7 @@ import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { onlyInDevelopment } from '../dataflow/env-guard.js';
 import { loggerCalls, type LoggerCall } from '../dataflow/logger-calls.js';
 import { helperSinkSites, siteTaint } from '../dataflow/effects.js';
+import { incomingRequestData, sinkSeesCaller } from '../dataflow/incoming.js';
 import type { Origin, ParamOrigin } from '../dataflow/origin.js';
 import { CREDENTIAL_PARAM, SECRET_MEMBER } from '../models/secrets.js';
 
@@ -107,13 +108,16 @@ function dataField(tokens: readonly string[]): RequestPart {
   return isContentField(field) || (readByName && SENSITIVE_PARAM.test(field)) ? { what: 'request data', whole: false } : null;
 }
 
+/** A step that names a function on the way (`search() at src/hospital.controller.ts:32`), not a member read. */
+const HOP = /\(\) (?:at|in) /u;
+
 function describe(origin: Origin): { what: string; replacement: Replacement | null } | null {
   switch (origin.kind) {
     case 'request-object':
       return SUMMARIZABLE.has(origin.model) ? { what: 'the whole request object', replacement: 'request-summary' } : ORIGINLESS.has(origin.model) ? null : { what: 'the whole request object', replacement: null };
     case 'request': {
       // The field logged is the last member read on the way (`payload.actions[0] -> action.value -> requestId`: `value`).
-      const memberStep = origin.steps.findLast((step) => step.includes('.'));
+      const memberStep = origin.steps.findLast((step) => step.includes('.') && !HOP.test(step));
       const leaf = memberStep?.split('.').at(-1)?.replace(/\[.*$/u, '');
       if (leaf !== undefined && !isContentField(leaf)) return null;
       const part = classifyRequestData(origin.text, origin.data);
@@ -144,18 +148,27 @@ export function logFindings(analysis: FileAnalysis): LogFinding[] {
   const findings: LogFinding[] = [];
   // A script without handlers prints model output to its own user, not to a server log.
   const server = analysis.handlers.size > 0;
-  const helperLogs: LoggerCall[] = helperSinkSites(analysis).flatMap(({ call, effect, value, accesses }) =>
-    effect.sink.kind === 'log' ? [{ node: call, logger: effect.sink.logger, through: { argument: value, hops: effect.hops, accesses } }] : [],
-  );
+  // Request data that a helper in another module logs is reported there, at the logger, when that module sees this call.
+  const atSink = new Set<LoggerCall>();
+  const helperLogs: LoggerCall[] = helperSinkSites(analysis).flatMap(({ call, effect, value, accesses }) => {
+    if (effect.sink.kind !== 'log') return [];
+    const logged: LoggerCall = { node: call, logger: effect.sink.logger, through: { argument: value, hops: effect.hops, accesses } };
+    if (!effect.byName && sinkSeesCaller(analysis.filename, effect.site, effect.hops.length, (file) => analysis.importersOf(file))) atSink.add(logged);
+    return [logged];
+  });
   for (const call of [...loggerCalls(analysis), ...helperLogs]) {
     if (onlyInDevelopment(call.node, analysis.engine.guards)) continue;
     const console = call.logger.startsWith('console.');
     for (const argument of call.through ? [call.through.argument] : call.node.arguments) {
       let found: LogFinding | null = null;
       // The most specific description first: a secret, a prompt, the request object, output, data.
-      const origins = [...siteTaint(analysis, argument, call.through?.accesses)].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
+      const taint = siteTaint(analysis, argument, call.through?.accesses);
+      // A parameter of a function that callers in other modules give request data: reported here, naming where it was read.
+      const incoming = call.through ? [] : incomingRequestData(analysis, taint);
+      const origins = [...taint, ...incoming].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
       for (const origin of origins) {
         if (origin.kind === 'param' || origin.kind === 'error' || ('sanitized' in origin && origin.sanitized)) continue;
+        if (origin.kind === 'request' && atSink.has(call)) continue;
         if (console && !server && (origin.kind === 'llm' || origin.kind === 'prompt')) continue;
         const described = describe(origin);
         if (!described) continue;

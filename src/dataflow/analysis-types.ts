@@ -62,5 +62,7 @@ export interface FileAnalysis {
   mayLinkCall(call: TSESTree.CallExpression): boolean;
   /** The analyses of the project modules that import this one (through barrels). */
   importerModules(): readonly FileAnalysis[];
+  /** The files of the project modules that import `file` (through barrels), the ones its incoming flows ask. */
+  importersOf(file: string): readonly string[];
   hopLabel(linked: LinkedFunction, at?: Node): string;
 }

@@ -175,6 +175,10 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.importersValue;
   }
 
+  importersOf(file: string): readonly string[] {
+    return this.settings.crossFile ? allImporters(file, this.cwd, generation) : [];
+  }
+
   hopLabel(linked: LinkedFunction, at?: Node): string {
     return hopLabel<FileAnalysis>(this, linked, at);
   }

@@ -28,6 +28,15 @@ export interface IncomingHost {
 
 /** How many functions up the callers are followed (`route -> service.ask -> buildPrompt -> SDK`). */
 const MAX_DEPTH = 3;
+
+/**
+ * Whether a module whose call hands request data to a sink in `site` through `hops` functions
+ * can leave the report to `site`: its incoming flows see this caller (one of its importers,
+ * within the depth followed). `importers` lists the modules `site` asks.
+ */
+export function sinkSeesCaller(caller: string, site: string, hops: number, importers: (file: string) => readonly string[]): boolean {
+  return site !== caller && hops <= MAX_DEPTH && importers(site).includes(caller);
+}
 /** Origins kept per parameter. */
 const MAX_ORIGINS = 8;
 
