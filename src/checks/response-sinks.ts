@@ -117,7 +117,7 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
       if (callee.type !== T.MemberExpression) continue;
       const method = keyName(callee);
       const root = method ? responseRoot(callee.object, variables, analysis) : null;
-      const payloadIndex = root && method ? RESPONSE_MODELS[root.model].send.get(method) : undefined;
+      const payloadIndex = root && method ? (RESPONSE_MODELS[root.model].send.get(method) ?? exposedMessage(root.model, method, call)) : undefined;
       if (!root || payloadIndex === undefined) continue;
       const payload = call.arguments[payloadIndex];
       if (payload && payload.type !== T.SpreadElement) add({ node: call, payload: [payload], api: `${root.name}.${method}` });
@@ -218,6 +218,17 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
   sinks.sort((a, b) => a.node.range[0] - b.node.range[0]);
   cache.set(analysis, sinks);
   return sinks;
+}
+
+/**
+ * `ctx.throw(400, message)`: the message's position when the status is a number below 500 written
+ * in the call (the framework exposes those messages; a 5xx or a computed status may not be sent).
+ */
+function exposedMessage(model: keyof typeof RESPONSE_MODELS, method: string, call: TSESTree.CallExpression): number | undefined {
+  const exposed = RESPONSE_MODELS[model].exposes?.get(method);
+  const status = exposed && call.arguments[exposed.status];
+  const code = status?.type === T.Literal && typeof status.value === 'number' ? status.value : null;
+  return exposed && code !== null && code >= 400 && code < 500 ? exposed.message : undefined;
 }
 
 /** A response whose payload carries values a rule looks for (error details, LLM output, prompts). */

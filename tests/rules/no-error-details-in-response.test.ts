@@ -120,6 +120,14 @@ ruleTester().run('no-error-details-in-response', rule, {
       ),
     },
     {
+      name: 'Koa ctx.throw: a 5xx (Koa does not expose its message), or a fixed message',
+      code: lines(
+        `import Koa from 'koa'; import Router from '@koa/router'; import OpenAI from 'openai';`, `const app = new Koa(); const router = new Router(); const openai = new OpenAI();`,
+        `router.post('/a', async (ctx) => { try { await openai.responses.create({ model: 'm', input: ctx.request.body.q }); } catch (error) { ctx.throw(500, error.message); } });`,
+        `router.post('/b', async (ctx) => { try { await openai.responses.create({ model: 'm', input: ctx.request.body.q }); } catch (error) { ctx.throw(400, 'Bad input'); } });`,
+      ),
+    },
+    {
       name: 'details only after an early return in production',
       code: lines(...express, `app.use((err, req, res, next) => { if (process.env.NODE_ENV === 'production') return res.status(500).json({ error: 'Internal Server Error' }); res.status(500).json({ error: err.message, stack: err.stack }); });`),
     },
@@ -138,6 +146,30 @@ ruleTester().run('no-error-details-in-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Koa ctx.throw(400, error.message): Koa sends the message of a 4xx to the client',
+      code: lines(
+        `import Koa from 'koa'; import Router from '@koa/router'; import OpenAI from 'openai';`, `const app = new Koa(); const router = new Router(); const openai = new OpenAI();`,
+        `router.post('/a', async (ctx) => { try { await openai.responses.create({ model: 'm', input: ctx.request.body.q }); } catch (error) { ctx.throw(400, error.message); } });`,
+      ),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 3,
+          data: { source: 'error.message', line: '3', via: '', api: 'ctx.throw' },
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(
+                `import Koa from 'koa'; import Router from '@koa/router'; import OpenAI from 'openai';`, `const app = new Koa(); const router = new Router(); const openai = new OpenAI();`,
+                `router.post('/a', async (ctx) => { try { await openai.responses.create({ model: 'm', input: ctx.request.body.q }); } catch (error) { ctx.throw(400, 'Internal Server Error'); } });`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a response helper that sends the error message: reported at the call, not rewritten',
       code: lines(

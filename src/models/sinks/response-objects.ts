@@ -10,6 +10,11 @@ export interface ResponseObjectModel {
   readonly send: ReadonlyMap<string, number>;
   readonly chain: ReadonlySet<string>;
   readonly bodyProperty?: string;
+  /**
+   * Methods that throw an HTTP error whose message the framework sends to the client for a
+   * status below 500 (Koa's `ctx.throw(400, message)`): where the status and the message are.
+   */
+  readonly exposes?: ReadonlyMap<string, { readonly status: number; readonly message: number }>;
 }
 
 export const RESPONSE_MODELS: Readonly<Record<ResponseModelName, ResponseObjectModel>> = {
@@ -39,6 +44,7 @@ export const RESPONSE_MODELS: Readonly<Record<ResponseModelName, ResponseObjectM
     send: new Map(),
     chain: new Set(),
     bodyProperty: 'body',
+    exposes: new Map([['throw', { status: 0, message: 1 }]]),
   },
   'hono-c': {
     send: new Map([
