@@ -3,7 +3,7 @@ import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { onlyInDevelopment } from '../dataflow/env-guard.js';
 import { loggerCalls, type LoggerCall } from '../dataflow/logger-calls.js';
 import { helperSinkSites, siteTaint } from '../dataflow/effects.js';
-import { incomingRequestData, sinkSeesCaller } from '../dataflow/incoming.js';
+import { incomingOrigins, sinkSeesCaller } from '../dataflow/incoming.js';
 import type { Origin, ParamOrigin } from '../dataflow/origin.js';
 import { CREDENTIAL_PARAM, SECRET_MEMBER } from '../models/secrets.js';
 
@@ -148,7 +148,7 @@ export function logFindings(analysis: FileAnalysis): LogFinding[] {
   const findings: LogFinding[] = [];
   // A script without handlers prints model output to its own user, not to a server log.
   const server = analysis.handlers.size > 0;
-  // Request data that a helper in another module logs is reported there, at the logger, when that module sees this call.
+  // What a helper in another module logs is reported there, at the logger, when that module sees this call.
   const atSink = new Set<LoggerCall>();
   const helperLogs: LoggerCall[] = helperSinkSites(analysis).flatMap(({ call, effect, value, accesses }) => {
     if (effect.sink.kind !== 'log') return [];
@@ -163,12 +163,12 @@ export function logFindings(analysis: FileAnalysis): LogFinding[] {
       let found: LogFinding | null = null;
       // The most specific description first: a secret, a prompt, the request object, output, data.
       const taint = siteTaint(analysis, argument, call.through?.accesses);
-      // A parameter of a function that callers in other modules give request data: reported here, naming where it was read.
-      const incoming = call.through ? [] : incomingRequestData(analysis, taint);
+      // A parameter of a function that callers in other modules give request data, output or secrets: reported here, naming where it was made.
+      const incoming = call.through ? [] : incomingOrigins(analysis, taint);
       const origins = [...taint, ...incoming].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
       for (const origin of origins) {
         if (origin.kind === 'param' || origin.kind === 'error' || ('sanitized' in origin && origin.sanitized)) continue;
-        if (origin.kind === 'request' && atSink.has(call)) continue;
+        if (atSink.has(call)) continue;
         if (console && !server && (origin.kind === 'llm' || origin.kind === 'prompt')) continue;
         const described = describe(origin);
         if (!described) continue;

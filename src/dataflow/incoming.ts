@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode, Node } from '../syntax/ast.js';
 import { argumentFor } from './arguments.js';
 import type { FileIndex } from '../syntax/file-index.js';
-import { requestData, type ParamOrigin, type RequestDataOrigin, type Taint } from './origin.js';
+import { requestData, type Origin, type ParamOrigin, type RequestDataOrigin, type Taint } from './origin.js';
 
 /** What the question needs of a module's analysis (the file analysis, without importing it). */
 export interface IncomingHost {
@@ -19,9 +19,10 @@ export interface IncomingHost {
 }
 
 /**
- * Request data that reaches a function's parameters from calls in other modules: what makes a
- * flow into an SDK call of this file a finding here, where the data enters the slot, although
- * this file only sees a parameter. The calls are found in the project modules that import this
+ * What reaches a function's parameters from calls in other modules (request data above all, and
+ * LLM output, errors, prompts and secrets): what makes a flow into an SDK call, a logger or a
+ * dangerous sink of this file a finding here, where the data enters it, although this file only
+ * sees a parameter. The calls are found in the project modules that import this
  * one (and, for a function called only by this file's own functions, in their callers).
  * Request data passed by a call in this same file is not counted: that call reports it.
  */
@@ -40,7 +41,10 @@ export function sinkSeesCaller(caller: string, site: string, hops: number, impor
 /** Origins kept per parameter. */
 const MAX_ORIGINS = 8;
 
-const cache = new WeakMap<IncomingHost, Map<string, RequestDataOrigin[]>>();
+/** What callers pass in: anything but their own parameters (followed further up instead). */
+type Passed = Exclude<Origin, ParamOrigin>;
+
+const cache = new WeakMap<IncomingHost, Map<string, Passed[]>>();
 
 const sameFunction = (a: FunctionNode, b: FunctionNode) => a === b || (a.range[0] === b.range[0] && a.range[1] === b.range[1]);
 
@@ -64,7 +68,7 @@ function callsOf(analysis: IncomingHost, owner: IncomingHost, fn: FunctionNode):
   return calls;
 }
 
-function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, seen: Set<string>): RequestDataOrigin[] {
+function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, seen: Set<string>): Passed[] {
   const key = `${origin.fn.range[0]}:${origin.index}:${origin.access.join('.')}`;
   let known = cache.get(owner);
   if (!known) {
@@ -75,7 +79,7 @@ function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, se
   if (cached) return cached;
   if (depth > MAX_DEPTH || seen.has(`${owner.filename}:${key}`)) return [];
   seen.add(`${owner.filename}:${key}`);
-  const found: RequestDataOrigin[] = [];
+  const found: Passed[] = [];
   const name = functionName(origin.fn);
   const follow = (caller: IncomingHost, local: boolean) => {
     for (const call of callsOf(caller, owner, origin.fn)) {
@@ -83,10 +87,11 @@ function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, se
       if (!argument) continue;
       const taint = argument.access.length > 0 ? caller.engine.taintAt(argument.value, argument.access) : caller.engine.taintOf(argument.value);
       const at = `${name}() at ${caller.label}:${call.loc.start.line}`;
-      // Request data at a call of this same file is reported at that call.
+      // What a call of this same file passes in is reported at that call.
       if (!local) {
-        for (const data of requestData(taint)) {
-          found.push({ ...data, place: `${data.node.loc.start.line} of ${caller.label}`, steps: [...data.steps, at] });
+        for (const data of taint) {
+          if (data.kind === 'param') continue;
+          found.push({ ...data, place: data.place ?? `${data.node.loc.start.line} of ${caller.label}`, steps: [...data.steps, at] });
         }
       }
       for (const param of taint) {
@@ -107,15 +112,21 @@ function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, se
 }
 
 /**
- * The request data that other modules pass into the parameters a taint comes from, each with
- * the place it was read (`11 of src/routes/ask.ts`) and the calls it went through.
+ * What other modules pass into the parameters a taint comes from (request data, LLM output,
+ * errors, prompts, secrets), each with the place it was made (`11 of src/routes/ask.ts`) and the
+ * calls it went through.
  */
-export function incomingRequestData(analysis: IncomingHost, taint: Taint): RequestDataOrigin[] {
+export function incomingOrigins(analysis: IncomingHost, taint: Taint): Passed[] {
   if (!analysis.linted || !analysis.settings.crossFile) return [];
-  const found: RequestDataOrigin[] = [];
+  const found: Passed[] = [];
   for (const origin of taint) {
     if (origin.kind !== 'param' || origin.sanitized) continue;
     found.push(...incomingFor(analysis, origin, 0, new Set()));
   }
   return found;
+}
+
+/** The request data among `incomingOrigins`. */
+export function incomingRequestData(analysis: IncomingHost, taint: Taint): RequestDataOrigin[] {
+  return requestData(incomingOrigins(analysis, taint));
 }

@@ -60,8 +60,8 @@ const WITHOUT_TYPES = [
   'express-cjs/lib/letter.js:14:32 require-role-separated-messages',
   'express-prompts/src/audit.ts:6:3 no-sensitive-logging',
   'express-prompts/src/guarded-server.ts:11:5 require-auth-on-llm-routes',
-  'express-prompts/src/reports-server.ts:23:34 no-llm-output-in-dangerous-sink',
   'express-prompts/src/reports-server.ts:27:5 no-error-details-in-response',
+  'express-prompts/src/reports.ts:6:33 no-llm-output-in-dangerous-sink',
   'express-prompts/src/server.ts:14:25 no-user-input-in-system-prompt',
   'nestjs/src/chat/chat.controller.ts:15:5 no-raw-llm-response',
   'nestjs/src/chat/chat.service.ts:12:7 no-user-input-in-system-prompt',
@@ -137,7 +137,10 @@ describe('cross-file flows in fixture projects', () => {
     expect(message('express-prompts/src/audit.ts:6:3')).toBe(
       "logger.info writes the request body 'req.body' (line 11 of express-prompts/src/reports-server.ts) via audit() at express-prompts/src/reports-server.ts:11 to the log; log safe fields (method, path, ids, lengths) instead.",
     );
-    expect(message('express-prompts/src/reports-server.ts:23:34')).toContain('reaches prisma.$queryRawUnsafe (runReport() in express-prompts/src/reports.ts:5), which runs it as SQL');
+    // At the sink, in the helper's module, naming where the output was made and the call that hands it on.
+    expect(message('express-prompts/src/reports.ts:6:33')).toContain(
+      'Output of openai chat.completions.create (line 14 of express-prompts/src/reports-server.ts) via completion.choices[0].message.content -> sql -> runReport() at express-prompts/src/reports-server.ts:23 reaches prisma.$queryRawUnsafe, which runs it as SQL',
+    );
     expect(message('express-prompts/src/reports-server.ts:27:5')).toContain("Error details 'err.message' (line 26) reach the client through res.json (sendError() in express-prompts/src/http.ts:3)");
   });
 
