@@ -8,13 +8,12 @@ import type { ParamSource, SourceContext } from '../models/sources/index.js';
 import { emptyInfo, findHandlers, merge, type HandlerInfo, type ModuleHandlers } from '../program/handlers.js';
 import { registeredHere } from '../program/registrations.js';
 import { allImporters, definersOf } from '../program/project-index.js';
-import { functionsNamed } from '../program/method-names.js';
 import { packageTypeOf } from '../program/type-aliases.js';
 import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
-import { enclosingFunction, isFunction, unwrap, type FunctionNode } from '../syntax/ast.js';
+import { enclosingFunction, type FunctionNode } from '../syntax/ast.js';
 import { CREDENTIAL_PARAM } from '../models/secrets.js';
 import { buildFileIndex, type FileIndex } from '../syntax/file-index.js';
-import { apiMethodNames, findClientConstructions, findLlmCalls, type ClientConstruction, type ImportedClient, type InjectedClient } from '../program/llm-calls.js';
+import { apiMethodNames, findClientConstructions, findLlmCalls, type ClientConstruction, type ImportedClient } from '../program/llm-calls.js';
 import { keyName } from '../syntax/ast.js';
 import { resolveIdentifier } from '../program/linker.js';
 import { typeFactsOf, type TypeFacts } from '../syntax/type-facts.js';
@@ -32,6 +31,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 
 import type { FileAnalysis, LinkedFunction } from './analysis-types.js';
+import { calleesByName } from './named-calls.js';
+import { injectedClients } from './injected-clients.js';
 
 export type { FileAnalysis, HandlerInfo };
 
@@ -103,66 +104,17 @@ class LazyFileAnalysis implements FileAnalysis {
 
   private byNameValue = new Map<TSESTree.CallExpression, readonly LinkedFunction[]>();
 
-  /**
-   * The project functions stored under the method's name, for a call whose receiver the linker
-   * cannot tell (see program/method-names.ts), when at least one makes an SDK call of its own;
-   * none past MAX_NAMED_CALLEES. Effects through them count only where every candidate agrees.
-   */
+  /** See dataflow/named-calls.ts. */
   private calleesByName(call: TSESTree.CallExpression): readonly LinkedFunction[] {
     let found = this.byNameValue.get(call);
     if (found === undefined) {
-      found = [];
-      const callee = unwrap(call.callee);
-      const name = callee.type === T.MemberExpression && !callee.computed ? keyName(callee) : null;
-      if (this.settings.crossFile && name !== null && !COMMON_METHODS.has(name) && this.unknownReceiver(callee as TSESTree.MemberExpression)) {
-        const definers = definersOf(name, this.filename, this.cwd, generation);
-        const files = [...definers.llm, ...definers.other];
-        // Only names some module that names an SDK defines; every definer is read, so that they can disagree.
-        if (definers.llm.length > 0 && files.length <= MAX_NAMED_CALLEES) {
-          const candidates = files.flatMap((file) => {
-            const owner = file === this.filename ? this : moduleRecord(file, this.settings, this.cwd)?.analysis;
-            return owner ? functionsNamed<FileAnalysis>(owner, owner.index.functions, name, owner.sdkFunctions) : [];
-          });
-          if (candidates.length <= MAX_NAMED_CALLEES && candidates.some((c) => c.llm)) found = candidates;
-        }
-      }
+      found = calleesByName(this, call, {
+        definers: (name) => definersOf(name, this.filename, this.cwd, generation),
+        moduleAt: (file) => (file === this.filename ? this : moduleRecord(file, this.settings, this.cwd)?.analysis ?? null),
+      });
       this.byNameValue.set(call, found);
     }
     return found;
-  }
-
-  /**
-   * Whether the object a method is called on is one the engine cannot tell and a project value
-   * may be: rooted at `this`, a local variable, a parameter that is not a handler's request or
-   * response, or a project import. Globals and package imports are not.
-   */
-  private unknownReceiver(callee: TSESTree.MemberExpression): boolean {
-    let root = unwrap(callee.object);
-    for (let depth = 0; depth < 16; depth++) {
-      if (root.type === T.MemberExpression) root = unwrap(root.object);
-      else if (root.type === T.CallExpression) root = unwrap(root.callee);
-      else break;
-    }
-    if (root.type === T.ThisExpression) return true;
-    if (root.type !== T.Identifier) return false;
-    const def = this.index.variableOf(root)?.defs[0];
-    switch (def?.type) {
-      case 'ImportBinding': {
-        const declaration = def.parent;
-        return declaration.type === T.ImportDeclaration && resolveModule(declaration.source.value, this.filename) !== null;
-      }
-      case 'Parameter': {
-        const fn = def.node;
-        if (!isFunction(fn)) return false;
-        const declared = def.name;
-        const index = fn.params.findIndex((param) => param.range[0] <= declared.range[0] && declared.range[1] <= param.range[1]);
-        return index >= 0 && !this.handlerParams(fn)?.has(index);
-      }
-      case 'Variable':
-        return true;
-      default:
-        return false;
-    }
   }
 
   private importersValue: readonly FileAnalysis[] | undefined;
@@ -252,7 +204,7 @@ class LazyFileAnalysis implements FileAnalysis {
 
   get sdkCalls(): readonly LlmCall[] {
     if (this.callsValue === undefined) {
-      const clients = [...this.importedClients(), ...this.injectedClients()];
+      const clients = [...this.importedClients(), ...(this.settings.crossFile && this.mentionsLlm ? injectedClients(this) : [])];
       const types = this.types;
       const mayCall = this.settings.llmWrappers.length > 0 || clients.length > 0 || types !== null || this.mentionsLlm;
       this.callsValue = mayCall ? findLlmCalls(this.sourceCode, this.index, this.settings, clients, types) : [];
@@ -266,58 +218,6 @@ class LazyFileAnalysis implements FileAnalysis {
   get sdkFunctions(): ReadonlySet<FunctionNode> {
     this.sdkFunctionsValue ??= new Set(this.sdkCalls.flatMap((call) => enclosingFunction(call.node) ?? []));
     return this.sdkFunctionsValue;
-  }
-
-  /**
-   * SDK clients this file's classes receive in their constructors, told by where the project
-   * constructs them (here and in the modules that import this one): every construction passes
-   * a client of the same SDK export (`new AssistantService(new ChatOpenAI(…))`), or none counts.
-   * Only for a file that names an SDK, and parameters not typed with a project class (the linker
-   * follows those).
-   */
-  private injectedClients(): InjectedClient[] {
-    if (!this.settings.crossFile || !this.mentionsLlm) return [];
-    const found: InjectedClient[] = [];
-    for (const fn of this.index.functions) {
-      const method = fn.parent;
-      if (method?.type !== T.MethodDefinition || method.kind !== 'constructor') continue;
-      const classNode = method.parent.parent;
-      if (classNode.type !== T.ClassDeclaration && classNode.type !== T.ClassExpression) continue;
-      fn.params.forEach((param, position) => {
-        if (param.type !== T.TSParameterProperty) return;
-        const binding = param.parameter.type === T.AssignmentPattern ? param.parameter.left : param.parameter;
-        if (binding.type !== T.Identifier || this.typedWithProjectClass(binding)) return;
-        const client = this.constructedWith(classNode, position);
-        if (client) found.push({ classBody: classNode.body, field: binding.name, ...client });
-      });
-    }
-    return found;
-  }
-
-  /** `llm: AssistantModel` where the name is a class of the project: the linker follows it, not the SDK models. */
-  private typedWithProjectClass(binding: TSESTree.Identifier): boolean {
-    const type = binding.typeAnnotation?.typeAnnotation;
-    if (type?.type !== T.TSTypeReference || type.typeName.type !== T.Identifier) return false;
-    const resolved = resolveIdentifier<FileAnalysis>(this, type.typeName);
-    return resolved?.kind === 'class';
-  }
-
-  /** The SDK client every construction of the class passes at `position`, or null. */
-  private constructedWith(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, position: number): { sdk: string; exportName: string } | null {
-    let client: { sdk: string; exportName: string } | null = null;
-    for (const module of [this as FileAnalysis, ...this.importerModules()]) {
-      for (const created of module.index.news) {
-        const callee = unwrap(created.callee);
-        if (callee.type !== T.Identifier) continue;
-        const target = resolveIdentifier<FileAnalysis>(module, callee);
-        if (target?.kind !== 'class' || target.owner.filename !== this.filename || target.node.range[0] !== classNode.range[0]) continue;
-        const argument = created.arguments[position];
-        const passed = argument && argument.type !== T.SpreadElement ? clientOf(module, argument) : null;
-        if (!passed || (client && (client.sdk !== passed.sdk || client.exportName !== passed.exportName))) return null;
-        client = passed;
-      }
-    }
-    return client;
   }
 
   /** Names imported from project modules that hold an SDK client made there (`export const openai = new OpenAI()`). */
@@ -466,34 +366,6 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.allHandlersValue;
   }
 }
-
-/** The SDK client an expression of `module` holds: `new ChatOpenAI(…)` there, or a name bound to one (in any module). */
-function clientOf(module: FileAnalysis, expression: Node): { sdk: string; exportName: string } | null {
-  let value = unwrap(expression);
-  let owner = module;
-  if (value.type === T.Identifier) {
-    const resolved = resolveIdentifier<FileAnalysis>(module, value);
-    if (resolved?.kind !== 'value') return null;
-    value = unwrap(resolved.node);
-    owner = resolved.owner;
-  }
-  const created = value.type === T.NewExpression ? owner.clientConstructions.find((c) => c.node === value) : undefined;
-  return created ? { sdk: created.sdk, exportName: created.exportName } : null;
-}
-
-/** At most this many functions found by a method's name are followed; past it the call stays unlinked. */
-const MAX_NAMED_CALLEES = 4;
-
-/**
- * Method names of the platform and of framework objects (arrays, maps, promises, emitters,
- * responses): a call by one of these names is never linked by name.
- */
-const COMMON_METHODS = new Set([
-  'then', 'catch', 'finally', 'map', 'filter', 'forEach', 'reduce', 'find', 'some', 'every', 'push', 'pop', 'shift', 'unshift',
-  'slice', 'splice', 'concat', 'join', 'includes', 'indexOf', 'get', 'set', 'has', 'delete', 'add', 'clear', 'keys', 'values',
-  'entries', 'on', 'once', 'off', 'emit', 'call', 'apply', 'bind', 'toString', 'valueOf', 'send', 'json', 'write', 'end',
-  'status', 'log', 'info', 'warn', 'error', 'debug', 'trace', 'next', 'resolve', 'reject', 'close', 'parse', 'stringify',
-]);
 
 /** Text that may export a function for another module to register. */
 const MAY_EXPORT = /\bexport\b|\bexports\b/u;
