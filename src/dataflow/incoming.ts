@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode, Node } from '../syntax/ast.js';
 import { argumentFor } from './arguments.js';
+import { onlyInDevelopment, type GuardContext } from './env-guard.js';
 import type { FileIndex } from '../syntax/file-index.js';
 import { requestData, type Origin, type ParamOrigin, type RequestDataOrigin, type Taint } from './origin.js';
 
@@ -11,7 +12,7 @@ export interface IncomingHost {
   readonly filename: string;
   readonly label: string;
   readonly index: FileIndex;
-  readonly engine: { taintOf(node: Node): Taint; taintAt(node: Node, access: readonly (string | null)[]): Taint };
+  readonly engine: { taintOf(node: Node): Taint; taintAt(node: Node, access: readonly (string | null)[]): Taint; readonly guards: GuardContext };
   /** Whether the call's callee could be linked at all, told cheaply from this file. */
   mayLinkCall(call: TSESTree.CallExpression): boolean;
   linkedCalls(call: TSESTree.CallExpression): readonly { readonly fn: FunctionNode; readonly owner: { readonly filename: string }; readonly approximate?: true }[];
@@ -68,8 +69,8 @@ function callsOf(analysis: IncomingHost, owner: IncomingHost, fn: FunctionNode):
   return calls;
 }
 
-function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, seen: Set<string>): Passed[] {
-  const key = `${origin.fn.range[0]}:${origin.index}:${origin.access.join('.')}`;
+function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, seen: Set<string>, production: boolean): Passed[] {
+  const key = `${origin.fn.range[0]}:${origin.index}:${origin.access.join('.')}:${production}`;
   let known = cache.get(owner);
   if (!known) {
     known = new Map();
@@ -83,6 +84,8 @@ function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, se
   const name = functionName(origin.fn);
   const follow = (caller: IncomingHost, local: boolean) => {
     for (const call of callsOf(caller, owner, origin.fn)) {
+      // A call made in development only hands nothing on in production (for the checks that ask so).
+      if (production && onlyInDevelopment(call, caller.engine.guards)) continue;
       const argument = argumentFor(caller, call, origin);
       if (!argument) continue;
       const taint = argument.access.length > 0 ? caller.engine.taintAt(argument.value, argument.access) : caller.engine.taintOf(argument.value);
@@ -96,7 +99,7 @@ function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, se
       }
       for (const param of taint) {
         if (param.kind !== 'param') continue;
-        for (const data of incomingFor(caller, param, depth + 1, seen)) found.push({ ...data, steps: [...data.steps, at] });
+        for (const data of incomingFor(caller, param, depth + 1, seen, production)) found.push({ ...data, steps: [...data.steps, at] });
       }
       if (found.length >= MAX_ORIGINS) return;
     }
@@ -114,14 +117,15 @@ function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, se
 /**
  * What other modules pass into the parameters a taint comes from (request data, LLM output,
  * errors, prompts, secrets), each with the place it was made (`11 of src/routes/ask.ts`) and the
- * calls it went through.
+ * calls it went through. With `productionOnly`, calls made only in development
+ * (`if (process.env.NODE_ENV === 'development') dump(req.body)`) are left out.
  */
-export function incomingOrigins(analysis: IncomingHost, taint: Taint): Passed[] {
+export function incomingOrigins(analysis: IncomingHost, taint: Taint, options: { readonly productionOnly?: boolean } = {}): Passed[] {
   if (!analysis.linted || !analysis.settings.crossFile) return [];
   const found: Passed[] = [];
   for (const origin of taint) {
     if (origin.kind !== 'param' || origin.sanitized) continue;
-    found.push(...incomingFor(analysis, origin, 0, new Set()));
+    found.push(...incomingFor(analysis, origin, 0, new Set(), options.productionOnly ?? false));
   }
   return found;
 }
