@@ -164,7 +164,7 @@ export function logFindings(analysis: FileAnalysis): LogFinding[] {
       // The most specific description first: a secret, a prompt, the request object, output, data.
       const taint = siteTaint(analysis, argument, call.through?.accesses);
       // A parameter of a function that callers in other modules give request data, output or secrets: reported here, naming where it was made.
-      const incoming = call.through ? [] : incomingOrigins(analysis, taint, { productionOnly: true });
+      const incoming = call.through ? [] : incomingOrigins(analysis, taint, { skip: 'development' });
       const origins = [...taint, ...incoming].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
       for (const origin of origins) {
         if (origin.kind === 'param' || origin.kind === 'error' || ('sanitized' in origin && origin.sanitized)) continue;

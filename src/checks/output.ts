@@ -19,7 +19,8 @@ export function outputFindings(analysis: FileAnalysis): OutputFinding[] {
   const cached = cache.get(analysis);
   if (cached) return cached;
   const findings: OutputFinding[] = [];
-  if (analysis.llmCalls.length > 0 || analysis.mayImportLlmValues) {
+  // A module of response helpers may be handed output (or prompts) by its importers: asked at its sinks.
+  if (analysis.llmCalls.length > 0 || analysis.mayImportLlmValues || analysis.settings.crossFile) {
     for (const { sink, origins, carriers } of sinkHits(analysis, llmOutputs)) {
       const origin = origins.find(isRaw) ?? origins[0];
       findings.push({ sink, origin, raw: isRaw(origin), carriers });

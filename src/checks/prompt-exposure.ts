@@ -18,7 +18,8 @@ export function promptExposures(analysis: FileAnalysis): PromptExposure[] {
   if (cached) return cached;
   const found: PromptExposure[] = [];
   // Only files with LLM calls can hold their prompts.
-  if (analysis.llmCalls.length > 0 || analysis.mayImportLlmValues) {
+  // A module of response helpers may be handed output (or prompts) by its importers: asked at its sinks.
+  if (analysis.llmCalls.length > 0 || analysis.mayImportLlmValues || analysis.settings.crossFile) {
     for (const { sink, origins, carriers } of sinkHits(analysis, promptValues)) {
       found.push({ sink, origin: origins.find((p) => p.what === 'system prompt') ?? origins[0], carriers });
     }

@@ -5,7 +5,8 @@ import { RESPONSE_MODELS, type ResponseModelName } from '../models/sinks/respons
 import { keyName, memberChain, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import type { Taint } from '../dataflow/origin.js';
-import { effectsAt, helperSinkSites, siteTaint } from '../dataflow/effects.js';
+import { effectsAt, helperSinkSites, siteTaint, type ParamEffect } from '../dataflow/effects.js';
+import { incomingOrigins, sinkSeesCaller } from '../dataflow/incoming.js';
 import { mayLinkCallee } from '../program/linker.js';
 
 type Variable = NonNullable<ReturnType<FileAnalysis['index']['variableOf']>>;
@@ -140,7 +141,7 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
   if (variables.size > 0) {
     for (const { call, effect, value, accesses } of helperSinkSites(analysis)) {
       const sink = effect.sink;
-      if (sink.kind !== 'respond') continue;
+      if (sink.kind !== 'respond' || reportedByHelper(analysis, call, effect)) continue;
       const given = call.arguments[sink.response];
       const variable = given && given.type === T.Identifier ? analysis.index.variableOf(given) : null;
       const model = variable ? variables.get(variable) : undefined;
@@ -221,6 +222,18 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
 }
 
 /**
+ * Whether a helper in another module that sends an argument on the response it is given reports
+ * that flow itself, at its response call: it takes the response as a framework response (typed
+ * `res: Response`), sends it there directly, and sees this call (see `sinkSeesCaller`).
+ */
+function reportedByHelper(analysis: FileAnalysis, call: TSESTree.CallExpression, effect: ParamEffect): boolean {
+  if (effect.sink.kind !== 'respond' || effect.byName || effect.hops.length !== 1) return false;
+  const linked = analysis.linkedCall(call);
+  if (!linked || linked.owner.filename !== effect.site || !linked.owner.handlers.get(linked.fn)?.responses.has(effect.sink.response)) return false;
+  return sinkSeesCaller(analysis.filename, effect.site, effect.hops.length, (file) => analysis.importersOf(file));
+}
+
+/**
  * `ctx.throw(400, message)`: the message's position when the status is a number below 500 written
  * in the call (the framework exposes those messages; a 5xx or a computed status may not be sent).
  */
@@ -251,7 +264,10 @@ export function sinkHits<O>(analysis: FileAnalysis, select: (taint: Taint) => O[
       continue;
     }
     for (const payload of sink.payload) {
-      const found = select(siteTaint(analysis, payload, sink.accesses));
+      const taint = siteTaint(analysis, payload, sink.accesses);
+      let found = select(taint);
+      // A parameter of a helper that callers in other modules hand error details or output: reported here, naming where it was made.
+      if (found.length === 0 && !sink.helper) found = select(incomingOrigins(analysis, taint, { skip: 'errors' }));
       if (found.length === 0) continue;
       origins.push(...found);
       carriers.push(payload);

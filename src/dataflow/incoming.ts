@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode, Node } from '../syntax/ast.js';
 import { argumentFor } from './arguments.js';
-import { onlyInDevelopment, type GuardContext } from './env-guard.js';
+import { guardedForErrors, onlyInDevelopment, type GuardContext } from './env-guard.js';
 import type { FileIndex } from '../syntax/file-index.js';
 import { requestData, type Origin, type ParamOrigin, type RequestDataOrigin, type Taint } from './origin.js';
 
@@ -42,6 +42,9 @@ export function sinkSeesCaller(caller: string, site: string, hops: number, impor
 /** Origins kept per parameter. */
 const MAX_ORIGINS = 8;
 
+/** Calls whose arguments do not count: none, development-only ones, or those guarded for error details too. */
+type Skip = 'none' | 'development' | 'errors';
+
 /** What callers pass in: anything but their own parameters (followed further up instead). */
 type Passed = Exclude<Origin, ParamOrigin>;
 
@@ -69,8 +72,8 @@ function callsOf(analysis: IncomingHost, owner: IncomingHost, fn: FunctionNode):
   return calls;
 }
 
-function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, seen: Set<string>, production: boolean): Passed[] {
-  const key = `${origin.fn.range[0]}:${origin.index}:${origin.access.join('.')}:${production}`;
+function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, seen: Set<string>, skip: Skip): Passed[] {
+  const key = `${origin.fn.range[0]}:${origin.index}:${origin.access.join('.')}:${skip}`;
   let known = cache.get(owner);
   if (!known) {
     known = new Map();
@@ -84,8 +87,9 @@ function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, se
   const name = functionName(origin.fn);
   const follow = (caller: IncomingHost, local: boolean) => {
     for (const call of callsOf(caller, owner, origin.fn)) {
-      // A call made in development only hands nothing on in production (for the checks that ask so).
-      if (production && onlyInDevelopment(call, caller.engine.guards)) continue;
+      // A call made in development only (or, for responses, where error details may be sent) hands nothing on that counts.
+      if (skip === 'development' && onlyInDevelopment(call, caller.engine.guards)) continue;
+      if (skip === 'errors' && guardedForErrors(call, caller.engine.guards)) continue;
       const argument = argumentFor(caller, call, origin);
       if (!argument) continue;
       const taint = argument.access.length > 0 ? caller.engine.taintAt(argument.value, argument.access) : caller.engine.taintOf(argument.value);
@@ -99,7 +103,7 @@ function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, se
       }
       for (const param of taint) {
         if (param.kind !== 'param') continue;
-        for (const data of incomingFor(caller, param, depth + 1, seen, production)) found.push({ ...data, steps: [...data.steps, at] });
+        for (const data of incomingFor(caller, param, depth + 1, seen, skip)) found.push({ ...data, steps: [...data.steps, at] });
       }
       if (found.length >= MAX_ORIGINS) return;
     }
@@ -117,15 +121,16 @@ function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, se
 /**
  * What other modules pass into the parameters a taint comes from (request data, LLM output,
  * errors, prompts, secrets), each with the place it was made (`11 of src/routes/ask.ts`) and the
- * calls it went through. With `productionOnly`, calls made only in development
- * (`if (process.env.NODE_ENV === 'development') dump(req.body)`) are left out.
+ * calls it went through. `skip` leaves out calls made in development only (`'development'`: `if
+ * (process.env.NODE_ENV === 'development') dump(req.body)`), or also in branches where error
+ * details may be sent (`'errors'`: a client-error check, as the response checks ask).
  */
-export function incomingOrigins(analysis: IncomingHost, taint: Taint, options: { readonly productionOnly?: boolean } = {}): Passed[] {
+export function incomingOrigins(analysis: IncomingHost, taint: Taint, options: { readonly skip?: Skip } = {}): Passed[] {
   if (!analysis.linted || !analysis.settings.crossFile) return [];
   const found: Passed[] = [];
   for (const origin of taint) {
     if (origin.kind !== 'param' || origin.sanitized) continue;
-    found.push(...incomingFor(analysis, origin, 0, new Set(), options.productionOnly ?? false));
+    found.push(...incomingFor(analysis, origin, 0, new Set(), options.skip ?? 'none'));
   }
   return found;
 }

@@ -60,7 +60,7 @@ const WITHOUT_TYPES = [
   'express-cjs/lib/letter.js:14:32 require-role-separated-messages',
   'express-prompts/src/audit.ts:6:3 no-sensitive-logging',
   'express-prompts/src/guarded-server.ts:11:5 require-auth-on-llm-routes',
-  'express-prompts/src/reports-server.ts:28:5 no-error-details-in-response',
+  'express-prompts/src/http.ts:4:3 no-error-details-in-response',
   'express-prompts/src/reports.ts:6:33 no-llm-output-in-dangerous-sink',
   'express-prompts/src/server.ts:14:25 no-user-input-in-system-prompt',
   'nestjs/src/chat/chat.controller.ts:15:5 no-raw-llm-response',
@@ -141,7 +141,10 @@ describe('cross-file flows in fixture projects', () => {
     expect(message('express-prompts/src/reports.ts:6:33')).toContain(
       'Output of openai chat.completions.create (line 15 of express-prompts/src/reports-server.ts) via completion.choices[0].message.content -> sql -> runReport() at express-prompts/src/reports-server.ts:24 reaches prisma.$queryRawUnsafe, which runs it as SQL',
     );
-    expect(message('express-prompts/src/reports-server.ts:28:5')).toContain("Error details 'err.message' (line 27) reach the client through res.json (sendError() in express-prompts/src/http.ts:3)");
+    // At the response, in the helper that is handed the response object, naming where the error was caught.
+    expect(message('express-prompts/src/http.ts:4:3')).toBe(
+      "Error details 'err.message' (line 27 of express-prompts/src/reports-server.ts) reach the client through res.json via sendError() at express-prompts/src/reports-server.ts:28; log them on the server and send a generic message.",
+    );
   });
 
   it('offers no autofix for a prompt whose request data comes from another file', async () => {
@@ -166,6 +169,8 @@ describe('cross-file flows in fixture projects', () => {
     // `debugDump` is called in development only (so its logger, in another module, stays quiet too).
     expect(found.filter((f) => /^express-prompts\/src\/reports-server\.ts:(?:13|25|3\d|4\d):/u.test(f.at))).toEqual([]);
     expect(found.filter((f) => f.at.startsWith('express-prompts/src/debug-log.ts'))).toEqual([]);
+    // `sendDebugError` is called in development only: its response, in http.ts, stays quiet.
+    expect(found.filter((f) => f.at.startsWith('express-prompts/src/http.ts:1'))).toEqual([]);
     // With requireSanitizer, `ask()`'s text is reported and `askClean()`'s (redacted in lib/ai.ts) is not.
     expect(found.some((f) => f.at.startsWith('nextjs/app/api/chat/route.ts:6') && f.rule === 'no-raw-llm-response')).toBe(true);
     expect(found.filter((f) => f.at.startsWith('nextjs/app/api/clean/'))).toEqual([]);
