@@ -122,6 +122,55 @@ function withoutErrors(taint: Taint): Taint {
 /** A function a call runs, with the engine of the module that defines it. */
 type LinkedFunction = Linked<{ readonly engine: TaintEngine }>;
 
+/** Ancestors looked at for an equality guard around a read (statements and expressions, within its function). */
+const MAX_GUARD_DEPTH = 24;
+
+/** `x === 'lit'` or `'lit' == x` (also numbers): the side that is compared, or null. */
+function comparedToLiteral(test: Node): Node | null {
+  const value = test.type === T.ChainExpression ? test.expression : test;
+  if (value.type !== T.BinaryExpression || (value.operator !== '===' && value.operator !== '==')) return null;
+  const literal = (side: Node) => side.type === T.Literal && (typeof side.value === 'string' || typeof side.value === 'number');
+  if (literal(value.right) && !literal(value.left)) return value.left;
+  if (literal(value.left) && !literal(value.right)) return value.right as Node;
+  return null;
+}
+
+/** The conjuncts of a test (`a && b === 'x'`). */
+function conjuncts(test: Node, out: Node[] = []): Node[] {
+  if (test.type === T.LogicalExpression && test.operator === '&&') {
+    conjuncts(test.left, out);
+    conjuncts(test.right, out);
+  } else out.push(test);
+  return out;
+}
+
+/**
+ * Whether a read of `node` (a name or a member chain) sits in the branch taken when the same
+ * expression equals a literal: the consequent of an `if`, of a `?:`, or the right side of `&&`
+ * whose test compares it with `===`/`==`. Compared by source text, within the enclosing function.
+ */
+function equalsLiteralHere(node: Node, sourceCode: TSESLint.SourceCode): boolean {
+  let text: string | null = null;
+  let child: Node = node;
+  let parent = node.parent;
+  for (let depth = 0; parent && depth < MAX_GUARD_DEPTH && !isFunction(parent); depth++) {
+    let test: Node | null = null;
+    if ((parent.type === T.IfStatement || parent.type === T.ConditionalExpression) && parent.consequent === child) test = parent.test;
+    else if (parent.type === T.LogicalExpression && parent.operator === '&&' && parent.right === child) test = parent.left;
+    if (test) {
+      for (const conjunct of conjuncts(test)) {
+        const compared = comparedToLiteral(conjunct);
+        if (!compared) continue;
+        text ??= sourceCode.getText(node);
+        if (sourceCode.getText(compared) === text) return true;
+      }
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
 export interface TaintEngineHost {
   readonly index: FileIndex;
   readonly sourceCode: TSESLint.SourceCode;
@@ -298,6 +347,8 @@ export class TaintEngine {
   }
 
   private compute(node: Node): Taint {
+    // `if (tone === 'pirate') … tone …`: inside the branch the value is your own literal.
+    if ((node.type === T.Identifier || node.type === T.MemberExpression) && equalsLiteralHere(node, this.host.sourceCode)) return CLEAN;
     switch (node.type) {
       case T.Identifier:
         return this.identifierTaint(node);

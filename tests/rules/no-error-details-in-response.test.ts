@@ -128,6 +128,10 @@ ruleTester().run('no-error-details-in-response', rule, {
       ),
     },
     {
+      name: 'a message compared with your own literal, sent only in the branch where it equals it',
+      code: lines(...express, `app.post('/x', async (req, res) => { try { await run(req.body); } catch (err) { if (err.message === 'DAILY_LIMIT_REACHED') return res.status(429).json({ error: err.message }); res.status(500).json({ error: 'Failed' }); } });`),
+    },
+    {
       name: 'details only after an early return in production',
       code: lines(...express, `app.use((err, req, res, next) => { if (process.env.NODE_ENV === 'production') return res.status(500).json({ error: 'Internal Server Error' }); res.status(500).json({ error: err.message, stack: err.stack }); });`),
     },
@@ -146,6 +150,12 @@ ruleTester().run('no-error-details-in-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a message sent in the branch where it differs from your literal',
+      code: lines(...express, `app.post('/x', async (req, res) => { try { await run(req.body); } catch (err) { if (err.message !== 'DAILY_LIMIT_REACHED') return res.status(500).json({ error: err.message }); res.status(429).json({ error: 'Limit' }); } });`),
+      output: null,
+      errors: [{ messageId, line: 3, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...express, `app.post('/x', async (req, res) => { try { await run(req.body); } catch (err) { if (err.message !== 'DAILY_LIMIT_REACHED') return res.status(500).json({ error: 'Internal Server Error' }); res.status(429).json({ error: 'Limit' }); } });`) }] }],
+    },
     {
       name: 'Koa ctx.throw(400, error.message): Koa sends the message of a 4xx to the client',
       code: lines(

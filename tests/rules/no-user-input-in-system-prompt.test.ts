@@ -8,6 +8,10 @@ const express = [`import express from 'express';`, `import OpenAI from 'openai';
 ruleTester().run('no-user-input-in-system-prompt', rule, {
   valid: [
     {
+      name: 'a value compared with your own literal, used only in the branch where it equals it',
+      code: lines(...express, `app.post('/x', async (req, res) => { const tone = req.body.tone; const system = tone === 'pirate' ? \`Talk like a \${tone}.\` : 'Be neutral.'; await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: system }] }); res.sendStatus(204); });`),
+    },
+    {
       name: 'a prompt builder given an object reads only the constant field',
       code: lines(
         ...express,
@@ -349,6 +353,11 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a value only tested for being set is still the client\'s',
+      code: lines(...express, `app.post('/x', async (req, res) => { const tone = req.body.tone; const system = tone ? \`Talk like a \${tone}.\` : 'Be neutral.'; await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: system }] }); res.sendStatus(204); });`),
+      errors: [{ messageId, line: 5 }],
+    },
     {
       name: 'a helper that puts its first parameter in the system message: reported at the argument, no fix',
       code: lines(
