@@ -6,7 +6,7 @@ import { keyName, memberChain, unwrap, type FunctionNode, type Node } from '../s
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import type { Taint } from '../dataflow/origin.js';
 import { effectsAt, helperSinkSites, siteTaint, type ParamEffect } from '../dataflow/effects.js';
-import { incomingOrigins, sinkSeesCaller } from '../dataflow/incoming.js';
+import { callsOf, incomingOrigins, sinkSeesCaller } from '../dataflow/incoming.js';
 import { mayLinkCallee } from '../program/linker.js';
 
 type Variable = NonNullable<ReturnType<FileAnalysis['index']['variableOf']>>;
@@ -35,12 +35,109 @@ export interface ResponseSink {
   readonly accesses?: readonly (readonly (string | null)[])[];
   /** For a helper handed the response: what it sends of its own (its LLM output, error details, prompts). */
   readonly origins?: Taint;
+  /**
+   * On a response a helper is handed by its callers in other modules: only what those callers
+   * pass in is reported here (what the helper sends of its own is reported at each call).
+   */
+  readonly fromCallers?: boolean;
 }
 
 const cache = new WeakMap<FileAnalysis, ResponseSink[]>();
 
-/** Variables that hold a response object: handler parameters, and `host.switchToHttp().getResponse()` in NestJS filters. */
+/**
+ * Variables that hold a response object: handler parameters, `host.switchToHttp().getResponse()`
+ * in NestJS filters, and parameters of helpers that callers in other modules hand a response.
+ */
 function responseVariables(analysis: FileAnalysis): Map<Variable, ResponseModelName> {
+  const variables = directResponseVariables(analysis);
+  for (const [variable, model] of handedResponses(analysis)) variables.set(variable, model);
+  return variables;
+}
+
+/** The parameter variables of `responseParams`. */
+function handedResponses(analysis: FileAnalysis): Map<Variable, ResponseModelName> {
+  const variables = new Map<Variable, ResponseModelName>();
+  for (const [fn, params] of responseParams(analysis)) {
+    for (const [index, model] of params) {
+      const param = fn.params[index];
+      const variable = param?.type === T.Identifier ? analysis.index.variableOf(param) : null;
+      if (variable) variables.set(variable, model);
+    }
+  }
+  return variables;
+}
+
+/** The variable at the root of `res.status(500).json`. */
+function rootVariable(node: Node, analysis: FileAnalysis): Variable | null {
+  let current = unwrap(node);
+  while (current.type === T.CallExpression && current.callee.type === T.MemberExpression) current = unwrap(current.callee.object);
+  return current.type === T.Identifier ? analysis.index.variableOf(current) : null;
+}
+
+/** Methods that mark a parameter as a response object (`res.status(…)`, `res.json(…)`, `reply.send(…)`); not `write`/`end`, which streams share. */
+const RESPONSE_METHODS: ReadonlySet<string> = new Set(['status', 'json', 'send', 'jsonp', 'render', 'html', 'code']);
+
+const paramsCache = new WeakMap<FileAnalysis, Map<FunctionNode, Map<number, ResponseModelName>>>();
+
+/**
+ * Parameters of this module's functions (not handlers) that are used like a response and that
+ * every caller in the modules importing this one hands a response object of the same framework:
+ * `export function sendError(res, err) { res.status(500).json(…) }` in plain JavaScript.
+ */
+export function responseParams(analysis: FileAnalysis): Map<FunctionNode, Map<number, ResponseModelName>> {
+  const cached = paramsCache.get(analysis);
+  if (cached) return cached;
+  const found = new Map<FunctionNode, Map<number, ResponseModelName>>();
+  paramsCache.set(analysis, found);
+  if (!analysis.settings.crossFile) return found;
+  for (const fn of analysis.index.functions) {
+    if (analysis.handlers.has(fn)) continue;
+    fn.params.forEach((param, index) => {
+      const variable = param.type === T.Identifier ? analysis.index.variableOf(param) : null;
+      if (!variable || !usedAsResponse(variable)) return;
+      const model = passedResponse(analysis, fn, index);
+      if (!model) return;
+      let params = found.get(fn);
+      if (!params) {
+        params = new Map();
+        found.set(fn, params);
+      }
+      params.set(index, model);
+    });
+  }
+  return found;
+}
+
+function usedAsResponse(variable: Variable): boolean {
+  return variable.references.some((reference) => {
+    const parent = (reference.identifier as Node).parent;
+    return parent?.type === T.MemberExpression && parent.object === reference.identifier && parent.parent?.type === T.CallExpression && parent.parent.callee === parent && RESPONSE_METHODS.has(keyName(parent) ?? '');
+  });
+}
+
+/** The framework of the response every call from another module passes at `index`, or null (none, or they differ). */
+function passedResponse(analysis: FileAnalysis, fn: FunctionNode, index: number): ResponseModelName | null {
+  let model: ResponseModelName | null = null;
+  for (const importer of analysis.importerModules()) {
+    const variables = directResponseVariables(importer);
+    for (const call of callsOf(importer, analysis, fn)) {
+      const argument = call.arguments[index];
+      const value = argument ? unwrap(argument) : null;
+      const variable = value?.type === T.Identifier ? importer.index.variableOf(value) : null;
+      const passed = variable ? variables.get(variable) : undefined;
+      if (!passed || (model !== null && passed !== model)) return null;
+      model = passed;
+    }
+  }
+  return model;
+}
+
+const directCache = new WeakMap<FileAnalysis, Map<Variable, ResponseModelName>>();
+
+/** Handler parameters and NestJS `getResponse()` results: what the file itself says is a response. */
+function directResponseVariables(analysis: FileAnalysis): Map<Variable, ResponseModelName> {
+  const cached = directCache.get(analysis);
+  if (cached) return new Map(cached);
   const variables = new Map<Variable, ResponseModelName>();
   for (const [fn, info] of analysis.handlers) {
     for (const [index, model] of info.responses) {
@@ -57,7 +154,8 @@ function responseVariables(analysis: FileAnalysis): Map<Variable, ResponseModelN
     const variable = fromHost ? analysis.index.variableOf(call.parent.id) : null;
     if (variable) variables.set(variable, 'express-res');
   }
-  return variables;
+  directCache.set(analysis, variables);
+  return new Map(variables);
 }
 
 /** The response object at the root of `res.status(500).json`, skipping chain methods. */
@@ -111,6 +209,7 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
     sinkNodes.add(callNode);
   };
   const variables = responseVariables(analysis);
+  const handed = handedResponses(analysis);
 
   if (variables.size > 0) {
     for (const call of analysis.index.calls) {
@@ -121,7 +220,9 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
       const payloadIndex = root && method ? (RESPONSE_MODELS[root.model].send.get(method) ?? exposedMessage(root.model, method, call)) : undefined;
       if (!root || payloadIndex === undefined) continue;
       const payload = call.arguments[payloadIndex];
-      if (payload && payload.type !== T.SpreadElement) add({ node: call, payload: [payload], api: `${root.name}.${method}` });
+      const rooted = rootVariable(callee.object, analysis);
+      const fromCallers = (rooted !== null && handed.has(rooted)) || undefined;
+      if (payload && payload.type !== T.SpreadElement) add({ node: call, payload: [payload], api: `${root.name}.${method}`, fromCallers });
     }
     for (const assignment of analysis.index.assignments) {
       const left = assignment.left;
@@ -132,7 +233,8 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
       const target = object.type === T.MemberExpression && keyName(object) === 'response' ? object.object : object;
       const root = responseRoot(target, variables, analysis);
       if (root && property && RESPONSE_MODELS[root.model].bodyProperty === property) {
-        add({ node: assignment, payload: [assignment.right], api: `${root.name}.${property}` });
+        const rooted = rootVariable(target, analysis);
+        add({ node: assignment, payload: [assignment.right], api: `${root.name}.${property}`, fromCallers: (rooted !== null && handed.has(rooted)) || undefined });
       }
     }
   }
@@ -224,12 +326,15 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
 /**
  * Whether a helper in another module that sends an argument on the response it is given reports
  * that flow itself, at its response call: it takes the response as a framework response (typed
- * `res: Response`), sends it there directly, and sees this call (see `sinkSeesCaller`).
+ * `res: Response`, or handed one by every caller), sends it there directly, and sees this call
+ * (see `sinkSeesCaller`).
  */
 function reportedByHelper(analysis: FileAnalysis, call: TSESTree.CallExpression, effect: ParamEffect): boolean {
   if (effect.sink.kind !== 'respond' || effect.byName || effect.hops.length !== 1) return false;
   const linked = analysis.linkedCall(call);
-  if (!linked || linked.owner.filename !== effect.site || !linked.owner.handlers.get(linked.fn)?.responses.has(effect.sink.response)) return false;
+  if (!linked || linked.owner.filename !== effect.site) return false;
+  const index = effect.sink.response;
+  if (!linked.owner.handlers.get(linked.fn)?.responses.has(index) && !responseParams(linked.owner).get(linked.fn)?.has(index)) return false;
   return sinkSeesCaller(analysis.filename, effect.site, effect.hops.length, (file) => analysis.importersOf(file));
 }
 
@@ -265,7 +370,7 @@ export function sinkHits<O>(analysis: FileAnalysis, select: (taint: Taint) => O[
     }
     for (const payload of sink.payload) {
       const taint = siteTaint(analysis, payload, sink.accesses);
-      let found = select(taint);
+      let found = sink.fromCallers ? [] : select(taint);
       // A parameter of a helper that callers in other modules hand error details or output: reported here, naming where it was made.
       if (found.length === 0 && !sink.helper) found = select(incomingOrigins(analysis, taint, { skip: 'errors' }));
       if (found.length === 0) continue;

@@ -61,8 +61,8 @@ function functionName(fn: FunctionNode): string {
   return 'the function';
 }
 
-/** Calls of `analysis` (module or linted file) that run `fn` of `owner`, with their arguments for a parameter. */
-function callsOf(analysis: IncomingHost, owner: IncomingHost, fn: FunctionNode): TSESTree.CallExpression[] {
+/** Calls of `analysis` (module or linted file) that run `fn` of `owner` (linked exactly, not by name). */
+export function callsOf(analysis: IncomingHost, owner: IncomingHost, fn: FunctionNode): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
   for (const call of analysis.index.calls) {
     if (call.arguments.length === 0 || !analysis.mayLinkCall(call)) continue;

@@ -71,6 +71,34 @@ app.post('/chat', async (req, res) => {
     expect(await lint(dir, ['server.ts'])).toEqual([]);
   });
 
+  it('report a plain JavaScript response helper at its response when every caller hands it a response', async () => {
+    const dir = project({
+      'package.json': '{ "type": "module" }',
+      'http.js': `export function sendError(res, error) {
+  res.status(500).json({ error: error.message });
+}
+export function sendSafe(res, error) {
+  res.status(500).json({ error: 'Internal Server Error', code: error.code });
+}
+export function reply(target, error) {
+  target.status(500).json({ error: error.message });
+}
+`,
+      'server.js': `import express from 'express';
+import { reply, sendError, sendSafe } from './http.js';
+const app = express();
+app.post('/a', async (req, res) => { try { await run(req.body); } catch (err) { sendError(res, err); } });
+app.post('/b', async (req, res) => { try { await run(req.body); } catch (err) { sendSafe(res, err); } });
+app.post('/c', async (req, res) => { try { await run(req.body); } catch (err) { reply(res, err); } });
+reply(makeRecorder(), new Error('test'));
+`,
+    });
+    const found = await lint(dir, ['*.js']);
+    // sendError: at its response, once. sendSafe: quiet. reply: one caller passes something else, so the call reports it.
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['http.js:2 no-error-details-in-response', 'server.js:6 no-error-details-in-response']);
+    expect(found[0]).toContain("Error details 'err.message' (line 4 of server.js) reach the client through res.json via sendError() at server.js:4");
+  });
+
   it('stay quiet when the helper sanitizes before the sink (strict config)', async () => {
     const dir = project({
       'lib/html.ts': `import DOMPurify from 'isomorphic-dompurify';
