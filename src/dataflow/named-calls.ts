@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { RESPONSE_MODELS } from '../models/sinks/response-objects.js';
 import { functionsNamed, type NamedFunction } from '../program/method-names.js';
 import type { Definers } from '../program/project-index.js';
 import { resolveModule } from '../program/resolve.js';
@@ -17,13 +18,16 @@ const MAX_NAMED_CALLEES = 4;
 
 /**
  * Method names of the platform and of framework objects (arrays, maps, promises, emitters,
- * responses): a call by one of these names is never linked by name.
+ * responses, whatever a helper may be handed): a call by one of these names is never linked by name.
  */
-const COMMON_METHODS = new Set([
+const COMMON_METHODS: ReadonlySet<string> = new Set([
   'then', 'catch', 'finally', 'map', 'filter', 'forEach', 'reduce', 'find', 'some', 'every', 'push', 'pop', 'shift', 'unshift',
   'slice', 'splice', 'concat', 'join', 'includes', 'indexOf', 'get', 'set', 'has', 'delete', 'add', 'clear', 'keys', 'values',
-  'entries', 'on', 'once', 'off', 'emit', 'call', 'apply', 'bind', 'toString', 'valueOf', 'send', 'json', 'write', 'end',
-  'status', 'log', 'info', 'warn', 'error', 'debug', 'trace', 'next', 'resolve', 'reject', 'close', 'parse', 'stringify',
+  'entries', 'on', 'once', 'off', 'emit', 'call', 'apply', 'bind', 'toString', 'valueOf', 'log', 'info', 'warn', 'error',
+  'debug', 'trace', 'next', 'resolve', 'reject', 'close', 'parse', 'stringify',
+  // Response objects: every method the response models know, and the rest of Express's.
+  ...Object.values(RESPONSE_MODELS).flatMap((model) => [...model.send.keys(), ...model.chain]),
+  'redirect', 'sendFile', 'download', 'cookie', 'clearCookie', 'sendStatus', 'setHeader', 'getHeader', 'flushHeaders',
 ]);
 
 /** What a call by name needs of the module it is in. */
@@ -31,7 +35,8 @@ export interface NamedCallHost {
   readonly filename: string;
   readonly settings: { readonly crossFile: boolean };
   readonly index: FileIndex;
-  handlerParams(fn: FunctionNode): ReadonlyMap<number, unknown> | undefined;
+  /** What a handler's parameters are: request data (`params`) and response objects (`responses`). */
+  readonly handlers: ReadonlyMap<FunctionNode, { readonly params: ReadonlyMap<number, unknown>; readonly responses: ReadonlyMap<number, unknown> }>;
 }
 
 /** A module a candidate may be in: its functions, and those that make an SDK call of their own. */
@@ -92,7 +97,8 @@ function unknownReceiver(host: NamedCallHost, callee: TSESTree.MemberExpression)
       if (!isFunction(fn)) return false;
       const declared = def.name;
       const index = fn.params.findIndex((param) => param.range[0] <= declared.range[0] && declared.range[1] <= param.range[1]);
-      return index >= 0 && !host.handlerParams(fn)?.has(index);
+      const handler = host.handlers.get(fn);
+      return index >= 0 && !handler?.params.has(index) && !handler?.responses.has(index);
     }
     case 'Variable':
       return true;

@@ -99,6 +99,27 @@ reply(makeRecorder(), new Error('test'));
     expect(found[0]).toContain("Error details 'err.message' (line 4 of server.js) reach the client through res.json via sendError() at server.js:4");
   });
 
+  it('never link a method of a handler\'s response by name to a project function', async () => {
+    const dir = project({
+      'ai.ts': `import OpenAI from 'openai';
+const openai = new OpenAI();
+export class Renderer {
+  async render(template: string, data: unknown) {
+    return openai.chat.completions.create({ model: 'm', max_tokens: 50, messages: [{ role: 'system', content: template }, { role: 'user', content: String(data) }] });
+  }
+}
+`,
+      'server.ts': `import express from 'express';
+const app = express();
+app.post('/page', (req, res) => { res.render(req.body.view, { q: req.body.q }); });
+function show(target: { render(view: string, data: object): void }, view: string) { target.render(view, {}); }
+app.post('/show', (req, res) => show(res, req.body.view));
+`,
+    });
+    // \`res.render\` is Express's, whatever the project stores under \`render\`; so is a helper's \`target.render\`.
+    expect(await lint(dir, ['*.ts'])).toEqual([]);
+  });
+
   it('stay quiet when the helper sanitizes before the sink (strict config)', async () => {
     const dir = project({
       'lib/html.ts': `import DOMPurify from 'isomorphic-dompurify';
