@@ -50,7 +50,6 @@ type Passed = Exclude<Origin, ParamOrigin>;
 
 const cache = new WeakMap<IncomingHost, Map<string, Passed[]>>();
 
-const sameFunction = (a: FunctionNode, b: FunctionNode) => a === b || (a.range[0] === b.range[0] && a.range[1] === b.range[1]);
 
 /** How messages name a function: its own name, a method's name, or 'the function'. */
 function functionName(fn: FunctionNode): string {
@@ -61,15 +60,33 @@ function functionName(fn: FunctionNode): string {
   return 'the function';
 }
 
-/** Calls of `analysis` (module or linted file) that run `fn` of `owner` (linked exactly, not by name). */
-export function callsOf(analysis: IncomingHost, owner: IncomingHost, fn: FunctionNode): TSESTree.CallExpression[] {
-  const calls: TSESTree.CallExpression[] = [];
-  for (const call of analysis.index.calls) {
-    if (call.arguments.length === 0 || !analysis.mayLinkCall(call)) continue;
-    // A call linked by the method's name alone is reported where it is made (the flow is not the callee's to claim).
-    if (analysis.linkedCalls(call).some((linked) => !linked.approximate && linked.owner.filename === owner.filename && sameFunction(linked.fn, fn))) calls.push(call);
+/** Per calling module: its calls that pass arguments, by the module and function they run (linked exactly). */
+const callsByTarget = new WeakMap<IncomingHost, Map<string, TSESTree.CallExpression[]>>();
+
+const targetKey = (file: string, fn: FunctionNode) => `${file}\0${fn.range[0]}:${fn.range[1]}`;
+
+/**
+ * Calls of `analysis` (module or linted file) that run `fn` of `owner` (linked exactly, not by
+ * name). The module's calls are linked once, whatever function is asked about.
+ */
+export function callsOf(analysis: IncomingHost, owner: IncomingHost, fn: FunctionNode): readonly TSESTree.CallExpression[] {
+  let byTarget = callsByTarget.get(analysis);
+  if (!byTarget) {
+    byTarget = new Map();
+    callsByTarget.set(analysis, byTarget);
+    for (const call of analysis.index.calls) {
+      if (call.arguments.length === 0 || !analysis.mayLinkCall(call)) continue;
+      for (const linked of analysis.linkedCalls(call)) {
+        // A call linked by the method's name alone is reported where it is made (the flow is not the callee's to claim).
+        if (linked.approximate) continue;
+        const key = targetKey(linked.owner.filename, linked.fn);
+        const calls = byTarget.get(key);
+        if (!calls) byTarget.set(key, [call]);
+        else if (calls.at(-1) !== call) calls.push(call);
+      }
+    }
   }
-  return calls;
+  return byTarget.get(targetKey(owner.filename, fn)) ?? [];
 }
 
 function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, seen: Set<string>, skip: Skip): Passed[] {

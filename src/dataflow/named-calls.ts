@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { RESPONSE_MODELS } from '../models/sinks/response-objects.js';
+import { responseMethodNames } from '../models/sinks/response-objects.js';
 import { functionsNamed, type NamedFunction } from '../program/method-names.js';
 import type { Definers } from '../program/project-index.js';
 import { resolveModule } from '../program/resolve.js';
@@ -25,9 +25,8 @@ const COMMON_METHODS: ReadonlySet<string> = new Set([
   'slice', 'splice', 'concat', 'join', 'includes', 'indexOf', 'get', 'set', 'has', 'delete', 'add', 'clear', 'keys', 'values',
   'entries', 'on', 'once', 'off', 'emit', 'call', 'apply', 'bind', 'toString', 'valueOf', 'log', 'info', 'warn', 'error',
   'debug', 'trace', 'next', 'resolve', 'reject', 'close', 'parse', 'stringify',
-  // Response objects: every method the response models know, and the rest of Express's.
-  ...Object.values(RESPONSE_MODELS).flatMap((model) => [...model.send.keys(), ...model.chain]),
-  'redirect', 'sendFile', 'download', 'cookie', 'clearCookie', 'sendStatus', 'setHeader', 'getHeader', 'flushHeaders',
+  // Response objects: every method the response models know.
+  ...responseMethodNames(),
 ]);
 
 /** What a call by name needs of the module it is in. */

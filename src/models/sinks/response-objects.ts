@@ -1,3 +1,8 @@
+/** Every method name a framework's response object has (what is sent, chained, or anything else it offers). */
+export function responseMethodNames(): ReadonlySet<string> {
+  return new Set(Object.values(RESPONSE_MODELS).flatMap((model) => [...model.send.keys(), ...model.chain, ...(model.other ?? [])]));
+}
+
 /**
  * How each framework's response object sends data to the client. `send` methods take the
  * payload (at `payloadIndex`, first argument by default); `chain` methods return the same
@@ -15,6 +20,8 @@ export interface ResponseObjectModel {
    * status below 500 (Koa's `ctx.throw(400, message)`): where the status and the message are.
    */
   readonly exposes?: ReadonlyMap<string, { readonly status: number; readonly message: number }>;
+  /** Its other methods (redirects, files, cookies, headers): no payload the rules follow, but the object's own. */
+  readonly other?: ReadonlySet<string>;
 }
 
 export const RESPONSE_MODELS: Readonly<Record<ResponseModelName, ResponseObjectModel>> = {
@@ -28,6 +35,7 @@ export const RESPONSE_MODELS: Readonly<Record<ResponseModelName, ResponseObjectM
       ['render', 1],
     ]),
     chain: new Set(['status', 'set', 'header', 'type', 'cookie', 'append', 'location', 'vary', 'links', 'attachment', 'contentType']),
+    other: new Set(['redirect', 'sendFile', 'download', 'clearCookie', 'sendStatus', 'setHeader', 'getHeader', 'flushHeaders']),
   },
   'fastify-reply': {
     send: new Map([['send', 0]]),
