@@ -105,7 +105,7 @@ function handedOn(value: unknown, names: string[], depth = 0): void {
   }
 }
 
-/** The class a constructor parameter property is typed with (`chat: ChatService`, `chat = new ChatService()`). */
+/** The class a constructor parameter property is typed with (`chat: ChatService`, also with a default value). */
 function injectedClass(parameter: unknown, names: string[]): void {
   let binding = parameter as Node | undefined;
   if (binding?.type === 'AssignmentPattern') binding = binding.left as Node;
