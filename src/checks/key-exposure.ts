@@ -17,8 +17,8 @@ export interface KeyExposure {
   readonly carriers: readonly Node[];
 }
 
-/** How the engine labels secrets: `process.env.NAME`, or the member's name. */
-const KEY_LABEL = /^(?:process\.env\.\w+|api_?key|apikey|x-api-key|secret|client_?secret|secret_?key|private_?key)$/i;
+/** How the engine labels secrets: `process.env.NAME`, `c.env.NAME`, or the member's name. */
+const KEY_LABEL = /^(?:(?:[\w$]+\.)?env\.\w+|api_?key|apikey|x-api-key|secret|client_?secret|secret_?key|private_?key)$/i;
 /** Request reads that end in a credential: `req.headers['x-api-key']`, `req.get('authorization')`, `req.query.api_key`. */
 const REQUEST_CREDENTIAL = /[.'"](?:authorization|x-api-key|api[-_]?key|apikey)['"\])]*$/i;
 

@@ -74,18 +74,25 @@ const MASKING_METHODS = new Set(['slice', 'substring', 'substr', 'at', 'charAt']
 /** String methods whose result still holds the whole secret. */
 const SECRET_KEEPING_METHODS = new Set(['toString', 'valueOf', 'trim', 'trimStart', 'trimEnd', 'concat', 'replace', 'replaceAll', 'normalize', 'padStart', 'padEnd', 'toLowerCase', 'toUpperCase', 'split', 'join', 'toJSON']);
 
+/** `process.env`, or an environment bindings object (`env`, `c.env`, `this.env` of Workers and Hono): the chain's text, or null. */
+function envObjectText(object: Node): string | null {
+  const { root, names } = memberChain(object);
+  if (root.type === T.Identifier && root.name === 'process' && names.length === 1 && names[0] === 'env') return 'process.env';
+  if (names.length === 0) return root.type === T.Identifier && root.name === 'env' ? 'env' : null;
+  if (names.at(-1) !== 'env' || names.length > 2) return null;
+  const rootText = root.type === T.Identifier ? root.name : root.type === T.ThisExpression ? 'this' : null;
+  return rootText === null ? null : [rootText, ...names].join('.');
+}
+
 function isSecretName(object: Node | null, key: string): boolean {
-  if (object) {
-    const { root, names } = memberChain(object);
-    if (root.type === T.Identifier && root.name === 'process' && names.length === 1 && names[0] === 'env') return SECRET_ENV.test(key) && !PUBLIC_ENV.test(key);
-  }
+  if (object && envObjectText(object) !== null) return SECRET_ENV.test(key) && !PUBLIC_ENV.test(key);
   return SECRET_MEMBER.test(key);
 }
 
-/** How messages name a secret: `process.env.OPENAI_API_KEY` or the member's name, never the expression that holds it. */
+/** How messages name a secret: `process.env.OPENAI_API_KEY`, `c.env.OPENAI_API_KEY` or the member's name, never the expression that holds it. */
 function secretLabel(object: Node, key: string): string {
-  const { root, names } = memberChain(object);
-  return root.type === T.Identifier && root.name === 'process' && names.length === 1 && names[0] === 'env' ? `process.env.${key}` : key;
+  const env = envObjectText(object);
+  return env === null ? key : `${env}.${key}`;
 }
 
 function secretOrigin(node: Node, text: string): Origin {

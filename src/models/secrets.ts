@@ -13,6 +13,13 @@ export const SECRET_MEMBER = /^(?:api_?key|apikey|x-api-key|secret|client_?secre
 export const CREDENTIAL_PARAM =
   /^(?:token|access[-_]?token|id[-_]?token|refresh[-_]?token|api[-_]?key|apikey|x-api-key|key|secret|client[-_]?secret|password|passwd|auth|authorization|session[-_]?id|sig|signature)$/i;
 
+/**
+ * Names of keys that must not be put into a URL: `apiKey`, `OPENAI_API_KEY`, `clientSecret`,
+ * `webhookSecret`, `privateKey`. Tokens are left out: reset and invitation links carry a token
+ * by design.
+ */
+export const URL_KEY_NAME = /^[\w$]*?(?:api_?key|apikey|secret(?:_?key)?|access_?key|private_?key)$/i;
+
 /** Options of LLM client constructors that hold the key. */
 export const KEY_OPTIONS = new Set(['apiKey', 'api_key', 'token', 'authToken']);
 

@@ -38,6 +38,10 @@ ruleTester().run('no-api-key-in-response', rule, {
       ),
     },
     {
+      name: 'Hono on Workers: bindings that are not secrets',
+      code: lines(`import { Hono } from 'hono'; const h = new Hono<{ Bindings: { APP_NAME: string; OPENAI_API_KEY: string } }>();`, `h.get('/env', (c) => c.json({ name: c.env.APP_NAME, keyed: Boolean(c.env.OPENAI_API_KEY) }));`),
+    },
+    {
       name: 'the key used on the server only (client options, headers of an outgoing call)',
       code: lines(
         ...express,
@@ -160,6 +164,11 @@ ruleTester().run('no-api-key-in-response', rule, {
         { messageId, line: 1, column: 81, data: { source: 'process.env.ANTHROPIC_API_KEY', line: '1', via: ' via key', sink: 'Response.json' } },
         { messageId, line: 3, column: 20, data: { source: 'process.env.CLIENT_SECRET', line: '3', via: '', sink: 'c.json' } },
       ],
+    },
+    {
+      name: 'Hono on Workers: a key-named binding of c.env',
+      code: lines(`import { Hono } from 'hono'; const h = new Hono<{ Bindings: { APP_NAME: string; OPENAI_API_KEY: string } }>();`, `h.get('/env', (c) => c.json({ name: c.env.APP_NAME, key: c.env.OPENAI_API_KEY }));`),
+      errors: [{ messageId, line: 2, column: 22, data: { source: 'c.env.OPENAI_API_KEY', line: '2', via: '', sink: 'c.json' }, suggestions: [{ messageId: 'dropField', output: lines(`import { Hono } from 'hono'; const h = new Hono<{ Bindings: { APP_NAME: string; OPENAI_API_KEY: string } }>();`, `h.get('/env', (c) => c.json({ name: c.env.APP_NAME }));`) }] }],
     },
   ],
 });

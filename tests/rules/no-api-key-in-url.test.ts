@@ -30,6 +30,23 @@ ruleTester().run('no-api-key-in-url', rule, {
       name: 'Hono: the header, not the query',
       code: lines(`import { Hono } from 'hono';`, `const app = new Hono();`, `app.get('/x', (c) => c.text(c.req.header('x-api-key') ?? ''));`),
     },
+    {
+      name: 'outgoing URLs: a token in a reset link, a public maps key, a key sent in a header, a form body',
+      code: lines(
+        `export async function notify(resetToken: string) { return \`https://app.example.com/reset?token=\${resetToken}\`; }`,
+        `export const tiles = \`https://maps.example.com/tiles?key=\${process.env.GOOGLE_MAPS_API_KEY}\`;`,
+        `export async function weather(city: string) { return fetch(\`https://api.example.com/weather?q=\${city}\`, { headers: { 'x-api-key': process.env.WEATHER_API_KEY ?? '' } }); }`,
+        `export const form = \`grant_type=client_credentials&client_secret=\${process.env.CLIENT_SECRET}\`;`,
+      ),
+    },
+    {
+      name: 'outgoing URLs: a masked key, a key in a sentence, a cache key in a query',
+      code: lines(
+        `export const shown = \`https://dash.example.com/keys?hint=\${process.env.OPENAI_API_KEY?.slice(0, 4)}\`;`,
+        `export const help = \`Set the header or use ?api_key=\${'your key'} in tests\`;`,
+        `export function page(cacheKey: string) { return \`/api/items?key=\${cacheKey}\`; }`,
+      ),
+    },
   ],
   invalid: [
     {
@@ -85,6 +102,23 @@ ruleTester().run('no-api-key-in-url', rule, {
       errors: [
         { messageId, line: 1, column: 59, data: { name: 'api_key', source: "req.nextUrl.searchParams.get('api_key')" } },
         { messageId, line: 2, column: 96, data: { name: 'token', source: "request.url -> url.searchParams.get('token')" } },
+      ],
+    },
+    {
+      name: 'outgoing URLs: an env key in a template, a key member in a URL built on a base, a Workers binding, concatenation, searchParams.set',
+      code: lines(
+        `export const a = fetch(\`https://api.example.com/v2/validate?api_key=\${process.env.ZEROBOUNCE_API_KEY}&email=x\`);`,
+        `export class Weather { constructor(private config: { baseUrl: string; apiKey: string }) {} get(q: string) { return \`\${this.config.baseUrl}/weather?q=\${q}&appid=\${this.config.apiKey}\`; } }`,
+        `export default { fetch(request: Request, env: { OPEN_WEATHER_API_KEY: string }) { return fetch(\`https://w.example.com/data?lat=1&appid=\${env.OPEN_WEATHER_API_KEY}\`); } };`,
+        `export function g(base: string, apiKey: string) { return fetch(base + '/models?key=' + apiKey); }`,
+        `export function h(url: URL, clientSecret: string) { url.searchParams.set('client_secret', clientSecret); return url; }`,
+      ),
+      errors: [
+        { messageId: 'keyInUrl', line: 1, column: 71, data: { name: 'process.env.ZEROBOUNCE_API_KEY', param: 'api_key' } },
+        { messageId: 'keyInUrl', line: 2, column: 163, data: { name: 'apiKey', param: 'appid' } },
+        { messageId: 'keyInUrl', line: 3, column: 138, data: { name: 'env.OPEN_WEATHER_API_KEY', param: 'appid' } },
+        { messageId: 'keyInUrl', line: 4, column: 88, data: { name: 'apiKey', param: 'key' } },
+        { messageId: 'keyInUrl', line: 5, column: 91, data: { name: 'clientSecret', param: 'client_secret' } },
       ],
     },
   ],
