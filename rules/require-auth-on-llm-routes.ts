@@ -17,14 +17,14 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       unauthenticated:
-        "{{method}} '{{path}}' reaches {{api}} (line {{line}}) with no auth step, while {{evidence}}; anyone who finds the route can spend your LLM quota. Add the auth middleware to the route, or check the caller before the call.",
+        "{{method}} '{{path}}' reaches {{api}} ({{where}}) with no auth step, while {{evidence}}; anyone who finds the route can spend your LLM quota. Add the auth middleware to the route, or check the caller before the call.",
     },
     schema: [],
   },
   create(context) {
     return {
       Program() {
-        for (const { route, llmCall, evidence } of authFindings(getFileAnalysis(context))) {
+        for (const { route, llmCall, where, evidence } of authFindings(getFileAnalysis(context))) {
           const callee = route.call.callee;
           context.report({
             node: callee.type === 'MemberExpression' ? callee.property : route.call,
@@ -33,7 +33,7 @@ export default createRule<[], MessageIds>({
               method: route.method.toUpperCase(),
               path: route.path ?? '',
               api: describeCall(llmCall),
-              line: String(llmCall.node.loc.start.line),
+              where,
               evidence,
             },
           });

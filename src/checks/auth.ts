@@ -2,34 +2,55 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { LlmCall } from '../models/llm/types.js';
 import { AUTH_NAME, DENY_NAME, DENY_STATUS, FASTIFY_GUARD_HOOKS, ROUTER_NAME, SIGN_IN_PATH } from '../models/auth.js';
-import { findProperty, firstWithin, isFunction, unwrap, within, type FunctionNode, type Node } from '../syntax/ast.js';
+import { findProperty, firstWithin, isFunction, keyName, unwrap, within, type FunctionNode, type Node } from '../syntax/ast.js';
 import { namePattern } from '../settings.js';
 import { shorten } from '../dataflow/describe.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
+import { linkedFunction } from '../program/linker.js';
+import { storedName } from '../program/method-names.js';
 import { routeTable, type Route } from '../program/routes.js';
 
-/** A route that reaches an LLM call with no auth step, in a file that shows what auth looks like. */
+/** A route that reaches an LLM call with no auth step, in an app that shows what auth looks like. */
 export interface AuthFinding {
-  readonly route: Route;
+  readonly route: Omit<Route, 'handler'>;
   readonly llmCall: LlmCall;
+  /** Where the call is, for messages: 'line 12', or 'ask() at src/ask.ts:6' when the handler reaches it through a function. */
+  readonly where: string;
   /** Why auth is expected here: another guarded route, an app-level guard, or the settings. */
   readonly evidence: string;
 }
 
-/** How deep same-file helpers are followed from a handler to an LLM call. */
+/** How deep helpers are followed from a handler to an LLM call. */
 const MAX_HELPER_DEPTH = 3;
 
-const cache = new WeakMap<FileAnalysis, AuthFinding[]>();
+/** A function and the module that defines it. */
+interface Owned {
+  readonly owner: FileAnalysis;
+  readonly fn: FunctionNode;
+}
 
-export function authFindings(analysis: FileAnalysis): AuthFinding[] {
-  const cached = cache.get(analysis);
+/** What one module shows about auth: its routes, its app-level steps, and how to tell an auth step. */
+interface ModuleAuth {
+  readonly routes: readonly Route[];
+  readonly foreign: readonly (Omit<Route, 'handler'> & { readonly handler: Owned | null })[];
+  guardedAt(route: Omit<Route, 'handler'>, handler: Owned, before: number): boolean;
+  /** The first route guarded by a step of its own (middleware, a decorator, a check in the handler), as evidence. */
+  readonly routeEvidence: string | null;
+  /** An auth step that may cover routes registered elsewhere (`app.use(auth)`, a global guard), as evidence. */
+  readonly appEvidence: string | null;
+  /** A NestJS global guard or module middleware with an auth name: it covers the package's routes. */
+  readonly globalGuard: boolean;
+}
+
+const GLOBAL_GUARDS = /\bAPP_GUARD\b/u;
+
+const moduleCache = new WeakMap<FileAnalysis, ModuleAuth>();
+
+function moduleAuth(analysis: FileAnalysis): ModuleAuth {
+  const cached = moduleCache.get(analysis);
   if (cached) return cached;
-  const found: AuthFinding[] = [];
-  cache.set(analysis, found);
-  if (analysis.llmCalls.length === 0) return found;
   const { index, sourceCode, settings } = analysis;
-  const { routes, appSteps } = routeTable(index, FASTIFY_GUARD_HOOKS);
-  if (routes.length === 0) return found;
+  const { routes, foreignRoutes, appSteps } = routeTable(index, FASTIFY_GUARD_HOOKS);
   const configured = settings.authMiddleware.length > 0 ? namePattern(settings.authMiddleware) : null;
 
   const isAuthName = (text: string) => (AUTH_NAME.test(text) && !ROUTER_NAME.test(text)) || (configured !== null && configured.test(text.split('(')[0].split('.').pop() ?? ''));
@@ -38,49 +59,10 @@ export function authFindings(analysis: FileAnalysis): AuthFinding[] {
     return value.type === T.CallExpression || value.type === T.NewExpression ? sourceCode.getText(value.callee) : sourceCode.getText(value);
   };
 
-  /** A call or `new` in `fn` before `before` that turns the request away or authenticates it. */
-  const checksCaller = (fn: FunctionNode, before: number): boolean => {
-    const denies = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
-      if (node.range[0] >= before) return false;
-      if (isAuthName(nameOf(node)) || DENY_NAME.test(nameOf(node))) return true;
-      return node.arguments.some((arg) => {
-        const value = unwrap(arg);
-        if (value.type === T.Literal) return typeof value.value === 'number' && DENY_STATUS.has(value.value);
-        if (value.type !== T.ObjectExpression) return false;
-        const status = findProperty(value, 'status')?.value;
-        return status?.type === T.Literal && typeof status.value === 'number' && DENY_STATUS.has(status.value);
-      });
-    };
-    return within(index.calls, fn).some(denies) || within(index.news, fn).some(denies);
-  };
-
   const isAuthStep = (node: Node): boolean => {
     const value = unwrap(node);
-    if (isFunction(value)) return checksCaller(value, value.range[1]);
+    if (isFunction(value)) return checksCaller({ owner: analysis, fn: value }, value.range[1]);
     return isAuthName(nameOf(value));
-  };
-
-  // SDK calls first, so that a same-file helper is followed to the SDK call itself; calls to helpers
-  // in other modules (which pass request data on to an LLM call) after them.
-  const sdkCalls = analysis.sdkCalls;
-  const helperCalls = analysis.llmCalls.filter((call) => call.sdk === 'helper');
-  // Both lists are in source order: a binary search per route, not a scan (route files can hold thousands).
-  const inside = (calls: readonly LlmCall[], fn: FunctionNode) => firstWithin(calls, fn, (call) => call.node);
-  /** The first LLM call `fn` reaches (directly or through same-file helpers), and where in `fn` the path starts. */
-  const reachLlm = (fn: FunctionNode, depth: number, seen: Set<FunctionNode>): { call: LlmCall; at: number } | null => {
-    const direct = inside(sdkCalls, fn);
-    if (direct) return { call: direct, at: direct.node.range[0] };
-    if (depth >= MAX_HELPER_DEPTH) return null;
-    for (const call of within(index.calls, fn)) {
-      const callee = unwrap(call.callee);
-      const helper = callee.type === T.Identifier ? index.functionOf(callee) : null;
-      if (!helper || seen.has(helper)) continue;
-      seen.add(helper);
-      const reached = reachLlm(helper, depth + 1, seen);
-      if (reached) return { call: reached.call, at: call.range[0] };
-    }
-    const helper = depth === 0 ? inside(helperCalls, fn) : undefined;
-    return helper ? { call: helper, at: helper.node.range[0] } : null;
   };
 
   const under = (path: string | null, prefix: string | null) => prefix === null || (path ?? '').startsWith(prefix.replace(/\/?\*+$/u, ''));
@@ -97,29 +79,181 @@ export function authFindings(analysis: FileAnalysis): AuthFinding[] {
           mount.steps.some((s) => s.type === T.Identifier && s.name === receiver) &&
           (mount.steps.some(isAuthStep) || guardedReceiver(mount.receiver, mount.call.range[0], mount.path, depth + 1)),
       ));
-  const appGuard = (route: Route): boolean => guardedReceiver(route.receiver, route.call.range[0], route.path, 0);
+  const appGuard = (route: Omit<Route, 'handler'>): boolean => guardedReceiver(route.receiver, route.call.range[0], route.path, 0);
+  const ownGuard = (route: Omit<Route, 'handler'>, handler: Owned, before: number) => route.middleware.some(isAuthStep) || checksCaller(handler, before);
+  const guardedAt = (route: Omit<Route, 'handler'>, handler: Owned, before: number) => ownGuard(route, handler, before) || appGuard(route);
 
-  const guardedAt = (route: Route, before: number) => route.middleware.some(isAuthStep) || appGuard(route) || checksCaller(route.handler, before);
+  const foreign = foreignRoutes.map((route) => {
+    const linked = analysis.settings.crossFile ? linkedFunction<FileAnalysis>(analysis, route.ref) : null;
+    return { ...route, handler: linked && { owner: linked.owner, fn: linked.fn } };
+  });
 
-  // The evidence that this app authenticates routes: the first guarded route or auth step.
-  let evidence: string | null = configured ? "the settings name the auth middleware ('authMiddleware')" : null;
-  if (evidence === null) {
-    const step = appSteps.find((s) => s.steps.some(isAuthStep));
-    // Only the step's name: its arguments may hold a secret (`jwt({ secret: '…' })`).
-    const name = step?.steps.find(isAuthStep);
-    if (step && name) evidence = `${step.receiver}.use(${isFunction(unwrap(name)) ? 'an inline check' : shorten(nameOf(name), 40)}) (line ${step.call.loc.start.line}) guards the app`;
-  }
-  if (evidence === null) {
-    const guarded = routes.find((r) => !SIGN_IN_PATH.test(r.path ?? '') && guardedAt(r, r.handler.range[1]));
-    if (guarded) evidence = `${guarded.method.toUpperCase()} '${guarded.path}' (line ${guarded.call.loc.start.line}) is guarded`;
-  }
-  if (evidence === null) return found;
+  const describe = (route: Omit<Route, 'handler'>) =>
+    `${route.method.toUpperCase()} '${route.path}' (${analysis.linted ? 'line ' : `${analysis.label}:`}${route.call.loc.start.line}) is guarded`;
+  const guardedRoute = (check: typeof guardedAt) =>
+    routes.find((r) => !SIGN_IN_PATH.test(r.path ?? '') && check(r, { owner: analysis, fn: r.handler }, r.handler.range[1])) ??
+    foreign.find((r) => r.handler && !SIGN_IN_PATH.test(r.path ?? '') && check(r, r.handler, r.handler.fn.range[1]));
 
-  for (const route of routes) {
-    const reached = reachLlm(route.handler, 0, new Set([route.handler]));
-    if (!reached || guardedAt(route, reached.at)) continue;
-    found.push({ route, llmCall: reached.call, evidence });
+  // App-level auth: a step on an app or router, a NestJS global guard or module middleware.
+  let appEvidence: string | null = null;
+  let globalGuard = false;
+  const step = appSteps.find((s) => s.steps.some(isAuthStep));
+  // Only the step's name: its arguments may hold a secret (`jwt({ secret: '…' })`).
+  const name = step?.steps.find(isAuthStep);
+  if (step && name) {
+    const at = analysis.linted ? `line ${step.call.loc.start.line}` : `${analysis.label}:${step.call.loc.start.line}`;
+    appEvidence = `${step.receiver}.use(${isFunction(unwrap(name)) ? 'an inline check' : shorten(nameOf(name), 40)}) (${at}) guards the app`;
+  } else {
+    const global = index.calls.find((call) => {
+      const callee = unwrap(call.callee);
+      const method = callee.type === T.MemberExpression ? keyName(callee) : callee.type === T.Identifier ? callee.name : null;
+      // `app.useGlobalGuards(new JwtAuthGuard())`, `consumer.apply(AuthMiddleware).forRoutes(…)`
+      if (method === 'useGlobalGuards') return call.arguments.some((arg) => isAuthName(nameOf(arg)));
+      return method === 'apply' && call.parent.type === T.MemberExpression && call.arguments.some((arg) => isAuthName(nameOf(arg)));
+    });
+    globalGuard = global !== undefined || GLOBAL_GUARDS.test(sourceCode.text);
+    if (global) appEvidence = `${shorten(sourceCode.getText(global.callee), 40)}(…) (${analysis.label}:${global.loc.start.line}) guards the app`;
+    else if (globalGuard) appEvidence = `a global guard (APP_GUARD) in ${analysis.label} guards the app`;
   }
+
+  const guarded = guardedRoute(ownGuard);
+  const result: ModuleAuth = { routes, foreign, guardedAt, routeEvidence: guarded ? describe(guarded) : null, appEvidence, globalGuard };
+  moduleCache.set(analysis, result);
+  return result;
+
+  /** A call or `new` in the function before `before` that turns the request away or authenticates it. */
+  function checksCaller({ owner, fn }: Owned, before: number): boolean {
+    const denies = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
+      if (node.range[0] >= before) return false;
+      const text = node.callee.type === T.Identifier || node.callee.type === T.MemberExpression ? owner.sourceCode.getText(node.callee) : '';
+      if (isAuthName(text) || DENY_NAME.test(text)) return true;
+      return node.arguments.some((arg) => {
+        const value = unwrap(arg);
+        if (value.type === T.Literal) return typeof value.value === 'number' && DENY_STATUS.has(value.value);
+        if (value.type !== T.ObjectExpression) return false;
+        const status = findProperty(value, 'status')?.value;
+        return status?.type === T.Literal && typeof status.value === 'number' && DENY_STATUS.has(status.value);
+      });
+    };
+    return within(owner.index.calls, fn).some(denies) || within(owner.index.news, fn).some(denies);
+  }
+}
+
+/** The first LLM call a handler reaches (directly, through helpers here or in other modules), and where in the handler the path starts. */
+interface Reached {
+  readonly call: LlmCall;
+  readonly owner: FileAnalysis;
+  /** The function that holds the call. */
+  readonly fn: FunctionNode;
+}
+
+function reachLlm(start: Owned): (Reached & { at: number }) | null {
+  const seen = new Set<FunctionNode>([start.fn]);
+  const visit = ({ owner, fn }: Owned, depth: number): Reached | null => {
+    // Both lists are in source order: a binary search per function, not a scan.
+    const direct = firstWithin(owner.sdkCalls, fn, (call) => call.node);
+    if (direct) return { call: direct, owner, fn };
+    if (depth >= MAX_HELPER_DEPTH) return null;
+    for (const call of within(owner.index.calls, fn)) {
+      const reached = callees(owner, call).reduce<Reached | null>((found, next) => {
+        if (found || seen.has(next.fn)) return found;
+        seen.add(next.fn);
+        return visit(next, depth + 1);
+      }, null);
+      if (reached) {
+        if (depth === 0) position = call.range[0];
+        return reached;
+      }
+    }
+    // Calls to helpers that pass an argument on to an LLM call.
+    const helper = depth === 0 ? firstWithin(owner.llmCalls.filter((c) => c.sdk === 'helper'), fn, (c) => c.node) : undefined;
+    if (helper) position = helper.node.range[0];
+    return helper ? { call: helper, owner, fn } : null;
+  };
+  let position = -1;
+  const reached = visit(start, 0);
+  if (!reached) return null;
+  return { ...reached, at: position >= 0 ? position : reached.call.node.range[0] };
+}
+
+/** 'line 12' for a call in the handler itself; 'ask() at line 5' or 'AiService.ask() at src/ai.ts:9' for one in a function it reaches. */
+function whereReached(analysis: FileAnalysis, handler: Owned, reached: Reached): string {
+  const line = reached.call.node.loc.start.line;
+  const at = reached.owner === analysis ? `line ${line}` : `${reached.owner.label}:${line}`;
+  if (reached.fn === handler.fn && reached.owner === analysis) return at;
+  return `${functionName(reached.fn) ?? 'a function'}() at ${at}`;
+}
+
+function functionName(fn: FunctionNode): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
+  return storedName(fn)?.label ?? null;
+}
+
+/** The functions a call runs: a same-file function by name, or what the linker finds in this or another module. */
+function callees(owner: FileAnalysis, call: TSESTree.CallExpression): Owned[] {
+  const callee = unwrap(call.callee);
+  const local = callee.type === T.Identifier ? owner.index.functionOf(callee) : null;
+  if (local) return [{ owner, fn: local }];
+  if (!owner.settings.crossFile || !owner.mayLinkCall(call)) return [];
+  return owner.linkedCalls(call).map((linked) => ({ owner: linked.owner, fn: linked.fn }));
+}
+
+const cache = new WeakMap<FileAnalysis, AuthFinding[]>();
+
+export function authFindings(analysis: FileAnalysis): AuthFinding[] {
+  const cached = cache.get(analysis);
+  if (cached) return cached;
+  const found: AuthFinding[] = [];
+  cache.set(analysis, found);
+  const auth = moduleAuth(analysis);
+  if (auth.routes.length === 0 && auth.foreign.length === 0) return found;
+  // Cheap before reaching through calls: a module with no LLM call that imports no project module reaches none.
+  if (analysis.llmCalls.length === 0 && !analysis.mayImportLlmValues && auth.foreign.length === 0) return found;
+
+  const unguarded: AuthFinding[] = [];
+  const candidates = [
+    ...auth.routes.map((route) => ({ route, handler: { owner: analysis, fn: route.handler } as Owned | null })),
+    ...auth.foreign.map((route) => ({ route, handler: route.handler })),
+  ];
+  for (const { route, handler } of candidates) {
+    if (!handler) continue;
+    const reached = reachLlm(handler);
+    if (!reached) continue;
+    // A path that starts in another module's handler is guarded or not by what that handler does before its own call.
+    const before = handler.owner === analysis || reached.owner === handler.owner ? reached.at : handler.fn.range[1];
+    if (auth.guardedAt(route, handler, before)) continue;
+    unguarded.push({ route, llmCall: reached.call, where: whereReached(analysis, handler, reached), evidence: '' });
+  }
+  if (unguarded.length === 0) return found;
+
+  const modules = analysis.guardingModules();
+  // NestJS global guards and module middleware cover every route of the package.
+  if (auth.globalGuard || modules?.some((module) => moduleAuth(module).globalGuard)) return found;
+  const evidence = localEvidence(analysis, auth) ?? (modules && packageEvidence(modules));
+  if (!evidence) return found;
+  for (const finding of unguarded) found.push({ ...finding, evidence });
   return found;
 }
 
+/** Evidence in this module: the settings, an app-level auth step, or another guarded route. */
+function localEvidence(analysis: FileAnalysis, auth: ModuleAuth): string | null {
+  if (analysis.settings.authMiddleware.length > 0) return "the settings name the auth middleware ('authMiddleware')";
+  return auth.appEvidence ?? auth.routeEvidence;
+}
+
+/**
+ * Evidence in the other modules of the package: a route guarded by a step of its own. An
+ * app-level step anywhere (`app.use(auth)`, a global guard, Fastify `addHook` in a plugin) may
+ * cover this module's routes in ways not followed here, so it silences the question.
+ */
+function packageEvidence(modules: readonly FileAnalysis[]): string | null {
+  let evidence: string | null = null;
+  for (const module of modules) {
+    const auth = moduleAuth(module);
+    if (auth.appEvidence) return null;
+    evidence ??= auth.routeEvidence;
+  }
+  return evidence;
+}

@@ -65,4 +65,9 @@ export interface FileAnalysis {
   /** The files of the project modules that import `file` (through barrels), the ones its incoming flows ask. */
   importersOf(file: string): readonly string[];
   hopLabel(linked: LinkedFunction, at?: Node): string;
+  /**
+   * The other modules of this file's package that may put auth steps on routes (see
+   * program/project-index.ts `guardingModules`); null with crossFile off or when there are too many.
+   */
+  guardingModules(): readonly FileAnalysis[] | null;
 }

@@ -7,7 +7,7 @@ import { OUTPUT_TYPES, TYPE_PACKAGES } from '../models/llm/output-types.js';
 import type { ParamSource, SourceContext } from '../models/sources/index.js';
 import { emptyInfo, findHandlers, merge, type HandlerInfo, type ModuleHandlers } from '../program/handlers.js';
 import { registeredHere } from '../program/registrations.js';
-import { allImporters, definersOf } from '../program/project-index.js';
+import { allImporters, definersOf, guardingModules } from '../program/project-index.js';
 import { packageTypeOf } from '../program/type-aliases.js';
 import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
 import { enclosingFunction, type FunctionNode } from '../syntax/ast.js';
@@ -133,6 +133,12 @@ class LazyFileAnalysis implements FileAnalysis {
 
   hopLabel(linked: LinkedFunction, at?: Node): string {
     return hopLabel<FileAnalysis>(this, linked, at);
+  }
+
+  guardingModules(): readonly FileAnalysis[] | null {
+    if (!this.settings.crossFile) return null;
+    const files = guardingModules(this.filename, this.cwd, generation);
+    return files && files.flatMap((file) => (file === this.filename ? [] : (moduleRecord(file, this.settings, this.cwd)?.analysis ?? [])));
   }
 
   importedModule(specifier: string): FileAnalysis | null {

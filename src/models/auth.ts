@@ -21,3 +21,9 @@ export const FASTIFY_GUARD_HOOKS = new Set(['onRequest', 'preParsing', 'preValid
 /** Status codes and error names that turn a request away. */
 export const DENY_STATUS = new Set([401, 403]);
 export const DENY_NAME = /unauthori[sz]ed|forbidden/i;
+
+/**
+ * Text that may put an auth step on routes (read by the project index, then parsed): NestJS
+ * `@UseGuards(…)`, global guards and module middleware, Fastify route hooks, `app.use(…)`.
+ */
+export const GUARD_HINT = /@UseGuards\s*\(|useGlobalGuards|APP_GUARD|\.apply\s*\(|\b(?:onRequest|preParsing|preValidation|preHandler)\b|\.use\s*\(/u;

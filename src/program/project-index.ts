@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { MAX_MODULE_BYTES, resolveModule } from './resolve.js';
 import { REGISTRATION_HINT } from '../models/sources/index.js';
 import { LLM_HINT } from '../models/llm/index.js';
+import { GUARD_HINT } from '../models/auth.js';
 import { passedImportSpecifiers } from './passed-imports.js';
 
 /**
@@ -53,6 +54,8 @@ interface FileEntry {
   llm: boolean;
   /** The names its text defines methods or function properties under (an over-approximation). */
   defines: readonly string[];
+  /** Whether the text may put an auth step on routes (`@UseGuards`, `app.use`, Fastify hooks). */
+  guards: boolean;
   /** Specifiers whose imports the module hands on as values: read on first need, only for a module that may register. */
   passed: ReadonlySet<string> | null;
   /** The lint generation at which the file was last checked against the disk. */
@@ -148,7 +151,7 @@ function readEntry(file: string, known: FileEntry | undefined, generation: numbe
   const llm = LLM_HINT.test(text);
   const specifiers = new Set<string>();
   for (const match of text.matchAll(SPECIFIER)) specifiers.add(match[1] ?? match[2] ?? match[3] ?? match[4]);
-  return { mtimeMs: stat.mtimeMs, size: stat.size, specifiers: [...specifiers], reexports: REEXPORT.test(text), registers, llm, defines: definedNames(text), passed: null, targets: null, checked: generation };
+  return { mtimeMs: stat.mtimeMs, size: stat.size, specifiers: [...specifiers], reexports: REEXPORT.test(text), registers, llm, defines: definedNames(text), guards: GUARD_HINT.test(text), passed: null, targets: null, checked: generation };
 }
 
 /** What a module that may register hands on as values (its text read again, once per version of the file). */
@@ -363,6 +366,40 @@ export function definersOf(name: string, file: string, cwd: string, generation: 
     project.names = names;
   }
   return project.names.get(name) ?? NO_DEFINERS;
+}
+
+/** How many modules of a package may show how it guards routes before the question is given up (order-independent: all or none). */
+export const MAX_GUARDING_MODULES = 40;
+
+/**
+ * The modules of `file`'s package (the nearest folder with a package.json, within the project)
+ * whose text may put an auth step on routes, sorted; null outside a project or when there are
+ * more than MAX_GUARDING_MODULES of them.
+ */
+export function guardingModules(file: string, cwd: string, generation: number): string[] | null {
+  const project = projectFor(file, cwd, generation);
+  if (!project) return null;
+  const folder = packageFolder(file, project.root) + path.sep;
+  const found: string[] = [];
+  for (const [each, entry] of project.entries) {
+    if (!entry.guards || !each.startsWith(folder)) continue;
+    if (found.length === MAX_GUARDING_MODULES) return null;
+    found.push(each);
+  }
+  return found.sort();
+}
+
+/** The nearest folder above `file` with a package.json, not above `root`. */
+function packageFolder(file: string, root: string): string {
+  for (let dir = path.dirname(file); dir.startsWith(root) && path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    try {
+      if (statSync(path.join(dir, 'package.json')).isFile()) return dir;
+    } catch {
+      // not here
+    }
+    if (dir === root) break;
+  }
+  return root;
 }
 
 /** Forgets every project (tests). */

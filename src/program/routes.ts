@@ -16,6 +16,12 @@ export interface Route {
   readonly middleware: readonly Node[];
 }
 
+/** A route whose handler is not a function of this module: `fastify.post('/x', opts, askHandler)` with `askHandler` imported, `router.post('/x', chat.create)`. */
+export interface ForeignRoute extends Omit<Route, 'handler'> {
+  /** The name the handler is registered under, for the linker to resolve. */
+  readonly ref: TSESTree.Identifier | TSESTree.MemberExpression;
+}
+
 /** An app-level step: `app.use(auth)`, `app.use('/api', auth)`, `fastify.addHook('preHandler', auth)`. */
 export interface AppStep {
   readonly call: TSESTree.CallExpression;
@@ -105,6 +111,7 @@ function nestRoutes(index: FileIndex): Route[] {
 
 export interface RouteTable {
   readonly routes: readonly Route[];
+  readonly foreignRoutes: readonly ForeignRoute[];
   readonly appSteps: readonly AppStep[];
 }
 
@@ -114,6 +121,7 @@ export function routeTable(index: FileIndex, hooks: ReadonlySet<string>): RouteT
   const cached = cache.get(index);
   if (cached) return cached;
   const routes: Route[] = [];
+  const foreignRoutes: ForeignRoute[] = [];
   const appSteps: AppStep[] = [];
   for (const call of index.calls) {
     const callee = call.callee;
@@ -128,11 +136,13 @@ export function routeTable(index: FileIndex, hooks: ReadonlySet<string>): RouteT
       appSteps.push({ call, receiver, path: null, steps: args.slice(1), hook: pathOf(args[0]) });
     } else if (method !== null && ROUTE_METHODS.has(method) && args.length >= 2) {
       const path = pathOf(args[0]);
-      const handler = resolveFunction(args[args.length - 1], index);
+      const last = unwrap(args[args.length - 1]);
+      const handler = resolveFunction(last, index);
       // `request.post('https://…', cb)` is an HTTP client, not a route.
-      if (path === null || handler === null || /^[a-z][a-z+.-]*:\/\//i.test(path)) continue;
+      if (path === null || /^[a-z][a-z+.-]*:\/\//i.test(path)) continue;
       const middleware = spreadArrays(args.slice(1, -1)).flatMap((m) => optionHooks(m, hooks));
-      routes.push({ call, receiver, method, path, handler, middleware });
+      if (handler) routes.push({ call, receiver, method, path, handler, middleware });
+      else if (last.type === T.Identifier || (last.type === T.MemberExpression && !last.computed)) foreignRoutes.push({ call, receiver, method, path, ref: last, middleware });
     } else if (method === 'route' && args.length === 1 && unwrap(args[0]).type === T.ObjectExpression) {
       // Fastify's full declaration: `fastify.route({ method, url, preHandler, handler })`.
       const options = unwrap(args[0]) as TSESTree.ObjectExpression;
@@ -144,7 +154,7 @@ export function routeTable(index: FileIndex, hooks: ReadonlySet<string>): RouteT
     }
   }
   routes.push(...nestRoutes(index));
-  const table = { routes, appSteps };
+  const table = { routes, foreignRoutes, appSteps };
   cache.set(index, table);
   return table;
 }

@@ -119,7 +119,7 @@ describe('cross-file flows in fixture projects', () => {
     expect(message('barrel/src/ai/complete.ts:11:25')).toContain('reaches the system message of groq chat.completions.create via complete() at barrel/src/routes.ts:9');
     expect(message('web-fetch/src/helpers.ts:9:15')).toContain('reaches the system instruction of google models.generateContent via classify() at web-fetch/src/worker.ts:9');
     expect(message('express-prompts/src/guarded-server.ts:11:5')).toBe(
-      "POST '/ask' reaches openai chat.completions.create via ask() in express-prompts/src/ask.ts:5 (line 12) with no auth step, while GET '/me' (line 7) is guarded; anyone who finds the route can spend your LLM quota. Add the auth middleware to the route, or check the caller before the call.",
+      "POST '/ask' reaches openai chat.completions.create (ask() at express-prompts/src/ask.ts:6) with no auth step, while GET '/me' (line 7) is guarded; anyone who finds the route can spend your LLM quota. Add the auth middleware to the route, or check the caller before the call.",
     );
     // Every finding whose path crosses a file names the other file.
     const local = ['client-instance/', 'typed/'];

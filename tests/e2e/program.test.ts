@@ -113,6 +113,38 @@ describe('NestJS controllers that forward to an injected service', () => {
   });
 });
 
+describe('routes whose LLM call and whose evidence of auth sit in other modules', () => {
+  const AUTH = ['route-auth-fastify/src/routes/bot/root.ts:5 require-auth-on-llm-routes', 'route-auth-nest/src/digest/digest.controller.ts:8 require-auth-on-llm-routes'];
+  const authOnly = (found: Found[]) => where(found.filter((f) => f.rule === 'require-auth-on-llm-routes'));
+
+  it('reports an unguarded route that reaches an LLM call in a service or an imported handler, where another module guards its routes', async () => {
+    forget();
+    const found = await lint(['route-auth-*/**/*.ts']);
+    expect(authOnly(found)).toEqual(AUTH);
+    // The message names the module of the LLM call and the guarded route it takes as evidence.
+    expect(found.find((f) => f.at.startsWith('route-auth-nest/'))?.message).toContain(
+      "reaches openai chat.completions.create (DigestService.digestText() at route-auth-nest/src/digest/digest.service.ts:9) with no auth step, while GET '/auth/profile' (route-auth-nest/src/auth/auth.controller.ts:12) is guarded",
+    );
+  });
+
+  it('finds the same whichever file is linted, alone or in workers', async () => {
+    for (const file of AUTH.map((line) => line.split(':')[0])) {
+      forget();
+      expect(authOnly(await lint([file]))).toEqual(AUTH.filter((line) => line.startsWith(file)));
+    }
+    forget();
+    expect(authOnly(await lint(['route-auth-*/**/*.ts'], { concurrency: 2 }))).toEqual(AUTH);
+  });
+
+  it('stays quiet under a global guard or an app-level hook, and with crossFile: false', async () => {
+    forget();
+    expect(authOnly(await lint(['route-auth-nest-global/**/*.ts', 'route-auth-fastify-hooked/**/*.ts']))).toEqual([]);
+    forget();
+    const config = { ...plugin.configs.recommended, settings: { 'llm-security': { crossFile: false } } } as Linter.Config;
+    expect(authOnly(await lint(['route-auth-*/**/*.ts'], { config }))).toEqual([]);
+  });
+});
+
 describe('clients injected through a constructor', () => {
   it('take their SDK from the places that construct the class, and keep twins quiet', async () => {
     const found = 'injected-clients/src/assistant.ts:9 no-user-input-in-system-prompt';
