@@ -159,3 +159,46 @@ export function hasDirective(body: readonly TSESTree.ProgramStatement[] | TSESTr
   }
   return false;
 }
+
+/**
+ * Where a report on `node` is drawn: the node itself when it fits on one line; otherwise its
+ * head, so that a multi-line call is never underlined whole (DESIGN.md, "Where each rule
+ * reports"): `res.status(500).json` of a call, `new Response` of a `new`, `ctx.body` of an
+ * assignment, the keyword of a `return` (and `throw new Error` of a throw).
+ */
+export function headLoc(node: Node): TSESTree.SourceLocation {
+  if (node.loc.start.line === node.loc.end.line) return node.loc;
+  const to = (end: Node | TSESTree.Position): TSESTree.SourceLocation => ({ start: node.loc.start, end: 'line' in end ? end : end.loc.end });
+  switch (node.type) {
+    case T.CallExpression:
+    case T.NewExpression:
+      return node.callee.loc.end.line === node.loc.start.line ? to(node.callee) : firstLine(node);
+    case T.AssignmentExpression:
+      return node.left.loc.end.line === node.loc.start.line ? to(node.left) : firstLine(node);
+    case T.ExpressionStatement:
+      return headLoc(node.expression);
+    case T.ThrowStatement:
+      if (node.argument.type === T.NewExpression && node.argument.callee.loc.end.line === node.loc.start.line) return to(node.argument.callee);
+      return { start: node.loc.start, end: { line: node.loc.start.line, column: node.loc.start.column + 'throw'.length } };
+    case T.ReturnStatement:
+      return { start: node.loc.start, end: { line: node.loc.start.line, column: node.loc.start.column + 'return'.length } };
+    default:
+      return firstLine(node);
+  }
+}
+
+/** The node's first line, from its start to the end of that line's part of it (one column at least). */
+function firstLine(node: Node): TSESTree.SourceLocation {
+  let last: TSESTree.Position = { line: node.loc.start.line, column: node.loc.start.column + 1 };
+  const walk = (child: Node) => {
+    if (child.loc.end.line === node.loc.start.line && child.loc.end.column > last.column) last = child.loc.end;
+  };
+  for (const key of Object.keys(node) as (keyof typeof node)[]) {
+    if (key === 'parent') continue;
+    const value = node[key] as unknown;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item && typeof item === 'object' && 'type' in item && 'loc' in item) walk(item as Node);
+    }
+  }
+  return { start: node.loc.start, end: last };
+}

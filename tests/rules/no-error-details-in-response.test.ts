@@ -151,6 +151,26 @@ ruleTester().run('no-error-details-in-response', rule, {
   ],
   invalid: [
     {
+      name: 'a multi-line response call is underlined at its head (res.status(500).json), not whole',
+      code: lines(...express, `app.get('/health', async (req, res) => {`, `  try { res.json({ ok: await check() }); } catch (error) {`, `    res.status(500).json({`, `      status: 'error',`, `      error: error instanceof Error ? error.message : 'Unknown error',`, `    });`, `  }`, `});`),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(...express, `app.get('/health', async (req, res) => {`, `  try { res.json({ ok: await check() }); } catch (error) {`, `    res.status(500).json({`, `      status: 'error',`, `      error: 'Internal Server Error',`, `    });`, `  }`, `});`),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a message sent in the branch where it differs from your literal',
       code: lines(...express, `app.post('/x', async (req, res) => { try { await run(req.body); } catch (err) { if (err.message !== 'DAILY_LIMIT_REACHED') return res.status(500).json({ error: err.message }); res.status(429).json({ error: 'Limit' }); } });`),
       output: null,

@@ -131,6 +131,13 @@ ruleTester().run('no-sensitive-logging', rule, {
   ],
   invalid: [
     {
+      name: 'a multi-line logger call is underlined at its head (console.log), not whole',
+      code: lines(...express, `app.post('/x', (req, res) => {`, `  console.log(`, `    'incoming',`, `    req.body,`, `  );`, `  res.end();`, `});`),
+      errors: [{ messageId, line: 4, column: 3, endLine: 4, endColumn: 14,
+          data: { what: 'the request body', source: 'req.body', line: '6', via: '', logger: 'console.log' },
+          suggestions: [{ messageId: 'logSafeFields', data: { replacement: 'Object.keys(req.body)' }, output: lines(...express, `app.post('/x', (req, res) => {`, `  console.log(`, `    'incoming',`, `    Object.keys(req.body),`, `  );`, `  res.end();`, `});`) }] }],
+    },
+    {
       // A tool's arguments are data as a whole: `args.files` is a field named files, not an upload
       // (no `Object.keys` stand-in, which would print an array's indexes).
       name: 'a tool argument named like a content field',
