@@ -64,6 +64,23 @@ function allowlistChecked(test: Node): { list: Node; value: Node } | null {
   return argument.type === T.SpreadElement ? null : { list: callee.object, value: unwrap(argument) };
 }
 
+/** Methods whose result's `error` is meant for the client: validation (`validateAsync`, `safeParseAsync`, `checkInput`). */
+const VALIDATION_METHOD = /valid|parse|check/i;
+
+/**
+ * `await client.call(…)` whose result holds an `error` field: the `{ data, error }` results of
+ * client libraries (Supabase, GraphQL clients, `fetch` wrappers). Validation results are left out.
+ */
+function isReturnedError(init: Node): boolean {
+  const value = unwrap(init);
+  if (value.type !== T.AwaitExpression) return false;
+  const call = unwrap(value.argument);
+  if (call.type !== T.CallExpression) return false;
+  const callee = unwrap(call.callee);
+  const name = callee.type === T.MemberExpression ? keyName(callee) : callee.type === T.Identifier ? callee.name : null;
+  return name !== null && !VALIDATION_METHOD.test(name);
+}
+
 function errorOrigin(param: Node): Origin {
   const text = param.type === T.Identifier ? param.name : 'error';
   return { kind: 'error', part: 'object', node: param, text, steps: [] };
@@ -520,6 +537,10 @@ export class TaintEngine {
     }
     let result = base;
     for (const key of path) result = this.accessMember(result, key, null);
+    // `const { data, error } = await supabase.from('t').insert(row)`: the error a client library returns.
+    if (path.length === 1 && path[0] === 'error' && parent?.type === T.VariableDeclarator && parent.id === node && parent.init && isReturnedError(parent.init)) {
+      result = union(result, [errorOrigin(identifier)]);
+    }
     // `const { OPENAI_API_KEY } = process.env`, `const { apiKey } = config`
     const from = parent?.type === T.VariableDeclarator && parent.id === node ? parent.init : null;
     const secret = path.some((key, i) => key !== null && isSecretName(i === 0 && from ? from : null, key));

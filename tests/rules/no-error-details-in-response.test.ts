@@ -7,6 +7,18 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-error-details-in-response', rule, {
   valid: [
     {
+      name: 'an error field of a validation result (meant for the client), and a result error answered with your own message',
+      code: lines(
+        ...express,
+        `app.post('/b', async (req, res) => {`,
+        `  const { error } = schema.validate(req.body); if (error) return res.status(400).json({ error: error.message });`,
+        `  const { error: invalid } = await schema.validateAsync(req.body); if (invalid) return res.status(400).json({ error: invalid.message });`,
+        `  const { error: failed } = await db.from('projects').delete(); if (failed) return res.status(500).json({ error: 'Could not delete' });`,
+        `  return res.json({ ok: true });`,
+        `});`,
+      ),
+    },
+    {
       name: 'a response helper that sends a generic message, and one given a generic message',
       code: lines(
         ...express,
@@ -150,6 +162,19 @@ ruleTester().run('no-error-details-in-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the error a client library returns in its result ({ data, error } = await supabase…)',
+      code: lines(
+        `import { NextResponse } from 'next/server';`,
+        `export async function POST(request: Request) {`,
+        `  const { data, error: insertError } = await supabase.from('projects').insert(await request.json()).select().single();`,
+        `  if (insertError) return NextResponse.json({ error: insertError.message }, { status: 500 });`,
+        `  return NextResponse.json(data);`,
+        `}`,
+      ),
+      output: null,
+      errors: [{ messageId, line: 4, data: { source: 'insertError.message', line: '3', via: '', api: 'NextResponse.json' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(`import { NextResponse } from 'next/server';`, `export async function POST(request: Request) {`, `  const { data, error: insertError } = await supabase.from('projects').insert(await request.json()).select().single();`, `  if (insertError) return NextResponse.json({ error: 'Internal Server Error' }, { status: 500 });`, `  return NextResponse.json(data);`, `}`) }] }],
+    },
     {
       name: 'a multi-line response call is underlined at its head (res.status(500).json), not whole',
       code: lines(...express, `app.get('/health', async (req, res) => {`, `  try { res.json({ ok: await check() }); } catch (error) {`, `    res.status(500).json({`, `      status: 'error',`, `      error: error instanceof Error ? error.message : 'Unknown error',`, `    });`, `  }`, `});`),
