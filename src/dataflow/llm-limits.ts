@@ -51,6 +51,28 @@ function langchainBounded(call: TSESTree.CallExpression, analysis: FileAnalysis)
   return 'unknown';
 }
 
+/**
+ * `@google/generative-ai`: `model.generateContent(…)` is bounded by `generationConfig` in its
+ * request object or on the `getGenerativeModel({ … })` that made the model (followed through
+ * one variable); a model made elsewhere may be bounded.
+ */
+function googleLegacyBounded(call: TSESTree.CallExpression, path: readonly string[], analysis: FileAnalysis): Bounded {
+  const request = resolveObject(call.arguments[0], analysis.index);
+  if (request) {
+    const inRequest = sets(request, path, analysis);
+    if (inRequest !== 'no') return inRequest;
+  }
+  const callee = unwrap(call.callee);
+  const receiver = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
+  const init = receiver?.type === T.Identifier ? singleInit(receiver, analysis.index) : null;
+  const made = init && unwrap(init.type === T.AwaitExpression ? init.argument : init);
+  if (made?.type !== T.CallExpression || unwrap(made.callee).type !== T.MemberExpression) return 'unknown';
+  const maker = unwrap(made.callee) as TSESTree.MemberExpression;
+  if (maker.property.type !== T.Identifier || maker.property.name !== 'getGenerativeModel') return 'unknown';
+  const options = resolveObject(made.arguments[0], analysis.index);
+  return options ? sets(options, path, analysis) : 'unknown';
+}
+
 export function methodName(call: LlmCall): Node {
   const callee = unwrap(call.node.callee);
   return callee.type === T.MemberExpression ? callee.property : callee;
@@ -70,6 +92,9 @@ export function missingLimit(analysis: FileAnalysis, call: LlmCall): LimitModel 
     return unbounded ? null : undefined;
   }
   const limit = limitOf(call.sdk, call.api);
+  if (limit && call.sdk === 'google' && !call.api.startsWith('models.') && call.node.type === T.CallExpression) {
+    return limit.paths.every((path) => googleLegacyBounded(call.node as TSESTree.CallExpression, path, analysis) === 'no') ? limit : undefined;
+  }
   const options = optionsOf(call.node, { index: analysis.index });
   if (!limit || !options) return undefined;
   return limit.paths.every((path) => sets(options, path, analysis) === 'no') ? limit : undefined;

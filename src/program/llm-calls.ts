@@ -1,11 +1,11 @@
-import { CALL, CONSTRUCT, ESM, ReferenceTracker } from '@eslint-community/eslint-utils';
+import { CALL, CONSTRUCT, ESM, READ, ReferenceTracker } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { SDK_MODELS, wrapperCalls } from '../models/llm/index.js';
 import { optionsOf, property } from '../models/llm/extract.js';
 import type { LlmCall, SdkModel, TrackNode } from '../models/llm/types.js';
 import type { LlmSecuritySettings } from '../settings.js';
-import { keyName, memberChain, unwrap, within, type Node } from '../syntax/ast.js';
+import { keyName, memberChain, stringLiteralValue, unwrap, within, type Node } from '../syntax/ast.js';
 import type { FileIndex } from '../syntax/file-index.js';
 import type { TypeFacts } from '../syntax/type-facts.js';
 
@@ -144,6 +144,7 @@ export function findLlmCalls(
       drain(model, [
         ...(tracker.iterateEsmReferences(esmTraceMap(model) as never) as Iterable<Tracked>),
         ...(tracker.iterateCjsReferences(cjsTraceMap(model) as never) as Iterable<Tracked>),
+        ...(undeclaredRequires(tracker, globalScope, index, cjsTraceMap(model)) as Iterable<Tracked>),
       ]);
     }
     for (const client of clients) {
@@ -273,6 +274,29 @@ export interface ClientConstruction {
 
 const constructions = new WeakMap<SdkModel, { esm: TraceMap; cjs: TraceMap }>();
 
+/**
+ * What ReferenceTracker's `iterateCjsReferences` finds, where `require` is not a declared global
+ * (ESLint parses `.js` as an ES module unless the config says CommonJS or declares Node's
+ * globals, and then the tracker sees no `require`): each `require('m')` call of a traced module,
+ * followed from the call itself.
+ */
+function* undeclaredRequires(
+  tracker: ReferenceTracker,
+  globalScope: TSESLint.Scope.Scope,
+  index: FileIndex,
+  traceMap: Record<string, unknown>,
+): Generator<unknown> {
+  if (globalScope.set.get('require')) return;
+  for (const call of index.calls) {
+    if (call.callee.type !== T.Identifier || call.callee.name !== 'require' || index.variableOf(call.callee)) continue;
+    const module = stringLiteralValue(call.arguments[0]);
+    if (module === null || !Object.hasOwn(traceMap, module)) continue;
+    const next = traceMap[module] as Record<PropertyKey, unknown>;
+    if (next[READ]) yield { node: call, path: [module], type: READ, info: next[READ] };
+    yield* tracker.iteratePropertyReferences(call as never, next as never);
+  }
+}
+
 /** ReferenceTracker's maps for the `new` of each client export of a model (ESM and CommonJS). */
 function constructionMaps(model: SdkModel): { esm: TraceMap; cjs: TraceMap } {
   let maps = constructions.get(model);
@@ -303,6 +327,7 @@ export function findClientConstructions(sourceCode: TSESLint.SourceCode, index: 
     const references = [
       ...(tracker.iterateEsmReferences(esm as never) as Iterable<{ node: Node; info: string }>),
       ...(tracker.iterateCjsReferences(cjs as never) as Iterable<{ node: Node; info: string }>),
+      ...(undeclaredRequires(tracker, globalScope, index, cjs) as Iterable<{ node: Node; info: string }>),
     ];
     for (const { node, info } of references) {
       if (node.type === T.NewExpression) found.push({ node, sdk: model.sdk, exportName: info });

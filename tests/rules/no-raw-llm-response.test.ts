@@ -12,6 +12,14 @@ const sanitizer = [{ requireSanitizer: true, sanitizer: { name: 'sanitizeHtml', 
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
     {
+      name: 'CommonJS without Node globals declared: a class of the same name from another package',
+      code: lines(
+        `const express = require('express'); const { GoogleGenerativeAI } = require('./gemini-stub');`,
+        `const app = express(); const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);`,
+        `app.post('/chat', async (req, res) => { const model = genAI.getGenerativeModel({ model: 'gemini-2.5-flash' }); const result = await model.generateContent(req.body.q); res.json(result.response); });`,
+      ),
+    },
+    {
       name: 'a response helper given only the text',
       code: lines(
         ...express,
@@ -112,6 +120,15 @@ ruleTester().run('no-raw-llm-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'CommonJS without Node globals declared (require is not a declared global): the SDK is still followed from require(…)',
+      code: lines(
+        `const express = require('express'); const { GoogleGenerativeAI } = require('@google/generative-ai');`,
+        `const app = express(); const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);`,
+        `app.post('/chat', async (req, res) => { const model = genAI.getGenerativeModel({ model: 'gemini-2.5-flash' }); const result = await model.generateContent(req.body.q); res.json(result.response); });`,
+      ),
+      errors: [{ messageId, line: 3 }],
+    },
     {
       name: 'requireSanitizer: a tRPC procedure that forwards to a resolver returning the text: reported once, at the resolver',
       options: [{ requireSanitizer: true }],

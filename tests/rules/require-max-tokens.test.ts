@@ -7,6 +7,16 @@ const express = [`import express from 'express';`, `import OpenAI from 'openai';
 ruleTester().run('require-max-tokens', rule, {
   valid: [
     {
+      name: '@google/generative-ai: the limit on getGenerativeModel, or in the request; a model made elsewhere may be bounded',
+      code: lines(
+        `import express from 'express'; import { GoogleGenerativeAI } from '@google/generative-ai';`, `const app = express(); const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);`,
+        `const bounded = genAI.getGenerativeModel({ model: 'gemini-2.5-flash', generationConfig: { maxOutputTokens: 500 } });`,
+        `app.post('/a', async (req, res) => res.json((await bounded.generateContent(req.body.prompt)).response.candidates?.length));`,
+        `app.post('/b', async (req, res) => { const m = genAI.getGenerativeModel({ model: 'g' }); const r = await m.generateContent({ contents: [{ role: 'user', parts: [{ text: req.body.q }] }], generationConfig: { maxOutputTokens: 300 } }); res.json(r.response.candidates?.length); });`,
+        `export function answer(model, req) { return model.generateContent(req.body.prompt); }`,
+      ),
+    },
+    {
       name: 'a helper whose SDK call sets a limit, given request data',
       code: lines(
         ...express,
@@ -72,6 +82,33 @@ ruleTester().run('require-max-tokens', rule, {
     },
   ],
   invalid: [
+    {
+      name: '@google/generative-ai: no generationConfig limit on the model or in the request (suggestion where the request is an object)',
+      code: lines(
+        `import express from 'express'; import { GoogleGenerativeAI } from '@google/generative-ai';`, `const app = express(); const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);`,
+        `const model = genAI.getGenerativeModel({ model: 'gemini-2.5-flash' });`,
+        `app.post('/a', async (req, res) => res.json((await model.generateContent(req.body.prompt)).response.candidates?.length));`,
+        `app.post('/b', async (req, res) => { const r = await model.generateContent({ contents: [{ role: 'user', parts: [{ text: req.body.q }] }], generationConfig: { temperature: 0.2 } }); res.json(r.response.candidates?.length); });`,
+      ),
+      errors: [
+        { messageId, line: 4, suggestions: [] },
+        {
+          messageId,
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              output: lines(
+                `import express from 'express'; import { GoogleGenerativeAI } from '@google/generative-ai';`, `const app = express(); const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);`,
+                `const model = genAI.getGenerativeModel({ model: 'gemini-2.5-flash' });`,
+                `app.post('/a', async (req, res) => res.json((await model.generateContent(req.body.prompt)).response.candidates?.length));`,
+                `app.post('/b', async (req, res) => { const r = await model.generateContent({ contents: [{ role: 'user', parts: [{ text: req.body.q }] }], generationConfig: { temperature: 0.2, maxOutputTokens: 1024 } }); res.json(r.response.candidates?.length); });`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a helper whose SDK call sets no limit: reported at the helper call, with no suggestion',
       code: lines(

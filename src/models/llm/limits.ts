@@ -25,6 +25,8 @@ export function limitOf(sdk: string, api: string): LimitModel | null {
     return limit(['maxOutputTokens'], ['maxOutputTokens'], ['maxTokens']);
   }
   if (sdk === 'google' && api.startsWith('models.')) return limit(['config', 'maxOutputTokens'], ['config', 'maxOutputTokens']);
+  // @google/generative-ai: in the request object, or on `getGenerativeModel({ generationConfig })` (see dataflow/llm-limits.ts).
+  if (sdk === 'google' && (api === 'generateContent' || api === 'generateContentStream')) return limit(['generationConfig', 'maxOutputTokens'], ['generationConfig', 'maxOutputTokens']);
   if (sdk === 'ollama') return limit(['options', 'num_predict'], ['options', 'num_predict']);
   if (sdk === 'mistral') return limit(['maxTokens'], ['maxTokens'], ['max_tokens']);
   if (sdk === 'cohere') return limit(['maxTokens'], ['maxTokens'], ['max_tokens']);
