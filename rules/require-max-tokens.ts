@@ -38,7 +38,7 @@ export default createRule<[], MessageIds>({
           context.report({
             node: finding.report,
             messageId: 'noLimit',
-            data: { api: describeCall(finding.call), source, line, option },
+            data: { api: finding.api ?? describeCall(finding.call), source, line, option },
             suggest: fix ? [{ messageId: 'addLimit', data: { option }, fix }] : [],
           });
         }

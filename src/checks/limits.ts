@@ -21,6 +21,8 @@ export interface LimitFinding {
   readonly limit: LimitModel | null;
   /** For a call to a helper: the option its SDK call lacks (the fix belongs in the helper). */
   readonly option?: string;
+  /** For a call to a helper: how messages name the SDK call that lacks it ('google generateContent via ask()'). */
+  readonly api?: string;
 }
 
 const cache = new WeakMap<FileAnalysis, LimitFinding[]>();
@@ -34,7 +36,8 @@ export function unboundedCalls(analysis: FileAnalysis): LimitFinding[] {
       // A helper whose SDK call sets no limit, given request data for its prompt.
       const slot = call.slots.find((s) => s.through?.unbounded !== undefined && !s.through.elsewhere && requestData(siteTaint(analysis, s.value, s.through?.accesses)).length > 0);
       const origin = slot && requestData(siteTaint(analysis, slot.value, slot.through?.accesses))[0];
-      if (slot && origin) findings.push({ call, report: methodName(call), origin, limit: null, option: slot.through!.unbounded });
+      const through = slot?.through;
+      if (through && origin) findings.push({ call, report: methodName(call), origin, limit: null, option: through.unbounded, api: through.hops.length > 0 ? `${through.call} via ${through.hops.join(' -> ')}` : through.call });
       continue;
     }
     const limit = missingLimit(analysis, call);

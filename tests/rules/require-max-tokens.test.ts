@@ -7,6 +7,10 @@ const express = [`import express from 'express';`, `import OpenAI from 'openai';
 ruleTester().run('require-max-tokens', rule, {
   valid: [
     {
+      name: '@google/generative-ai: a helper that sets generationConfig.maxOutputTokens on request contents',
+      code: lines(`import express from 'express'; import { GoogleGenerativeAI } from '@google/generative-ai';`, `const app = express(); const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY); const model = genAI.getGenerativeModel({ model: 'g' });`, `async function ask(contents) { return model.generateContent({ contents, generationConfig: { temperature: 0.2, maxOutputTokens: 400 } }); }`, `app.post('/x', async (req, res) => res.json((await ask(req.body.messages)).response.candidates?.length));`),
+    },
+    {
       name: '@google/generative-ai: the limit on getGenerativeModel, or in the request; a model made elsewhere may be bounded',
       code: lines(
         `import express from 'express'; import { GoogleGenerativeAI } from '@google/generative-ai';`, `const app = express(); const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);`,
@@ -82,6 +86,11 @@ ruleTester().run('require-max-tokens', rule, {
     },
   ],
   invalid: [
+    {
+      name: '@google/generative-ai: a helper that passes request contents on with no limit, reported at the call',
+      code: lines(`import express from 'express'; import { GoogleGenerativeAI } from '@google/generative-ai';`, `const app = express(); const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY); const model = genAI.getGenerativeModel({ model: 'g' });`, `async function ask(contents) { return model.generateContent({ contents, generationConfig: { temperature: 0.2 } }); }`, `app.post('/x', async (req, res) => res.json((await ask(req.body.messages)).response.candidates?.length));`),
+      errors: [{ messageId, line: 4, data: { api: 'google generateContent via ask()', source: 'req.body.messages', line: '4', option: 'generationConfig.maxOutputTokens' }, suggestions: [] }],
+    },
     {
       name: '@google/generative-ai: no generationConfig limit on the model or in the request (suggestion where the request is an object)',
       code: lines(

@@ -40,8 +40,9 @@ const legacyGenerate: Extractor = (call, context) => {
   const argument = call.arguments[0];
   if (!argument) return [];
   const options = optionsOf(call, context);
-  if (options) return propertySlot(options, 'systemInstruction', 'system', 'system instruction');
-  return contentsSlot(argument, argument);
+  if (!options) return contentsSlot(argument, argument);
+  const contents = property(options, 'contents');
+  return [...propertySlot(options, 'systemInstruction', 'system', 'system instruction'), ...(contents ? contentsSlot(contents, contents.value) : [])];
 };
 
 const genaiClient: TrackNode = {
