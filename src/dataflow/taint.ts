@@ -195,6 +195,53 @@ function equalsLiteralHere(node: Node, sourceCode: TSESLint.SourceCode): boolean
   return false;
 }
 
+/**
+ * An element of a list read where its role is known: `for (const m of messages) if (m.role ===
+ * 'system') … m.content …`. The step is kept in a parameter's access path, so that a caller's
+ * list literal gives only its elements of that role (or of a role it cannot tell).
+ */
+const ROLE_STEP = /^\[role=(.*)\]$/su;
+
+export function roleStep(role: string): string {
+  return `[role=${role}]`;
+}
+
+/** The role an element step asks for, or null for a plain step. */
+export function roleOfStep(key: string | null): string | null {
+  return key === null ? null : (ROLE_STEP.exec(key)?.[1] ?? null);
+}
+
+/** The literal `name.role` equals where `node` (a read of `name`) sits, as `equalsLiteralHere` finds branches. */
+function roleHere(node: TSESTree.Identifier): string | null {
+  let child: Node = node;
+  let parent: Node | undefined = node.parent;
+  for (let depth = 0; parent && depth < MAX_GUARD_DEPTH && !isFunction(parent); depth++) {
+    let test: Node | null = null;
+    if ((parent.type === T.IfStatement || parent.type === T.ConditionalExpression) && parent.consequent === child) test = parent.test;
+    else if (parent.type === T.LogicalExpression && parent.operator === '&&' && parent.right === child) test = parent.left;
+    for (const conjunct of test ? conjuncts(test) : []) {
+      const compared = comparedToLiteral(conjunct);
+      const member = compared && unwrap(compared);
+      if (member?.type !== T.MemberExpression || keyName(member) !== 'role' || unwrap(member.object).type !== T.Identifier) continue;
+      if ((unwrap(member.object) as TSESTree.Identifier).name !== node.name) continue;
+      const binary = (conjunct.type === T.ChainExpression ? conjunct.expression : conjunct) as TSESTree.BinaryExpression;
+      const literal = binary.left === compared ? binary.right : binary.left;
+      if (literal.type === T.Literal && typeof literal.value === 'string') return literal.value;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return null;
+}
+
+/** Whether a list variable is only ever used whole (never `list.push(…)`, `list[i] = …`): its literal is all it holds. */
+function usedWhole(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.every((reference) => {
+    const parent = reference.identifier.parent;
+    return reference.init === true || !(parent?.type === T.MemberExpression && parent.object === reference.identifier);
+  });
+}
+
 export interface TaintEngineHost {
   readonly index: FileIndex;
   readonly sourceCode: TSESLint.SourceCode;
@@ -357,9 +404,56 @@ export class TaintEngine {
 
   /** The taint of `node` after reading `access` from it (`[]`: the whole value). */
   taintAt(node: Node, access: readonly (string | null)[]): Taint {
+    if (access.some((key) => roleOfStep(key) !== null)) {
+      const structured = this.literalAt(node, access, 0);
+      if (structured) return structured;
+    }
     let taint = this.taintOf(node);
     for (const key of access) taint = this.accessMember(taint, key, null);
     return taint;
+  }
+
+  /**
+   * `taintAt` through the object and list literals a value is written as, for a path with a role
+   * step: a list's elements of another role are left out (`[{ role: 'system', content: RULES },
+   * { role: 'user', content: body.q }]` at `[role=system].content` is RULES). Undefined where the
+   * value is not such a literal, or a list is changed after it is written.
+   */
+  private literalAt(node: Node, access: readonly (string | null)[], depth: number): Taint | undefined {
+    if (access.length === 0) return this.taintOf(node);
+    if (depth > 8) return undefined;
+    const value = unwrap(node);
+    const [step, ...rest] = access;
+    const deeper = (inner: Node) => this.literalAt(inner, rest, depth + 1) ?? this.taintAt(inner, rest);
+    if (value.type === T.Identifier) {
+      const variable = this.host.index.variableOf(value);
+      const init = singleInit(value, this.host.index);
+      return variable && init && usedWhole(variable) ? this.literalAt(init, access, depth + 1) : undefined;
+    }
+    if (value.type === T.ObjectExpression && step !== null && roleOfStep(step) === null) {
+      if (value.properties.some((p) => p.type === T.SpreadElement || p.computed)) return undefined;
+      const property = findProperty(value, step);
+      return property ? deeper(property.value) : CLEAN;
+    }
+    if (value.type === T.ArrayExpression && (step === null || roleOfStep(step) !== null)) {
+      const role = roleOfStep(step);
+      const parts: Taint[] = [];
+      for (const element of value.elements) {
+        if (!element) continue;
+        if (element.type === T.SpreadElement) {
+          // Elements of unknown roles: each may be of the role asked for.
+          parts.push(this.taintAt(element.argument, [null, ...rest]));
+          continue;
+        }
+        const item = unwrap(element);
+        const written = role !== null && item.type === T.ObjectExpression ? findProperty(item, 'role') : null;
+        const itsRole = written && written.value.type === T.Literal ? written.value.value : null;
+        if (typeof itsRole === 'string' && itsRole !== role) continue;
+        parts.push(deeper(element));
+      }
+      return union(...parts);
+    }
+    return undefined;
   }
 
   /** Which origins reach the return value of a function (its parameters stay symbolic). */
@@ -374,8 +468,12 @@ export class TaintEngine {
     // `if (tone === 'pirate') … tone …`: inside the branch the value is your own literal.
     if ((node.type === T.Identifier || node.type === T.MemberExpression) && equalsLiteralHere(node, this.host.sourceCode)) return CLEAN;
     switch (node.type) {
-      case T.Identifier:
-        return this.identifierTaint(node);
+      case T.Identifier: {
+        const taint = this.identifierTaint(node);
+        const role = taint.some((o) => o.kind === 'param' && o.access.at(-1) === null) ? roleHere(node) : null;
+        if (role === null) return taint;
+        return this.mapOrigins(taint, (o) => (o.kind === 'param' && o.access.at(-1) === null ? { ...o, access: [...o.access.slice(0, -1), roleStep(role)] } : o));
+      }
       case T.TemplateLiteral:
         return union(...node.expressions.map((e) => this.taintOf(e)));
       case T.TaggedTemplateExpression:
@@ -646,7 +744,8 @@ export class TaintEngine {
   }
 
   /** Reading a member: `req.body` is data, `req.method` is not, `data.text` stays data. */
-  accessMember(taint: Taint, key: string | null, node: Node | null): Taint {
+  accessMember(taint: Taint, step: string | null, node: Node | null): Taint {
+    const key = roleOfStep(step) === null ? step : null;
     return this.mapOrigins(taint, (origin) => {
       if (origin.kind === 'request-object') {
         if (key === null) return null;
@@ -658,7 +757,7 @@ export class TaintEngine {
         return null;
       }
       if (key === 'length') return null;
-      if (origin.kind === 'param') return { ...origin, access: [...origin.access, key] };
+      if (origin.kind === 'param') return { ...origin, access: [...origin.access, step] };
       // A key is a string: `apiKey.hashId` reads a record that the name only suggested was a key.
       if (origin.kind === 'secret' && key !== null && !/^\d+$/u.test(key)) return null;
       // `messages[0].role` names a role, not the prompt.

@@ -3,10 +3,19 @@ import { lines, ruleTester } from './tester.js';
 
 const messageId = 'userInputInSystemPrompt' as const;
 
+const routeList = [
+  `import express from 'express'; import OpenAI from 'openai';`,
+  `const app = express(); const openai = new OpenAI();`,
+  `async function ask(messages) { let rules = ''; const turns = []; for (const m of messages) { if (m.role === 'system') { rules += m.content; continue; } turns.push({ role: 'user', content: m.content }); } return openai.chat.completions.create({ model: 'm', max_tokens: 300, messages: [{ role: 'system', content: rules }, ...turns] }); }`,
+];
 const express = [`import express from 'express';`, `import OpenAI from 'openai';`, `const app = express();`, `const openai = new OpenAI();`];
 
 ruleTester().run('no-user-input-in-system-prompt', rule, {
   valid: [
+    {
+      name: "a helper that puts only a list's system elements into its system prompt, given request data in a user element",
+      code: lines(...routeList, `app.post('/x', async (req, res) => { const list = [{ role: 'system', content: 'Answer about our stores.' }, { role: 'user', content: req.body.q }]; res.json({ n: (await ask(list)).choices.length }); });`),
+    },
     {
       name: 'a value compared with your own literal, used only in the branch where it equals it',
       code: lines(...express, `app.post('/x', async (req, res) => { const tone = req.body.tone; const system = tone === 'pirate' ? \`Talk like a \${tone}.\` : 'Be neutral.'; await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: system }] }); res.sendStatus(204); });`),
@@ -353,6 +362,18 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
     },
   ],
   invalid: [
+    {
+      name: "a helper that puts a list's system elements into its system prompt: request data in the system element, or in a list changed after it is written",
+      code: lines(
+        ...routeList,
+        `app.post('/x', async (req, res) => { const list = [{ role: 'system', content: \`Answer as \${req.body.persona}.\` }, { role: 'user', content: req.body.q }]; res.json({ n: (await ask(list)).choices.length }); });`,
+        `app.post('/y', async (req, res) => { const list = [{ role: 'system', content: 'Answer.' }]; list.push(...req.body.messages); res.json({ n: (await ask(list)).choices.length }); });`,
+      ),
+      errors: [
+        { messageId, line: 4, data: { source: 'req.body.persona', line: '4', slot: 'system message', api: 'openai chat.completions.create', via: ' via ask()' } },
+        { messageId, line: 5, data: { source: 'req.body.messages', line: '5', slot: 'system message', api: 'openai chat.completions.create', via: ' via list[…].content -> ask()' } },
+      ],
+    },
     {
       name: 'a value only tested for being set is still the client\'s',
       code: lines(...express, `app.post('/x', async (req, res) => { const tone = req.body.tone; const system = tone ? \`Talk like a \${tone}.\` : 'Be neutral.'; await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: system }] }); res.sendStatus(204); });`),
