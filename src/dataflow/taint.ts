@@ -234,6 +234,12 @@ function roleHere(node: TSESTree.Identifier): string | null {
   return null;
 }
 
+/** The value written by `x.k = value` or `x[k] = value` (also `+=`), where `member` is the assignment's target. */
+function memberWrite(member: TSESTree.MemberExpression): Node | null {
+  const assignment = member.parent;
+  return assignment?.type === T.AssignmentExpression && assignment.left === member && (assignment.operator === '=' || assignment.operator === '+=') ? assignment.right : null;
+}
+
 /** Whether a list variable is only ever used whole (never `list.push(…)`, `list[i] = …`): its literal is all it holds. */
 function usedWhole(variable: TSESLint.Scope.Variable): boolean {
   return variable.references.every((reference) => {
@@ -573,12 +579,19 @@ export class TaintEngine {
     });
   }
 
-  /** `list.push(x)` on an array created as a literal: values added after it was made. */
+  /**
+   * Values added after a literal was made: `list.push(x)` on an array, `counts[t] = x` or
+   * `out.error = x` on an object or array literal.
+   */
   private mutationTaint(identifier: TSESTree.Node, variable: Variable): Taint {
     const init = variable.defs[0]?.node.type === T.VariableDeclarator ? variable.defs[0].node.init : null;
-    if (!init || unwrap(init).type !== T.ArrayExpression) return CLEAN;
+    const made = init && unwrap(init).type;
+    if (made !== T.ArrayExpression && made !== T.ObjectExpression) return CLEAN;
     const member = identifier.parent;
     if (member?.type !== T.MemberExpression || member.object !== identifier) return CLEAN;
+    const written = memberWrite(member);
+    if (written) return this.taintOf(written);
+    if (made !== T.ArrayExpression) return CLEAN;
     const call = member.parent;
     const method = keyName(member);
     if (call?.type !== T.CallExpression || call.callee !== member || !method || !MUTATING_METHODS.has(method)) return CLEAN;
@@ -657,16 +670,24 @@ export class TaintEngine {
     const literal = init && unwrap(init);
     if (literal?.type !== T.ObjectExpression || literal.properties.some((p) => p.type === T.SpreadElement)) return undefined;
     const variable = this.host.index.variableOf(value);
-    const mutated = variable?.references.some((r) => {
-      const parent = r.identifier.parent;
-      return parent?.type === T.MemberExpression && parent.object === r.identifier && parent.parent?.type === T.AssignmentExpression && parent.parent.left === parent;
-    });
-    if (mutated || this.host.promptVariable(variable!)) return undefined;
+    if (!variable || this.host.promptVariable(variable)) return undefined;
+    // Fields written later (`out.error = …`) count for their own key; a computed key (`out[k] = …`) may be any.
+    const writes: Node[] = [];
+    for (const reference of variable.references) {
+      const parent = reference.identifier.parent;
+      if (parent?.type !== T.MemberExpression || parent.object !== reference.identifier) continue;
+      const written = memberWrite(parent);
+      if (!written) continue;
+      const name = keyName(parent);
+      if (name === null) return undefined;
+      if (name === key) writes.push(written);
+    }
     const property = literal.properties.find(
       (p): p is TSESTree.Property => p.type === T.Property && keyName(p) === key && p.kind === 'init',
     );
-    if (!property) return literal.properties.some((p) => p.type === T.Property && p.computed) ? undefined : CLEAN;
-    return withStep(this.taintOf(property.value), `${value.name}.${key}`);
+    if (!property && literal.properties.some((p) => p.type === T.Property && p.computed)) return undefined;
+    const parts = [...(property ? [property.value] : []), ...writes].map((node) => this.taintOf(node));
+    return parts.length === 0 ? CLEAN : withStep(union(...parts), `${value.name}.${key}`);
   }
 
   /** Arguments of the `throw` statements of a `try` block that its `catch` receives (same function). */

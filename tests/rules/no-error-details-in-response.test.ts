@@ -7,6 +7,10 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-error-details-in-response', rule, {
   valid: [
     {
+      name: 'an object whose error field is written later: another field sent',
+      code: lines(...express, `app.get('/a', async (req, res) => { const out = { id: 1, error: null }; try { await run(); } catch (err) { out.error = err.message; } res.json({ id: out.id }); });`),
+    },
+    {
       name: 'an error field of a validation result (meant for the client), and a result error answered with your own message',
       code: lines(
         ...express,
@@ -162,6 +166,47 @@ ruleTester().run('no-error-details-in-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'error details written into an object after it is made (out.error = …, counts[t] = …), the object sent',
+      code: lines(
+        ...express,
+        `app.get('/a', async (req, res) => { const out = { id: 1, error: null }; try { await run(); } catch (err) { out.error = err.message; } res.json(out); });`,
+        `app.get('/b', async (req, res) => { const counts = {}; for (const t of tables) { try { counts[t] = await count(t); } catch (e) { counts[t] = \`error: \${e.message}\`; } } res.json({ tableCounts: counts }); });`,
+      ),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 3,
+          data: { source: 'err.message', line: '3', via: ' via out', api: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(
+                ...express,
+                `app.get('/a', async (req, res) => { const out = { id: 1, error: null }; try { await run(); } catch (err) { out.error = err.message; } res.json('Internal Server Error'); });`,
+                `app.get('/b', async (req, res) => { const counts = {}; for (const t of tables) { try { counts[t] = await count(t); } catch (e) { counts[t] = \`error: \${e.message}\`; } } res.json({ tableCounts: counts }); });`,
+              ),
+            },
+          ],
+        },
+        {
+          messageId,
+          line: 4,
+          data: { source: 'e.message', line: '4', via: ' via counts', api: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'sendGenericMessage',
+              output: lines(
+                ...express,
+                `app.get('/a', async (req, res) => { const out = { id: 1, error: null }; try { await run(); } catch (err) { out.error = err.message; } res.json(out); });`,
+                `app.get('/b', async (req, res) => { const counts = {}; for (const t of tables) { try { counts[t] = await count(t); } catch (e) { counts[t] = \`error: \${e.message}\`; } } res.json({ tableCounts: 'Internal Server Error' }); });`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'the error a client library returns in its result ({ data, error } = await supabase…)',
       code: lines(
