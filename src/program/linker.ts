@@ -133,8 +133,14 @@ function factoryInstances<M extends LinkModule<M>>(analysis: M, call: TSESTree.C
   for (const returned of returns) {
     let value = unwrap(returned);
     if (value.type === T.AwaitExpression) value = unwrap(value.argument);
-    const created = value.type === T.NewExpression && value.callee.type === T.Identifier ? resolveIdentifier(factory!.owner, value.callee) : null;
-    if (created?.kind !== 'class') {
+    // `return new X()`, or `return server` where `const server = new Server()` (an accessor of a module's instance).
+    const created =
+      value.type === T.NewExpression && value.callee.type === T.Identifier
+        ? resolveIdentifier(factory!.owner, value.callee)
+        : value.type === T.Identifier
+          ? resolveIdentifier(factory!.owner, value)
+          : null;
+    if (created?.kind !== 'class' && created?.kind !== 'instance') {
       all = false;
       break;
     }
@@ -204,13 +210,71 @@ function heldValue<M extends LinkModule<M>>(analysis: M, node: Node): Resolved<M
   return created?.kind === 'class' ? { kind: 'instance', owner: created.owner, node: created.node } : null;
 }
 
-function resolveObject<M extends LinkModule<M>>(analysis: M, node: Node): Resolved<M> | null {
+function resolveObject<M extends LinkModule<M>>(analysis: M, node: Node, depth = 0): Resolved<M> | null {
   let value = unwrap(node);
   if (value.type === T.AwaitExpression) value = unwrap(value.argument);
   if (value.type === T.Identifier) return resolveIdentifier(analysis, value);
-  if (value.type === T.CallExpression) return factoryInstances(analysis, value);
-  if (value.type === T.MemberExpression && unwrap(value.object).type === T.ThisExpression) return fieldInstance(analysis, value);
+  if (value.type === T.CallExpression) return mapInstances(analysis, value) ?? factoryInstances(analysis, value);
+  if (value.type !== T.MemberExpression) return null;
+  if (unwrap(value.object).type === T.ThisExpression) return fieldInstance(analysis, value);
+  // `getServer().notifier`, `app.services.mailer`: a field of an instance told from here.
+  const name = keyName(value);
+  const owner = name !== null && depth < MAX_FIELD_HOPS ? resolveObject(analysis, value.object, depth + 1) : null;
+  return owner?.kind === 'instance' ? classField(owner.owner, owner.node, name!) : null;
+}
+
+/** How many fields in a row are followed from an instance (`getServer().notifier.channel`). */
+const MAX_FIELD_HOPS = 3;
+
+/** A field of a class's instances, as its class body says: a typed field, one made where it is declared, or a constructor's only assignment. */
+function classField<M extends LinkModule<M>>(owner: M, node: ClassNode, name: string): Resolved<M> | null {
+  for (const element of node.body.body) {
+    if (element.type === T.PropertyDefinition && !element.static && keyName(element) === name) {
+      return annotatedClass(owner, element.typeAnnotation) ?? (element.value ? heldValue(owner, element.value) : null);
+    }
+    if (element.type === T.MethodDefinition && element.kind === 'constructor' && element.value.body) {
+      const assigned = constructorAssignment(element.value.body, name);
+      if (assigned) return heldValue(owner, assigned);
+    }
+  }
   return null;
+}
+
+/**
+ * `providers.get(kind)` where `providers` is a `new Map([[k, new A()], …])` (also filled with
+ * `providers.set(k, new B())` in its module): an instance of each class it holds. Null when any
+ * entry is something else.
+ */
+function mapInstances<M extends LinkModule<M>>(analysis: M, call: TSESTree.CallExpression): Resolved<M> | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression || keyName(callee) !== 'get' || unwrap(callee.object).type !== T.Identifier) return null;
+  const held = resolveIdentifier(analysis, unwrap(callee.object) as TSESTree.Identifier);
+  const made = held?.kind === 'value' ? unwrap(held.node) : null;
+  if (made?.type !== T.NewExpression || made.callee.type !== T.Identifier || made.callee.name !== 'Map') return null;
+  const values: Node[] = [];
+  const entries = made.arguments[0] && unwrap(made.arguments[0]);
+  if (entries?.type === T.ArrayExpression) {
+    for (const entry of entries.elements) {
+      const pair = entry && unwrap(entry);
+      if (pair?.type !== T.ArrayExpression || !pair.elements[1] || pair.elements[1].type === T.SpreadElement) return null;
+      values.push(pair.elements[1]);
+    }
+  } else if (entries) return null;
+  const owner = held!.owner;
+  const variable = made.parent?.type === T.VariableDeclarator && made.parent.id.type === T.Identifier ? owner.index.variableOf(made.parent.id) : null;
+  for (const reference of variable?.references ?? []) {
+    const member = reference.identifier.parent;
+    const set = member?.type === T.MemberExpression && member.object === reference.identifier && keyName(member) === 'set' ? member.parent : null;
+    if (set?.type === T.CallExpression && set.callee === member && set.arguments[1] && set.arguments[1].type !== T.SpreadElement) values.push(set.arguments[1]);
+  }
+  const classes: { owner: M; node: ClassNode }[] = [];
+  for (const value of values) {
+    const instance = heldValue(owner, value) ?? (unwrap(value).type === T.Identifier ? resolveIdentifier(owner, unwrap(value) as TSESTree.Identifier) : null);
+    if (instance?.kind !== 'instance') return null;
+    if (!classes.some((c) => c.node === instance.node)) classes.push({ owner: instance.owner, node: instance.node });
+  }
+  if (classes.length === 1) return { kind: 'instance', owner: classes[0].owner, node: classes[0].node };
+  return classes.length > 1 && classes.length <= MAX_FACTORY_CLASSES ? { kind: 'instances', owner: analysis, classes } : null;
 }
 
 /** The methods a name stands for on each class a factory may return (each class that has one). */
@@ -296,8 +360,10 @@ export function mayLinkCallee<M extends LinkModule<M>>(analysis: M, call: TSESTr
     return target?.kind === 'function' || (target?.kind === 'import' && projectImport(analysis, target.specifier));
   }
   if (callee.type !== T.MemberExpression || callee.computed) return false;
-  const object = unwrap(callee.object);
-  if (object.type === T.MemberExpression) return unwrap(object.object).type === T.ThisExpression;
+  let object = unwrap(callee.object);
+  // `this.ai.ask()`, `getServer().notifier.send()`, `app.services.mailer.send()`: the chain's root decides.
+  for (let hops = 0; object.type === T.MemberExpression && !object.computed && hops < 3; hops++) object = unwrap(object.object);
+  if (object.type === T.ThisExpression) return unwrap(callee.object).type === T.MemberExpression;
   if (object.type === T.CallExpression) return mayLinkCallee(analysis, object);
   if (object.type !== T.Identifier) return false;
   const target = targetOf(object, analysis.index);

@@ -113,6 +113,30 @@ describe('NestJS controllers that forward to an injected service', () => {
   });
 });
 
+describe('instances kept in a Map or reached through an accessor', () => {
+  const MAPS = [
+    'provider-maps/src/drafters.ts:11 no-user-input-in-system-prompt',
+    'provider-maps/src/drafters.ts:21 no-user-input-in-system-prompt',
+    'provider-maps/src/hub.ts:10 no-user-input-in-system-prompt',
+  ];
+
+  it("follows map.get(k).method() to each class the Map holds, and getHub().field.method() to the field's class", async () => {
+    forget();
+    const found = await lint(['provider-maps/**/*.ts']);
+    expect(where(found)).toEqual(MAPS);
+    expect(found.find((f) => f.at === 'provider-maps/src/hub.ts:10')?.message).toContain(
+      "Request data 'req.body.topic' (line 19 of provider-maps/src/server.ts) reaches the system message of openai chat.completions.create via composeNote()",
+    );
+  });
+
+  it('finds the same when only the modules with the SDK calls are linted, and in workers', async () => {
+    forget();
+    expect(where(await lint(['provider-maps/src/drafters.ts', 'provider-maps/src/hub.ts']))).toEqual(MAPS);
+    forget();
+    expect(where(await lint(['provider-maps/**/*.ts'], { concurrency: 2 }))).toEqual(MAPS);
+  });
+});
+
 describe('routes whose LLM call and whose evidence of auth sit in other modules', () => {
   const AUTH = ['route-auth-fastify/src/routes/bot/root.ts:5 require-auth-on-llm-routes', 'route-auth-nest/src/digest/digest.controller.ts:8 require-auth-on-llm-routes'];
   const authOnly = (found: Found[]) => where(found.filter((f) => f.rule === 'require-auth-on-llm-routes'));
