@@ -32,14 +32,18 @@ interface Owned {
 /** What one module shows about auth: its routes, its app-level steps, and how to tell an auth step. */
 interface ModuleAuth {
   readonly routes: readonly Route[];
-  readonly foreign: readonly (Omit<Route, 'handler'> & { readonly handler: Owned | null })[];
-  guardedAt(route: Omit<Route, 'handler'>, handler: Owned, before: number): boolean;
+  /** Routes whose handler is defined in another module, linked on first use. */
+  foreign(): readonly (Omit<Route, 'handler'> & { readonly handler: Owned | null })[];
+  /** Guarded by its middleware or an app-level step, told without the handler's body. */
+  guardedOutside(route: Omit<Route, 'handler'>): boolean;
+  /** Guarded by a check in the handler before `before`. */
+  checksFirst(handler: Owned, before: number): boolean;
   /** The first route guarded by a step of its own (middleware, a decorator, a check in the handler), as evidence. */
-  readonly routeEvidence: string | null;
+  routeEvidence(): string | null;
   /** An auth step that may cover routes registered elsewhere (`app.use(auth)`, a global guard), as evidence. */
-  readonly appEvidence: string | null;
+  appEvidence(): string | null;
   /** A NestJS global guard or module middleware with an auth name: it covers the package's routes. */
-  readonly globalGuard: boolean;
+  globalGuard(): boolean;
 }
 
 const GLOBAL_GUARDS = /\bAPP_GUARD\b/u;
@@ -81,43 +85,57 @@ function moduleAuth(analysis: FileAnalysis): ModuleAuth {
       ));
   const appGuard = (route: Omit<Route, 'handler'>): boolean => guardedReceiver(route.receiver, route.call.range[0], route.path, 0);
   const ownGuard = (route: Omit<Route, 'handler'>, handler: Owned, before: number) => route.middleware.some(isAuthStep) || checksCaller(handler, before);
-  const guardedAt = (route: Omit<Route, 'handler'>, handler: Owned, before: number) => ownGuard(route, handler, before) || appGuard(route);
 
-  const foreign = foreignRoutes.map((route) => {
-    const linked = analysis.settings.crossFile ? linkedFunction<FileAnalysis>(analysis, route.ref) : null;
-    return { ...route, handler: linked && { owner: linked.owner, fn: linked.fn } };
-  });
+  let foreign: (Omit<Route, 'handler'> & { readonly handler: Owned | null })[] | undefined;
+  const foreignLinked = () =>
+    (foreign ??= foreignRoutes.map((route) => {
+      const linked = analysis.settings.crossFile ? linkedFunction<FileAnalysis>(analysis, route.ref) : null;
+      return { ...route, handler: linked && { owner: linked.owner, fn: linked.fn } };
+    }));
 
   const describe = (route: Omit<Route, 'handler'>) =>
     `${route.method.toUpperCase()} '${route.path}' (${analysis.linted ? 'line ' : `${analysis.label}:`}${route.call.loc.start.line}) is guarded`;
-  const guardedRoute = (check: typeof guardedAt) =>
-    routes.find((r) => !SIGN_IN_PATH.test(r.path ?? '') && check(r, { owner: analysis, fn: r.handler }, r.handler.range[1])) ??
-    foreign.find((r) => r.handler && !SIGN_IN_PATH.test(r.path ?? '') && check(r, r.handler, r.handler.fn.range[1]));
 
-  // App-level auth: a step on an app or router, a NestJS global guard or module middleware.
-  let appEvidence: string | null = null;
-  let globalGuard = false;
-  const step = appSteps.find((s) => s.steps.some(isAuthStep));
-  // Only the step's name: its arguments may hold a secret (`jwt({ secret: '…' })`).
-  const name = step?.steps.find(isAuthStep);
-  if (step && name) {
-    const at = analysis.linted ? `line ${step.call.loc.start.line}` : `${analysis.label}:${step.call.loc.start.line}`;
-    appEvidence = `${step.receiver}.use(${isFunction(unwrap(name)) ? 'an inline check' : shorten(nameOf(name), 40)}) (${at}) guards the app`;
-  } else {
-    const global = index.calls.find((call) => {
-      const callee = unwrap(call.callee);
-      const method = callee.type === T.MemberExpression ? keyName(callee) : callee.type === T.Identifier ? callee.name : null;
-      // `app.useGlobalGuards(new JwtAuthGuard())`, `consumer.apply(AuthMiddleware).forRoutes(…)`
-      if (method === 'useGlobalGuards') return call.arguments.some((arg) => isAuthName(nameOf(arg)));
-      return method === 'apply' && call.parent.type === T.MemberExpression && call.arguments.some((arg) => isAuthName(nameOf(arg)));
-    });
-    globalGuard = global !== undefined || GLOBAL_GUARDS.test(sourceCode.text);
-    if (global) appEvidence = `${shorten(sourceCode.getText(global.callee), 40)}(…) (${analysis.label}:${global.loc.start.line}) guards the app`;
-    else if (globalGuard) appEvidence = `a global guard (APP_GUARD) in ${analysis.label} guards the app`;
-  }
+  let evidence: { app: string | null; global: boolean; route: string | null } | undefined;
+  const evidenceOf = () => {
+    if (evidence) return evidence;
+    // App-level auth: a step on an app or router, a NestJS global guard or module middleware.
+    let app: string | null = null;
+    let global = false;
+    const step = appSteps.find((s) => s.steps.some(isAuthStep));
+    // Only the step's name: its arguments may hold a secret (`jwt({ secret: '…' })`).
+    const name = step?.steps.find(isAuthStep);
+    if (step && name) {
+      const at = analysis.linted ? `line ${step.call.loc.start.line}` : `${analysis.label}:${step.call.loc.start.line}`;
+      app = `${step.receiver}.use(${isFunction(unwrap(name)) ? 'an inline check' : shorten(nameOf(name), 40)}) (${at}) guards the app`;
+    } else {
+      const made = index.calls.find((call) => {
+        const callee = unwrap(call.callee);
+        const method = callee.type === T.MemberExpression ? keyName(callee) : callee.type === T.Identifier ? callee.name : null;
+        // `app.useGlobalGuards(new JwtAuthGuard())`, `consumer.apply(AuthMiddleware).forRoutes(…)`
+        if (method === 'useGlobalGuards') return call.arguments.some((arg) => isAuthName(nameOf(arg)));
+        return method === 'apply' && call.parent.type === T.MemberExpression && call.arguments.some((arg) => isAuthName(nameOf(arg)));
+      });
+      global = made !== undefined || GLOBAL_GUARDS.test(sourceCode.text);
+      if (made) app = `${shorten(sourceCode.getText(made.callee), 40)}(…) (${analysis.label}:${made.loc.start.line}) guards the app`;
+      else if (global) app = `a global guard (APP_GUARD) in ${analysis.label} guards the app`;
+    }
+    const guarded =
+      routes.find((r) => !SIGN_IN_PATH.test(r.path ?? '') && ownGuard(r, { owner: analysis, fn: r.handler }, r.handler.range[1])) ??
+      foreignLinked().find((r) => r.handler && !SIGN_IN_PATH.test(r.path ?? '') && ownGuard(r, r.handler, r.handler.fn.range[1]));
+    evidence = { app, global, route: guarded ? describe(guarded) : null };
+    return evidence;
+  };
 
-  const guarded = guardedRoute(ownGuard);
-  const result: ModuleAuth = { routes, foreign, guardedAt, routeEvidence: guarded ? describe(guarded) : null, appEvidence, globalGuard };
+  const result: ModuleAuth = {
+    routes,
+    foreign: foreignLinked,
+    guardedOutside: (route) => route.middleware.some(isAuthStep) || appGuard(route),
+    checksFirst: (handler, before) => checksCaller(handler, before),
+    routeEvidence: () => evidenceOf().route,
+    appEvidence: () => evidenceOf().app,
+    globalGuard: () => evidenceOf().global,
+  };
   moduleCache.set(analysis, result);
   return result;
 
@@ -207,31 +225,34 @@ export function authFindings(analysis: FileAnalysis): AuthFinding[] {
   if (cached) return cached;
   const found: AuthFinding[] = [];
   cache.set(analysis, found);
+  // Cheap first: a module with no LLM call that imports no project module reaches none, and one with no route has nothing to report.
+  if (analysis.llmCalls.length === 0 && !analysis.mayImportLlmValues) return found;
+  const table = routeTable(analysis.index, FASTIFY_GUARD_HOOKS);
+  if (table.routes.length === 0 && table.foreignRoutes.length === 0) return found;
   const auth = moduleAuth(analysis);
-  if (auth.routes.length === 0 && auth.foreign.length === 0) return found;
-  // Cheap before reaching through calls: a module with no LLM call that imports no project module reaches none.
-  if (analysis.llmCalls.length === 0 && !analysis.mayImportLlmValues && auth.foreign.length === 0) return found;
 
   const unguarded: AuthFinding[] = [];
   const candidates = [
     ...auth.routes.map((route) => ({ route, handler: { owner: analysis, fn: route.handler } as Owned | null })),
-    ...auth.foreign.map((route) => ({ route, handler: route.handler })),
+    ...auth.foreign().map((route) => ({ route, handler: route.handler })),
   ];
   for (const { route, handler } of candidates) {
-    if (!handler) continue;
+    // Middleware and app-level steps first: they need no walk through the handler's calls.
+    if (!handler || auth.guardedOutside(route)) continue;
     const reached = reachLlm(handler);
     if (!reached) continue;
     // A path that starts in another module's handler is guarded or not by what that handler does before its own call.
     const before = handler.owner === analysis || reached.owner === handler.owner ? reached.at : handler.fn.range[1];
-    if (auth.guardedAt(route, handler, before)) continue;
+    if (auth.checksFirst(handler, before)) continue;
     unguarded.push({ route, llmCall: reached.call, where: whereReached(analysis, handler, reached), evidence: '' });
   }
   if (unguarded.length === 0) return found;
 
+  const local = localEvidence(analysis, auth);
   const modules = analysis.guardingModules();
   // NestJS global guards and module middleware cover every route of the package.
-  if (auth.globalGuard || modules?.some((module) => moduleAuth(module).globalGuard)) return found;
-  const evidence = localEvidence(analysis, auth) ?? (modules && packageEvidence(modules));
+  if (auth.globalGuard() || modules?.some((module) => moduleAuth(module).globalGuard())) return found;
+  const evidence = local ?? (modules && packageEvidence(modules));
   if (!evidence) return found;
   for (const finding of unguarded) found.push({ ...finding, evidence });
   return found;
@@ -240,7 +261,7 @@ export function authFindings(analysis: FileAnalysis): AuthFinding[] {
 /** Evidence in this module: the settings, an app-level auth step, or another guarded route. */
 function localEvidence(analysis: FileAnalysis, auth: ModuleAuth): string | null {
   if (analysis.settings.authMiddleware.length > 0) return "the settings name the auth middleware ('authMiddleware')";
-  return auth.appEvidence ?? auth.routeEvidence;
+  return auth.appEvidence() ?? auth.routeEvidence();
 }
 
 /**
@@ -252,8 +273,8 @@ function packageEvidence(modules: readonly FileAnalysis[]): string | null {
   let evidence: string | null = null;
   for (const module of modules) {
     const auth = moduleAuth(module);
-    if (auth.appEvidence) return null;
-    evidence ??= auth.routeEvidence;
+    if (auth.appEvidence()) return null;
+    evidence ??= auth.routeEvidence();
   }
   return evidence;
 }

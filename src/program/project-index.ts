@@ -73,6 +73,8 @@ interface Project {
   importers: Map<string, string[]> | null;
   /** Per name: the modules that define a function under it (see `definersOf`); rebuilt when entries change. */
   names: Map<string, Definers> | null;
+  /** Per package folder: the modules that may hold auth steps (see `guardingModules`); rebuilt when entries change. */
+  guarding: Map<string, string[] | null> | null;
   /** Files asked about that the listing does not hold (under a skipped folder): no re-listing for them. */
   readonly unreadable: Set<string>;
 }
@@ -181,6 +183,7 @@ function fresh(project: Project, file: string, generation: number): FileEntry | 
   else project.entries.delete(file);
   project.importers = null;
   project.names = null;
+  project.guarding = null;
   return entry ?? undefined;
 }
 
@@ -205,6 +208,7 @@ function refresh(project: Project, generation: number, file: string): void {
   if (changed) {
     project.importers = null;
     project.names = null;
+    project.guarding = null;
   }
   const listed = new Set(project.files);
   for (const known of project.entries.keys()) if (!listed.has(known)) project.entries.delete(known);
@@ -216,6 +220,7 @@ function refresh(project: Project, generation: number, file: string): void {
     else project.entries.delete(each);
     project.importers = null;
     project.names = null;
+    project.guarding = null;
   }
   // A file outside the listing (skipped folder, too many files) is not listed again for it.
   if (!project.entries.has(file)) project.unreadable.add(file);
@@ -258,7 +263,7 @@ function upToDate(file: string, cwd: string, generation: number): Project | null
   if (!root) return null;
   let project = projects.get(root);
   if (!project) {
-    project = { root, files: null, listedAt: 0, checkedGeneration: -1, entries: new Map(), importers: null, names: null, unreadable: new Set() };
+    project = { root, files: null, listedAt: 0, checkedGeneration: -1, entries: new Map(), importers: null, names: null, guarding: null, unreadable: new Set() };
     projects.set(root, project);
   }
   refresh(project, generation, file);
@@ -379,32 +384,48 @@ export const MAX_GUARDING_MODULES = 40;
 export function guardingModules(file: string, cwd: string, generation: number): string[] | null {
   const project = projectFor(file, cwd, generation);
   if (!project) return null;
-  const folder = packageFolder(file, project.root) + path.sep;
-  const found: string[] = [];
+  const folder = packageFolder(path.dirname(file), project.root) + path.sep;
+  project.guarding ??= new Map();
+  const known = project.guarding.get(folder);
+  if (known !== undefined) return known;
+  let found: string[] | null = [];
   for (const [each, entry] of project.entries) {
     if (!entry.guards || !each.startsWith(folder)) continue;
-    if (found.length === MAX_GUARDING_MODULES) return null;
+    if (found.length === MAX_GUARDING_MODULES) {
+      found = null;
+      break;
+    }
     found.push(each);
   }
-  return found.sort();
+  found?.sort();
+  project.guarding.set(folder, found);
+  return found;
 }
 
-/** The nearest folder above `file` with a package.json, not above `root`. */
-function packageFolder(file: string, root: string): string {
-  for (let dir = path.dirname(file); dir.startsWith(root) && path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+/** Per folder: the nearest folder at or above it with a package.json (not above the project's root). */
+const packageFolders = new Map<string, string>();
+
+function packageFolder(dir: string, root: string): string {
+  const known = packageFolders.get(dir);
+  if (known !== undefined) return known;
+  let found = root;
+  if (dir !== root && dir.startsWith(root) && path.dirname(dir) !== dir) {
+    let here = false;
     try {
-      if (statSync(path.join(dir, 'package.json')).isFile()) return dir;
+      here = statSync(path.join(dir, 'package.json')).isFile();
     } catch {
       // not here
     }
-    if (dir === root) break;
+    found = here ? dir : packageFolder(path.dirname(dir), root);
   }
-  return root;
+  packageFolders.set(dir, found);
+  return found;
 }
 
 /** Forgets every project (tests). */
 export function clearProjectIndex(): void {
   projects.clear();
+  packageFolders.clear();
   indexStats.listings = 0;
   indexStats.reads = 0;
   indexStats.ms = 0;
