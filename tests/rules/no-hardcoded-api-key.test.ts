@@ -30,6 +30,7 @@ ruleTester().run('no-hardcoded-api-key', rule, {
       code: `const firebaseConfig = { apiKey: '${GOOGLE}', authDomain: 'app.firebaseapp.com', projectId: 'app' };`,
     },
     { name: 'a fallback that is not a secret, and a placeholder fallback', code: `const port = process.env.PORT ?? '3000'; const key = process.env.OPENAI_API_KEY ?? '';` },
+    { name: 'a fallback with no letter or digit (an empty JSON object for JSON.parse)', code: `const credentials = JSON.parse(process.env.GOOGLE_VERTEX_CREDENTIALS || '{}'); const tokens = JSON.parse(process.env.SERVICE_TOKEN ?? '[]');` },
     { name: 'public env names that are public by design', code: `const a = process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY; const b = process.env.NEXT_PUBLIC_GOOGLE_OAUTH_CLIENT_KEY;` },
     {
       name: 'checks against the environment, against placeholders and against scheme words',
