@@ -46,7 +46,11 @@ interface ModuleAuth {
   globalGuard(): boolean;
 }
 
-const GLOBAL_GUARDS = /\bAPP_GUARD\b/u;
+/** `{ provide: APP_GUARD, useClass: JwtAuthGuard }`: the guard class a NestJS module makes global. */
+const GLOBAL_GUARD_CLASS = /\bprovide\s*:\s*APP_GUARD\s*,\s*use(?:Class|Existing)\s*:\s*([\w$]+)/gu;
+
+/** Guards and middleware that limit rates, not callers. */
+const RATE_LIMIT = /throttl|rate_?limit/i;
 
 const moduleCache = new WeakMap<FileAnalysis, ModuleAuth>();
 
@@ -113,10 +117,12 @@ function moduleAuth(analysis: FileAnalysis): ModuleAuth {
         const callee = unwrap(call.callee);
         const method = callee.type === T.MemberExpression ? keyName(callee) : callee.type === T.Identifier ? callee.name : null;
         // `app.useGlobalGuards(new JwtAuthGuard())`, `consumer.apply(AuthMiddleware).forRoutes(…)`
-        if (method === 'useGlobalGuards') return call.arguments.some((arg) => isAuthName(nameOf(arg)));
-        return method === 'apply' && call.parent.type === T.MemberExpression && call.arguments.some((arg) => isAuthName(nameOf(arg)));
+        const guards = (arg: Node) => isAuthName(nameOf(arg)) && !RATE_LIMIT.test(nameOf(arg));
+        if (method === 'useGlobalGuards') return call.arguments.some(guards);
+        return method === 'apply' && call.parent.type === T.MemberExpression && call.arguments.some(guards);
       });
-      global = made !== undefined || GLOBAL_GUARDS.test(sourceCode.text);
+      const provided = [...sourceCode.text.matchAll(GLOBAL_GUARD_CLASS)].some((match) => isAuthName(match[1]) && !RATE_LIMIT.test(match[1]));
+      global = made !== undefined || provided;
       if (made) app = `${shorten(sourceCode.getText(made.callee), 40)}(…) (${analysis.label}:${made.loc.start.line}) guards the app`;
       else if (global) app = `a global guard (APP_GUARD) in ${analysis.label} guards the app`;
     }

@@ -18,7 +18,7 @@ export interface KeyExposure {
 }
 
 /** How the engine labels secrets: `process.env.NAME`, `c.env.NAME`, or the member's name. */
-const KEY_LABEL = /^(?:(?:[\w$]+\.)?env\.\w+|api_?key|apikey|x-api-key|secret|client_?secret|secret_?key|private_?key)$/i;
+const KEY_LABEL = /^(?:(?:[\w$]+\.){0,2}env\.\w+|api_?key|apikey|x-api-key|secret|client_?secret|secret_?key|private_?key)$/i;
 /** Request reads that end in a credential: `req.headers['x-api-key']`, `req.get('authorization')`, `req.query.api_key`. */
 const REQUEST_CREDENTIAL = /[.'"](?:authorization|x-api-key|api[-_]?key|apikey)['"\])]*$/i;
 

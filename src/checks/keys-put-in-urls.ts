@@ -35,8 +35,11 @@ function keyLabel(analysis: FileAnalysis, value: Node): string | null {
   return own !== null && isKeyName(own) ? own : null;
 }
 
+/** Flags about a key, not the key: `hasApiKey`, `isSecret`, `showSecret`. */
+const FLAG_NAME = /^(?:is|has|show|use|should|needs?|with|without)[A-Z_]/;
+
 function isKeyName(name: string): boolean {
-  return URL_KEY_NAME.test(name) && !PUBLIC_ENV.test(name) && !PUBLIC_BY_DESIGN.test(name);
+  return URL_KEY_NAME.test(name) && !FLAG_NAME.test(name) && !PUBLIC_ENV.test(name) && !PUBLIC_BY_DESIGN.test(name);
 }
 
 /** The static text of a string or template, expressions as placeholders. */
@@ -73,7 +76,8 @@ export function keysPutInUrls(analysis: FileAnalysis): UrlKeyPut[] {
       string.quasis.forEach((quasi, i) => {
         prefix += (i > 0 ? PLACEHOLDER : '') + quasi.value.raw;
         const expression = string.expressions[i];
-        if (expression) consider(prefix, expression);
+        // Only a quasi that ends a `name=` is worth matching the whole prefix for.
+        if (expression && quasi.value.raw.endsWith('=')) consider(prefix, expression);
       });
     }
     // `'https://x/y?key=' + key`, `base + '?key=' + key`: the string ends a left operand of `+`.

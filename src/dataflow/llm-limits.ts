@@ -60,7 +60,8 @@ function googleLegacyBounded(call: TSESTree.CallExpression, path: readonly strin
   const request = resolveObject(call.arguments[0], analysis.index);
   if (request) {
     const inRequest = sets(request, path, analysis);
-    if (inRequest !== 'no') return inRequest;
+    // The request's generationConfig replaces the model's whole (the SDK does not merge them).
+    if (inRequest !== 'no' || findProperty(request, path[0])) return inRequest;
   }
   const callee = unwrap(call.callee);
   const receiver = callee.type === T.MemberExpression ? unwrap(callee.object) : null;

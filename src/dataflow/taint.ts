@@ -69,13 +69,15 @@ const VALIDATION_METHOD = /valid|parse|check/i;
 
 /**
  * `await client.call(…)` whose result holds an `error` field: the `{ data, error }` results of
- * client libraries (Supabase, GraphQL clients, `fetch` wrappers). Validation results are left out.
+ * client libraries (Supabase, GraphQL clients). Validation results and the project's own
+ * functions are left out.
  */
-function isReturnedError(init: Node): boolean {
+function isReturnedError(init: Node, ownFunction: (call: TSESTree.CallExpression) => boolean): boolean {
   const value = unwrap(init);
   if (value.type !== T.AwaitExpression) return false;
   const call = unwrap(value.argument);
-  if (call.type !== T.CallExpression) return false;
+  // A function of the project: its summary says what its `error` holds (often a message for the user).
+  if (call.type !== T.CallExpression || ownFunction(call)) return false;
   const callee = unwrap(call.callee);
   const name = callee.type === T.MemberExpression ? keyName(callee) : callee.type === T.Identifier ? callee.name : null;
   return name !== null && !VALIDATION_METHOD.test(name);
@@ -102,7 +104,7 @@ function envObjectText(object: Node): string | null {
 }
 
 function isSecretName(object: Node | null, key: string): boolean {
-  if (object && envObjectText(object) !== null) return SECRET_ENV.test(key) && !PUBLIC_ENV.test(key);
+  if (object && envObjectText(object) !== null) return (SECRET_ENV.test(key) || SECRET_MEMBER.test(key)) && !PUBLIC_ENV.test(key);
   return SECRET_MEMBER.test(key);
 }
 
@@ -212,7 +214,7 @@ export function roleOfStep(key: string | null): string | null {
 }
 
 /** The literal `name.role` equals where `node` (a read of `name`) sits, as `equalsLiteralHere` finds branches. */
-function roleHere(node: TSESTree.Identifier): string | null {
+function roleHere(node: TSESTree.Identifier, sameVariable: (other: TSESTree.Identifier) => boolean): string | null {
   let child: Node = node;
   let parent: Node | undefined = node.parent;
   for (let depth = 0; parent && depth < MAX_GUARD_DEPTH && !isFunction(parent); depth++) {
@@ -223,7 +225,8 @@ function roleHere(node: TSESTree.Identifier): string | null {
       const compared = comparedToLiteral(conjunct);
       const member = compared && unwrap(compared);
       if (member?.type !== T.MemberExpression || keyName(member) !== 'role' || unwrap(member.object).type !== T.Identifier) continue;
-      if ((unwrap(member.object) as TSESTree.Identifier).name !== node.name) continue;
+      const object = unwrap(member.object) as TSESTree.Identifier;
+      if (object.name !== node.name || !sameVariable(object)) continue;
       const binary = (conjunct.type === T.ChainExpression ? conjunct.expression : conjunct) as TSESTree.BinaryExpression;
       const literal = binary.left === compared ? binary.right : binary.left;
       if (literal.type === T.Literal && typeof literal.value === 'string') return literal.value;
@@ -234,10 +237,12 @@ function roleHere(node: TSESTree.Identifier): string | null {
   return null;
 }
 
-/** The value written by `x.k = value` or `x[k] = value` (also `+=`), where `member` is the assignment's target. */
+const WRITES = new Set(['=', '+=', '??=', '||=', '&&=']);
+
+/** The value written by `x.k = value` or `x[k] = value` (also `+=`, `??=`, `||=`, `&&=`), where `member` is the assignment's target. */
 function memberWrite(member: TSESTree.MemberExpression): Node | null {
   const assignment = member.parent;
-  return assignment?.type === T.AssignmentExpression && assignment.left === member && (assignment.operator === '=' || assignment.operator === '+=') ? assignment.right : null;
+  return assignment?.type === T.AssignmentExpression && assignment.left === member && WRITES.has(assignment.operator) ? assignment.right : null;
 }
 
 /** Whether a list variable is only ever used whole (never `list.push(…)`, `list[i] = …`): its literal is all it holds. */
@@ -476,7 +481,8 @@ export class TaintEngine {
     switch (node.type) {
       case T.Identifier: {
         const taint = this.identifierTaint(node);
-        const role = taint.some((o) => o.kind === 'param' && o.access.at(-1) === null) ? roleHere(node) : null;
+        const variable = this.host.index.variableOf(node);
+        const role = taint.some((o) => o.kind === 'param' && o.access.at(-1) === null) ? roleHere(node, (other) => this.host.index.variableOf(other) === variable) : null;
         if (role === null) return taint;
         return this.mapOrigins(taint, (o) => (o.kind === 'param' && o.access.at(-1) === null ? { ...o, access: [...o.access.slice(0, -1), roleStep(role)] } : o));
       }
@@ -649,7 +655,7 @@ export class TaintEngine {
     let result = base;
     for (const key of path) result = this.accessMember(result, key, null);
     // `const { data, error } = await supabase.from('t').insert(row)`: the error a client library returns.
-    if (path.length === 1 && path[0] === 'error' && parent?.type === T.VariableDeclarator && parent.id === node && parent.init && isReturnedError(parent.init)) {
+    if (path.length === 1 && path[0] === 'error' && parent?.type === T.VariableDeclarator && parent.id === node && parent.init && isReturnedError(parent.init, (call) => this.host.linkedCall(call) !== null)) {
       result = union(result, [errorOrigin(identifier)]);
     }
     // `const { OPENAI_API_KEY } = process.env`, `const { apiKey } = config`

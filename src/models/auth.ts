@@ -24,6 +24,7 @@ export const DENY_NAME = /unauthori[sz]ed|forbidden/i;
 
 /**
  * Text that may put an auth step on routes (read by the project index, then parsed): NestJS
- * `@UseGuards(…)`, global guards and module middleware, Fastify route hooks, `app.use(…)`.
+ * `@UseGuards(…)`, global guards and module middleware (`consumer.apply(…).forRoutes(…)`), Fastify
+ * route hooks, `app.use(…)`.
  */
-export const GUARD_HINT = /@UseGuards\s*\(|useGlobalGuards|APP_GUARD|\.apply\s*\(|\b(?:onRequest|preParsing|preValidation|preHandler)\b|\.use\s*\(/u;
+export const GUARD_HINT = /@UseGuards\s*\(|useGlobalGuards|APP_GUARD|\.forRoutes\s*\(|\b(?:onRequest|preParsing|preValidation|preHandler)\b|\.use\s*\(/u;

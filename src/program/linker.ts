@@ -140,7 +140,9 @@ function factoryInstances<M extends LinkModule<M>>(analysis: M, call: TSESTree.C
         : value.type === T.Identifier
           ? resolveIdentifier(factory!.owner, value)
           : null;
-    if (created?.kind !== 'class' && created?.kind !== 'instance') {
+    // `return new X()` makes an instance; `return server` must hold one (`return SomeClass` hands on the class).
+    const made = value.type === T.NewExpression ? created?.kind === 'class' : created?.kind === 'instance';
+    if (!created || !made || (created.kind !== 'class' && created.kind !== 'instance')) {
       all = false;
       break;
     }
@@ -261,11 +263,23 @@ function mapInstances<M extends LinkModule<M>>(analysis: M, call: TSESTree.CallE
     }
   } else if (entries) return null;
   const owner = held!.owner;
-  const variable = made.parent?.type === T.VariableDeclarator && made.parent.id.type === T.Identifier ? owner.index.variableOf(made.parent.id) : null;
-  for (const reference of variable?.references ?? []) {
+  // `new Map(…) as Map<K, V>`: the declarator above the type assertions.
+  let declared: Node = made;
+  while (declared.parent && (declared.parent.type === T.TSAsExpression || declared.parent.type === T.TSSatisfiesExpression || declared.parent.type === T.TSNonNullExpression)) declared = declared.parent;
+  const declarator = declared.parent;
+  const variable = declarator?.type === T.VariableDeclarator && declarator.id.type === T.Identifier ? owner.index.variableOf(declarator.id) : null;
+  if (!variable) return null;
+  for (const reference of variable.references) {
     const member = reference.identifier.parent;
-    const set = member?.type === T.MemberExpression && member.object === reference.identifier && keyName(member) === 'set' ? member.parent : null;
-    if (set?.type === T.CallExpression && set.callee === member && set.arguments[1] && set.arguments[1].type !== T.SpreadElement) values.push(set.arguments[1]);
+    if (reference.init || member?.type === T.ExportSpecifier || member?.type === T.ExportDefaultDeclaration) continue;
+    const method = member?.type === T.MemberExpression && member.object === reference.identifier ? keyName(member) : null;
+    const call = member?.parent;
+    if (method === 'get' || method === 'has') continue;
+    // Only a direct `map.set(k, v)` statement is read; a chained set, or the Map handed elsewhere, may add classes not seen here.
+    if (method !== 'set' || call?.type !== T.CallExpression || call.callee !== member || call.parent?.type !== T.ExpressionStatement) return null;
+    const value = call.arguments[1];
+    if (!value || value.type === T.SpreadElement) return null;
+    values.push(value);
   }
   const classes: { owner: M; node: ClassNode }[] = [];
   for (const value of values) {

@@ -202,6 +202,8 @@ function refresh(project: Project, generation: number, file: string): void {
     return;
   }
   const files = listFiles(project.root);
+  // A package.json may have appeared or gone since the last listing.
+  packageFolders.clear();
   const changed = !project.files || !files || files.length !== project.files.length || files.some((f, i) => f !== project.files![i]);
   project.files = files ?? [];
   project.listedAt = now;
@@ -373,6 +375,8 @@ export function definersOf(name: string, file: string, cwd: string, generation: 
   return project.names.get(name) ?? NO_DEFINERS;
 }
 
+const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|e2e)[\\/]|\.(?:spec|test|e2e-spec)\.[cm]?[jt]sx?$/u;
+
 /** How many modules of a package may show how it guards routes before the question is given up (order-independent: all or none). */
 export const MAX_GUARDING_MODULES = 40;
 
@@ -390,7 +394,8 @@ export function guardingModules(file: string, cwd: string, generation: number): 
   if (known !== undefined) return known;
   let found: string[] | null = [];
   for (const [each, entry] of project.entries) {
-    if (!entry.guards || !each.startsWith(folder)) continue;
+    // Test files guard their own mock apps, not the package's routes.
+    if (!entry.guards || !each.startsWith(folder) || TEST_FILE.test(each.slice(folder.length))) continue;
     if (found.length === MAX_GUARDING_MODULES) {
       found = null;
       break;

@@ -176,7 +176,10 @@ export function headLoc(node: Node): TSESTree.SourceLocation {
     case T.AssignmentExpression:
       return node.left.loc.end.line === node.loc.start.line ? to(node.left) : firstLine(node);
     case T.ExpressionStatement:
+    case T.ChainExpression:
       return headLoc(node.expression);
+    case T.AwaitExpression:
+      return { start: node.loc.start, end: headLoc(node.argument).end };
     case T.ThrowStatement:
       if (node.argument.type === T.NewExpression && node.argument.callee.loc.end.line === node.loc.start.line) return to(node.argument.callee);
       return { start: node.loc.start, end: { line: node.loc.start.line, column: node.loc.start.column + 'throw'.length } };

@@ -45,6 +45,7 @@ ruleTester().run('no-api-key-in-url', rule, {
         `export const shown = \`https://dash.example.com/keys?hint=\${process.env.OPENAI_API_KEY?.slice(0, 4)}\`;`,
         `export const help = \`Set the header or use ?api_key=\${'your key'} in tests\`;`,
         `export function page(cacheKey: string) { return \`/api/items?key=\${cacheKey}\`; }`,
+        `export function settings(hasApiKey: boolean) { return \`/settings?hasApiKey=\${hasApiKey}\`; }`,
       ),
     },
   ],

@@ -7,6 +7,10 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-error-details-in-response', rule, {
   valid: [
     {
+      name: "the error field of the project's own function's result (a message it wrote for the user)",
+      code: lines(...express, `async function createChat(body) { if (!body.prompt) return { error: 'prompt is required' }; return { chat: await save(body) }; }`, `app.post('/chat', async (req, res) => { const { chat, error } = await createChat(req.body); if (error) return res.status(400).json({ error }); res.json({ chat }); });`),
+    },
+    {
       name: 'an object whose error field is written later: another field sent',
       code: lines(...express, `app.get('/a', async (req, res) => { const out = { id: 1, error: null }; try { await run(); } catch (err) { out.error = err.message; } res.json({ id: out.id }); });`),
     },

@@ -8,6 +8,18 @@ const ask = `await openai.chat.completions.create({ model: 'm', max_tokens: 100,
 ruleTester().run('require-auth-on-llm-routes', rule, {
   valid: [
     {
+      name: 'NestJS: a global auth guard (APP_GUARD) covers every route',
+      code: lines(
+        `import { Controller, Post, Get, Body, UseGuards, Module } from '@nestjs/common'; import { APP_GUARD } from '@nestjs/core'; import OpenAI from 'openai';`,
+        `@Controller('chat') export class ChatController {`,
+        `  private openai = new OpenAI();`,
+        `  @Get('history') @UseGuards(AuthGuard('jwt')) history() { return []; }`,
+        `  @Post() async ask(@Body() dto) { return this.openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: dto.q }] }); }`,
+        `}`,
+        `@Module({ controllers: [ChatController], providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }] }) export class AppModule {}`,
+      ),
+    },
+    {
       name: 'a route behind app.use(auth)',
       code: lines(...express, `app.use(requireAuth);`, `app.post('/chat', async (req, res) => { res.json(${ask}); });`, `app.get('/admin', authenticate, (req, res) => res.json({}));`),
     },
@@ -103,6 +115,19 @@ ruleTester().run('require-auth-on-llm-routes', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'NestJS: a global throttler guard (APP_GUARD) limits rates and guards no caller',
+      code: lines(
+        `import { Controller, Post, Get, Body, UseGuards, Module } from '@nestjs/common'; import { APP_GUARD } from '@nestjs/core'; import OpenAI from 'openai';`,
+        `@Controller('chat') export class ChatController {`,
+        `  private openai = new OpenAI();`,
+        `  @Get('history') @UseGuards(AuthGuard('jwt')) history() { return []; }`,
+        `  @Post() async ask(@Body() dto) { return this.openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: dto.q }] }); }`,
+        `}`,
+        `@Module({ controllers: [ChatController], providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }] }) export class AppModule {}`,
+      ),
+      errors: [{ messageId, line: 5 }],
+    },
     {
       name: 'Express: the LLM route is registered before app.use(auth)',
       code: lines(...express, `app.post('/chat', async (req, res) => { res.json(${ask}); });`, `app.use(requireAuth);`, `app.get('/me', (req, res) => res.json(req.user));`),

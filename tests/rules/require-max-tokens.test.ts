@@ -87,6 +87,17 @@ ruleTester().run('require-max-tokens', rule, {
   ],
   invalid: [
     {
+      name: "@google/generative-ai: a request's generationConfig replaces the model's, so the model's limit no longer holds",
+      code: lines(`import express from 'express'; import { GoogleGenerativeAI } from '@google/generative-ai';`, `const app = express(); const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);`, `const model = genAI.getGenerativeModel({ model: 'g', generationConfig: { maxOutputTokens: 512 } });`, `app.post('/x', async (req, res) => { const r = await model.generateContent({ contents: req.body.contents, generationConfig: { temperature: 0.2 } }); res.json(r.response.candidates?.length); });`),
+      errors: [
+        {
+          messageId,
+          line: 4,
+          suggestions: [{ messageId: 'addLimit', output: lines(`import express from 'express'; import { GoogleGenerativeAI } from '@google/generative-ai';`, `const app = express(); const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);`, `const model = genAI.getGenerativeModel({ model: 'g', generationConfig: { maxOutputTokens: 512 } });`, `app.post('/x', async (req, res) => { const r = await model.generateContent({ contents: req.body.contents, generationConfig: { temperature: 0.2, maxOutputTokens: 1024 } }); res.json(r.response.candidates?.length); });`) }],
+        },
+      ],
+    },
+    {
       name: '@google/generative-ai: a helper that passes request contents on with no limit, reported at the call',
       code: lines(`import express from 'express'; import { GoogleGenerativeAI } from '@google/generative-ai';`, `const app = express(); const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY); const model = genAI.getGenerativeModel({ model: 'g' });`, `async function ask(contents) { return model.generateContent({ contents, generationConfig: { temperature: 0.2 } }); }`, `app.post('/x', async (req, res) => res.json((await ask(req.body.messages)).response.candidates?.length));`),
       errors: [{ messageId, line: 4, data: { api: 'google generateContent via ask()', source: 'req.body.messages', line: '4', option: 'generationConfig.maxOutputTokens' }, suggestions: [] }],
