@@ -8,6 +8,7 @@ import { shorten } from '../dataflow/describe.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { linkedFunction } from '../program/linker.js';
 import { storedName } from '../program/method-names.js';
+import { targetOf } from '../program/exports.js';
 import { routeTable, type Route } from '../program/routes.js';
 
 /** A route that reaches an LLM call with no auth step, in an app that shows what auth looks like. */
@@ -44,6 +45,8 @@ interface ModuleAuth {
   appEvidence(): string | null;
   /** A NestJS global guard or module middleware with an auth name: it covers the package's routes. */
   globalGuard(): boolean;
+  /** Whether this module mounts `file`'s router behind an auth step (`app.use('/ai', requireAuth, aiRouter)`, or after `app.use(auth)`). */
+  mountsBehindAuth(file: string): boolean;
 }
 
 /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }`: the guard class a NestJS module makes global. */
@@ -141,6 +144,17 @@ function moduleAuth(analysis: FileAnalysis): ModuleAuth {
     routeEvidence: () => evidenceOf().route,
     appEvidence: () => evidenceOf().app,
     globalGuard: () => evidenceOf().global,
+    mountsBehindAuth: (file) =>
+      appSteps.some((mount) =>
+        mount.steps.some((step) => {
+          // `aiRouter`, or Koa's `aiRouter.routes()` / `.middleware()`.
+          let value = unwrap(step);
+          if (value.type === T.CallExpression && value.arguments.length === 0 && value.callee.type === T.MemberExpression && ['routes', 'middleware'].includes(keyName(value.callee) ?? '')) value = unwrap(value.callee.object);
+          const target = value.type === T.Identifier ? targetOf(value, index) : null;
+          if (target?.kind !== 'import' || analysis.importedModule(target.specifier)?.filename !== file) return false;
+          return mount.steps.some(isAuthStep) || guardedReceiver(mount.receiver, mount.call.range[0], mount.path, 0);
+        }),
+      ),
   };
   moduleCache.set(analysis, result);
   return result;
@@ -253,6 +267,8 @@ export function authFindings(analysis: FileAnalysis): AuthFinding[] {
     unguarded.push({ route, llmCall: reached.call, where: whereReached(analysis, handler, reached), evidence: '' });
   }
   if (unguarded.length === 0) return found;
+  // A router that a module importing it mounts behind auth: its routes are guarded there.
+  if (analysis.settings.crossFile && analysis.importerModules().some((importer) => moduleAuth(importer).mountsBehindAuth(analysis.filename))) return found;
 
   const local = localEvidence(analysis, auth);
   const modules = analysis.guardingModules();

@@ -138,7 +138,12 @@ describe('instances kept in a Map or reached through an accessor', () => {
 });
 
 describe('routes whose LLM call and whose evidence of auth sit in other modules', () => {
-  const AUTH = ['route-auth-fastify/src/routes/bot/root.ts:5 require-auth-on-llm-routes', 'route-auth-nest/src/digest/digest.controller.ts:8 require-auth-on-llm-routes'];
+  const AUTH = [
+    'route-auth-express-open/src/routes/assistant.ts:10 require-auth-on-llm-routes',
+    'route-auth-express-open/src/routes/koa-assistant.ts:11 require-auth-on-llm-routes',
+    'route-auth-fastify/src/routes/bot/root.ts:5 require-auth-on-llm-routes',
+    'route-auth-nest/src/digest/digest.controller.ts:8 require-auth-on-llm-routes',
+  ];
   const authOnly = (found: Found[]) => where(found.filter((f) => f.rule === 'require-auth-on-llm-routes'));
 
   it('reports an unguarded route that reaches an LLM call in a service or an imported handler, where another module guards its routes', async () => {
@@ -160,12 +165,21 @@ describe('routes whose LLM call and whose evidence of auth sit in other modules'
     expect(authOnly(await lint(['route-auth-*/**/*.ts'], { concurrency: 2 }))).toEqual(AUTH);
   });
 
-  it('stays quiet under a global guard or an app-level hook, and with crossFile: false', async () => {
+  it('stays quiet under a global guard, an app-level hook or a mount behind auth in another module, and with crossFile: false', async () => {
     forget();
-    expect(authOnly(await lint(['route-auth-nest-global/**/*.ts', 'route-auth-fastify-hooked/**/*.ts']))).toEqual([]);
+    expect(authOnly(await lint(['route-auth-nest-global/**/*.ts', 'route-auth-fastify-hooked/**/*.ts', 'route-auth-express-mounted/**/*.ts']))).toEqual([]);
+    forget();
+    // The router's own file, linted alone, still sees the module that mounts it.
+    expect(authOnly(await lint(['route-auth-express-mounted/src/routes/assistant.ts', 'route-auth-express-mounted/src/routes/koa-assistant.ts']))).toEqual([]);
     forget();
     const config = { ...plugin.configs.recommended, settings: { 'llm-security': { crossFile: false } } } as Linter.Config;
-    expect(authOnly(await lint(['route-auth-*/**/*.ts'], { config }))).toEqual([]);
+    // Without other modules only a router's own evidence is read, and the module that mounts it behind auth is not.
+    expect(authOnly(await lint(['route-auth-*/**/*.ts'], { config }))).toEqual([
+      'route-auth-express-mounted/src/routes/assistant.ts:10 require-auth-on-llm-routes',
+      'route-auth-express-mounted/src/routes/koa-assistant.ts:11 require-auth-on-llm-routes',
+      'route-auth-express-open/src/routes/assistant.ts:10 require-auth-on-llm-routes',
+      'route-auth-express-open/src/routes/koa-assistant.ts:11 require-auth-on-llm-routes',
+    ]);
   });
 });
 
