@@ -1,5 +1,4 @@
 import { describeOrigin } from '../src/dataflow/describe.js';
-import { headLoc } from '../src/syntax/ast.js';
 import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
 import { keyExposures, keyValues } from '../src/checks/key-exposure.js';
 import { createRule } from '../src/create-rule.js';
@@ -36,7 +35,6 @@ export default createRule<[], MessageIds>({
               : null;
           context.report({
             node: exposure.sink.node,
-            loc: headLoc(exposure.sink.node),
             messageId: 'keyInResponse',
             data: { source, line, via, sink: exposure.sink.api },
             suggest: drop ? [{ messageId: 'dropField', fix: drop }] : [],

@@ -1,5 +1,4 @@
 import { describeOrigin } from '../src/dataflow/describe.js';
-import { headLoc } from '../src/syntax/ast.js';
 import { devOnlyMiddleware, errorFindings } from '../src/checks/errors.js';
 import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
 import { createRule } from '../src/create-rule.js';
@@ -38,7 +37,6 @@ export default createRule<[], MessageIds>({
           const generic = removeStacks || finding.sink.helper ? null : genericMessageFix(analysis, finding);
           context.report({
             node: finding.sink.node,
-            loc: headLoc(finding.sink.node),
             messageId: 'errorDetails',
             data: { source, line, via, api: finding.sink.api },
             fix: removeStacks,

@@ -1,5 +1,4 @@
 import { dangerFindings } from '../src/checks/dangerous-sinks.js';
-import { headLoc } from '../src/syntax/ast.js';
 import { describeOrigin } from '../src/dataflow/describe.js';
 import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
 import { createRule } from '../src/create-rule.js';
@@ -41,7 +40,6 @@ export default createRule<[], MessageIds>({
           const { line, via } = describeOrigin(origin);
           context.report({
             node: sink.kind === 'HTML' && sink.api === 'dangerouslySetInnerHTML' ? sink.node : carrier,
-            loc: headLoc(sink.kind === 'HTML' && sink.api === 'dangerouslySetInnerHTML' ? sink.node : carrier),
             messageId: 'outputInSink',
             data: { call: origin.call, line, via, api: sink.api, effect: EFFECT[sink.kind] },
           });

@@ -1,5 +1,4 @@
 import { describeOrigin } from '../src/dataflow/describe.js';
-import { headLoc } from '../src/syntax/ast.js';
 import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
 import { outputFindings } from '../src/checks/output.js';
 import { createRule } from '../src/create-rule.js';
@@ -63,7 +62,6 @@ export default createRule<Options, MessageIds>({
             const text = sink.helper ? null : sendTextFix(analysis, finding);
             context.report({
               node: sink.node,
-            loc: headLoc(sink.node),
               messageId: 'rawResponse',
               data: { what: origin.part === 'stream' ? 'stream' : origin.steps.some((s) => s.includes('.')) ? 'result object' : 'result', api, line, via, sink: sink.api },
               suggest: text ? [{ messageId: 'sendText', data: { path: text.path }, fix: text.fix }] : [],
@@ -71,7 +69,6 @@ export default createRule<Options, MessageIds>({
           } else if (requireSanitizer) {
             context.report({
               node: sink.node,
-            loc: headLoc(sink.node),
               messageId: 'unsanitizedText',
               data: { api, line, via, sink: sink.api },
               fix: sanitizer && !sink.helper ? wrapInSanitizerFix(analysis, finding, sanitizer) : null,

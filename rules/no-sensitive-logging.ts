@@ -1,5 +1,4 @@
 import { describeOrigin } from '../src/dataflow/describe.js';
-import { headLoc } from '../src/syntax/ast.js';
 import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
 import { logFindings, type Replacement } from '../src/checks/logging.js';
 import { createRule } from '../src/create-rule.js';
@@ -40,7 +39,6 @@ export default createRule<[], MessageIds>({
           const replacement = finding.replacement && standIn(finding.replacement, context.sourceCode.getText(finding.argument), quote);
           context.report({
             node: finding.call.node,
-            loc: headLoc(finding.call.node),
             messageId: 'sensitiveLog',
             data: { what: finding.what, source, line, via, logger: finding.call.logger },
             suggest: replacement

@@ -1,5 +1,4 @@
 import { describeOrigin } from '../src/dataflow/describe.js';
-import { headLoc } from '../src/syntax/ast.js';
 import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
 import { promptValues } from '../src/dataflow/origin.js';
 import { promptExposures } from '../src/checks/prompt-exposure.js';
@@ -39,7 +38,6 @@ export default createRule<[], MessageIds>({
               : null;
           context.report({
             node: sink.node,
-            loc: headLoc(sink.node),
             messageId: 'promptInResponse',
             data: { what: origin.what, source, line, via, api: origin.call, sink: sink.api },
             suggest: drop ? [{ messageId: 'dropField', data: { what: origin.what }, fix: drop }] : [],

@@ -1,4 +1,5 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import { headLoc } from './syntax/ast.js';
 
 /** The measurement categories of DESIGN.md's rule catalogue. */
 export type RuleCategory =
@@ -41,7 +42,18 @@ export const createRule: typeof namedRule = (rule) => {
     ...created,
     create(context) {
       const options = context.options.length >= defaults.length ? context.options : ESLintUtils.applyDefault(defaults, context.options);
-      return rule.create(context, options as Options);
+      return rule.create(reportingAtHeads(context), options as Options);
     },
   };
 };
+
+/**
+ * Every report on a node is drawn where DESIGN.md says ("Where each rule reports"): the node
+ * when it fits on one line, otherwise its head (`res.status(500).json` of a multi-line call), never
+ * a whole multi-line call. One place for every rule; a report that gives its own `loc` keeps it.
+ */
+function reportingAtHeads<C extends Readonly<TSESLint.RuleContext<string, readonly unknown[]>>>(context: C): C {
+  const report = (descriptor: TSESLint.ReportDescriptor<string>) =>
+    context.report('node' in descriptor && descriptor.node && !descriptor.loc ? { ...descriptor, loc: headLoc(descriptor.node as Parameters<typeof headLoc>[0]) } : descriptor);
+  return Object.create(context, { report: { value: report } }) as C;
+}

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { LlmCall } from '../models/llm/types.js';
-import { AUTH_NAME, DENY_NAME, DENY_STATUS, FASTIFY_GUARD_HOOKS, ROUTER_NAME, SIGN_IN_PATH } from '../models/auth.js';
+import { AUTH_NAME, DENY_NAME, DENY_STATUS, FASTIFY_GUARD_HOOKS, GLOBAL_GUARD_CLASS, RATE_LIMIT_NAME, ROUTER_NAME, SIGN_IN_PATH } from '../models/auth.js';
 import { findProperty, firstWithin, isFunction, keyName, unwrap, within, type FunctionNode, type Node } from '../syntax/ast.js';
 import { namePattern } from '../settings.js';
 import { shorten } from '../dataflow/describe.js';
@@ -49,11 +49,6 @@ interface ModuleAuth {
   mountsBehindAuth(file: string): boolean;
 }
 
-/** `{ provide: APP_GUARD, useClass: JwtAuthGuard }`: the guard class a NestJS module makes global. */
-const GLOBAL_GUARD_CLASS = /\bprovide\s*:\s*APP_GUARD\s*,\s*use(?:Class|Existing)\s*:\s*([\w$]+)/gu;
-
-/** Guards and middleware that limit rates, not callers. */
-const RATE_LIMIT = /throttl|rate_?limit/i;
 
 const moduleCache = new WeakMap<FileAnalysis, ModuleAuth>();
 
@@ -120,11 +115,11 @@ function moduleAuth(analysis: FileAnalysis): ModuleAuth {
         const callee = unwrap(call.callee);
         const method = callee.type === T.MemberExpression ? keyName(callee) : callee.type === T.Identifier ? callee.name : null;
         // `app.useGlobalGuards(new JwtAuthGuard())`, `consumer.apply(AuthMiddleware).forRoutes(…)`
-        const guards = (arg: Node) => isAuthName(nameOf(arg)) && !RATE_LIMIT.test(nameOf(arg));
+        const guards = (arg: Node) => isAuthName(nameOf(arg)) && !RATE_LIMIT_NAME.test(nameOf(arg));
         if (method === 'useGlobalGuards') return call.arguments.some(guards);
         return method === 'apply' && call.parent.type === T.MemberExpression && call.arguments.some(guards);
       });
-      const provided = [...sourceCode.text.matchAll(GLOBAL_GUARD_CLASS)].some((match) => isAuthName(match[1]) && !RATE_LIMIT.test(match[1]));
+      const provided = [...sourceCode.text.matchAll(GLOBAL_GUARD_CLASS)].some((match) => isAuthName(match[1]) && !RATE_LIMIT_NAME.test(match[1]));
       global = made !== undefined || provided;
       if (made) app = `${shorten(sourceCode.getText(made.callee), 40)}(…) (${analysis.label}:${made.loc.start.line}) guards the app`;
       else if (global) app = `a global guard (APP_GUARD) in ${analysis.label} guards the app`;

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { PUBLIC_BY_DESIGN, PUBLIC_ENV, URL_KEY_NAME } from '../models/secrets.js';
+import { KEY_FLAG_NAME, PUBLIC_BY_DESIGN, PUBLIC_ENV, URL_KEY_NAME } from '../models/secrets.js';
 import { keyName, stringLiteralValue, unwrap, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 
@@ -35,11 +35,8 @@ function keyLabel(analysis: FileAnalysis, value: Node): string | null {
   return own !== null && isKeyName(own) ? own : null;
 }
 
-/** Flags about a key, not the key: `hasApiKey`, `isSecret`, `showSecret`. */
-const FLAG_NAME = /^(?:is|has|show|use|should|needs?|with|without)[A-Z_]/;
-
 function isKeyName(name: string): boolean {
-  return URL_KEY_NAME.test(name) && !FLAG_NAME.test(name) && !PUBLIC_ENV.test(name) && !PUBLIC_BY_DESIGN.test(name);
+  return URL_KEY_NAME.test(name) && !KEY_FLAG_NAME.test(name) && !PUBLIC_ENV.test(name) && !PUBLIC_BY_DESIGN.test(name);
 }
 
 /** The static text of a string or template, expressions as placeholders. */

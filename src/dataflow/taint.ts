@@ -9,7 +9,7 @@ import { singleInit } from '../syntax/strings.js';
 import { safeBranch, type GuardContext } from './env-guard.js';
 import { acrossModules } from './module-guard.js';
 import type { LinkedFunction as Linked } from '../program/linker.js';
-import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS } from '../models/errors.js';
+import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD } from '../models/errors.js';
 import { PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
 import { CLEAN, union, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
 import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
@@ -64,8 +64,6 @@ function allowlistChecked(test: Node): { list: Node; value: Node } | null {
   return argument.type === T.SpreadElement ? null : { list: callee.object, value: unwrap(argument) };
 }
 
-/** Methods whose result's `error` is meant for the client: validation (`validateAsync`, `safeParseAsync`, `checkInput`). */
-const VALIDATION_METHOD = /valid|parse|check/i;
 
 /**
  * `await client.call(…)` whose result holds an `error` field: the `{ data, error }` results of
@@ -677,23 +675,40 @@ export class TaintEngine {
     if (literal?.type !== T.ObjectExpression || literal.properties.some((p) => p.type === T.SpreadElement)) return undefined;
     const variable = this.host.index.variableOf(value);
     if (!variable || this.host.promptVariable(variable)) return undefined;
-    // Fields written later (`out.error = …`) count for their own key; a computed key (`out[k] = …`) may be any.
-    const writes: Node[] = [];
-    for (const reference of variable.references) {
-      const parent = reference.identifier.parent;
-      if (parent?.type !== T.MemberExpression || parent.object !== reference.identifier) continue;
-      const written = memberWrite(parent);
-      if (!written) continue;
-      const name = keyName(parent);
-      if (name === null) return undefined;
-      if (name === key) writes.push(written);
-    }
+    const fieldWrites = this.fieldWrites(variable);
+    if (fieldWrites === null) return undefined;
+    const writes = fieldWrites.get(key) ?? [];
     const property = literal.properties.find(
       (p): p is TSESTree.Property => p.type === T.Property && keyName(p) === key && p.kind === 'init',
     );
     if (!property && literal.properties.some((p) => p.type === T.Property && p.computed)) return undefined;
     const parts = [...(property ? [property.value] : []), ...writes].map((node) => this.taintOf(node));
     return parts.length === 0 ? CLEAN : withStep(union(...parts), `${value.name}.${key}`);
+  }
+
+  private readonly writesMemo = new Map<Variable, ReadonlyMap<string, Node[]> | null>();
+
+  /**
+   * Fields written into a variable's object after it is made (`out.error = …`), by name, read
+   * once per variable; null when a computed key (`out[k] = …`) may write any field.
+   */
+  private fieldWrites(variable: Variable): ReadonlyMap<string, Node[]> | null {
+    if (this.writesMemo.has(variable)) return this.writesMemo.get(variable)!;
+    let writes: Map<string, Node[]> | null = new Map();
+    for (const reference of variable.references) {
+      const parent = reference.identifier.parent;
+      if (parent?.type !== T.MemberExpression || parent.object !== reference.identifier) continue;
+      const written = memberWrite(parent);
+      if (!written) continue;
+      const name = keyName(parent);
+      if (name === null) {
+        writes = null;
+        break;
+      }
+      writes.set(name, [...(writes.get(name) ?? []), written]);
+    }
+    this.writesMemo.set(variable, writes);
+    return writes;
   }
 
   /** Arguments of the `throw` statements of a `try` block that its `catch` receives (same function). */

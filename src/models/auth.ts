@@ -28,3 +28,9 @@ export const DENY_NAME = /unauthori[sz]ed|forbidden/i;
  * route hooks, `app.use(…)`.
  */
 export const GUARD_HINT = /@UseGuards\s*\(|useGlobalGuards|APP_GUARD|\.forRoutes\s*\(|\b(?:onRequest|preParsing|preValidation|preHandler)\b|\.use\s*\(/u;
+
+/** Guards and middleware that limit rates, not callers (`ThrottlerGuard`, `rateLimit`). */
+export const RATE_LIMIT_NAME = /throttl|rate_?limit/i;
+
+/** `{ provide: APP_GUARD, useClass: JwtAuthGuard }`: the guard class a NestJS module makes global (read from the module's text). */
+export const GLOBAL_GUARD_CLASS = /\bprovide\s*:\s*APP_GUARD\s*,\s*use(?:Class|Existing)\s*:\s*([\w$]+)/gu;

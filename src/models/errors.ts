@@ -20,3 +20,6 @@ export const CLIENT_EXCEPTIONS = /^(?:HttpException|\w+Exception|GraphQLError|Ap
 
 /** Express middleware that prints stacks to the client, meant for development only. */
 export const DEV_ONLY_MIDDLEWARE: ReadonlySet<string> = new Set(['errorhandler']);
+
+/** Methods whose result's `error` is meant for the client: validation (`validateAsync`, `safeParseAsync`, `checkInput`). */
+export const VALIDATION_METHOD = /valid|parse|check/i;

@@ -20,6 +20,9 @@ export const CREDENTIAL_PARAM =
  */
 export const URL_KEY_NAME = /^[\w$]*?(?:api_?key|apikey|secret(?:_?key)?|access_?key|private_?key)$/i;
 
+/** Flags about a key, not the key: `hasApiKey`, `isSecret`, `showSecret`. */
+export const KEY_FLAG_NAME = /^(?:is|has|show|use|should|needs?|with|without)[A-Z_]/;
+
 /** Options of LLM client constructors that hold the key. */
 export const KEY_OPTIONS = new Set(['apiKey', 'api_key', 'token', 'authToken']);
 

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { ROUTE_METHODS } from '../models/auth.js';
+import { RATE_LIMIT_NAME, ROUTE_METHODS } from '../models/auth.js';
 import { isFunction, keyName, stringLiteralValue, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileIndex } from '../syntax/file-index.js';
 
@@ -93,7 +93,7 @@ function nestRoutes(index: FileIndex): Route[] {
       // The guards named in `@UseGuards(…)`; rate limiters are not auth.
       const guards = [...classDecorators, ...method.decorators]
         .flatMap((d) => decoratorCall(d, USE_GUARDS)?.arguments ?? [])
-        .filter((guard) => !/throttl|rate_?limit/i.test(guard.type === T.Identifier ? guard.name : ''));
+        .filter((guard) => !RATE_LIMIT_NAME.test(guard.type === T.Identifier ? guard.name : ''));
       const callee = call.callee as TSESTree.Identifier;
       const path = [pathOf(controller?.arguments[0]), pathOf(call.arguments[0])].filter((p) => p).join('/');
       routes.push({
