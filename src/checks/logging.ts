@@ -121,6 +121,8 @@ function describe(origin: Origin): { what: string; replacement: Replacement | nu
       const leaf = memberStep?.split('.').at(-1)?.replace(/\[.*$/u, '');
       if (leaf !== undefined && !isContentField(leaf)) return null;
       const part = classifyRequestData(origin.text, origin.data);
+      // `{ ...req.headers, authorization: '[redacted]' }`: the credential headers are written over (header names are case-insensitive).
+      if (part?.what === 'the request headers' && origin.except?.some((name) => SENSITIVE_HEADER.test(name))) return null;
       return part && { what: part.what, replacement: part.whole ? 'keys' : null };
     }
     case 'prompt':

@@ -8,8 +8,19 @@ import type { RequestModelName } from '../models/sources/request-objects.js';
  */
 export type Origin = RequestObjectOrigin | RequestDataOrigin | ErrorOrigin | PromptOrigin | LlmOutputOrigin | SecretOrigin | ParamOrigin;
 
+/**
+ * Where in a value an origin sits. Values carry origins per field: `{ id, error: e.message }`
+ * holds the error at `['error']`, so a read of `.id` leaves it out. Absent: the value as a whole.
+ */
+interface Placed {
+  /** The field path that holds it, at most MAX_FIELD_DEPTH keys (`['record', 'id']`). */
+  readonly at?: readonly string[];
+  /** Fields of a whole value that were written over after it was spread (`{ ...headers, authorization: '…' }`) or left out by a rest pattern. */
+  readonly except?: readonly string[];
+}
+
 /** A key, token or password: `process.env.OPENAI_API_KEY`, `config.apiKey`. */
-export interface SecretOrigin {
+export interface SecretOrigin extends Placed {
   readonly kind: 'secret';
   readonly node: Node;
   readonly text: string;
@@ -23,7 +34,7 @@ export interface SecretOrigin {
  * What an LLM call returned: the SDK's whole result object (`response`), a stream of raw
  * chunks (`stream`), the generated text (`text`), or a stream of text (`text-stream`).
  */
-export interface LlmOutputOrigin {
+export interface LlmOutputOrigin extends Placed {
   readonly kind: 'llm';
   readonly part: 'response' | 'stream' | 'text' | 'text-stream';
   readonly sdk: string;
@@ -40,7 +51,7 @@ export interface LlmOutputOrigin {
 }
 
 /** A value that is given to an LLM call as its system prompt, or as its whole list of messages. */
-export interface PromptOrigin {
+export interface PromptOrigin extends Placed {
   readonly kind: 'prompt';
   readonly what: 'system prompt' | 'messages list';
   /** The LLM call it is given to, as messages name it: 'openai chat.completions.create'. */
@@ -56,7 +67,7 @@ export interface PromptOrigin {
  * An error value (a catch parameter, an error handler's first argument) or what is derived
  * from it: its `message`, its `stack`, or the object with its details (`cause`, `response`).
  */
-export interface ErrorOrigin {
+export interface ErrorOrigin extends Placed {
   readonly kind: 'error';
   readonly part: 'object' | 'message' | 'stack';
   readonly node: Node;
@@ -67,7 +78,7 @@ export interface ErrorOrigin {
 }
 
 /** A request or context object itself (`req`, `ctx`, `c.req`): only some members are data. */
-export interface RequestObjectOrigin {
+export interface RequestObjectOrigin extends Placed {
   readonly kind: 'request-object';
   readonly model: RequestModelName;
   readonly node: Node;
@@ -78,7 +89,7 @@ export interface RequestObjectOrigin {
 }
 
 /** Request data: what the client sent (`req.body.message`, `await req.json()`, `@Body() dto`). */
-export interface RequestDataOrigin {
+export interface RequestDataOrigin extends Placed {
   readonly kind: 'request';
   /** Where it is read, for the line in messages. */
   readonly node: Node;
@@ -98,7 +109,7 @@ export interface RequestDataOrigin {
 }
 
 /** A parameter of the function being summarized (symbolic until a call site fills it). */
-export interface ParamOrigin {
+export interface ParamOrigin extends Placed {
   readonly kind: 'param';
   readonly fn: FunctionNode;
   readonly index: number;
@@ -126,15 +137,22 @@ function sameOrigin(a: Origin, b: Origin): boolean {
   if (a.kind !== b.kind || !sameList(a.steps, b.steps)) return false;
   if (a.kind === 'param') {
     const other = b as ParamOrigin;
-    return a.fn === other.fn && a.index === other.index && a.sanitized === other.sanitized && sameList(a.access, other.access);
+    return a.fn === other.fn && a.index === other.index && a.sanitized === other.sanitized && sameList(a.access, other.access) && samePlace(a, b);
   }
   const other = b as Exclude<Origin, ParamOrigin>;
   return (
     a.node === other.node &&
     a.text === other.text &&
     ('part' in a ? a.part : undefined) === ('part' in other ? other.part : undefined) &&
-    ('sanitized' in a ? a.sanitized : undefined) === ('sanitized' in other ? other.sanitized : undefined)
+    ('sanitized' in a ? a.sanitized : undefined) === ('sanitized' in other ? other.sanitized : undefined) &&
+    samePlace(a, b)
   );
+}
+
+const NOWHERE: readonly string[] = [];
+
+function samePlace(a: Placed, b: Placed): boolean {
+  return sameList(a.at ?? NOWHERE, b.at ?? NOWHERE) && sameList(a.except ?? NOWHERE, b.except ?? NOWHERE);
 }
 
 export function union(...taints: Taint[]): Taint {
@@ -147,11 +165,67 @@ export function union(...taints: Taint[]): Taint {
       continue;
     }
     for (const origin of taint) {
-      if (result.length >= MAX_ORIGINS) break;
-      if (!result.some((known) => sameOrigin(known, origin))) result.push(origin);
+      if (result.some((known) => sameOrigin(known, origin))) continue;
+      if (result.length < MAX_ORIGINS) result.push(origin);
+      // Full: a field's origin left out must not leave its field clean, so the last one kept stands for the whole value.
+      else if (origin.at || origin.except) result[MAX_ORIGINS - 1] = whole(result[MAX_ORIGINS - 1]);
     }
   }
   return result ?? CLEAN;
+}
+
+/** Fields kept per origin: deeper fields count as the field at this depth. */
+export const MAX_FIELD_DEPTH = 3;
+
+/** The origin as part of the whole value (no field, nothing left out). */
+export function whole<O extends Origin>(origin: O): O {
+  if (!origin.at && !origin.except) return origin;
+  const rest: { at?: unknown; except?: unknown } = { ...origin };
+  delete rest.at;
+  delete rest.except;
+  return rest as O;
+}
+
+/** The value with its fields forgotten: what an operation that does not keep fields (a string, a list, an unknown call) makes of it. */
+export function flat(taint: Taint): Taint {
+  return taint.some((origin) => origin.at || origin.except) ? taint.map(whole) : taint;
+}
+
+/** The value put under `key` of a new object (`{ key: value }`). */
+export function inField(taint: Taint, key: string): Taint {
+  if (taint.length === 0) return taint;
+  return taint.map((origin) => {
+    const at = [key, ...(origin.at ?? NOWHERE)].slice(0, MAX_FIELD_DEPTH);
+    // Past the depth, the deepest field kept stands for everything under it.
+    const except = origin.at && origin.at.length >= MAX_FIELD_DEPTH ? undefined : origin.except;
+    return { ...origin, at, except } as Origin;
+  });
+}
+
+/** The value put under a field path (`inField` for each key, innermost last). */
+export function inFields(taint: Taint, path: readonly string[] | undefined): Taint {
+  let result = taint;
+  for (let i = (path?.length ?? 0) - 1; i >= 0; i--) result = inField(result, path![i]);
+  return result;
+}
+
+/**
+ * The value without some of its fields: `{ ...value, key: … }` writes over `key`, and
+ * `const { key, ...rest } = value` leaves it out of `rest`. An origin in such a field is
+ * dropped; an origin of the whole value remembers the fields it no longer has.
+ */
+export function withoutFields(taint: Taint, keys: readonly string[]): Taint {
+  if (taint.length === 0 || keys.length === 0) return taint;
+  const result: Origin[] = [];
+  for (const origin of taint) {
+    if (origin.at) {
+      if (!keys.includes(origin.at[0])) result.push(origin);
+      continue;
+    }
+    const except = [...(origin.except ?? NOWHERE), ...keys.filter((key) => !origin.except?.includes(key))];
+    result.push({ ...origin, except } as Origin);
+  }
+  return result.length === 0 ? CLEAN : result;
 }
 
 /**

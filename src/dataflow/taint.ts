@@ -11,7 +11,7 @@ import { acrossModules } from './module-guard.js';
 import type { LinkedFunction as Linked } from '../program/linker.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD } from '../models/errors.js';
 import { PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
-import { CLEAN, union, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
+import { CLEAN, flat, inField, inFields, union, whole, withoutFields, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
 import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
 import {
   ARGUMENT_PASSING_METHODS,
@@ -79,6 +79,23 @@ function isReturnedError(init: Node, ownFunction: (call: TSESTree.CallExpression
   const callee = unwrap(call.callee);
   const name = callee.type === T.MemberExpression ? keyName(callee) : callee.type === T.Identifier ? callee.name : null;
   return name !== null && !VALIDATION_METHOD.test(name);
+}
+
+/** Whether a step names a value that a member read may be appended to: not a call, a hop (`f() in src/a.ts:3`) or a long text. */
+function namesMembers(step: string): boolean {
+  return !step.endsWith(')') && step.length <= 40 && !/\(\) (?:at|in) /u.test(step);
+}
+
+/** The origin under field `key` read from its value: one field less, and the member named on its last step. */
+function fieldRead(origin: Origin, key: string | null): Origin {
+  const at = origin.at!.length > 1 ? origin.at!.slice(1) : undefined;
+  const last = origin.steps.at(-1);
+  const member = key === null ? '[…]' : /^\d+$/u.test(key) ? `[${key}]` : `.${key}`;
+  const steps = last === undefined || !namesMembers(last) ? origin.steps : [...origin.steps.slice(0, -1), `${last}${member}`];
+  const read: { at?: readonly string[] } = { ...origin, steps } as Origin;
+  if (at) read.at = at;
+  else delete read.at;
+  return read as Origin;
 }
 
 function errorOrigin(param: Node): Origin {
@@ -485,11 +502,11 @@ export class TaintEngine {
         return this.mapOrigins(taint, (o) => (o.kind === 'param' && o.access.at(-1) === null ? { ...o, access: [...o.access.slice(0, -1), roleStep(role)] } : o));
       }
       case T.TemplateLiteral:
-        return union(...node.expressions.map((e) => this.taintOf(e)));
+        return flat(union(...node.expressions.map((e) => this.taintOf(e))));
       case T.TaggedTemplateExpression:
-        return union(...node.quasi.expressions.map((e) => this.taintOf(e)));
+        return flat(union(...node.quasi.expressions.map((e) => this.taintOf(e))));
       case T.BinaryExpression:
-        return node.operator === '+' ? union(this.taintOf(node.left), this.taintOf(node.right)) : CLEAN;
+        return node.operator === '+' ? flat(union(this.taintOf(node.left), this.taintOf(node.right))) : CLEAN;
       case T.LogicalExpression:
         // `x && 'text'`: when x is falsy it is '', 0, false or null, never client text.
         if (node.operator === '&&') {
@@ -514,13 +531,11 @@ export class TaintEngine {
       case T.AssignmentExpression:
         return node.operator === '='
           ? this.taintOf(node.right)
-          : union(this.taintOf(node.left), this.taintOf(node.right));
+          : flat(union(this.taintOf(node.left), this.taintOf(node.right)));
       case T.ArrayExpression:
-        return union(...node.elements.map((e) => (e ? this.taintOf(e) : CLEAN)));
+        return flat(union(...node.elements.map((e) => (e ? this.taintOf(e) : CLEAN))));
       case T.ObjectExpression:
-        return union(
-          ...node.properties.map((p) => (p.type === T.SpreadElement ? this.taintOf(p.argument) : this.taintOf(p.value))),
-        );
+        return this.objectTaint(node);
       case T.MemberExpression: {
         const key = keyName(node);
         const field = key === null ? undefined : this.literalField(node.object, key);
@@ -534,6 +549,28 @@ export class TaintEngine {
       default:
         return CLEAN;
     }
+  }
+
+  /**
+   * An object literal, field by field: each property's value sits under its name, a spread
+   * brings its fields along, and a later property writes over what a spread put under the same
+   * name (`{ ...headers, authorization: '[redacted]' }`). Computed names hold the value as a whole.
+   */
+  private objectTaint(node: TSESTree.ObjectExpression): Taint {
+    let result: Taint = CLEAN;
+    for (const property of node.properties) {
+      if (property.type === T.SpreadElement) {
+        result = union(result, this.taintOf(property.argument));
+        continue;
+      }
+      const key = keyName(property);
+      if (key === null) {
+        result = union(result, flat(this.taintOf(property.value)));
+        continue;
+      }
+      result = union(withoutFields(result, [key]), inField(this.taintOf(property.value), key));
+    }
+    return result;
   }
 
   /**
@@ -594,12 +631,15 @@ export class TaintEngine {
     const member = identifier.parent;
     if (member?.type !== T.MemberExpression || member.object !== identifier) return CLEAN;
     const written = memberWrite(member);
-    if (written) return this.taintOf(written);
+    if (written) {
+      const key = made === T.ObjectExpression ? keyName(member) : null;
+      return key === null ? flat(this.taintOf(written)) : inField(this.taintOf(written), key);
+    }
     if (made !== T.ArrayExpression) return CLEAN;
     const call = member.parent;
     const method = keyName(member);
     if (call?.type !== T.CallExpression || call.callee !== member || !method || !MUTATING_METHODS.has(method)) return CLEAN;
-    return union(...call.arguments.map((a) => this.taintOf(a)));
+    return flat(union(...call.arguments.map((a) => this.taintOf(a))));
   }
 
   /** The value bound to a name by a declaration, assignment, loop or parameter, through patterns. */
@@ -608,7 +648,8 @@ export class TaintEngine {
   }
 
   private computeBinding(identifier: TSESTree.Identifier): Taint {
-    const path: (string | null)[] = [];
+    // Keys read on the way in, or the fields a rest pattern leaves out (`{ a, ...rest }`).
+    const path: (string | null | { readonly rest: string[] })[] = [];
     const defaults: Node[] = [];
     let node: Node = identifier;
     for (;;) {
@@ -623,6 +664,8 @@ export class TaintEngine {
       } else if (parent.type === T.RestElement || parent.type === T.TSParameterProperty) {
         node = parent;
       } else if (parent.type === T.ObjectPattern && node.type === T.RestElement) {
+        const named = parent.properties.flatMap((p) => (p.type === T.Property && keyName(p) !== null ? [keyName(p)!] : []));
+        if (!parent.properties.some((p) => p.type === T.Property && keyName(p) === null)) path.unshift({ rest: named });
         node = parent;
       } else if (parent.type === T.AssignmentPattern && parent.left === node) {
         defaults.push(parent.right);
@@ -651,14 +694,14 @@ export class TaintEngine {
       base = union([errorOrigin(node)], thrownPrompts);
     }
     let result = base;
-    for (const key of path) result = this.accessMember(result, key, null);
+    for (const key of path) result = key !== null && typeof key === 'object' ? withoutFields(result, key.rest) : this.accessMember(result, key, null);
     // `const { data, error } = await supabase.from('t').insert(row)`: the error a client library returns.
     if (path.length === 1 && path[0] === 'error' && parent?.type === T.VariableDeclarator && parent.id === node && parent.init && isReturnedError(parent.init, (call) => this.host.linkedCall(call) !== null)) {
       result = union(result, [errorOrigin(identifier)]);
     }
     // `const { OPENAI_API_KEY } = process.env`, `const { apiKey } = config`
     const from = parent?.type === T.VariableDeclarator && parent.id === node ? parent.init : null;
-    const secret = path.some((key, i) => key !== null && isSecretName(i === 0 && from ? from : null, key));
+    const secret = path.some((key, i) => typeof key === 'string' && isSecretName(i === 0 && from ? from : null, key));
     return union(result, ...defaults.map((d) => this.taintOf(d)), secret ? [secretOrigin(identifier, identifier.name)] : CLEAN);
   }
 
@@ -766,7 +809,7 @@ export class TaintEngine {
 
   /** What `for (const x of value)` or `req.on('data', x => …)` yields. */
   private iterate(taint: Taint): Taint {
-    return this.mapOrigins(taint, (origin) => {
+    return this.mapOrigins(flat(taint), (origin) => {
       if (origin.kind === 'request-object') {
         return REQUEST_MODELS[origin.model].streamsBody
           ? { kind: 'request', node: origin.node, text: `${origin.text} body`, steps: origin.steps }
@@ -778,7 +821,7 @@ export class TaintEngine {
   }
 
   private element(taint: Taint): Taint {
-    return this.mapOrigins(taint, (origin) => {
+    return this.mapOrigins(flat(taint), (origin) => {
       if (origin.kind === 'request-object') return null;
       if (origin.kind === 'param') return { ...origin, access: [...origin.access, null] };
       return origin.kind === 'llm' ? streamElement(origin) : origin;
@@ -788,7 +831,14 @@ export class TaintEngine {
   /** Reading a member: `req.body` is data, `req.method` is not, `data.text` stays data. */
   accessMember(taint: Taint, step: string | null, node: Node | null): Taint {
     const key = roleOfStep(step) === null ? step : null;
-    return this.mapOrigins(taint, (origin) => {
+    return this.mapOrigins(taint, (placed) => {
+      // An origin under a field: the read of that field gets it, a read of another field does not.
+      if (placed.at) {
+        if (key !== null && placed.at[0] !== key) return null;
+        return fieldRead(placed, key);
+      }
+      if (key !== null && placed.except?.includes(key)) return null;
+      const origin = whole(placed);
       if (origin.kind === 'request-object') {
         if (key === null) return null;
         const model = REQUEST_MODELS[origin.model];
@@ -820,7 +870,7 @@ export class TaintEngine {
       if (described.steps.length === 0) return { ...described, text: `${described.text}${member}` };
       // 'req.json() -> body.persona': the member read from the last named value.
       const last = described.steps[described.steps.length - 1];
-      if (last.endsWith(')') || last.length > 40) return described;
+      if (!namesMembers(last)) return described;
       return { ...described, steps: [...described.steps.slice(0, -1), `${last}${member}`] };
     });
   }
@@ -835,10 +885,9 @@ export class TaintEngine {
     return result.length === 0 ? CLEAN : result;
   }
 
+  /** What a call that passes its arguments on returns: their origins, as a whole. */
   private argumentsTaint(call: TSESTree.CallExpression | TSESTree.NewExpression, only?: readonly number[]): Taint {
-    return union(
-      ...call.arguments.map((argument, i) => (only && !only.includes(i) ? CLEAN : this.taintOf(argument))),
-    );
+    return flat(union(...call.arguments.map((argument, i) => (only && !only.includes(i) ? CLEAN : this.taintOf(argument)))));
   }
 
   /** A global, or a module import (`import util from 'node:util'`): not a local look-alike. */
@@ -877,6 +926,8 @@ export class TaintEngine {
     const method = keyName(callee);
     const { root, names } = memberChain(callee);
     if (root.type === T.Identifier && this.isGlobalOrImport(root) && STATIC_PASS_THROUGH.has(`${root.name}.${names.join('.')}`)) {
+      // `Object.assign(target, a, b)` merges fields: later sources write over earlier ones.
+      if (root.name === 'Object' && names.join('.') === 'assign') return this.mergedFields(call.arguments);
       return this.argumentsTaint(call);
     }
     if (method === null) return CLEAN;
@@ -894,9 +945,9 @@ export class TaintEngine {
     }
     const callback = call.arguments.find((a) => isFunction(a)) as FunctionNode | undefined;
     if (method === 'then' && callback) return this.summary(callback);
-    if (CALLBACK_RESULT_METHODS.has(method) && callback) return this.summary(callback);
+    if (CALLBACK_RESULT_METHODS.has(method) && callback) return flat(this.summary(callback));
 
-    const receiver = this.taintOf(callee.object);
+    const receiver = flat(this.taintOf(callee.object));
     const fromReceiver = this.mapOrigins(receiver, (origin) => {
       if (origin.kind === 'request-object') {
         const model = REQUEST_MODELS[origin.model];
@@ -926,6 +977,21 @@ export class TaintEngine {
     });
     const passing = ARGUMENT_PASSING_METHODS.get(method);
     return passing ? union(fromReceiver, this.argumentsTaint(call, passing)) : fromReceiver;
+  }
+
+  /** The fields of objects merged in order: a later object's literal fields write over earlier ones. */
+  private mergedFields(objects: readonly TSESTree.CallExpressionArgument[]): Taint {
+    let result: Taint = CLEAN;
+    for (const object of objects) {
+      if (object.type === T.SpreadElement) {
+        result = union(result, flat(this.taintOf(object.argument)));
+        continue;
+      }
+      const value = unwrap(object);
+      const written = value.type === T.ObjectExpression ? value.properties.flatMap((p) => (p.type === T.Property && keyName(p) !== null ? [keyName(p)!] : [])) : [];
+      result = union(withoutFields(result, written), this.taintOf(object));
+    }
+    return result;
   }
 
   private functionCallTaint(call: TSESTree.CallExpression, callee: TSESTree.Identifier): Taint {
@@ -1002,6 +1068,8 @@ export class TaintEngine {
         if (!argument) continue;
         let taint = this.taintOf(argument);
         for (const key of access) taint = this.accessMember(taint, key, null);
+        // Where the function put the parameter's value in what it returns (`return { q: p.body }`).
+        taint = inFields(withoutFields(taint, origin.except ?? []), origin.at);
         parts.push(withStep(origin.sanitized ? sanitized(taint) : taint, label));
       } else {
         parts.push(withStep([origin], label));

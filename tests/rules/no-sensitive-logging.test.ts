@@ -7,6 +7,15 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-sensitive-logging', rule, {
   valid: [
     {
+      name: 'headers logged with the credential headers written over (a redacting override), and an outgoing key written over',
+      code: lines(
+        ...express,
+        `import pino from 'pino'; const logger = pino();`,
+        `const upstream = { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\`, 'Content-Type': 'application/json' };`,
+        `app.post('/x', (req, res) => { logger.error({ ...req.headers, authorization: '[redacted]' }, 'failed'); logger.info({ ...upstream, Authorization: '[redacted]' }); res.sendStatus(500); });`,
+      ),
+    },
+    {
       name: 'a tool argument named filePath is a path, not a file body (names are matched whole)',
       code: lines(
         `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'; import { z } from 'zod';`,
@@ -130,6 +139,19 @@ ruleTester().run('no-sensitive-logging', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'headers spread with a harmless header written over are still the request headers, and an outgoing key kept in a spread is a secret',
+      code: lines(
+        ...express,
+        `import pino from 'pino'; const logger = pino();`,
+        `const upstream = { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\`, 'Content-Type': 'application/json' };`,
+        `app.post('/x', (req, res) => { logger.error({ ...req.headers, accept: '*/*' }, 'failed'); logger.info({ ...upstream, 'Content-Type': 'text/plain' }); res.sendStatus(500); });`,
+      ),
+      errors: [
+        { messageId, line: 5, data: { what: 'the request headers', source: 'req.headers', line: '5', via: '', logger: 'logger.error' } },
+        { messageId, line: 5, data: { what: 'a secret', source: 'process.env.OPENAI_API_KEY', line: '4', via: ' via upstream', logger: 'logger.info' } },
+      ],
+    },
     {
       name: 'a multi-line logger call is underlined at its head (console.log), not whole',
       code: lines(...express, `app.post('/x', (req, res) => {`, `  console.log(`, `    'incoming',`, `    req.body,`, `  );`, `  res.end();`, `});`),

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { sinkOrigins, sinkValues } from './harness.js';
+
+/** Wraps a handler body in an Express route so `req` is a request source. */
+const route = (body: string) => `app.post('/chat', async (req, res) => { ${body} });`;
+
+/**
+ * Values carry their origins per field: a read of one field gets that field's origins, plus
+ * those of the object as a whole only when the object itself was tainted as a whole.
+ */
+describe('access paths: origins per field', () => {
+  it('a field of a function result holds only what the function put there', () => {
+    const helper = `function wrap(r) { return { q: r.body.q, n: 1 }; }`;
+    expect(sinkOrigins(`${helper} ${route(`sink(wrap(req).n);`)}`)).toEqual([]);
+    expect(sinkOrigins(`${helper} ${route(`sink(wrap(req).q);`)}`)).toEqual(['req.body.q -> wrap()']);
+    // The whole result still carries the field's data.
+    expect(sinkOrigins(`${helper} ${route(`sink(wrap(req));`)}`)).toEqual(['req.body.q -> wrap()']);
+  });
+
+  it('the success field of a result that also has an error field', () => {
+    const run = `async function runTask(q) { try { return { record: await db.find(q) }; } catch (e) { return { error: e.message }; } }`;
+    expect(sinkValues(`${run} ${route(`const out = await runTask(1); sink(out.record.id);`)}`)).toEqual([]);
+    expect(sinkValues(`${run} ${route(`const out = await runTask(1); sink(out.error);`)}`)).toEqual(['error:message e.message -> runTask() -> out.error']);
+  });
+
+  it('destructuring a result takes each name from its own field', () => {
+    const forward = `async function forward(body) { const reply = await fetch('https://api.example.com', { method: 'POST' }); return { reply, meta: { q: body.q } }; }`;
+    expect(sinkOrigins(`${forward} ${route(`const { reply, meta } = await forward(req.body); sink(await reply.text());`)}`)).toEqual([]);
+    expect(sinkOrigins(`${forward} ${route(`const { reply, meta } = await forward(req.body); sink(meta.q);`)}`)).toEqual(['req.body.q -> forward() -> meta.q']);
+  });
+
+  it('nested fields, to a small depth', () => {
+    expect(sinkOrigins(`function f(r) { return { a: { b: r.body.x, c: 2 } }; } ${route(`sink(f(req).a.c);`)}`)).toEqual([]);
+    expect(sinkOrigins(`function f(r) { return { a: { b: r.body.x, c: 2 } }; } ${route(`sink(f(req).a.b);`)}`)).toEqual(['req.body.x -> f()']);
+  });
+
+  it('a later property overrides what a spread put under the same name', () => {
+    expect(sinkOrigins(route(`const o = { ...{ note: req.body.note }, note: 'fixed' }; sink(o.note);`))).toEqual([]);
+    expect(sinkOrigins(route(`const o = { ...{ note: req.body.note }, other: 'fixed' }; sink(o.note);`))).toEqual(['req.body.note -> o.note']);
+    // A whole value spread keeps every field it may have, except those written after it.
+    expect(sinkOrigins(route(`const o = { ...req.body, mode: 'safe' }; sink(o.topic);`))).toEqual(['req.body -> o.topic']);
+    expect(sinkOrigins(`function f(r) { return { ...r.body, mode: 'safe' }; } ${route(`sink(f(req).mode);`)}`)).toEqual([]);
+  });
+
+  it('rest keeps the remaining fields', () => {
+    const make = `function make(r) { return { secret: r.body.s, n: 1 }; }`;
+    expect(sinkOrigins(`${make} ${route(`const { secret, ...rest } = make(req); sink(rest);`)}`)).toEqual([]);
+    expect(sinkOrigins(`${make} ${route(`const { n, ...rest } = make(req); sink(rest);`)}`)).toEqual(['req.body.s -> make() -> rest']);
+  });
+
+  it('Object.assign merges the fields of its sources', () => {
+    expect(sinkOrigins(route(`const o = Object.assign({}, { a: req.body.a }, { b: 1 }); sink(o.b);`))).toEqual([]);
+    expect(sinkOrigins(route(`const o = Object.assign({}, { a: req.body.a }, { b: 1 }); sink(o.a);`))).toEqual(['req.body.a -> o.a']);
+  });
+
+  it('fields written after a result is made', () => {
+    const make = `function make(r) { const out = { n: 1 }; out.q = r.body.q; return out; }`;
+    expect(sinkOrigins(`${make} ${route(`sink(make(req).n);`)}`)).toEqual([]);
+    expect(sinkOrigins(`${make} ${route(`sink(make(req).q);`)}`)).toEqual(['req.body.q -> make()']);
+  });
+
+  it('operations that do not know fields keep every origin (arrays, strings, unknown calls)', () => {
+    expect(sinkOrigins(route(`const list = [{ a: req.body.a }]; sink(list[0].b);`))).toEqual(['req.body.a -> list[0].b']);
+    expect(sinkOrigins(route(`const s = JSON.stringify({ a: req.body.a }); sink(s);`))).toEqual(['req.body.a -> s']);
+    expect(sinkOrigins(`function f(r) { return { a: r.body.a }; } ${route(`sink(Object.values(f(req)).join(''));`)}`)).toEqual(['req.body.a -> f()']);
+  });
+});
