@@ -228,6 +228,21 @@ export function roleOfStep(key: string | null): string | null {
   return key === null ? null : (ROLE_STEP.exec(key)?.[1] ?? null);
 }
 
+/** A method call in a parameter's access path: `json()`, `get('x-tenant')`. */
+const METHOD_STEP = /^([^()[\]]+)\((.*)\)$/su;
+/** Steps kept in a parameter's access path; calls past it leave the path as it is. */
+const MAX_ACCESS = 8;
+
+function methodStep(method: string, argument: string): string {
+  return `${method}(${argument})`;
+}
+
+/** The method and literal argument of a method step, or null for a member or role step. */
+export function methodOfStep(key: string | null): { method: string; argument: string } | null {
+  const match = key === null ? null : METHOD_STEP.exec(key);
+  return match ? { method: match[1], argument: match[2] } : null;
+}
+
 /** The literal `name.role` equals where `node` (a read of `name`) sits, as `equalsLiteralHere` finds branches. */
 function roleHere(node: TSESTree.Identifier, sameVariable: (other: TSESTree.Identifier) => boolean): string | null {
   let child: Node = node;
@@ -456,6 +471,7 @@ export class TaintEngine {
       const init = singleInit(value, this.host.index);
       return variable && init && usedWhole(variable) ? this.literalAt(init, access, depth + 1) : undefined;
     }
+    if (methodOfStep(step)) return undefined;
     if (value.type === T.ObjectExpression && step !== null && roleOfStep(step) === null) {
       if (value.properties.some((p) => p.type === T.SpreadElement || p.computed)) return undefined;
       const property = findProperty(value, step);
@@ -830,6 +846,8 @@ export class TaintEngine {
 
   /** Reading a member: `req.body` is data, `req.method` is not, `data.text` stays data. */
   accessMember(taint: Taint, step: string | null, node: Node | null): Taint {
+    const call = methodOfStep(step);
+    if (call) return this.mapOrigins(flat(taint), (origin) => this.callOn(origin, call.method, call.argument, node));
     const key = roleOfStep(step) === null ? step : null;
     return this.mapOrigins(taint, (placed) => {
       // An origin under a field: the read of that field gets it, a read of another field does not.
@@ -948,35 +966,43 @@ export class TaintEngine {
     if (CALLBACK_RESULT_METHODS.has(method) && callback) return flat(this.summary(callback));
 
     const receiver = flat(this.taintOf(callee.object));
-    const fromReceiver = this.mapOrigins(receiver, (origin) => {
-      if (origin.kind === 'request-object') {
-        const model = REQUEST_MODELS[origin.model];
-        // `context.switchToHttp().getRequest()`: a method that returns another request object.
-        const nested = model.returns && Object.hasOwn(model.returns, method) ? model.returns[method] : undefined;
-        if (nested) return { kind: 'request-object', model: nested, node: call, text: `${origin.text}.${method}()`, steps: origin.steps };
-        return model.methods.has(method)
-          ? { kind: 'request', node: call, text: `${origin.text}.${method}(${literalArgument(call)})`, steps: origin.steps }
-          : null;
-      }
-      // Methods of an error object build something new (`error.toResponse()`); only its
-      // string forms carry the details.
-      if (origin.kind === 'error' && origin.part === 'object') return ERROR_TO_STRING.has(method) ? origin : null;
-      // `key.slice(0, 4)`: a masked prefix of a secret is not the secret; `prisma.apiKey.findMany()`
-      // is a query, not a key: only string methods that keep the text keep the secret.
-      if (origin.kind === 'secret' && (MASKING_METHODS.has(method) || !SECRET_KEEPING_METHODS.has(method))) return null;
-      // `request.headers.get('x-request-id')` names the header it reads.
-      if (origin.kind === 'request' && origin.steps.length === 0 && (method === 'get' || method === 'getAll') && literalArgument(call)) {
-        return { ...origin, text: `${origin.text}.${method}(${literalArgument(call)})` };
-      }
-      if (origin.kind === 'llm') {
-        // `result.response.text()`, `result.toDataStreamResponse()`
-        if (TEXT_METHODS.has(method)) return { ...origin, part: 'text' };
-        if (TEXT_STREAM_METHODS.has(method)) return { ...origin, part: 'text-stream' };
-      }
-      return NON_PROPAGATING_METHODS.has(method) ? null : origin;
-    });
+    const argument = literalArgument(call);
+    const fromReceiver = this.mapOrigins(receiver, (origin) => this.callOn(origin, method, argument, call));
     const passing = ARGUMENT_PASSING_METHODS.get(method);
     return passing ? union(fromReceiver, this.argumentsTaint(call, passing)) : fromReceiver;
+  }
+
+  /**
+   * What calling `method` on a value with this origin gives. `argument` is the call's literal
+   * first argument as messages show it (`'x-tenant'`), or ''. A parameter records the call as a
+   * step of its access path (`c.req.json()`), replayed on what a caller passes.
+   */
+  private callOn(origin: Origin, method: string, argument: string, node: Node | null): Origin | null {
+    if (origin.kind === 'request-object') {
+      const model = REQUEST_MODELS[origin.model];
+      // `context.switchToHttp().getRequest()`: a method that returns another request object.
+      const nested = model.returns && Object.hasOwn(model.returns, method) ? model.returns[method] : undefined;
+      if (nested) return { kind: 'request-object', model: nested, node: node ?? origin.node, text: `${origin.text}.${method}()`, steps: origin.steps };
+      return model.methods.has(method) ? { kind: 'request', node: node ?? origin.node, text: `${origin.text}.${method}(${argument})`, steps: origin.steps } : null;
+    }
+    if (NON_PROPAGATING_METHODS.has(method)) return null;
+    if (origin.kind === 'param') return origin.access.length < MAX_ACCESS ? { ...origin, access: [...origin.access, methodStep(method, argument)] } : origin;
+    // Methods of an error object build something new (`error.toResponse()`); only its
+    // string forms carry the details.
+    if (origin.kind === 'error' && origin.part === 'object') return ERROR_TO_STRING.has(method) ? origin : null;
+    // `key.slice(0, 4)`: a masked prefix of a secret is not the secret; `prisma.apiKey.findMany()`
+    // is a query, not a key: only string methods that keep the text keep the secret.
+    if (origin.kind === 'secret' && (MASKING_METHODS.has(method) || !SECRET_KEEPING_METHODS.has(method))) return null;
+    // `request.headers.get('x-request-id')` names the header it reads.
+    if (origin.kind === 'request' && origin.steps.length === 0 && (method === 'get' || method === 'getAll') && argument) {
+      return { ...origin, text: `${origin.text}.${method}(${argument})` };
+    }
+    if (origin.kind === 'llm') {
+      // `result.response.text()`, `result.toDataStreamResponse()`
+      if (TEXT_METHODS.has(method)) return { ...origin, part: 'text' };
+      if (TEXT_STREAM_METHODS.has(method)) return { ...origin, part: 'text-stream' };
+    }
+    return origin;
   }
 
   /** The fields of objects merged in order: a later object's literal fields write over earlier ones. */

@@ -65,3 +65,25 @@ describe('access paths: origins per field', () => {
     expect(sinkOrigins(`function f(r) { return { a: r.body.a }; } ${route(`sink(Object.values(f(req)).join(''));`)}`)).toEqual(['req.body.a -> f()']);
   });
 });
+
+/** A method call is a step of a parameter's access path: the caller replays it on what it passes. */
+describe('method-call steps in access paths', () => {
+  const hono = (body: string) => `import { Hono } from 'hono'; const app = new Hono(); ${body}`;
+
+  it("a helper reading its context's request body through json() gets the body", () => {
+    const helper = `async function persona(c) { const data = await c.req.json(); return data.persona; }`;
+    expect(sinkOrigins(hono(`${helper} app.post('/x', async (c) => { sink(await persona(c)); return c.text('ok'); });`))).toEqual([
+      'c.req.json().persona -> persona()',
+    ]);
+    // Near miss: the helper reads the method, not the body.
+    const method = `function verb(c) { return c.req.method.toLowerCase(); }`;
+    expect(sinkOrigins(hono(`${method} app.post('/x', async (c) => { sink(verb(c)); return c.text('ok'); });`))).toEqual([]);
+  });
+
+  it('a named header read through get() keeps its name', () => {
+    const header = `function tenant(r) { return r.headers.get('x-tenant'); }`;
+    expect(sinkOrigins(`${header} export async function POST(req) { sink(tenant(req)); return new Response('ok'); }`)).toEqual([
+      "req.headers.get('x-tenant') -> tenant()",
+    ]);
+  });
+});

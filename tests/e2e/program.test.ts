@@ -138,25 +138,27 @@ describe('instances kept in a Map or reached through an accessor', () => {
 });
 
 describe('fields of results made in another module', () => {
-  // The success field (`out.record`), the upstream reply and the label stay quiet; their twins are reported.
+  // The success field (`out.record`), the upstream reply, the label and the request's method stay quiet; their twins are reported.
   const FIELDS = [
+    'result-fields/src/assistant.ts:16 no-user-input-in-system-prompt',
     'result-fields/src/server.ts:15 no-sensitive-logging',
     'result-fields/src/server.ts:22 no-error-details-in-response',
     'result-fields/src/server.ts:8 no-error-details-in-response',
   ];
 
-  it('a read of one field of a result gets only what the function put in that field', async () => {
+  it('a read of one field of a result gets only what the function put in that field, and a helper replays its method calls', async () => {
     forget();
     const found = await lint(['result-fields/**/*.ts']);
     expect(where(found)).toEqual(FIELDS);
+    expect(found.find((f) => f.at === 'result-fields/src/assistant.ts:16')?.message).toContain("Request data 'c.req.json()' (line 9) reaches the system message");
     expect(found.find((f) => f.at === 'result-fields/src/server.ts:15')?.message).toContain("'req.body.question' (line 13) via forward() in result-fields/src/tasks.ts:14 -> meta.question");
   });
 
   it('finds the same with the server linted alone, in the other order, and in workers', async () => {
     forget();
-    expect(where(await lint(['result-fields/src/server.ts']))).toEqual(FIELDS);
+    expect(where(await lint(['result-fields/src/server.ts', 'result-fields/src/assistant.ts']))).toEqual(FIELDS);
     forget();
-    expect(where(await lint(['result-fields/src/tasks.ts', 'result-fields/src/db.ts', 'result-fields/src/server.ts']))).toEqual(FIELDS);
+    expect(where(await lint(['result-fields/src/tasks.ts', 'result-fields/src/db.ts', 'result-fields/src/context-reads.ts', 'result-fields/src/server.ts', 'result-fields/src/assistant.ts']))).toEqual(FIELDS);
     forget();
     expect(where(await lint(['result-fields/**/*.ts'], { concurrency: 2 }))).toEqual(FIELDS);
   });
