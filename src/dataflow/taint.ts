@@ -7,6 +7,7 @@ import { enclosingFunction, findProperty, isFunction, keyName, memberChain, unwr
 import type { FileIndex } from '../syntax/file-index.js';
 import { singleInit } from '../syntax/strings.js';
 import { safeBranch, type GuardContext } from './env-guard.js';
+import { comparedToLiteral, conjuncts, ValueGuards } from './value-guards.js';
 import { acrossModules } from './module-guard.js';
 import type { LinkedFunction as Linked } from '../program/linker.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD } from '../models/errors.js';
@@ -50,18 +51,6 @@ function isClosedSchema(node: Node): boolean {
     current = unwrap(callee.object);
   }
   return false;
-}
-
-/** The list and the value of a `LIST.includes(value)` or `SET.has(value)` test. */
-function allowlistChecked(test: Node): { list: Node; value: Node } | null {
-  const call = unwrap(test);
-  if (call.type !== T.CallExpression || call.arguments.length !== 1) return null;
-  const callee = unwrap(call.callee);
-  if (callee.type !== T.MemberExpression) return null;
-  const name = keyName(callee);
-  if (name !== 'includes' && name !== 'has') return null;
-  const argument = call.arguments[0];
-  return argument.type === T.SpreadElement ? null : { list: callee.object, value: unwrap(argument) };
 }
 
 
@@ -163,54 +152,8 @@ function withoutErrors(taint: Taint): Taint {
 /** A function a call runs, with the engine of the module that defines it. */
 type LinkedFunction = Linked<{ readonly engine: TaintEngine }>;
 
-/** Ancestors looked at for an equality guard around a read (statements and expressions, within its function). */
+/** Ancestors looked at for a role test around a read (statements and expressions, within its function). */
 const MAX_GUARD_DEPTH = 24;
-
-/** `x === 'lit'` or `'lit' == x` (also numbers): the side that is compared, or null. */
-function comparedToLiteral(test: Node): Node | null {
-  const value = test.type === T.ChainExpression ? test.expression : test;
-  if (value.type !== T.BinaryExpression || (value.operator !== '===' && value.operator !== '==')) return null;
-  const literal = (side: Node) => side.type === T.Literal && (typeof side.value === 'string' || typeof side.value === 'number');
-  if (literal(value.right) && !literal(value.left)) return value.left;
-  if (literal(value.left) && !literal(value.right)) return value.right as Node;
-  return null;
-}
-
-/** The conjuncts of a test (`a && b === 'x'`). */
-function conjuncts(test: Node, out: Node[] = []): Node[] {
-  if (test.type === T.LogicalExpression && test.operator === '&&') {
-    conjuncts(test.left, out);
-    conjuncts(test.right, out);
-  } else out.push(test);
-  return out;
-}
-
-/**
- * Whether a read of `node` (a name or a member chain) sits in the branch taken when the same
- * expression equals a literal: the consequent of an `if`, of a `?:`, or the right side of `&&`
- * whose test compares it with `===`/`==`. Compared by source text, within the enclosing function.
- */
-function equalsLiteralHere(node: Node, sourceCode: TSESLint.SourceCode): boolean {
-  let text: string | null = null;
-  let child: Node = node;
-  let parent = node.parent;
-  for (let depth = 0; parent && depth < MAX_GUARD_DEPTH && !isFunction(parent); depth++) {
-    let test: Node | null = null;
-    if ((parent.type === T.IfStatement || parent.type === T.ConditionalExpression) && parent.consequent === child) test = parent.test;
-    else if (parent.type === T.LogicalExpression && parent.operator === '&&' && parent.right === child) test = parent.left;
-    if (test) {
-      for (const conjunct of conjuncts(test)) {
-        const compared = comparedToLiteral(conjunct);
-        if (!compared) continue;
-        text ??= sourceCode.getText(node);
-        if (sourceCode.getText(compared) === text) return true;
-      }
-    }
-    child = parent;
-    parent = parent.parent;
-  }
-  return false;
-}
 
 /**
  * An element of a list read where its role is known: `for (const m of messages) if (m.role ===
@@ -360,12 +303,15 @@ export class TaintEngine {
 
   /** Guards read the taint of their test: a test on request data is not a guard. */
   readonly guards: GuardContext;
+  /** Checks that confine a value to your own literals or allowlists. */
+  private readonly valueGuards: ValueGuards;
 
   constructor(private readonly host: TaintEngineHost) {
     this.guards = {
       index: host.index,
       fromClient: (node) => this.taintOf(node).some((o) => o.kind === 'request' || o.kind === 'request-object'),
     };
+    this.valueGuards = new ValueGuards(host.sourceCode, (list) => this.taintOf(list).length === 0);
   }
 
   /** Runs `compute` for `key` with cycle, depth and work guards, memoizing complete answers. */
@@ -507,8 +453,8 @@ export class TaintEngine {
   }
 
   private compute(node: Node): Taint {
-    // `if (tone === 'pirate') … tone …`: inside the branch the value is your own literal.
-    if ((node.type === T.Identifier || node.type === T.MemberExpression) && equalsLiteralHere(node, this.host.sourceCode)) return CLEAN;
+    // `if (tone === 'pirate') … tone …`, `if (!TONES.includes(tone)) return; … tone …`: where the check holds the value is one of yours.
+    if ((node.type === T.Identifier || node.type === T.MemberExpression) && this.valueGuards.known(node)) return CLEAN;
     switch (node.type) {
       case T.Identifier: {
         const taint = this.identifierTaint(node);
@@ -589,18 +535,9 @@ export class TaintEngine {
     return result;
   }
 
-  /**
-   * `ALLOWED.includes(x) ? x : 'default'` (also `.has(x)`): the branch taken when x is in
-   * your own allowlist carries no client text.
-   */
+  /** Either branch; error details only where a development or client-error guard does not hold. */
   private conditionalTaint(node: TSESTree.ConditionalExpression): Taint {
-    const check = allowlistChecked(node.test);
-    const source = this.host.sourceCode;
-    const allowlisted =
-      check !== null &&
-      this.taintOf(check.list).length === 0 &&
-      source.getText(unwrap(node.consequent)) === source.getText(check.value);
-    const consequent = allowlisted ? CLEAN : this.taintOf(node.consequent);
+    const consequent = this.taintOf(node.consequent);
     // `isDev ? err.stack : undefined`: error details that only development builds send.
     const dev = safeBranch(node.test, this.guards);
     return union(

@@ -13,6 +13,10 @@ const express = [`import express from 'express';`, `import OpenAI from 'openai';
 ruleTester().run('no-user-input-in-system-prompt', rule, {
   valid: [
     {
+      name: 'a value rejected unless it is in your own allowlist (an early return) is one of your values after the check',
+      code: lines(...express, `const TONES = ['formal', 'pirate'];`, `app.post('/x', async (req, res) => { const { tone } = req.body; if (!TONES.includes(tone)) return res.status(400).json({ error: 'unknown tone' }); await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: \`Talk in a \${tone} tone.\` }] }); res.sendStatus(204); });`),
+    },
+    {
       name: "a helper that puts only a list's system elements into its system prompt, given request data in a user element",
       code: lines(...routeList, `app.post('/x', async (req, res) => { const list = [{ role: 'system', content: 'Answer about our stores.' }, { role: 'user', content: req.body.q }]; res.json({ n: (await ask(list)).choices.length }); });`),
     },
@@ -362,6 +366,24 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an early return that only checks the value is there leaves it request data',
+      code: lines(...express, `const TONES = ['formal', 'pirate'];`, `app.post('/x', async (req, res) => { const { tone } = req.body; if (!tone) return res.status(400).json({ error: 'tone is required' }); await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: \`Talk in a \${tone} tone.\` }] }); res.sendStatus(204); });`),
+      errors: [
+        {
+          messageId,
+          line: 6,
+          data: { source: 'req.body.tone', line: '6', via: '', slot: 'system message', api: 'openai chat.completions.create' },
+          suggestions: [
+            {
+              messageId: 'separateRoles',
+              data: { slot: 'system message' },
+              output: lines(...express, `const TONES = ['formal', 'pirate'];`, `app.post('/x', async (req, res) => { const { tone } = req.body; if (!tone) return res.status(400).json({ error: 'tone is required' }); await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: \`Talk in a\` }, { role: 'user', content: \`\${tone} tone.\` }] }); res.sendStatus(204); });`),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "a helper that puts a list's system elements into its system prompt: request data in the system element, or in a list changed after it is written",
       code: lines(

@@ -1,0 +1,159 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { isFunction, keyName, unwrap, type Node } from '../syntax/ast.js';
+
+/**
+ * Checks that confine a value to the project's own values: `x === 'pirate'`, `TONES.includes(x)`,
+ * `ALLOWED.has(x)`. Where such a check holds (inside its branch, or after `if (!check) return`),
+ * a read of `x` is one of your values, whatever the client sent.
+ */
+
+/** Ancestors looked at for a guard around a read (statements and expressions, within its function). */
+const MAX_GUARD_DEPTH = 24;
+
+const NONE: readonly string[] = [];
+
+/** `x === 'lit'` or `'lit' !== x` (also numbers): the side that is compared and whether the test asks for equality. */
+export function literalComparison(test: Node): { compared: Node; equal: boolean } | null {
+  const value = test.type === T.ChainExpression ? test.expression : test;
+  if (value.type !== T.BinaryExpression) return null;
+  const equal = value.operator === '===' || value.operator === '==';
+  if (!equal && value.operator !== '!==' && value.operator !== '!=') return null;
+  const literal = (side: Node) => side.type === T.Literal && (typeof side.value === 'string' || typeof side.value === 'number');
+  if (literal(value.right) && !literal(value.left as Node)) return { compared: value.left as Node, equal };
+  if (literal(value.left as Node) && !literal(value.right)) return { compared: value.right, equal };
+  return null;
+}
+
+/** `x === 'lit'` or `'lit' == x`: the side that is compared, or null. */
+export function comparedToLiteral(test: Node): Node | null {
+  const comparison = literalComparison(test);
+  return comparison?.equal ? comparison.compared : null;
+}
+
+/** The conjuncts of a test (`a && b === 'x'`). */
+export function conjuncts(test: Node, out: Node[] = []): Node[] {
+  if (test.type === T.LogicalExpression && test.operator === '&&') {
+    conjuncts(test.left, out);
+    conjuncts(test.right, out);
+  } else out.push(test);
+  return out;
+}
+
+/** The list and the value of a `LIST.includes(value)` or `SET.has(value)` test. */
+export function allowlistChecked(test: Node): { list: Node; value: Node } | null {
+  const call = unwrap(test);
+  if (call.type !== T.CallExpression || call.arguments.length !== 1) return null;
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return null;
+  const name = keyName(callee);
+  if (name !== 'includes' && name !== 'has') return null;
+  const argument = call.arguments[0];
+  return argument.type === T.SpreadElement ? null : { list: callee.object, value: unwrap(argument) };
+}
+
+/** The texts of the values a test confines to your own values when it is true (`yes`) and when it is false (`no`). */
+interface Confined {
+  readonly yes: readonly string[];
+  readonly no: readonly string[];
+}
+
+const both = (a: readonly string[], b: readonly string[]) => (a.length === 0 ? a : a.filter((text) => b.includes(text)));
+const either = (a: readonly string[], b: readonly string[]) => (a.length === 0 ? b : b.length === 0 ? a : [...a, ...b]);
+
+function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === T.ReturnStatement || statement.type === T.ThrowStatement) return true;
+  if (statement.type === T.BlockStatement) {
+    const last = statement.body.at(-1);
+    return !!last && exits(last);
+  }
+  return false;
+}
+
+export class ValueGuards {
+  private readonly tests = new WeakMap<Node, Confined>();
+  private readonly blocks = new WeakMap<Node, readonly { readonly end: number; readonly texts: readonly string[] }[]>();
+
+  /** `clean(list)`: whether an allowlist holds only the project's own values (never what the client sent). */
+  constructor(
+    private readonly sourceCode: TSESLint.SourceCode,
+    private readonly clean: (list: Node) => boolean,
+  ) {}
+
+  /**
+   * Whether a read of `node` (a name or a member chain) sits where a check confines it: in the
+   * branch of an `if`, a `?:`, an `&&` or an `||` where the check holds, or after an earlier
+   * `if (…) return|throw` of an enclosing block that exits when it fails. Compared by source
+   * text, within the enclosing function.
+   */
+  known(node: Node): boolean {
+    let text: string | null = null;
+    const matches = (texts: readonly string[]) => texts.length > 0 && texts.includes((text ??= this.sourceCode.getText(node)));
+    let child: Node = node;
+    let parent = node.parent;
+    for (let depth = 0; parent && depth < MAX_GUARD_DEPTH && !isFunction(parent); depth++) {
+      if (parent.type === T.IfStatement || parent.type === T.ConditionalExpression) {
+        if (parent.consequent === child && matches(this.confined(parent.test).yes)) return true;
+        if (parent.alternate === child && matches(this.confined(parent.test).no)) return true;
+      } else if (parent.type === T.LogicalExpression && parent.right === child) {
+        if (parent.operator === '&&' && matches(this.confined(parent.left).yes)) return true;
+        if (parent.operator === '||' && matches(this.confined(parent.left).no)) return true;
+      } else if (parent.type === T.BlockStatement || parent.type === T.Program) {
+        for (const exit of this.exitsOf(parent)) {
+          if (exit.end <= child.range[0] && matches(exit.texts)) return true;
+        }
+      }
+      child = parent;
+      parent = parent.parent;
+    }
+    return false;
+  }
+
+  /** The `if (…) return` statements of a block whose failing test confines a value, read once per block. */
+  private exitsOf(block: TSESTree.BlockStatement | TSESTree.Program): readonly { readonly end: number; readonly texts: readonly string[] }[] {
+    let found = this.blocks.get(block);
+    if (!found) {
+      const list: { end: number; texts: readonly string[] }[] = [];
+      for (const statement of block.body as TSESTree.Statement[]) {
+        if (statement.type !== T.IfStatement || statement.alternate || !exits(statement.consequent)) continue;
+        const texts = this.confined(statement.test).no;
+        if (texts.length > 0) list.push({ end: statement.range[1], texts });
+      }
+      found = list;
+      this.blocks.set(block, found);
+    }
+    return found;
+  }
+
+  private confined(test: Node): Confined {
+    let found = this.tests.get(test);
+    if (!found) {
+      found = this.compute(unwrap(test));
+      this.tests.set(test, found);
+    }
+    return found;
+  }
+
+  private compute(test: Node): Confined {
+    if (test.type === T.UnaryExpression && test.operator === '!') {
+      const inner = this.confined(test.argument);
+      return { yes: inner.no, no: inner.yes };
+    }
+    if (test.type === T.LogicalExpression && (test.operator === '&&' || test.operator === '||')) {
+      const left = this.confined(test.left);
+      const right = this.confined(test.right);
+      // `a && b` holds: both hold; fails: one of them fails. `a || b` the other way round.
+      return test.operator === '&&'
+        ? { yes: either(left.yes, right.yes), no: both(left.no, right.no) }
+        : { yes: both(left.yes, right.yes), no: either(left.no, right.no) };
+    }
+    const comparison = literalComparison(test);
+    if (comparison) {
+      const texts = [this.sourceCode.getText(unwrap(comparison.compared))];
+      return comparison.equal ? { yes: texts, no: NONE } : { yes: NONE, no: texts };
+    }
+    const check = allowlistChecked(test);
+    if (check && this.clean(check.list)) return { yes: [this.sourceCode.getText(check.value)], no: NONE };
+    return { yes: NONE, no: NONE };
+  }
+}
