@@ -179,6 +179,30 @@ function responseRoot(
   return inner;
 }
 
+/** Responses that are Node writables: what is piped into them is sent. */
+const WRITABLE_RESPONSES: ReadonlySet<ResponseModelName> = new Set(['express-res', 'node-res']);
+
+/** `source.pipe(res)` or `pipeline(source, …, res)` (`stream` or `stream/promises`, imported or as `stream.pipeline`) into a writable response. */
+function pipedIntoResponse(call: TSESTree.CallExpression, variables: Map<Variable, ResponseModelName>, analysis: FileAnalysis): ResponseSink | null {
+  const callee = unwrap(call.callee);
+  const writable = (node: Node | undefined) => {
+    const root = node && node.type !== T.SpreadElement ? responseRoot(node, variables, analysis) : null;
+    return root && WRITABLE_RESPONSES.has(root.model) ? root : null;
+  };
+  if (callee.type === T.MemberExpression && keyName(callee) === 'pipe') {
+    const root = writable(call.arguments[0]);
+    return root ? { node: call, payload: [callee.object], api: `pipe(${root.name})` } : null;
+  }
+  const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? keyName(callee) : null;
+  if (name !== 'pipeline' || call.arguments.length < 2) return null;
+  // The last argument may be a callback (`pipeline(a, res, (err) => …)`).
+  const last = call.arguments.at(-1)!;
+  const target = last.type === T.ArrowFunctionExpression || last.type === T.FunctionExpression ? call.arguments.at(-2) : last;
+  const root = writable(target);
+  const source = call.arguments[0];
+  return root && source.type !== T.SpreadElement && source !== target ? { node: call, payload: [source], api: `pipeline(…, ${root.name})` } : null;
+}
+
 function isGlobalOrImported(identifier: TSESTree.Identifier, analysis: FileAnalysis, modules: readonly string[]): boolean {
   const variable = analysis.index.variableOf(identifier);
   if (!variable || variable.defs.length === 0) return true;
@@ -223,6 +247,11 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
       const rooted = rootVariable(callee.object, analysis);
       const fromCallers = (rooted !== null && handed.has(rooted)) || undefined;
       if (payload && payload.type !== T.SpreadElement) add({ node: call, payload: [payload], api: `${root.name}.${method}`, fromCallers });
+    }
+    // `source.pipe(res)`, `pipeline(source, …, res)`: a stream piped into a writable response.
+    for (const call of analysis.index.calls) {
+      const piped = pipedIntoResponse(call, variables, analysis);
+      if (piped) add(piped);
     }
     for (const assignment of analysis.index.assignments) {
       const left = assignment.left;

@@ -135,6 +135,15 @@ function streamElement(origin: LlmOutputOrigin): LlmOutputOrigin {
   return origin;
 }
 
+/** An iterable of values with these origins: model text becomes a text stream, a result a stream of raw chunks. */
+function streamOf(taint: Taint): Taint {
+  return flat(taint).map((origin) => {
+    if (origin.kind !== 'llm') return origin;
+    if (origin.part === 'text') return { ...origin, part: 'text-stream' };
+    return origin.part === 'response' ? { ...origin, part: 'stream' } : origin;
+  });
+}
+
 /**
  * What went through a sanitizer is marked as sanitized: LLM output, request data and secrets.
  * The prompt rules ignore the mark (escaping does not separate roles); the output and logging rules honour it.
@@ -448,7 +457,12 @@ export class TaintEngine {
   summary(fn: FunctionNode): Taint {
     return this.answer(fn, this.summaries, () => {
       const returns = this.host.index.returns.get(fn) ?? [];
-      return union(...returns.map((value) => this.taintOf(value)));
+      // A generator returns an iterable of what it yields (`yield*` hands on an iterable as it is).
+      const yields = this.host.index.yields.get(fn) ?? [];
+      return union(
+        ...returns.map((value) => this.taintOf(value)),
+        ...yields.map((node) => (node.delegate ? this.taintOf(node.argument!) : streamOf(this.taintOf(node.argument!)))),
+      );
     });
   }
 

@@ -27,6 +27,12 @@ export const STATIC_PASS_THROUGH = set(
   'util.format',
   'util.inspect',
   'querystring.parse',
+  // Streams made from an iterable or another stream carry its values.
+  'Readable.from',
+  'Readable.fromWeb',
+  'Readable.toWeb',
+  'ReadableStream.from',
+  'stream.Readable.from',
 );
 
 /** Global functions whose result carries their arguments. */

@@ -30,6 +30,8 @@ export interface FileIndex {
   readonly credentialNames: readonly (TSESTree.MemberExpression | TSESTree.Property)[];
   /** Return values per function (arrow expression bodies included). */
   readonly returns: ReadonlyMap<FunctionNode, readonly TSESTree.Expression[]>;
+  /** `yield x` and `yield* xs` of each generator function. */
+  readonly yields: ReadonlyMap<FunctionNode, readonly TSESTree.YieldExpression[]>;
   /** Module specifiers imported (`import`, `require`, `export … from`). */
   readonly moduleNames: ReadonlySet<string>;
   /** `dangerouslySetInnerHTML={…}` attributes. */
@@ -120,6 +122,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode, { credentialName
   const strings: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[] = [];
   const envReads: TSESTree.MemberExpression[] = [];
   const returns = new Map<FunctionNode, TSESTree.Expression[]>();
+  const yields = new Map<FunctionNode, TSESTree.YieldExpression[]>();
   const moduleNames = new Set<string>();
   const htmlAttributes: TSESTree.JSXAttribute[] = [];
   const dynamicImports: TSESTree.ImportExpression[] = [];
@@ -213,6 +216,15 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode, { credentialName
       case T.ReturnStatement:
         if (node.argument) addReturn(functionStack.at(-1), node.argument);
         break;
+      case T.YieldExpression: {
+        const fn = functionStack.at(-1);
+        if (fn && node.argument) {
+          const list = yields.get(fn);
+          if (list) list.push(node);
+          else yields.set(fn, [node]);
+        }
+        break;
+      }
       case T.FunctionDeclaration:
       case T.FunctionExpression:
         functions.push(node);
@@ -289,6 +301,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode, { credentialName
     equalities,
     credentialNames,
     returns,
+    yields,
     moduleNames,
     htmlAttributes,
     dynamicImports,

@@ -12,6 +12,23 @@ const sanitizer = [{ requireSanitizer: true, sanitizer: { name: 'sanitizeHtml', 
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
     {
+      name: 'a generator that yields text deltas, or only a constant, consumed by for await, Readable.from(…).pipe(res) and pipeline',
+      code: lines(
+        ...express,
+        `import { Readable } from 'node:stream'; import { pipeline } from 'node:stream/promises';`,
+        `async function* deltas(q: string) { const stream = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }], stream: true }); for await (const chunk of stream) yield chunk.choices[0]?.delta?.content ?? ''; }`,
+        `function* progress() { yield 'working'; yield 'done'; }`,
+        `app.post('/a', async (req, res) => { for await (const t of deltas(req.body.q)) res.write(t); res.end(); });`,
+        `app.post('/b', async (req, res) => { Readable.from(deltas(req.body.q)).pipe(res); });`,
+        `app.post('/c', async (req, res) => { await pipeline(Readable.from(progress()), res); });`,
+      ),
+    },
+    {
+      name: 'with a sanitizer required: a generator that yields only constants is no model text',
+      options: sanitizer,
+      code: lines(...express, `function* progress() { yield 'working'; yield 'done'; }`, `app.post('/c', async (req, res) => { for (const step of progress()) res.write(step); res.end(); });`),
+    },
+    {
       name: 'CommonJS without Node globals declared: a class of the same name from another package',
       code: lines(
         `const express = require('express'); const { GoogleGenerativeAI } = require('./gemini-stub');`,
@@ -120,6 +137,36 @@ ruleTester().run('no-raw-llm-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a generator that yields raw chunks: consumed by for await, piped with Readable.from(…).pipe(res), and through pipeline',
+      code: lines(
+        ...express,
+        `import { Readable } from 'node:stream'; import { pipeline } from 'node:stream/promises';`,
+        `async function* chunks(q: string) { const stream = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }], stream: true }); for await (const chunk of stream) yield chunk; }`,
+        `app.post('/a', async (req, res) => { for await (const c of chunks(req.body.q)) res.write(JSON.stringify(c)); res.end(); });`,
+        `app.post('/b', async (req, res) => { Readable.from(chunks(req.body.q)).pipe(res); });`,
+        `app.post('/c', async (req, res) => { await pipeline(Readable.from(chunks(req.body.q)), res); });`,
+      ),
+      errors: [
+        { messageId, line: 6, data: { what: 'result', api: 'openai chat.completions.create', line: '5', via: ' via stream -> chunk -> chunks() -> c', sink: 'res.write' } },
+        { messageId, line: 7, data: { what: 'stream', api: 'openai chat.completions.create', line: '5', via: ' via stream -> chunk -> chunks()', sink: 'pipe(res)' } },
+        { messageId, line: 8, data: { what: 'stream', api: 'openai chat.completions.create', line: '5', via: ' via stream -> chunk -> chunks()', sink: 'pipeline(…, res)' } },
+      ],
+    },
+    {
+      name: 'with a sanitizer required: the text a generator yields is model text',
+      options: sanitizer,
+      code: lines(...express, `async function* deltas(q: string) { const stream = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }], stream: true }); for await (const chunk of stream) yield chunk.choices[0]?.delta?.content ?? ''; }`, `app.post('/a', async (req, res) => { for await (const t of deltas(req.body.q)) res.write(t); res.end(); });`),
+      output: lines(
+        `import express from 'express';`,
+        `import OpenAI from 'openai';`,
+        `import { sanitizeHtml } from '@acme/sanitize';`,
+        `const app = express(); const openai = new OpenAI();`,
+        `async function* deltas(q: string) { const stream = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }], stream: true }); for await (const chunk of stream) yield chunk.choices[0]?.delta?.content ?? ''; }`,
+        `app.post('/a', async (req, res) => { for await (const t of deltas(req.body.q)) res.write(sanitizeHtml(t)); res.end(); });`,
+      ),
+      errors: [{ messageId: 'unsanitizedText', line: 5 }],
+    },
     {
       name: 'CommonJS without Node globals declared (require is not a declared global): the SDK is still followed from require(…)',
       code: lines(
