@@ -8,6 +8,8 @@ import type { FileIndex } from '../syntax/file-index.js';
 import { singleInit } from '../syntax/strings.js';
 import { safeBranch, type GuardContext } from './env-guard.js';
 import { comparedToLiteral, conjuncts, ValueGuards } from './value-guards.js';
+import { emittedValues, writerCallbackOf, writtenByCallbacks, writtenIntoStream } from './stream-writers.js';
+import { LISTEN_METHODS, STREAM_RAW_EVENTS, STREAM_TEXT_EVENTS } from '../models/streams.js';
 import { acrossModules } from './module-guard.js';
 import type { LinkedFunction as Linked } from '../program/linker.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD } from '../models/errors.js';
@@ -767,11 +769,30 @@ export class TaintEngine {
     }
     if (ELEMENT_CALLBACK_METHODS.has(method) && index === 0) return this.element(this.taintOf(callee.object));
     if ((method === 'reduce' || method === 'reduceRight') && index === 1) return this.element(this.taintOf(callee.object));
-    if ((method === 'on' || method === 'once' || method === 'addListener') && index === 0) {
-      const event = call.arguments[0];
-      if (event?.type === T.Literal && event.value === 'data') return this.iterate(this.taintOf(callee.object));
-    }
+    if (LISTEN_METHODS.has(method) && call.arguments[1] === fn) return this.listenerTaint(callee.object, call.arguments[0], fn, index);
     return null;
+  }
+
+  /**
+   * A listener's parameter: `req.on('data', c => …)` gets the body, an SDK stream's `text`
+   * event model text and its `chunk`/`message` events raw parts, `error` an error, and an
+   * emitter of this module what `emit` hands under the same event.
+   */
+  private listenerTaint(target: Node, eventNode: Node, fn: FunctionNode, index: number): Taint | null {
+    const event = eventNode.type === T.Literal && typeof eventNode.value === 'string' ? eventNode.value : null;
+    if (event === null) return null;
+    if (event === 'error' && index === 0) return [errorOrigin(fn.params[0])];
+    const receiver = flat(this.taintOf(target));
+    const parts: Taint[] = [];
+    if (event === 'data' && index === 0) parts.push(this.iterate(receiver));
+    const text = STREAM_TEXT_EVENTS.has(event);
+    if (text || (STREAM_RAW_EVENTS.has(event) && index === 0)) {
+      parts.push(receiver.filter((o) => o.kind === 'llm').map((o) => (text ? { ...o, part: 'text' as const } : streamElement(o as LlmOutputOrigin))));
+    }
+    const emitted = emittedValues(target, event, index, this.host.index, this.host.sourceCode);
+    parts.push(...emitted.map((value) => this.taintOf(value)));
+    const result = union(...parts);
+    return result.length > 0 || emitted.length > 0 ? result : null;
   }
 
   /** What `for (const x of value)` or `req.on('data', x => …)` yields. */
@@ -886,7 +907,12 @@ export class TaintEngine {
     const chain = root.type === T.Identifier ? [root.name, ...names] : names;
     if (chain.length > 0 && this.host.isSanitizer(chain)) return sanitized(this.argumentsTaint(call));
     if (callee.type === T.MemberExpression) return this.methodCallTaint(call, callee);
-    if (callee.type === T.Identifier) return this.functionCallTaint(call, callee);
+    if (callee.type === T.Identifier) {
+      // `createUIMessageStream({ execute: ({ writer }) => writer.merge(x) })`: a stream of what the callback writes.
+      const model = writerCallbackOf(call, this.host.index);
+      if (model) return withStep(streamOf(union(...writtenByCallbacks(call, model, this.host.index).map((value) => this.taintOf(value)))), `${callee.name}()`);
+      return this.functionCallTaint(call, callee);
+    }
     if (isFunction(callee)) return this.substitute(this.summary(callee), callee, call, '(function)');
     return CLEAN;
   }
@@ -997,7 +1023,14 @@ export class TaintEngine {
   private newTaint(node: TSESTree.NewExpression): Taint {
     const output = this.host.llmOutput(node);
     if (output) return [output];
+    // `new ReadableStream({ start(c) { c.enqueue(x) } })`, `new TransformStream()` written to through its writer.
+    const model = writerCallbackOf(node, this.host.index);
+    const written = model ? writtenByCallbacks(node, model, this.host.index) : writtenIntoStream(node, this.host.index);
     const callee = unwrap(node.callee);
+    if (written.length > 0) {
+      const stream = streamOf(union(...written.map((value) => this.taintOf(value))));
+      return callee.type === T.Identifier ? withStep(stream, `new ${callee.name}()`) : stream;
+    }
     if (callee.type === T.Identifier && this.isGlobal(callee) && PASS_THROUGH_CONSTRUCTORS.has(callee.name)) {
       return this.argumentsTaint(node);
     }

@@ -117,6 +117,9 @@ export const ARGUMENT_PASSING_METHODS: ReadonlyMap<string, readonly number[]> = 
   ['replaceAll', [1]],
   ['padStart', [1]],
   ['padEnd', [1]],
+  // `new TextEncoder().encode(text)`, `decoder.decode(chunk)`: the same text as bytes, or back.
+  ['encode', [0]],
+  ['decode', [0]],
 ]);
 
 /** Array methods that put their arguments into the receiver (`lines.push(x)`). */

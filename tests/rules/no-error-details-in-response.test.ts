@@ -7,6 +7,10 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-error-details-in-response', rule, {
   valid: [
     {
+      name: "a stream's error listener that sends a generic message",
+      code: lines(...express, `import OpenAI from 'openai'; const openai = new OpenAI();`, `app.post('/s', async (req, res) => { const stream = openai.chat.completions.stream({ model: 'm', messages: [{ role: 'user', content: req.body.q }] }); stream.on('error', (err) => { console.error(err); res.status(500).json({ error: 'stream failed' }); }); stream.on('content', (delta) => res.write(delta)); });`),
+    },
+    {
       name: "the error field of the project's own function's result (a message it wrote for the user)",
       code: lines(...express, `async function createChat(body) { if (!body.prompt) return { error: 'prompt is required' }; return { chat: await save(body) }; }`, `app.post('/chat', async (req, res) => { const { chat, error } = await createChat(req.body); if (error) return res.status(400).json({ error }); res.json({ chat }); });`),
     },
@@ -170,6 +174,18 @@ ruleTester().run('no-error-details-in-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: "a stream's error listener that sends the error's message",
+      code: lines(...express, `import OpenAI from 'openai'; const openai = new OpenAI();`, `app.post('/s', async (req, res) => { const stream = openai.chat.completions.stream({ model: 'm', messages: [{ role: 'user', content: req.body.q }] }); stream.on('error', (err) => { console.error(err); res.status(500).json({ error: err.message }); }); stream.on('content', (delta) => res.write(delta)); });`),
+      errors: [
+        {
+          messageId,
+          line: 4,
+          data: { source: 'err.message', line: '4', via: '', api: 'res.json' },
+          suggestions: [{ messageId: 'sendGenericMessage', output: lines(...express, `import OpenAI from 'openai'; const openai = new OpenAI();`, `app.post('/s', async (req, res) => { const stream = openai.chat.completions.stream({ model: 'm', messages: [{ role: 'user', content: req.body.q }] }); stream.on('error', (err) => { console.error(err); res.status(500).json({ error: 'Internal Server Error' }); }); stream.on('content', (delta) => res.write(delta)); });`) }],
+        },
+      ],
+    },
     {
       name: 'error details written into an object after it is made (out.error = …, counts[t] = …), the object sent',
       code: lines(

@@ -1,0 +1,182 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { findProperty, isFunction, keyName, stringLiteralValue, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
+import type { FileIndex } from '../syntax/file-index.js';
+import { PASS_THROUGH_STREAMS, STREAM_WRITE_METHODS, WRITER_CALLBACKS, type WriterCallback } from '../models/streams.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+/**
+ * Where values are handed to a stream or a listener instead of being returned: the arguments
+ * the engine should read for a stream made by a writer callback, a pass-through stream, or a
+ * listener of an emitter. Pure syntax over one file; the engine reads the taint of what it gets.
+ */
+
+/** The import source of a name, null for a global, undefined for a local. */
+function sourceOf(identifier: TSESTree.Identifier, index: FileIndex): string | null | undefined {
+  const variable = index.variableOf(identifier);
+  if (!variable || variable.defs.length === 0) return null;
+  const def = variable.defs[0];
+  return def.type === 'ImportBinding' && def.parent?.type === T.ImportDeclaration ? def.parent.source.value : undefined;
+}
+
+/** The writer callback model a call or `new` matches. */
+export function writerCallbackOf(call: TSESTree.CallExpression | TSESTree.NewExpression, index: FileIndex): WriterCallback | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.Identifier) return null;
+  const model = WRITER_CALLBACKS.find((m) => m.callee === callee.name && (call.type === T.NewExpression) === (m.module === null));
+  if (!model) return null;
+  return sourceOf(callee, index) === model.module ? model : null;
+}
+
+/** The first arguments of the writer's write calls inside the callbacks of a writer-callback call. */
+export function writtenByCallbacks(call: TSESTree.CallExpression | TSESTree.NewExpression, model: WriterCallback, index: FileIndex): Node[] {
+  const options = call.arguments[0] && unwrap(call.arguments[0]);
+  if (options?.type !== T.ObjectExpression) return [];
+  const written: Node[] = [];
+  for (const name of model.functions) {
+    const value = findProperty(options, name)?.value;
+    const fn = value && unwrap(value);
+    if (!isFunction(fn) || fn.params.length === 0) continue;
+    for (const writer of writerVariables(fn, model.field, index)) written.push(...writesOn(writer.variable, writer.through, model.writes));
+  }
+  return written;
+}
+
+/** The variable that holds the writer (and the field read from it first, when the parameter is not destructured). */
+function writerVariables(fn: FunctionNode, field: string | null, index: FileIndex): { variable: Variable; through: string | null }[] {
+  let param: Node = fn.params[0];
+  if (param.type === T.AssignmentPattern) param = param.left;
+  if (param.type === T.Identifier) {
+    const variable = index.variableOf(param);
+    return variable ? [{ variable, through: field }] : [];
+  }
+  if (param.type !== T.ObjectPattern || field === null) return [];
+  for (const property of param.properties) {
+    if (property.type !== T.Property || keyName(property) !== field) continue;
+    let bound: Node = property.value;
+    if (bound.type === T.AssignmentPattern) bound = bound.left;
+    const variable = bound.type === T.Identifier ? index.variableOf(bound) : null;
+    return variable ? [{ variable, through: null }] : [];
+  }
+  return [];
+}
+
+/** First arguments of `v.write(x)` (or `v.field.write(x)`) for the given method names. */
+function writesOn(variable: Variable, through: string | null, methods: ReadonlySet<string>): Node[] {
+  const written: Node[] = [];
+  for (const reference of variable.references) {
+    let object: Node = reference.identifier;
+    if (through !== null) {
+      const member = object.parent;
+      if (member?.type !== T.MemberExpression || member.object !== object || keyName(member) !== through) continue;
+      object = member;
+    }
+    const member = object.parent;
+    if (member?.type !== T.MemberExpression || member.object !== object) continue;
+    const method = keyName(member);
+    const call = member.parent;
+    if (!method || !methods.has(method) || call?.type !== T.CallExpression || call.callee !== member) continue;
+    const first = call.arguments[0];
+    if (first && first.type !== T.SpreadElement) written.push(first);
+  }
+  return written;
+}
+
+/**
+ * What is written into a pass-through stream made here: `const ts = new TransformStream()`
+ * with `ts.writable.getWriter().write(x)`, `const { readable, writable } = new
+ * TransformStream()` with `writable.getWriter()`, or a `PassThrough`'s own `write(x)`.
+ */
+export function writtenIntoStream(created: TSESTree.NewExpression, index: FileIndex): Node[] {
+  const callee = unwrap(created.callee);
+  if (callee.type !== T.Identifier || !PASS_THROUGH_STREAMS.has(callee.name)) return [];
+  const source = sourceOf(callee, index);
+  if (source !== null && source !== 'stream' && source !== 'node:stream' && source !== 'stream/web' && source !== 'node:stream/web') return [];
+  let holder: Node = created;
+  while (holder.parent && (holder.parent.type === T.TSAsExpression || holder.parent.type === T.TSNonNullExpression)) holder = holder.parent;
+  const declarator = holder.parent;
+  if (declarator?.type !== T.VariableDeclarator || declarator.init !== holder) return [];
+  const written: Node[] = [];
+  const writers: Variable[] = [];
+  if (declarator.id.type === T.Identifier) {
+    const stream = index.variableOf(declarator.id);
+    if (!stream) return [];
+    written.push(...writesOn(stream, null, STREAM_WRITE_METHODS));
+    writers.push(...gottenWriters(stream, 'writable', index));
+  } else if (declarator.id.type === T.ObjectPattern) {
+    const property = declarator.id.properties.find((p): p is TSESTree.Property => p.type === T.Property && keyName(p) === 'writable');
+    const writable = property?.value.type === T.Identifier ? index.variableOf(property.value) : null;
+    if (writable) writers.push(...gottenWriters(writable, null, index));
+  }
+  for (const writer of writers) written.push(...writesOn(writer, null, STREAM_WRITE_METHODS));
+  return written;
+}
+
+/** Variables initialized with `v.getWriter()` (or `v.field.getWriter()`). */
+function gottenWriters(variable: Variable, field: string | null, index: FileIndex): Variable[] {
+  const writers: Variable[] = [];
+  for (const reference of variable.references) {
+    let object: Node = reference.identifier;
+    if (field !== null) {
+      const member = object.parent;
+      if (member?.type !== T.MemberExpression || member.object !== object || keyName(member) !== field) continue;
+      object = member;
+    }
+    const member = object.parent;
+    const call = member?.parent;
+    if (member?.type !== T.MemberExpression || keyName(member) !== 'getWriter' || call?.type !== T.CallExpression) continue;
+    const declarator = call.parent;
+    if (declarator?.type === T.VariableDeclarator && declarator.id.type === T.Identifier) {
+      const writer = index.variableOf(declarator.id);
+      if (writer) writers.push(writer);
+    }
+  }
+  return writers;
+}
+
+/**
+ * The values emitted under `event` to the listener registered on `target`: `target.emit(event,
+ * a, b)` with the same receiver in this module, and `this.emit(event, …)` in the body of a
+ * class of this module that `target` is an instance of (`const relay = new Relay()`). The
+ * argument at `position` (0: the listener's first parameter).
+ */
+export function emittedValues(target: Node, event: string, position: number, index: FileIndex, sourceCode: TSESLint.SourceCode): Node[] {
+  const receiver = unwrap(target);
+  const text = sourceCode.getText(receiver);
+  const variable = receiver.type === T.Identifier ? index.variableOf(receiver) : null;
+  const classBody = variable ? instanceClassBody(variable) : null;
+  const values: Node[] = [];
+  for (const call of index.calls) {
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression || keyName(callee) !== 'emit' || stringLiteralValue(call.arguments[0]) !== event) continue;
+    const emitter = unwrap(callee.object);
+    const same =
+      emitter.type === T.ThisExpression
+        ? classBody !== null && within(call, classBody)
+        : sourceCode.getText(emitter) === text && (emitter.type !== T.Identifier || index.variableOf(emitter) === variable);
+    const value = call.arguments[position + 1];
+    if (same && value && value.type !== T.SpreadElement) values.push(value);
+  }
+  return values;
+}
+
+function within(node: Node, container: Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+/** The body of the class of this module a variable is made from (`const relay = new Relay()`). */
+function instanceClassBody(variable: Variable): TSESTree.ClassBody | null {
+  const def = variable.defs[0];
+  const init = def?.type === 'Variable' && def.node.type === T.VariableDeclarator ? def.node.init : null;
+  const created = init && unwrap(init);
+  if (created?.type !== T.NewExpression) return null;
+  const callee = unwrap(created.callee);
+  if (callee.type !== T.Identifier) return null;
+  const scope = variable.scope;
+  let classVariable: Variable | undefined;
+  for (let current: TSESLint.Scope.Scope | null = scope; current && !classVariable; current = current.upper) classVariable = current.set.get(callee.name);
+  const classDef = classVariable?.defs[0];
+  return classDef?.type === 'ClassName' && (classDef.node.type === T.ClassDeclaration || classDef.node.type === T.ClassExpression) ? classDef.node.body : null;
+}
+

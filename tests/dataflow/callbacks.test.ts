@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { sinkValues } from './harness.js';
+
+const anthropic = `import Anthropic from '@anthropic-ai/sdk'; const client = new Anthropic();`;
+const openai = `import OpenAI from 'openai'; const openai = new OpenAI();`;
+const ask = `const completion = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }); const text = completion.choices[0].message.content;`;
+
+/** Values handed to callbacks: stream events, emitters, stream writers and controllers. */
+describe('callbacks of known APIs', () => {
+  it("a stream's text event hands its listener model text; its connect event nothing", () => {
+    const stream = `const stream = client.messages.stream({ model: 'm', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] });`;
+    expect(sinkValues(`${anthropic} async function run() { ${stream} stream.on('text', (t) => sink(t)); }`)).toEqual([
+      'llm:text anthropic messages.stream -> stream -> t',
+    ]);
+    expect(sinkValues(`${anthropic} async function run() { ${stream} stream.on('connect', (t) => sink(t)); }`)).toEqual([]);
+  });
+
+  it('an emitter hands its listeners what is emitted under the same event, in the same module', () => {
+    const bus = `import { EventEmitter } from 'node:events'; const bus = new EventEmitter();`;
+    expect(sinkValues(`${openai} ${bus} async function run() { ${ask} bus.emit('chunk', text); } bus.on('chunk', (piece) => sink(piece));`)).toEqual([
+      'llm:text openai chat.completions.create -> completion.choices[0].message.content -> text -> piece',
+    ]);
+    // Near misses: another event, and an event that carries only a status.
+    expect(sinkValues(`${openai} ${bus} async function run() { ${ask} bus.emit('chunk', text); } bus.on('status', (piece) => sink(piece));`)).toEqual([]);
+    expect(sinkValues(`${openai} ${bus} async function run() { ${ask} bus.emit('chunk', text); bus.emit('status', 'done'); } bus.on('status', (s) => sink(s));`)).toEqual([]);
+  });
+
+  it('a class that emits from its methods hands what it emits to listeners on its instances', () => {
+    const relay = `import { EventEmitter } from 'node:events'; class Relay extends EventEmitter { async run() { ${ask} this.emit('delta', text); this.emit('state', 'ok'); } }`;
+    expect(sinkValues(`${openai} ${relay} const relay = new Relay(); relay.on('delta', (d) => sink(d));`)).toEqual([
+      'llm:text openai chat.completions.create -> completion.choices[0].message.content -> text -> d',
+    ]);
+    expect(sinkValues(`${openai} ${relay} const relay = new Relay(); relay.on('state', (d) => sink(d));`)).toEqual([]);
+  });
+
+  it('a ReadableStream holds what its start function enqueues', () => {
+    expect(sinkValues(`${openai} async function run() { ${ask} const body = new ReadableStream({ start(controller) { controller.enqueue(text); controller.close(); } }); sink(body); }`)).toEqual([
+      'llm:text-stream openai chat.completions.create -> completion.choices[0].message.content -> text -> new ReadableStream() -> body',
+    ]);
+    expect(sinkValues(`${openai} async function run() { ${ask} const body = new ReadableStream({ start(controller) { controller.enqueue('ready'); controller.close(); } }); sink(body); }`)).toEqual([]);
+  });
+
+  it("a TransformStream's readable side holds what is written to its writer", () => {
+    expect(
+      sinkValues(`${openai} async function run() { ${ask} const { readable, writable } = new TransformStream(); const writer = writable.getWriter(); writer.write(text); sink(readable); }`),
+    ).toEqual(['llm:text-stream openai chat.completions.create -> completion.choices[0].message.content -> text -> new TransformStream() -> readable']);
+    expect(
+      sinkValues(`${openai} async function run() { ${ask} const ts = new TransformStream(); const writer = ts.writable.getWriter(); writer.write(new TextEncoder().encode(text)); sink(ts.readable); }`),
+    ).toEqual(['llm:text-stream openai chat.completions.create -> completion.choices[0].message.content -> text -> new TransformStream() -> ts.readable']);
+    expect(
+      sinkValues(`${openai} async function run() { ${ask} const ts = new TransformStream(); const writer = ts.writable.getWriter(); writer.write('ping'); sink(ts.readable); }`),
+    ).toEqual([]);
+  });
+
+  it("the ai UI message stream holds what its execute function writes or merges", () => {
+    const ai = `import { createUIMessageStream, streamText } from 'ai';`;
+    expect(
+      sinkValues(`${ai} async function run(model) { const result = streamText({ model, prompt: 'hi' }); const stream = createUIMessageStream({ execute: ({ writer }) => { writer.merge(result.toUIMessageStream()); } }); sink(stream); }`),
+    ).toHaveLength(1);
+    expect(
+      sinkValues(`${ai} async function run(model) { const stream = createUIMessageStream({ execute: ({ writer }) => { writer.write({ type: 'data-status', data: { state: 'ready' } }); } }); sink(stream); }`),
+    ).toEqual([]);
+  });
+});
