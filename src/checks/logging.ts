@@ -6,6 +6,7 @@ import { helperSinkSites, siteTaint } from '../dataflow/effects.js';
 import { incomingOrigins, sinkSeesCaller } from '../dataflow/incoming.js';
 import type { Origin, ParamOrigin } from '../dataflow/origin.js';
 import { CREDENTIAL_PARAM, SECRET_MEMBER } from '../models/secrets.js';
+import type { RequestPart as ReadPart } from '../models/sources/request-functions.js';
 
 /**
  * Logger calls whose arguments carry what must not be logged: request bodies, the whole
@@ -54,7 +55,13 @@ const CONTAINER =
 type RequestPart = { what: string; whole: boolean } | null;
 
 /** What kind of request data a source text names, or null when it is safe to log. */
-export function classifyRequestData(text: string, data = false): RequestPart {
+export function classifyRequestData(text: string, data = false, reader?: ReadPart): RequestPart {
+  if (reader !== undefined) {
+    // `readBody(event).messages`: what the package function read, then the members read from it.
+    if (reader === 'other') return null;
+    const rest = text.slice(text.indexOf(')') + 1).split('.').filter(Boolean);
+    return classifyRequestData(['request', reader, ...rest].join('.'));
+  }
   if (text.endsWith(' body')) return { what: 'the request body', whole: true };
   const tokens = text.split('.');
   if (data) return dataField(tokens);
@@ -120,7 +127,7 @@ function describe(origin: Origin): { what: string; replacement: Replacement | nu
       const memberStep = origin.steps.findLast((step) => step.includes('.') && !HOP.test(step));
       const leaf = memberStep?.split('.').at(-1)?.replace(/\[.*$/u, '');
       if (leaf !== undefined && !isContentField(leaf)) return null;
-      const part = classifyRequestData(origin.text, origin.data);
+      const part = classifyRequestData(origin.text, origin.data, origin.reader);
       // `{ ...req.headers, authorization: '[redacted]' }`: the credential headers are written over (header names are case-insensitive).
       if (part?.what === 'the request headers' && origin.except?.some((name) => SENSITIVE_HEADER.test(name))) return null;
       return part && { what: part.what, replacement: part.whole ? 'keys' : null };

@@ -1,5 +1,6 @@
 import type { FunctionNode, Node } from '../syntax/ast.js';
 import type { RequestModelName } from '../models/sources/request-objects.js';
+import type { RequestPart } from '../models/sources/request-functions.js';
 
 /**
  * Where a value comes from. The engine answers every question with a list of origins;
@@ -106,6 +107,8 @@ export interface RequestDataOrigin extends Placed {
    * MCP tool's arguments): its members are fields, never HTTP parts (`args.query` is no query string).
    */
   readonly data?: boolean;
+  /** Read by a package function (`readBody(event)`, `getRawBody(req)`): the part of the request it reads. */
+  readonly reader?: RequestPart;
 }
 
 /** A parameter of the function being summarized (symbolic until a call site fills it). */

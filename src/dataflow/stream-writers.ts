@@ -180,3 +180,20 @@ function instanceClassBody(variable: Variable): TSESTree.ClassBody | null {
   return classDef?.type === 'ClassName' && (classDef.node.type === T.ClassDeclaration || classDef.node.type === T.ClassExpression) ? classDef.node.body : null;
 }
 
+
+/** `new Promise((resolve) => … resolve(x) …)`: the values the executor resolves the promise with. */
+export function resolvedValues(created: TSESTree.NewExpression, index: FileIndex): Node[] {
+  const callee = unwrap(created.callee);
+  const executor = created.arguments[0] && unwrap(created.arguments[0]);
+  if (callee.type !== T.Identifier || callee.name !== 'Promise' || sourceOf(callee, index) !== null || !isFunction(executor)) return [];
+  const resolve = executor.params[0];
+  const variable = resolve?.type === T.Identifier ? index.variableOf(resolve) : null;
+  if (!variable) return [];
+  const values: Node[] = [];
+  for (const reference of variable.references) {
+    const call = reference.identifier.parent;
+    const value = call?.type === T.CallExpression && call.callee === reference.identifier ? call.arguments[0] : undefined;
+    if (value && value.type !== T.SpreadElement) values.push(value);
+  }
+  return values;
+}

@@ -8,8 +8,9 @@ import type { FileIndex } from '../syntax/file-index.js';
 import { singleInit } from '../syntax/strings.js';
 import { safeBranch, type GuardContext } from './env-guard.js';
 import { comparedToLiteral, conjuncts, ValueGuards } from './value-guards.js';
-import { emittedValues, writerCallbackOf, writtenByCallbacks, writtenIntoStream } from './stream-writers.js';
+import { emittedValues, resolvedValues, writerCallbackOf, writtenByCallbacks, writtenIntoStream } from './stream-writers.js';
 import { LISTEN_METHODS, STREAM_RAW_EVENTS, STREAM_TEXT_EVENTS } from '../models/streams.js';
+import { requestFunctionPart } from '../models/sources/request-functions.js';
 import { acrossModules } from './module-guard.js';
 import type { LinkedFunction as Linked } from '../program/linker.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD } from '../models/errors.js';
@@ -70,6 +71,10 @@ function isReturnedError(init: Node, ownFunction: (call: TSESTree.CallExpression
   const callee = unwrap(call.callee);
   const name = callee.type === T.MemberExpression ? keyName(callee) : callee.type === T.Identifier ? callee.name : null;
   return name !== null && !VALIDATION_METHOD.test(name);
+}
+
+function chainText(root: TSESTree.Identifier, member: string | null): string {
+  return member === null ? root.name : `${root.name}.${member}`;
 }
 
 /** Whether a step names a value that a member read may be appended to: not a call, a hop (`f() in src/a.ts:3`) or a long text. */
@@ -830,8 +835,9 @@ export class TaintEngine {
       if (key !== null && placed.except?.includes(key)) return null;
       const origin = whole(placed);
       if (origin.kind === 'request-object') {
-        if (key === null) return null;
         const model = REQUEST_MODELS[origin.model];
+        // An element of a request that streams its body (`for (const c of r)` in a helper, replayed here): the body.
+        if (key === null) return step === null && model.streamsBody ? { kind: 'request', node: node ?? origin.node, text: `${origin.text} body`, steps: origin.steps } : null;
         const text = `${origin.text}.${key}`;
         if (model.data.has(key)) return { kind: 'request', node: node ?? origin.node, text, steps: origin.steps };
         const nested = Object.hasOwn(model.nested, key) ? model.nested[key] : undefined;
@@ -906,6 +912,8 @@ export class TaintEngine {
     const { root, names } = memberChain(callee);
     const chain = root.type === T.Identifier ? [root.name, ...names] : names;
     if (chain.length > 0 && this.host.isSanitizer(chain)) return sanitized(this.argumentsTaint(call));
+    const read = root.type === T.Identifier && names.length <= 1 ? this.requestRead(call, root, names[0] ?? null) : null;
+    if (read) return [read];
     if (callee.type === T.MemberExpression) return this.methodCallTaint(call, callee);
     if (callee.type === T.Identifier) {
       // `createUIMessageStream({ execute: ({ writer }) => writer.merge(x) })`: a stream of what the callback writes.
@@ -997,6 +1005,19 @@ export class TaintEngine {
     return result;
   }
 
+  /** `readBody(event)` of h3, `geolocation(request)` of `@vercel/functions`, `parse.json(req)` of co-body: a package function that reads the request. */
+  private requestRead(call: TSESTree.CallExpression, root: TSESTree.Identifier, member: string | null): Origin | null {
+    const def = this.host.index.variableOf(root)?.defs[0];
+    if (def?.type !== 'ImportBinding' || def.parent?.type !== T.ImportDeclaration) return null;
+    const imported =
+      def.node.type === T.ImportDefaultSpecifier ? 'default' : def.node.type === T.ImportSpecifier && def.node.imported.type === T.Identifier ? def.node.imported.name : null;
+    const part = imported === null ? null : requestFunctionPart(def.parent.source.value, imported, member);
+    if (part === null) return null;
+    const first = call.arguments[0];
+    const argument = first && first.type !== T.SpreadElement && first.range[1] - first.range[0] <= 24 ? this.host.sourceCode.getText(first) : '';
+    return { kind: 'request', node: call, text: `${chainText(root, member)}(${argument})`, steps: [], reader: part };
+  }
+
   private functionCallTaint(call: TSESTree.CallExpression, callee: TSESTree.Identifier): Taint {
     const name = callee.name;
     if (this.host.settings.sources.functions.includes(name)) {
@@ -1027,6 +1048,8 @@ export class TaintEngine {
     const model = writerCallbackOf(node, this.host.index);
     const written = model ? writtenByCallbacks(node, model, this.host.index) : writtenIntoStream(node, this.host.index);
     const callee = unwrap(node.callee);
+    const resolved = resolvedValues(node, this.host.index);
+    if (resolved.length > 0) return flat(union(...resolved.map((value) => this.taintOf(value))));
     if (written.length > 0) {
       const stream = streamOf(union(...written.map((value) => this.taintOf(value))));
       return callee.type === T.Identifier ? withStep(stream, `new ${callee.name}()`) : stream;

@@ -7,6 +7,10 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-sensitive-logging', rule, {
   valid: [
     {
+      name: 'h3: a route parameter and a single named header read by package functions are not logged content',
+      code: lines(`import { defineEventHandler, getRouterParam, getHeader } from 'h3'; import pino from 'pino'; const logger = pino();`, `export default defineEventHandler(async (event) => { logger.info(getRouterParam(event, 'id'), getHeader(event, 'user-agent')); return { ok: true }; });`),
+    },
+    {
       name: 'headers logged with the credential headers written over (a redacting override), and an outgoing key written over',
       code: lines(
         ...express,
@@ -139,6 +143,11 @@ ruleTester().run('no-sensitive-logging', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'h3: the body read by readBody is logged',
+      code: lines(`import { defineEventHandler, readBody } from 'h3'; import pino from 'pino'; const logger = pino();`, `export default defineEventHandler(async (event) => { const body = await readBody(event); logger.info(body); return { ok: true }; });`),
+      errors: [{ messageId, line: 2, data: { what: 'the request body', source: 'readBody(event)', line: '2', via: ' via body', logger: 'logger.info' } }],
+    },
     {
       name: 'headers spread with a harmless header written over are still the request headers, and an outgoing key kept in a spread is a secret',
       code: lines(
