@@ -23,7 +23,8 @@ const KEY_LABEL = /^(?:(?:[\w$]+\.){0,2}env\.\w+|api_?key|apikey|x-api-key|secre
 const REQUEST_CREDENTIAL = /[.'"](?:authorization|x-api-key|api[-_]?key|apikey)['"\])]*$/i;
 
 function isKey(origin: Origin): origin is KeyOrigin {
-  if (origin.kind === 'secret') return !origin.sanitized && KEY_LABEL.test(origin.text);
+  // Escaping a key (`escapeHtml(key)`) still sends the key.
+  if (origin.kind === 'secret') return (!origin.sanitized || origin.escaped === true) && KEY_LABEL.test(origin.text);
   if (origin.kind === 'request') return !origin.sanitized && REQUEST_CREDENTIAL.test(origin.text);
   return false;
 }

@@ -26,7 +26,7 @@ const PLACEHOLDER = '\0';
 /** The name the key is known by, when the value is a key: a secret the engine follows, or a key-named variable or member. */
 function keyLabel(analysis: FileAnalysis, value: Node): string | null {
   for (const origin of analysis.engine.taintOf(value)) {
-    if (origin.kind !== 'secret' || origin.sanitized) continue;
+    if (origin.kind !== 'secret' || (origin.sanitized && !origin.escaped)) continue;
     const last = origin.text.split('.').at(-1) ?? '';
     if (isKeyName(last)) return origin.text;
   }

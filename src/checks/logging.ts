@@ -135,7 +135,7 @@ function describe(origin: Origin): { what: string; replacement: Replacement | nu
     case 'prompt':
       return { what: origin.what === 'system prompt' ? 'the system prompt' : 'the messages list', replacement: null };
     case 'llm':
-      return origin.sanitized ? null : { what: 'LLM output', replacement: null };
+      return origin.sanitized && !origin.escaped ? null : { what: 'LLM output', replacement: null };
     case 'secret':
       return { what: 'a secret', replacement: 'redacted' };
     default:
@@ -176,7 +176,8 @@ export function logFindings(analysis: FileAnalysis): LogFinding[] {
       const incoming = call.through ? [] : incomingOrigins(analysis, taint, { skip: 'development' });
       const origins = [...taint, ...incoming].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
       for (const origin of origins) {
-        if (origin.kind === 'param' || origin.kind === 'error' || ('sanitized' in origin && origin.sanitized)) continue;
+        // Redaction hides the value from the log; escaping (`escapeHtml(x)`) does not.
+        if (origin.kind === 'param' || origin.kind === 'error' || ('sanitized' in origin && origin.sanitized && !origin.escaped)) continue;
         if (atSink.has(call)) continue;
         if (console && !server && (origin.kind === 'llm' || origin.kind === 'prompt')) continue;
         const described = describe(origin);

@@ -191,7 +191,8 @@ interface Emission {
 
 /** Whether a value from a parameter still counts at a sink: sanitizers clear every sink but the prompt slots. */
 function counts(origin: ParamOrigin, sink: EffectSink): boolean {
-  return !origin.sanitized || sink.kind === 'llm';
+  // Escaping is no redaction: an escaped value is still logged.
+  return !origin.sanitized || sink.kind === 'llm' || (sink.kind === 'log' && origin.escaped === true);
 }
 
 /** The effects of every function of a file that passes a parameter on to a sink. */

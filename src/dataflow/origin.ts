@@ -29,6 +29,8 @@ export interface SecretOrigin extends Placed {
   /** For an origin in another module: its line and file ('11 of src/routes/ask.ts'), as messages show it. */
   readonly place?: string;
   readonly sanitized?: boolean;
+  /** The sanitizer only escaped it (`escapeHtml(x)`): safe to render, still the same text in a log or a key. */
+  readonly escaped?: boolean;
 }
 
 /**
@@ -49,6 +51,8 @@ export interface LlmOutputOrigin extends Placed {
   readonly place?: string;
   /** Passed through a configured sanitizer (`redactPII(text)`). */
   readonly sanitized?: boolean;
+  /** The sanitizer only escaped it (`escapeHtml(x)`): safe to render, still the same text in a log or a key. */
+  readonly escaped?: boolean;
 }
 
 /** A value that is given to an LLM call as its system prompt, or as its whole list of messages. */
@@ -102,6 +106,8 @@ export interface RequestDataOrigin extends Placed {
   readonly place?: string;
   /** Passed through a sanitizer: still request data for the prompt rules, not for logging. */
   readonly sanitized?: boolean;
+  /** The sanitizer only escaped it (`escapeHtml(x)`): safe to render, still the same text in a log or a key. */
+  readonly escaped?: boolean;
   /**
    * Read from a parameter that is data as a whole (`@Body() dto`, a server action's argument, an
    * MCP tool's arguments): its members are fields, never HTTP parts (`args.query` is no query string).
@@ -123,6 +129,8 @@ export interface ParamOrigin extends Placed {
   readonly place?: string;
   /** Passed through a sanitizer inside the function: what fills it is sanitized too. */
   readonly sanitized?: boolean;
+  /** The sanitizer only escaped it (`escapeHtml(x)`): safe to render, still the same text in a log or a key. */
+  readonly escaped?: boolean;
 }
 
 export type Taint = readonly Origin[];

@@ -22,6 +22,7 @@ import {
   CALLBACK_RESULT_METHODS,
   ELEMENT_CALLBACK_METHODS,
   GLOBAL_PASS_THROUGH,
+  isEscaping,
   MUTATING_METHODS,
   NON_PROPAGATING_METHODS,
   PASS_THROUGH_CONSTRUCTORS,
@@ -155,10 +156,13 @@ function streamOf(taint: Taint): Taint {
  * What went through a sanitizer is marked as sanitized: LLM output, request data and secrets.
  * The prompt rules ignore the mark (escaping does not separate roles); the output and logging rules honour it.
  */
-function sanitized(taint: Taint): Taint {
-  return taint.map((origin) =>
-    origin.kind === 'llm' || origin.kind === 'request' || origin.kind === 'secret' || origin.kind === 'param' ? { ...origin, sanitized: true } : origin,
-  );
+function sanitized(taint: Taint, escaped = false): Taint {
+  return taint.map((origin) => {
+    if (origin.kind !== 'llm' && origin.kind !== 'request' && origin.kind !== 'secret' && origin.kind !== 'param') return origin;
+    // Redacted once, it stays redacted whatever escapes it later.
+    const onlyEscaped = escaped && (!origin.sanitized || origin.escaped === true);
+    return { ...origin, sanitized: true, escaped: onlyEscaped || undefined };
+  });
 }
 
 function withoutErrors(taint: Taint): Taint {
@@ -911,7 +915,7 @@ export class TaintEngine {
     const callee = unwrap(call.callee);
     const { root, names } = memberChain(callee);
     const chain = root.type === T.Identifier ? [root.name, ...names] : names;
-    if (chain.length > 0 && this.host.isSanitizer(chain)) return sanitized(this.argumentsTaint(call));
+    if (chain.length > 0 && this.host.isSanitizer(chain)) return sanitized(this.argumentsTaint(call), isEscaping(chain));
     const read = root.type === T.Identifier && names.length <= 1 ? this.requestRead(call, root, names[0] ?? null) : null;
     if (read) return [read];
     if (callee.type === T.MemberExpression) return this.methodCallTaint(call, callee);
@@ -1103,7 +1107,7 @@ export class TaintEngine {
         for (const key of access) taint = this.accessMember(taint, key, null);
         // Where the function put the parameter's value in what it returns (`return { q: p.body }`).
         taint = inFields(withoutFields(taint, origin.except ?? []), origin.at);
-        parts.push(withStep(origin.sanitized ? sanitized(taint) : taint, label));
+        parts.push(withStep(origin.sanitized ? sanitized(taint, origin.escaped) : taint, label));
       } else {
         parts.push(withStep([origin], label));
       }

@@ -124,3 +124,13 @@ export const ARGUMENT_PASSING_METHODS: ReadonlyMap<string, readonly number[]> = 
 
 /** Array methods that put their arguments into the receiver (`lines.push(x)`). */
 export const MUTATING_METHODS = set('push', 'unshift', 'splice');
+
+/**
+ * Sanitizers that escape or clean markup (`escapeHtml`, `DOMPurify.sanitize`, `sanitizeHtml`):
+ * what they return is safe to render but is still the same text, so a log or a key check does
+ * not count them as redaction (`redact*`, `mask*`, `scrub*` do).
+ */
+export function isEscaping(chain: readonly string[]): boolean {
+  const last = chain[chain.length - 1] ?? '';
+  return /^(?:escape|purify|encode)|^(?:sanitizeHtml|sanitizeHTML|xss|filterXSS)$/iu.test(last) || chain[0] === 'DOMPurify';
+}

@@ -7,6 +7,14 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-sensitive-logging', rule, {
   valid: [
     {
+      name: 'redacted, masked or scrubbed text is not logged content; a request-bound logger and a debug logger given safe fields',
+      code: lines(
+        `import Fastify from 'fastify'; import createDebug from 'debug';`,
+        `const fastify = Fastify(); const log = createDebug('app:chat');`,
+        `fastify.post('/d', async (request) => { request.log.info(redactPII(request.body.message)); request.log.info(maskSecrets(request.body.message)); request.log.info({ size: request.body.messages.length }, 'incoming'); log('messages %d', request.body.messages.length); return 'ok'; });`,
+      ),
+    },
+    {
       name: 'h3: a route parameter and a single named header read by package functions are not logged content',
       code: lines(`import { defineEventHandler, getRouterParam, getHeader } from 'h3'; import pino from 'pino'; const logger = pino();`, `export default defineEventHandler(async (event) => { logger.info(getRouterParam(event, 'id'), getHeader(event, 'user-agent')); return { ok: true }; });`),
     },
@@ -143,6 +151,19 @@ ruleTester().run('no-sensitive-logging', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'escaped text is still logged, and fields of an object given to a request-bound logger or a debug format string are logged',
+      code: lines(
+        `import Fastify from 'fastify'; import createDebug from 'debug';`,
+        `const fastify = Fastify(); const log = createDebug('app:chat');`,
+        `fastify.post('/d', async (request) => { request.log.info(escapeHtml(request.body.message)); request.log.info({ body: request.body }, 'incoming'); log('messages %O', request.body.messages); return 'ok'; });`,
+      ),
+      errors: [
+        { messageId, line: 3, column: 41, data: { what: 'request body data', source: 'request.body.message', line: '3', via: '', logger: 'request.log.info' } },
+        { messageId, line: 3, column: 93, data: { what: 'the request body', source: 'request.body', line: '3', via: '', logger: 'request.log.info' } },
+        { messageId, line: 3, column: 147, data: { what: 'request body data', source: 'request.body.messages', line: '3', via: '', logger: 'log' } },
+      ],
+    },
     {
       name: 'h3: the body read by readBody is logged',
       code: lines(`import { defineEventHandler, readBody } from 'h3'; import pino from 'pino'; const logger = pino();`, `export default defineEventHandler(async (event) => { const body = await readBody(event); logger.info(body); return { ok: true }; });`),
