@@ -11,6 +11,7 @@ import { comparedToLiteral, conjuncts, ValueGuards } from './value-guards.js';
 import { emittedValues, resolvedValues, writerCallbackOf, writtenByCallbacks, writtenIntoStream } from './stream-writers.js';
 import { LISTEN_METHODS, STREAM_RAW_EVENTS, STREAM_TEXT_EVENTS } from '../models/streams.js';
 import { requestFunctionPart } from '../models/sources/request-functions.js';
+import { classFields, classMember, instanceBody, methodCallsOf, ownerBody } from './class-fields.js';
 import { acrossModules } from './module-guard.js';
 import type { LinkedFunction as Linked } from '../program/linker.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD } from '../models/errors.js';
@@ -525,7 +526,7 @@ export class TaintEngine {
         return this.objectTaint(node);
       case T.MemberExpression: {
         const key = keyName(node);
-        const field = key === null ? undefined : this.literalField(node.object, key);
+        const field = key === null ? undefined : (this.literalField(node.object, key) ?? this.instanceField(node, key));
         const accessed = field !== undefined ? field : this.accessMember(this.taintOf(node.object), key, node);
         return key !== null && isSecretName(node.object, key) ? union(accessed, [secretOrigin(node, secretLabel(node.object, key))]) : accessed;
       }
@@ -705,6 +706,58 @@ export class TaintEngine {
     if (!property && literal.properties.some((p) => p.type === T.Property && p.computed)) return undefined;
     const parts = [...(property ? [property.value] : []), ...writes].map((node) => this.taintOf(node));
     return parts.length === 0 ? CLEAN : withStep(union(...parts), `${value.name}.${key}`);
+  }
+
+  /**
+   * `this.history` in a method, or `relay.readable` of an instance made here (`new Relay()`):
+   * what the class's methods write into that field (or what its getter returns), with the
+   * parameters of its methods filled in by the calls this module makes. Undefined when the
+   * object is no such instance or the class never writes the field.
+   */
+  private instanceField(member: TSESTree.MemberExpression, key: string): Taint | undefined {
+    const object = unwrap(member.object);
+    if (object.type === T.ThisExpression) {
+      const body = ownerBody(member);
+      return body && classFields(body, this.host.index).writes.has(key) ? this.classField(body, key) : undefined;
+    }
+    if (object.type !== T.Identifier) return undefined;
+    const body = instanceBody(object, this.host.index);
+    if (!body) return undefined;
+    const getter = classMember(body, key, 'get');
+    if (getter) return withStep(this.summary(getter), `${object.name}.${key}`);
+    return classFields(body, this.host.index).writes.has(key) ? withStep(this.classField(body, key), `${object.name}.${key}`) : undefined;
+  }
+
+  private readonly fieldKeys = new Map<TSESTree.ClassBody, Map<string, object>>();
+  private readonly fieldMemo = new Map<object, Taint>();
+
+  private classField(body: TSESTree.ClassBody, key: string): Taint {
+    let keys = this.fieldKeys.get(body);
+    if (!keys) {
+      keys = new Map();
+      this.fieldKeys.set(body, keys);
+    }
+    let question = keys.get(key);
+    if (!question) {
+      question = {};
+      keys.set(key, question);
+    }
+    return this.answer(question, this.fieldMemo, () => {
+      const written = classFields(body, this.host.index).writes.get(key) ?? [];
+      const parts: Taint[] = [];
+      for (const value of written) {
+        for (const origin of this.taintOf(value)) {
+          // A parameter of one of its methods: what the calls this module sees pass (kept symbolic when it sees none).
+          const calls = origin.kind === 'param' ? methodCallsOf(body, origin.fn, this.host.index) : [];
+          if (origin.kind !== 'param' || calls.length === 0) {
+            parts.push([origin]);
+            continue;
+          }
+          for (const call of calls) parts.push(this.substitute([origin], origin.fn, call, call.type === T.NewExpression ? 'new()' : `${keyName(call.callee as TSESTree.MemberExpression) ?? ''}()`));
+        }
+      }
+      return withStep(union(...parts), `this.${key}`);
+    });
   }
 
   private readonly writesMemo = new Map<Variable, ReadonlyMap<string, Node[]> | null>();
@@ -1088,7 +1141,7 @@ export class TaintEngine {
   }
 
   /** Fills a summary's symbolic parameters with the taint of the call's arguments. */
-  private substitute(summary: Taint, fn: FunctionNode, call: TSESTree.CallExpression, label: string): Taint {
+  private substitute(summary: Taint, fn: FunctionNode, call: TSESTree.CallExpression | TSESTree.NewExpression, label: string): Taint {
     const parts: Taint[] = [];
     for (const origin of summary) {
       if (origin.kind === 'param' && origin.fn === fn) {

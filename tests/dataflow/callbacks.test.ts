@@ -62,3 +62,23 @@ describe('callbacks of known APIs', () => {
     ).toEqual([]);
   });
 });
+
+/** Objects that take in what their methods are given: fields set in one method and read in another. */
+describe('fields of class instances', () => {
+  const chat = `class Chat { history: string[] = []; add(m: string) { this.history.push(m); } prompt() { return this.history.join('\\n'); } }`;
+
+  it('a field pushed to in one method and read in another holds what callers pass', () => {
+    expect(sinkValues(`${openai} ${chat} const c = new Chat(); async function run() { ${ask} c.add(text); sink(c.prompt()); }`)).toEqual([
+      'llm:text openai chat.completions.create -> completion.choices[0].message.content -> text -> add() -> this.history -> Chat.prompt()',
+    ]);
+    // Near miss: callers pass only constants.
+    expect(sinkValues(`${openai} ${chat} const c = new Chat(); async function run() { ${ask} c.add('Be brief.'); sink(c.prompt()); }`)).toEqual([]);
+  });
+
+  it('a stream attached to an object and read back through a getter', () => {
+    const relay = `class Relay { private source?: unknown; attach(s: unknown) { this.source = s; } get readable() { return this.source; } }`;
+    const stream = `const stream = await openai.chat.completions.create({ model: 'm', messages: [], stream: true });`;
+    expect(sinkValues(`${openai} ${relay} async function run() { ${stream} const relay = new Relay(); relay.attach(stream); sink(relay.readable); }`)).toHaveLength(1);
+    expect(sinkValues(`${openai} ${relay} async function run() { ${stream} const relay = new Relay(); relay.attach('idle'); sink(relay.readable); }`)).toEqual([]);
+  });
+});
