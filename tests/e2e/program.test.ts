@@ -164,6 +164,33 @@ describe('fields of results made in another module', () => {
   });
 });
 
+describe('values through generators, piped streams and a promise body reader in other modules', () => {
+  // Text deltas, a body's length and a constant persona stay quiet; raw chunks, the logged body and the client's persona are reported.
+  const STEPS = [
+    'value-steps/src/llm/stream.ts:12 no-user-input-in-system-prompt',
+    'value-steps/src/server.ts:10 no-sensitive-logging',
+    'value-steps/src/server.ts:12 no-raw-llm-response',
+    'value-steps/src/server.ts:17 no-raw-llm-response',
+  ];
+
+  it('follows a body read by a promise helper into a generator, and the generator\'s chunks back to the response', async () => {
+    forget();
+    const found = await lint(['value-steps/**/*.ts']);
+    expect(where(found)).toEqual(STEPS);
+    expect(found.find((f) => f.at === 'value-steps/src/llm/stream.ts:12')?.message).toContain("Request data 'req body' (line 8 of value-steps/src/server.ts)");
+    expect(found.find((f) => f.at === 'value-steps/src/server.ts:17')?.message).toContain('through pipe(res) via stream -> chunk -> answerChunks()');
+  });
+
+  it('finds the same with modules linted one at a time in either order, and in workers', async () => {
+    forget();
+    expect(where(await lint(['value-steps/src/server.ts', 'value-steps/src/llm/stream.ts']))).toEqual(STEPS);
+    forget();
+    expect(where(await lint(['value-steps/src/llm/stream.ts', 'value-steps/src/http/body.ts', 'value-steps/src/server.ts']))).toEqual(STEPS);
+    forget();
+    expect(where(await lint(['value-steps/**/*.ts'], { concurrency: 2 }))).toEqual(STEPS);
+  });
+});
+
 describe('routes whose LLM call and whose evidence of auth sit in other modules', () => {
   const AUTH = [
     'route-auth-express-open/src/routes/assistant.ts:10 require-auth-on-llm-routes',
