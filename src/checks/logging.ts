@@ -59,7 +59,7 @@ export function classifyRequestData(text: string, data = false, reader?: ReadPar
   if (reader !== undefined) {
     // `readBody(event).messages`: what the package function read, then the members read from it.
     if (reader === 'other') return null;
-    const rest = text.slice(text.indexOf(')') + 1).split('.').filter(Boolean);
+    const rest = text.slice(callEnd(text)).split('.').filter(Boolean);
     return classifyRequestData(['request', reader, ...rest].join('.'));
   }
   if (text.endsWith(' body')) return { what: 'the request body', whole: true };
@@ -92,6 +92,16 @@ export function classifyRequestData(text: string, data = false, reader?: ReadPar
     return SENSITIVE_PARAM.test(name) ? { what: 'a credential query parameter', whole: false } : null;
   }
   return null; // params, url, path: safe to log
+}
+
+/** Where the call that starts a text ends (`readBody(useEvent())` in `readBody(useEvent()).messages`). */
+function callEnd(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return i + 1;
+  }
+  return text.length;
 }
 
 /**
@@ -128,8 +138,9 @@ function describe(origin: Origin): { what: string; replacement: Replacement | nu
       const leaf = memberStep?.split('.').at(-1)?.replace(/\[.*$/u, '');
       if (leaf !== undefined && !isContentField(leaf)) return null;
       const part = classifyRequestData(origin.text, origin.data, origin.reader);
-      // `{ ...req.headers, authorization: '[redacted]' }`: the credential headers are written over (header names are case-insensitive).
-      if (part?.what === 'the request headers' && origin.except?.some((name) => SENSITIVE_HEADER.test(name))) return null;
+      // `{ ...req.headers, authorization: '[redacted]' }`: a credential header written over under the
+      // lower-case name it arrives with (`Authorization: …` adds a key and leaves `authorization` in).
+      if (part?.what === 'the request headers' && origin.except?.some((name) => name === name.toLowerCase() && SENSITIVE_HEADER.test(name))) return null;
       return part && { what: part.what, replacement: part.whole ? 'keys' : null };
     }
     case 'prompt':

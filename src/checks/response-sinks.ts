@@ -199,8 +199,10 @@ function pipedIntoResponse(call: TSESTree.CallExpression, variables: Map<Variabl
   const last = call.arguments.at(-1)!;
   const target = last.type === T.ArrowFunctionExpression || last.type === T.FunctionExpression ? call.arguments.at(-2) : last;
   const root = writable(target);
-  const source = call.arguments[0];
-  return root && source.type !== T.SpreadElement && source !== target ? { node: call, payload: [source], api: `pipeline(…, ${root.name})` } : null;
+  // What reaches the response is what the stage before it gives (a transform may make text of raw chunks).
+  const at = call.arguments.indexOf(target as TSESTree.CallExpressionArgument);
+  const source = at > 0 ? call.arguments[at - 1] : undefined;
+  return root && source && source.type !== T.SpreadElement ? { node: call, payload: [source], api: `pipeline(…, ${root.name})` } : null;
 }
 
 function isGlobalOrImported(identifier: TSESTree.Identifier, analysis: FileAnalysis, modules: readonly string[]): boolean {

@@ -13,6 +13,8 @@ import { MUTATING_METHODS } from '../models/propagation.js';
 export interface ClassFields {
   /** Per field: the values written into it. */
   readonly writes: ReadonlyMap<string, readonly Node[]>;
+  /** The values among them that are elements added to a list field (`this.items.push(x)`): the field holds them, not their shape. */
+  readonly elements: ReadonlySet<Node>;
 }
 
 const cache = new WeakMap<TSESTree.ClassBody, ClassFields>();
@@ -28,6 +30,7 @@ export function classFields(body: TSESTree.ClassBody, index: FileIndex): ClassFi
   let found = cache.get(body);
   if (found) return found;
   const writes = new Map<string, Node[]>();
+  const elements = new Set<Node>();
   const add = (name: string, value: Node) => {
     const list = writes.get(name);
     if (list) list.push(value);
@@ -50,9 +53,13 @@ export function classFields(body: TSESTree.ClassBody, index: FileIndex): ClassFi
     const method = keyName(callee);
     const name = thisField(callee.object);
     if (!name || !method || !MUTATING_METHODS.has(method)) continue;
-    for (const argument of call.arguments) add(name, argument.type === T.SpreadElement ? argument.argument : argument);
+    for (const argument of call.arguments) {
+      const value = argument.type === T.SpreadElement ? argument.argument : argument;
+      add(name, value);
+      elements.add(value);
+    }
   }
-  found = { writes };
+  found = { writes, elements };
   cache.set(body, found);
   return found;
 }

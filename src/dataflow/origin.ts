@@ -148,7 +148,7 @@ function sameOrigin(a: Origin, b: Origin): boolean {
   if (a.kind !== b.kind || !sameList(a.steps, b.steps)) return false;
   if (a.kind === 'param') {
     const other = b as ParamOrigin;
-    return a.fn === other.fn && a.index === other.index && a.sanitized === other.sanitized && sameList(a.access, other.access) && samePlace(a, b);
+    return a.fn === other.fn && a.index === other.index && a.sanitized === other.sanitized && a.escaped === other.escaped && sameList(a.access, other.access) && samePlace(a, b);
   }
   const other = b as Exclude<Origin, ParamOrigin>;
   return (
@@ -156,6 +156,7 @@ function sameOrigin(a: Origin, b: Origin): boolean {
     a.text === other.text &&
     ('part' in a ? a.part : undefined) === ('part' in other ? other.part : undefined) &&
     ('sanitized' in a ? a.sanitized : undefined) === ('sanitized' in other ? other.sanitized : undefined) &&
+    ('escaped' in a ? a.escaped : undefined) === ('escaped' in other ? other.escaped : undefined) &&
     samePlace(a, b)
   );
 }
@@ -178,8 +179,8 @@ export function union(...taints: Taint[]): Taint {
     for (const origin of taint) {
       if (result.some((known) => sameOrigin(known, origin))) continue;
       if (result.length < MAX_ORIGINS) result.push(origin);
-      // Full: a field's origin left out must not leave its field clean, so the last one kept stands for the whole value.
-      else if (origin.at || origin.except) result[MAX_ORIGINS - 1] = whole(result[MAX_ORIGINS - 1]);
+      // Full: an origin left out must not leave a field clean, so the last one kept stands for the whole value.
+      else if (result.some((known) => known.at || known.except)) result[MAX_ORIGINS - 1] = whole(result[MAX_ORIGINS - 1]);
     }
   }
   return result ?? CLEAN;

@@ -141,24 +141,57 @@ function gottenWriters(variable: Variable, field: string | null, index: FileInde
  * class of this module that `target` is an instance of (`const relay = new Relay()`). The
  * argument at `position` (0: the listener's first parameter).
  */
-export function emittedValues(target: Node, event: string, position: number, index: FileIndex, sourceCode: TSESLint.SourceCode): Node[] {
+export function emittedValues(target: Node, event: string, position: number, index: FileIndex): Node[] {
+  // Only emitters made here: `new EventEmitter()` of Node's events, or a class of this module
+  // (a socket's `emit` sends to the other side, and its `on` receives from it: no flow between them).
   const receiver = unwrap(target);
-  const text = sourceCode.getText(receiver);
   const variable = receiver.type === T.Identifier ? index.variableOf(receiver) : null;
-  const classBody = variable ? instanceClassBody(variable) : null;
+  if (!variable) return [];
+  const classBody = instanceClassBody(variable);
+  if (!classBody && !isNodeEmitter(variable, index)) return [];
   const values: Node[] = [];
-  for (const call of index.calls) {
-    const callee = unwrap(call.callee);
-    if (callee.type !== T.MemberExpression || keyName(callee) !== 'emit' || stringLiteralValue(call.arguments[0]) !== event) continue;
-    const emitter = unwrap(callee.object);
-    const same =
-      emitter.type === T.ThisExpression
-        ? classBody !== null && within(call, classBody)
-        : sourceCode.getText(emitter) === text && (emitter.type !== T.Identifier || index.variableOf(emitter) === variable);
+  for (const call of emitsOf(index).get(event) ?? []) {
+    const emitter = unwrap((unwrap(call.callee) as TSESTree.MemberExpression).object);
+    const same = emitter.type === T.ThisExpression ? classBody !== null && within(call, classBody) : emitter.type === T.Identifier && index.variableOf(emitter) === variable;
     const value = call.arguments[position + 1];
     if (same && value && value.type !== T.SpreadElement) values.push(value);
   }
   return values;
+}
+
+const EVENT_MODULES = new Set(['events', 'node:events', 'eventemitter3']);
+
+/** `new EventEmitter()` of `events`, `node:events` or `eventemitter3`. */
+function isNodeEmitter(variable: Variable, index: FileIndex): boolean {
+  const def = variable.defs[0];
+  const init = def?.type === 'Variable' && def.node.type === T.VariableDeclarator ? def.node.init : null;
+  const created = init && unwrap(init);
+  if (created?.type !== T.NewExpression) return false;
+  const callee = unwrap(created.callee);
+  const root = callee.type === T.MemberExpression ? unwrap(callee.object) : callee;
+  if (root.type !== T.Identifier) return false;
+  const source = sourceOf(root, index);
+  return typeof source === 'string' && EVENT_MODULES.has(source);
+}
+
+const emitCache = new WeakMap<FileIndex, Map<string, TSESTree.CallExpression[]>>();
+
+/** The `x.emit('event', …)` calls of a file, by event, read once per file. */
+function emitsOf(index: FileIndex): Map<string, TSESTree.CallExpression[]> {
+  let found = emitCache.get(index);
+  if (!found) {
+    found = new Map();
+    for (const call of index.calls) {
+      const callee = unwrap(call.callee);
+      const event = callee.type === T.MemberExpression && keyName(callee) === 'emit' ? stringLiteralValue(call.arguments[0]) : null;
+      if (event === null) continue;
+      const list = found.get(event);
+      if (list) list.push(call);
+      else found.set(event, [call]);
+    }
+    emitCache.set(index, found);
+  }
+  return found;
 }
 
 function within(node: Node, container: Node): boolean {

@@ -29,6 +29,7 @@ import {
   PASS_THROUGH_CONSTRUCTORS,
   STATIC_PASS_THROUGH,
   TEMPLATE_HELPERS,
+  TEXT_CODECS,
   VALIDATOR_METHODS,
 } from '../models/propagation.js';
 
@@ -77,6 +78,12 @@ function isReturnedError(init: Node, ownFunction: (call: TSESTree.CallExpression
 
 function chainText(root: TSESTree.Identifier, member: string | null): string {
   return member === null ? root.name : `${root.name}.${member}`;
+}
+
+/** `new Set(…)`, `new Map(…)` (also weak ones): collections that hold what is added to them. */
+function isCollection(created: TSESTree.NewExpression): boolean {
+  const callee = unwrap(created.callee);
+  return callee.type === T.Identifier && (callee.name === 'Set' || callee.name === 'Map' || callee.name === 'WeakMap' || callee.name === 'WeakSet');
 }
 
 /** Whether a step names a value that a member read may be appended to: not a call, a hop (`f() in src/a.ts:3`) or a long text. */
@@ -303,7 +310,9 @@ const TENTATIVE = new Map<Map<object, Taint>, Map<object, Tentative>>();
 const MAX_CYCLE_ROUNDS = 4;
 
 const signature = (taint: Taint) =>
-  taint.map((o) => `${o.kind}:${'text' in o ? o.text : ''}:${'part' in o ? o.part : ''}:${o.steps.join('>')}:${'sanitized' in o ? o.sanitized : ''}`).join('|');
+  taint
+    .map((o) => `${o.kind}:${'text' in o ? o.text : ''}:${'part' in o ? o.part : ''}:${o.steps.join('>')}:${'sanitized' in o ? o.sanitized : ''}:${'escaped' in o ? o.escaped : ''}:${o.at?.join('.') ?? ''}:${o.except?.join('.') ?? ''}`)
+    .join('|');
 
 /**
  * Demand-driven, memoized taint propagation within one file. `taintOf(expression)` answers
@@ -332,7 +341,7 @@ export class TaintEngine {
       index: host.index,
       fromClient: (node) => this.taintOf(node).some((o) => o.kind === 'request' || o.kind === 'request-object'),
     };
-    this.valueGuards = new ValueGuards(host.sourceCode, (list) => this.taintOf(list).length === 0);
+    this.valueGuards = new ValueGuards(host.sourceCode, (list) => this.taintOf(list).length === 0, (identifier) => host.index.variableOf(identifier));
   }
 
   /** Runs `compute` for `key` with cycle, depth and work guards, memoizing complete answers. */
@@ -606,6 +615,16 @@ export class TaintEngine {
   private mutationTaint(identifier: TSESTree.Node, variable: Variable): Taint {
     const init = variable.defs[0]?.node.type === T.VariableDeclarator ? variable.defs[0].node.init : null;
     const made = init && unwrap(init).type;
+    // `const seen = new Set(); seen.add(x)`, `cache.set(k, v)`: a collection holds what is added to it.
+    if (made === T.NewExpression && isCollection(unwrap(init!) as TSESTree.NewExpression)) {
+      const member = identifier.parent;
+      const call = member?.parent;
+      const method = member?.type === T.MemberExpression && member.object === identifier ? keyName(member) : null;
+      if (call?.type !== T.CallExpression || call.callee !== member || (method !== 'add' && method !== 'set')) return CLEAN;
+      // A Set holds what is added; a Map what is set under a key (its keys are read as keys, not as its values).
+      const held = call.arguments[method === 'add' ? 0 : 1];
+      return held && held.type !== T.SpreadElement ? flat(this.taintOf(held)) : CLEAN;
+    }
     if (made !== T.ArrayExpression && made !== T.ObjectExpression) return CLEAN;
     const member = identifier.parent;
     if (member?.type !== T.MemberExpression || member.object !== identifier) return CLEAN;
@@ -743,17 +762,18 @@ export class TaintEngine {
       keys.set(key, question);
     }
     return this.answer(question, this.fieldMemo, () => {
-      const written = classFields(body, this.host.index).writes.get(key) ?? [];
+      const fields = classFields(body, this.host.index);
       const parts: Taint[] = [];
-      for (const value of written) {
-        for (const origin of this.taintOf(value)) {
+      for (const value of fields.writes.get(key) ?? []) {
+        const taint = this.taintOf(value);
+        for (const origin of fields.elements.has(value) ? flat(taint) : taint) {
           // A parameter of one of its methods: what the calls this module sees pass (kept symbolic when it sees none).
           const calls = origin.kind === 'param' ? methodCallsOf(body, origin.fn, this.host.index) : [];
           if (origin.kind !== 'param' || calls.length === 0) {
             parts.push([origin]);
             continue;
           }
-          for (const call of calls) parts.push(this.substitute([origin], origin.fn, call, call.type === T.NewExpression ? 'new()' : `${keyName(call.callee as TSESTree.MemberExpression) ?? ''}()`));
+          for (const call of calls) parts.push(this.substitute([origin], origin.fn, call, call.type === T.NewExpression ? 'new()' : `${keyName(unwrap(call.callee) as TSESTree.MemberExpression) ?? ''}()`));
         }
       }
       return withStep(union(...parts), `this.${key}`);
@@ -851,7 +871,7 @@ export class TaintEngine {
     if (text || (STREAM_RAW_EVENTS.has(event) && index === 0)) {
       parts.push(receiver.filter((o) => o.kind === 'llm').map((o) => (text ? { ...o, part: 'text' as const } : streamElement(o as LlmOutputOrigin))));
     }
-    const emitted = emittedValues(target, event, index, this.host.index, this.host.sourceCode);
+    const emitted = emittedValues(target, event, index, this.host.index);
     parts.push(...emitted.map((value) => this.taintOf(value)));
     const result = union(...parts);
     return result.length > 0 || emitted.length > 0 ? result : null;
@@ -1006,11 +1026,13 @@ export class TaintEngine {
     const callback = call.arguments.find((a) => isFunction(a)) as FunctionNode | undefined;
     if (method === 'then' && callback) return this.summary(callback);
     if (CALLBACK_RESULT_METHODS.has(method) && callback) return flat(this.summary(callback));
+    // `source.pipe(destination)` returns the destination: what comes out is what it makes of the source.
+    if (method === 'pipe' && call.arguments.length > 0 && call.arguments[0].type !== T.SpreadElement) return flat(this.taintOf(call.arguments[0]));
 
     const receiver = flat(this.taintOf(callee.object));
     const argument = literalArgument(call);
     const fromReceiver = this.mapOrigins(receiver, (origin) => this.callOn(origin, method, argument, call));
-    const passing = ARGUMENT_PASSING_METHODS.get(method);
+    const passing = ARGUMENT_PASSING_METHODS.get(method) ?? (this.isTextCodec(callee.object, method) ? [0] : undefined);
     return passing ? union(fromReceiver, this.argumentsTaint(call, passing)) : fromReceiver;
   }
 
@@ -1045,6 +1067,19 @@ export class TaintEngine {
       if (TEXT_STREAM_METHODS.has(method)) return { ...origin, part: 'text-stream' };
     }
     return origin;
+  }
+
+  /** `new TextEncoder()` (inline or in a variable) with `encode`, a `TextDecoder` with `decode`: not `jwt.decode(token)`. */
+  private isTextCodec(object: Node, method: string): boolean {
+    let value = unwrap(object);
+    if (value.type === T.Identifier) {
+      const init = singleInit(value, this.host.index);
+      if (!init) return false;
+      value = unwrap(init);
+    }
+    if (value.type !== T.NewExpression) return false;
+    const callee = unwrap(value.callee);
+    return callee.type === T.Identifier && TEXT_CODECS.get(callee.name) === method && this.isGlobal(callee);
   }
 
   /** The fields of objects merged in order: a later object's literal fields write over earlier ones. */

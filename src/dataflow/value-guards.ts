@@ -11,8 +11,6 @@ import { isFunction, keyName, unwrap, type Node } from '../syntax/ast.js';
 /** Ancestors looked at for a guard around a read (statements and expressions, within its function). */
 const MAX_GUARD_DEPTH = 24;
 
-const NONE: readonly string[] = [];
-
 /** `x === 'lit'` or `'lit' !== x` (also numbers): the side that is compared and whether the test asks for equality. */
 export function literalComparison(test: Node): { compared: Node; equal: boolean } | null {
   const value = test.type === T.ChainExpression ? test.expression : test;
@@ -52,14 +50,28 @@ export function allowlistChecked(test: Node): { list: Node; value: Node } | null
   return argument.type === T.SpreadElement ? null : { list: callee.object, value: unwrap(argument) };
 }
 
-/** The texts of the values a test confines to your own values when it is true (`yes`) and when it is false (`no`). */
-interface Confined {
-  readonly yes: readonly string[];
-  readonly no: readonly string[];
+/** A value a test confines: its text, and the node compared (for the variable it reads and where). */
+interface Checked {
+  readonly text: string;
+  readonly node: Node;
 }
 
-const both = (a: readonly string[], b: readonly string[]) => (a.length === 0 ? a : a.filter((text) => b.includes(text)));
-const either = (a: readonly string[], b: readonly string[]) => (a.length === 0 ? b : b.length === 0 ? a : [...a, ...b]);
+/** The values a test confines to your own values when it is true (`yes`) and when it is false (`no`). */
+interface Confined {
+  readonly yes: readonly Checked[];
+  readonly no: readonly Checked[];
+}
+
+const NONE: readonly Checked[] = [];
+const both = (a: readonly Checked[], b: readonly Checked[]) => (a.length === 0 ? a : a.filter((x) => b.some((y) => y.text === x.text)));
+const either = (a: readonly Checked[], b: readonly Checked[]) => (a.length === 0 ? b : b.length === 0 ? a : [...a, ...b]);
+
+/** The name a member chain starts from (`body` of `body.tone`), or null. */
+function rootName(node: Node): TSESTree.Identifier | null {
+  let current = unwrap(node);
+  while (current.type === T.MemberExpression) current = unwrap(current.object);
+  return current.type === T.Identifier ? current : null;
+}
 
 function exits(statement: TSESTree.Statement): boolean {
   if (statement.type === T.ReturnStatement || statement.type === T.ThrowStatement) return true;
@@ -72,13 +84,31 @@ function exits(statement: TSESTree.Statement): boolean {
 
 export class ValueGuards {
   private readonly tests = new WeakMap<Node, Confined>();
-  private readonly blocks = new WeakMap<Node, readonly { readonly end: number; readonly texts: readonly string[] }[]>();
+  private readonly blocks = new WeakMap<Node, readonly { readonly end: number; readonly checked: readonly Checked[] }[]>();
 
-  /** `clean(list)`: whether an allowlist holds only the project's own values (never what the client sent). */
+  /**
+   * `clean(list)`: whether an allowlist holds only the project's own values (never what the client
+   * sent); `variableOf` tells the variable a name reads, so that a check counts only for the same
+   * variable, not written again between the check and the read.
+   */
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
     private readonly clean: (list: Node) => boolean,
+    private readonly variableOf: (identifier: TSESTree.Identifier) => TSESLint.Scope.Variable | null,
   ) {}
+
+  /** Whether a check of `checked` covers a read of `node` with source text `text`. */
+  private covers(checked: Checked, node: Node, text: string): boolean {
+    if (checked.text !== text) return false;
+    const root = rootName(node);
+    const checkedRoot = rootName(checked.node);
+    if (!root || !checkedRoot) return root === checkedRoot;
+    const variable = this.variableOf(root);
+    if (variable !== this.variableOf(checkedRoot)) return false;
+    const from = checked.node.range[1];
+    const to = node.range[0];
+    return !variable?.references.some((reference) => reference.isWrite() && reference.identifier.range[0] > from && reference.identifier.range[0] < to);
+  }
 
   /**
    * Whether a read of `node` (a name or a member chain) sits where a check confines it: in the
@@ -88,7 +118,8 @@ export class ValueGuards {
    */
   known(node: Node): boolean {
     let text: string | null = null;
-    const matches = (texts: readonly string[]) => texts.length > 0 && texts.includes((text ??= this.sourceCode.getText(node)));
+    const matches = (checked: readonly Checked[]) =>
+      checked.length > 0 && checked.some((check) => this.covers(check, node, (text ??= this.sourceCode.getText(node))));
     let child: Node = node;
     let parent = node.parent;
     for (let depth = 0; parent && depth < MAX_GUARD_DEPTH && !isFunction(parent); depth++) {
@@ -100,7 +131,7 @@ export class ValueGuards {
         if (parent.operator === '||' && matches(this.confined(parent.left).no)) return true;
       } else if (parent.type === T.BlockStatement || parent.type === T.Program) {
         for (const exit of this.exitsOf(parent)) {
-          if (exit.end <= child.range[0] && matches(exit.texts)) return true;
+          if (exit.end <= child.range[0] && matches(exit.checked)) return true;
         }
       }
       child = parent;
@@ -110,14 +141,14 @@ export class ValueGuards {
   }
 
   /** The `if (…) return` statements of a block whose failing test confines a value, read once per block. */
-  private exitsOf(block: TSESTree.BlockStatement | TSESTree.Program): readonly { readonly end: number; readonly texts: readonly string[] }[] {
+  private exitsOf(block: TSESTree.BlockStatement | TSESTree.Program): readonly { readonly end: number; readonly checked: readonly Checked[] }[] {
     let found = this.blocks.get(block);
     if (!found) {
-      const list: { end: number; texts: readonly string[] }[] = [];
+      const list: { end: number; checked: readonly Checked[] }[] = [];
       for (const statement of block.body as TSESTree.Statement[]) {
         if (statement.type !== T.IfStatement || statement.alternate || !exits(statement.consequent)) continue;
-        const texts = this.confined(statement.test).no;
-        if (texts.length > 0) list.push({ end: statement.range[1], texts });
+        const checked = this.confined(statement.test).no;
+        if (checked.length > 0) list.push({ end: statement.range[1], checked });
       }
       found = list;
       this.blocks.set(block, found);
@@ -149,11 +180,12 @@ export class ValueGuards {
     }
     const comparison = literalComparison(test);
     if (comparison) {
-      const texts = [this.sourceCode.getText(unwrap(comparison.compared))];
-      return comparison.equal ? { yes: texts, no: NONE } : { yes: NONE, no: texts };
+      const compared = unwrap(comparison.compared);
+      const checked = [{ text: this.sourceCode.getText(compared), node: compared }];
+      return comparison.equal ? { yes: checked, no: NONE } : { yes: NONE, no: checked };
     }
     const check = allowlistChecked(test);
-    if (check && this.clean(check.list)) return { yes: [this.sourceCode.getText(check.value)], no: NONE };
+    if (check && this.clean(check.list)) return { yes: [{ text: this.sourceCode.getText(check.value), node: check.value }], no: NONE };
     return { yes: NONE, no: NONE };
   }
 }

@@ -117,9 +117,6 @@ export const ARGUMENT_PASSING_METHODS: ReadonlyMap<string, readonly number[]> = 
   ['replaceAll', [1]],
   ['padStart', [1]],
   ['padEnd', [1]],
-  // `new TextEncoder().encode(text)`, `decoder.decode(chunk)`: the same text as bytes, or back.
-  ['encode', [0]],
-  ['decode', [0]],
 ]);
 
 /** Array methods that put their arguments into the receiver (`lines.push(x)`). */
@@ -134,3 +131,9 @@ export function isEscaping(chain: readonly string[]): boolean {
   const last = chain[chain.length - 1] ?? '';
   return /^(?:escape|purify|encode)|^(?:sanitizeHtml|sanitizeHTML|xss|filterXSS)$/iu.test(last) || chain[0] === 'DOMPurify';
 }
+
+/** Text codecs: `new TextEncoder().encode(text)` and `decoder.decode(chunk)` give the same text as bytes, or back. */
+export const TEXT_CODECS: ReadonlyMap<string, string> = new Map([
+  ['TextEncoder', 'encode'],
+  ['TextDecoder', 'decode'],
+]);

@@ -82,3 +82,26 @@ describe('fields of class instances', () => {
     expect(sinkValues(`${openai} ${relay} async function run() { ${stream} const relay = new Relay(); relay.attach('idle'); sink(relay.readable); }`)).toEqual([]);
   });
 });
+
+describe('near misses the review found', () => {
+  it("a socket's emit sends to the other side: its listener does not receive it", () => {
+    expect(
+      sinkValues(`${openai} import { io } from 'socket.io-client'; const socket = io(); async function run() { ${ask} socket.emit('message', text); } socket.on('message', (m) => sink(m));`),
+    ).toEqual([]);
+  });
+
+  it('elements pushed into a list field are read by index', () => {
+    const box = `class Box { items: unknown[] = []; add(m: string) { this.items.push({ text: m }); } first() { return this.items[0].text; } }`;
+    expect(sinkValues(`${openai} ${box} const b = new Box(); async function run() { ${ask} b.add(text); sink(b.first()); }`)).toHaveLength(1);
+  });
+
+  it('a stream piped through a transform is what the transform makes of it', () => {
+    const stream = `const stream = await openai.chat.completions.create({ model: 'm', messages: [], stream: true });`;
+    expect(sinkValues(`${openai} async function run(t) { ${stream} sink(stream.pipe(t)); }`)).toEqual([]);
+  });
+
+  it('jwt.decode is no text codec', () => {
+    expect(sinkValues(`${openai} import jwt from 'jsonwebtoken'; async function run() { ${ask} sink(jwt.decode(text)); }`)).toEqual([]);
+    expect(sinkValues(`${openai} async function run() { ${ask} const encoder = new TextEncoder(); sink(encoder.encode(text)); }`)).toHaveLength(1);
+  });
+});

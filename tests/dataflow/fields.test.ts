@@ -87,3 +87,13 @@ describe('method-call steps in access paths', () => {
     ]);
   });
 });
+
+describe('collections', () => {
+  const route = (body: string) => `app.post('/chat', async (req, res) => { ${body} });`;
+
+  it('a Map holds the values set in it, not its keys; a Set what is added', () => {
+    expect(sinkOrigins(route(`const sessions = new Map(); sessions.set(req.body.sessionId, []); sink(sessions.get('a'));`))).toEqual([]);
+    expect(sinkOrigins(route(`const notes = new Map(); notes.set('a', req.body.note); sink(notes.get('a'));`))).toEqual(['req.body.note -> notes']);
+    expect(sinkOrigins(route(`const seen = new Set(); seen.add(req.body.tag); sink([...seen]);`))).toEqual(['req.body.tag -> seen']);
+  });
+});

@@ -37,6 +37,20 @@ describe('guards on values', () => {
     expect(sinkOrigins(route(`const tone = req.body.tone; if (!req.body.allowed.includes(tone)) return res.sendStatus(400); sink(tone);`))).toEqual([
       'req.body.tone -> tone',
     ]);
+    expect(sinkOrigins(route(`const seen = new Set(); seen.add(req.body.tone); const tone = req.body.tone; if (!seen.has(tone)) return res.sendStatus(400); sink(tone);`))).toEqual([
+      'req.body.tone -> tone',
+    ]);
+  });
+
+  it('a check of another variable of the same name, or a value written again after the check, keeps the data', () => {
+    expect(sinkOrigins(route(`let tone = req.body.tone; if (!TONES.includes(tone)) return res.sendStatus(400); tone = req.body.other; sink(tone);`))).toEqual([
+      // Variables are followed without regard to order: both values it may hold.
+      'req.body.tone -> tone',
+      'req.body.other -> tone',
+    ]);
+    expect(
+      sinkOrigins(route(`const tone = req.body.tone; if (!TONES.includes(tone)) return res.sendStatus(400); for (const tone of req.body.tones) { sink(tone); }`)),
+    ).toEqual(['req.body.tones -> tone']);
   });
 
   it('a read before the check, or in a block the exit does not cover, keeps the data', () => {

@@ -170,16 +170,19 @@ ruleTester().run('no-sensitive-logging', rule, {
       errors: [{ messageId, line: 2, data: { what: 'the request body', source: 'readBody(event)', line: '2', via: ' via body', logger: 'logger.info' } }],
     },
     {
-      name: 'headers spread with a harmless header written over are still the request headers, and an outgoing key kept in a spread is a secret',
+      name: 'headers spread with a harmless header (or a capitalized credential name) written over are still the request headers, and an outgoing key kept in a spread is a secret',
       code: lines(
         ...express,
         `import pino from 'pino'; const logger = pino();`,
         `const upstream = { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\`, 'Content-Type': 'application/json' };`,
         `app.post('/x', (req, res) => { logger.error({ ...req.headers, accept: '*/*' }, 'failed'); logger.info({ ...upstream, 'Content-Type': 'text/plain' }); res.sendStatus(500); });`,
+        `app.post('/y', (req, res) => { logger.error({ ...req.headers, Authorization: '[redacted]' }, 'failed'); res.sendStatus(500); });`,
       ),
       errors: [
         { messageId, line: 5, data: { what: 'the request headers', source: 'req.headers', line: '5', via: '', logger: 'logger.error' } },
         { messageId, line: 5, data: { what: 'a secret', source: 'process.env.OPENAI_API_KEY', line: '4', via: ' via upstream', logger: 'logger.info' } },
+        // Node delivers header names in lower case: `Authorization` adds a key and leaves `authorization` in.
+        { messageId, line: 6, data: { what: 'the request headers', source: 'req.headers', line: '6', via: '', logger: 'logger.error' } },
       ],
     },
     {
