@@ -140,7 +140,13 @@ function factoryInstances<M extends LinkModule<M>>(analysis: M, call: TSESTree.C
         : value.type === T.Identifier
           ? resolveIdentifier(factory!.owner, value)
           : null;
-    // `return new X()` makes an instance; `return server` must hold one (`return SomeClass` hands on the class).
+    // `return new X()` makes an instance; `return server` must hold one (`return SomeClass` hands on the class);
+    // `return Coordinator.instance` of a singleton's static accessor, the instance its class keeps.
+    const kept = value.type === T.MemberExpression ? singletonInstance(factory!.owner, factory!.fn, value) : null;
+    if (kept) {
+      if (!classes.some((c) => c.node === kept.node)) classes.push({ owner: kept.owner, node: kept.node });
+      continue;
+    }
     const made = value.type === T.NewExpression ? created?.kind === 'class' : created?.kind === 'instance';
     if (!created || !made || (created.kind !== 'class' && created.kind !== 'instance')) {
       all = false;
@@ -152,6 +158,42 @@ function factoryInstances<M extends LinkModule<M>>(analysis: M, call: TSESTree.C
   if (all && classes.length === 1) found = { kind: 'instance', owner: classes[0].owner, node: classes[0].node };
   else if (all && classes.length > 1 && classes.length <= MAX_FACTORY_CLASSES) found = { kind: 'instances', owner: analysis, classes };
   factoryCache.set(call, found);
+  return found;
+}
+
+/**
+ * The instance a class keeps in a static field, read by its static accessor: `return
+ * Coordinator.instance` (or `this.instance`) where the class writes `Coordinator.instance = new
+ * Coordinator()` (or `this.instance = …` in a static method, or `static instance = new …`).
+ */
+function singletonInstance<M extends LinkModule<M>>(owner: M, fn: FunctionNode, member: TSESTree.MemberExpression): { owner: M; node: ClassNode } | null {
+  const method = fn.parent;
+  const body = method?.type === T.MethodDefinition && method.static ? method.parent : null;
+  const classNode = body?.parent;
+  const field = keyName(member);
+  if (!classNode || (classNode.type !== T.ClassDeclaration && classNode.type !== T.ClassExpression) || !field) return null;
+  const className = classNode.id?.name;
+  const onClass = (node: Node) => {
+    const object = unwrap(node);
+    return object.type === T.ThisExpression || (object.type === T.Identifier && object.name === className);
+  };
+  if (!onClass(member.object)) return null;
+  const values: Node[] = [];
+  for (const element of classNode.body.body) {
+    if (element.type === T.PropertyDefinition && element.static && keyName(element) === field && element.value) values.push(element.value);
+  }
+  for (const assignment of owner.index.assignments) {
+    const left = assignment.left;
+    if (left.type === T.MemberExpression && keyName(left) === field && onClass(left.object) && assignment.range[0] >= classNode.range[0] && assignment.range[1] <= classNode.range[1]) values.push(assignment.right);
+  }
+  let found: { owner: M; node: ClassNode } | null = null;
+  for (const value of values) {
+    const created = unwrap(value);
+    if (created.type !== T.NewExpression || created.callee.type !== T.Identifier) return null;
+    const resolved = resolveIdentifier(owner, created.callee);
+    if (resolved?.kind !== 'class' || (found && found.node !== resolved.node)) return null;
+    found = { owner: resolved.owner, node: resolved.node };
+  }
   return found;
 }
 

@@ -119,13 +119,16 @@ describe('instances kept in a Map or reached through an accessor', () => {
     'provider-maps/src/drafters.ts:21 no-user-input-in-system-prompt',
     'provider-maps/src/hub.ts:10 no-user-input-in-system-prompt',
   ];
+  // A singleton handed out by its static accessor (`TripCoordinator.getInstance()`): its error field reaches the response; its plan field is the twin.
+  const SINGLETON = 'provider-maps/src/server.ts:31 no-error-details-in-response';
 
-  it("follows map.get(k).method() to each class the Map holds, and getHub().field.method() to the field's class", async () => {
+  it("follows map.get(k).method() to each class the Map holds, getHub().field.method() to the field's class, and a singleton's static accessor to its class", async () => {
     forget();
     const found = await lint(['provider-maps/**/*.ts']);
-    expect(where(found)).toEqual(MAPS);
+    expect(where(found)).toEqual([...MAPS, SINGLETON]);
+    expect(found.find((f) => f.at === 'provider-maps/src/server.ts:31')?.message).toContain('via message -> TripCoordinator.planTrip() in provider-maps/src/coordinator.ts:13 -> result.warnings');
     expect(found.find((f) => f.at === 'provider-maps/src/hub.ts:10')?.message).toContain(
-      "Request data 'req.body.topic' (line 19 of provider-maps/src/server.ts) reaches the system message of openai chat.completions.create via composeNote()",
+      "Request data 'req.body.topic' (line 20 of provider-maps/src/server.ts) reaches the system message of openai chat.completions.create via composeNote()",
     );
   });
 
@@ -133,7 +136,9 @@ describe('instances kept in a Map or reached through an accessor', () => {
     forget();
     expect(where(await lint(['provider-maps/src/drafters.ts', 'provider-maps/src/hub.ts']))).toEqual(MAPS);
     forget();
-    expect(where(await lint(['provider-maps/**/*.ts'], { concurrency: 2 }))).toEqual(MAPS);
+    expect(where(await lint(['provider-maps/**/*.ts'], { concurrency: 2 }))).toEqual([...MAPS, SINGLETON]);
+    forget();
+    expect(where(await lint(['provider-maps/src/server.ts']))).toEqual([SINGLETON]);
   });
 });
 
