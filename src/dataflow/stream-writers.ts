@@ -102,15 +102,39 @@ export function writtenIntoStream(created: TSESTree.NewExpression, index: FileIn
   if (declarator.id.type === T.Identifier) {
     const stream = index.variableOf(declarator.id);
     if (!stream) return [];
-    written.push(...writesOn(stream, null, STREAM_WRITE_METHODS));
+    written.push(...writesOn(stream, null, STREAM_WRITE_METHODS), ...pipedInto(stream, 'writable'));
     writers.push(...gottenWriters(stream, 'writable', index));
   } else if (declarator.id.type === T.ObjectPattern) {
     const property = declarator.id.properties.find((p): p is TSESTree.Property => p.type === T.Property && keyName(p) === 'writable');
     const writable = property?.value.type === T.Identifier ? index.variableOf(property.value) : null;
-    if (writable) writers.push(...gottenWriters(writable, null, index));
+    if (writable) {
+      writers.push(...gottenWriters(writable, null, index));
+      written.push(...pipedInto(writable, null));
+    }
   }
   for (const writer of writers) written.push(...writesOn(writer, null, STREAM_WRITE_METHODS));
   return written;
+}
+
+/**
+ * Sources piped into a stream: `source.pipeTo(ts.writable)` for a stream held whole (`field` is
+ * 'writable'), `source.pipeTo(writable)` for its destructured writable side (`field` null), and
+ * `source.pipe(passThrough)` into a Node stream held whole.
+ */
+function pipedInto(variable: Variable, field: string | null): Node[] {
+  const sources: Node[] = [];
+  for (const reference of variable.references) {
+    const identifier = reference.identifier;
+    const member = identifier.parent;
+    const viaField = field !== null && member?.type === T.MemberExpression && member.object === identifier && keyName(member) === field;
+    const argument: Node = viaField ? member : identifier;
+    const method = viaField || field === null ? 'pipeTo' : 'pipe';
+    const call = argument.parent;
+    if (call?.type !== T.CallExpression || call.arguments[0] !== argument) continue;
+    const callee = unwrap(call.callee);
+    if (callee.type === T.MemberExpression && keyName(callee) === method) sources.push(callee.object);
+  }
+  return sources;
 }
 
 /** Variables initialized with `v.getWriter()` (or `v.field.getWriter()`). */

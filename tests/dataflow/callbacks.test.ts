@@ -52,6 +52,14 @@ describe('callbacks of known APIs', () => {
     ).toEqual([]);
   });
 
+  it("a TransformStream holds what is piped into its writable side", () => {
+    const stream = `const stream = await openai.chat.completions.create({ model: 'm', messages: [], stream: true });`;
+    expect(sinkValues(`${openai} async function run() { ${stream} const ts = new TransformStream(); stream.toReadableStream().pipeTo(ts.writable); sink(ts.readable); }`)).toHaveLength(1);
+    expect(sinkValues(`${openai} async function run() { ${stream} const { readable, writable } = new TransformStream(); stream.toReadableStream().pipeTo(writable); sink(readable); }`)).toHaveLength(1);
+    // Near miss: a stream of the project's own values piped in.
+    expect(sinkValues(`${openai} async function run() { const ts = new TransformStream(); ReadableStream.from(['a', 'b']).pipeTo(ts.writable); sink(ts.readable); }`)).toEqual([]);
+  });
+
   it("the ai UI message stream holds what its execute function writes or merges", () => {
     const ai = `import { createUIMessageStream, streamText } from 'ai';`;
     expect(
