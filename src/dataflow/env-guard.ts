@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { keyName, memberChain, stringLiteralValue, unwrap, type Node } from '../syntax/ast.js';
+import { alwaysExits, keyName, memberChain, stringLiteralValue, unwrap, type Node } from '../syntax/ast.js';
 import type { FileIndex } from '../syntax/file-index.js';
 import { singleInit } from '../syntax/strings.js';
 
@@ -101,14 +101,6 @@ export function safeBranch(test: Node, context: GuardContext): Branch | null {
   return devBranch(test, context) ?? clientErrorBranch(test);
 }
 
-function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === T.ReturnStatement || statement.type === T.ThrowStatement) return true;
-  if (statement.type === T.BlockStatement) {
-    const last = statement.body.at(-1);
-    return !!last && exits(last);
-  }
-  return false;
-}
 
 /**
  * Per block: where its first `if (…) return` whose test `afterEarlyReturn` accepts ends (Infinity
@@ -121,7 +113,7 @@ function earlyReturnEnd(block: TSESTree.BlockStatement | TSESTree.Program, after
   if (end === undefined) {
     end = Infinity;
     for (const sibling of block.body as TSESTree.Statement[]) {
-      if (sibling.type === T.IfStatement && !sibling.alternate && exits(sibling.consequent) && afterEarlyReturn(sibling.test)) {
+      if (sibling.type === T.IfStatement && !sibling.alternate && alwaysExits(sibling.consequent) && afterEarlyReturn(sibling.test)) {
         end = sibling.range[1];
         break;
       }

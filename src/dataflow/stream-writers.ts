@@ -62,16 +62,19 @@ function writerVariables(fn: FunctionNode, field: string | null, index: FileInde
   return [];
 }
 
+/** What a reference reads: the name itself, or `name.field` when a field is given (null when it reads another field). */
+function readThrough(identifier: Node, field: string | null): Node | null {
+  if (field === null) return identifier;
+  const member = identifier.parent;
+  return member?.type === T.MemberExpression && member.object === identifier && keyName(member) === field ? member : null;
+}
+
 /** First arguments of `v.write(x)` (or `v.field.write(x)`) for the given method names. */
 function writesOn(variable: Variable, through: string | null, methods: ReadonlySet<string>): Node[] {
   const written: Node[] = [];
   for (const reference of variable.references) {
-    let object: Node = reference.identifier;
-    if (through !== null) {
-      const member = object.parent;
-      if (member?.type !== T.MemberExpression || member.object !== object || keyName(member) !== through) continue;
-      object = member;
-    }
+    const object = readThrough(reference.identifier, through);
+    if (!object) continue;
     const member = object.parent;
     if (member?.type !== T.MemberExpression || member.object !== object) continue;
     const method = keyName(member);
@@ -125,9 +128,8 @@ function pipedInto(variable: Variable, field: string | null): Node[] {
   const sources: Node[] = [];
   for (const reference of variable.references) {
     const identifier = reference.identifier;
-    const member = identifier.parent;
-    const viaField = field !== null && member?.type === T.MemberExpression && member.object === identifier && keyName(member) === field;
-    const argument: Node = viaField ? member : identifier;
+    const viaField = field === null ? null : readThrough(identifier, field);
+    const argument: Node = viaField ?? identifier;
     const method = viaField || field === null ? 'pipeTo' : 'pipe';
     const call = argument.parent;
     if (call?.type !== T.CallExpression || call.arguments[0] !== argument) continue;
@@ -141,12 +143,8 @@ function pipedInto(variable: Variable, field: string | null): Node[] {
 function gottenWriters(variable: Variable, field: string | null, index: FileIndex): Variable[] {
   const writers: Variable[] = [];
   for (const reference of variable.references) {
-    let object: Node = reference.identifier;
-    if (field !== null) {
-      const member = object.parent;
-      if (member?.type !== T.MemberExpression || member.object !== object || keyName(member) !== field) continue;
-      object = member;
-    }
+    const object = readThrough(reference.identifier, field);
+    if (!object) continue;
     const member = object.parent;
     const call = member?.parent;
     if (member?.type !== T.MemberExpression || keyName(member) !== 'getWriter' || call?.type !== T.CallExpression) continue;

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { isFunction, keyName, unwrap, type Node } from '../syntax/ast.js';
+import { alwaysExits, isFunction, keyName, unwrap, type Node } from '../syntax/ast.js';
 
 /**
  * Checks that confine a value to the project's own values: `x === 'pirate'`, `TONES.includes(x)`,
@@ -73,14 +73,6 @@ function rootName(node: Node): TSESTree.Identifier | null {
   return current.type === T.Identifier ? current : null;
 }
 
-function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === T.ReturnStatement || statement.type === T.ThrowStatement) return true;
-  if (statement.type === T.BlockStatement) {
-    const last = statement.body.at(-1);
-    return !!last && exits(last);
-  }
-  return false;
-}
 
 export class ValueGuards {
   private readonly tests = new WeakMap<Node, Confined>();
@@ -146,7 +138,7 @@ export class ValueGuards {
     if (!found) {
       const list: { end: number; checked: readonly Checked[] }[] = [];
       for (const statement of block.body as TSESTree.Statement[]) {
-        if (statement.type !== T.IfStatement || statement.alternate || !exits(statement.consequent)) continue;
+        if (statement.type !== T.IfStatement || statement.alternate || !alwaysExits(statement.consequent)) continue;
         const checked = this.confined(statement.test).no;
         if (checked.length > 0) list.push({ end: statement.range[1], checked });
       }

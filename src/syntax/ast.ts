@@ -205,3 +205,13 @@ function firstLine(node: Node): TSESTree.SourceLocation {
   }
   return { start: node.loc.start, end: last };
 }
+
+/** Whether a statement always leaves its block: a `return` or `throw`, or a block that ends with one. */
+export function alwaysExits(statement: TSESTree.Statement): boolean {
+  if (statement.type === T.ReturnStatement || statement.type === T.ThrowStatement) return true;
+  if (statement.type === T.BlockStatement) {
+    const last = statement.body.at(-1);
+    return !!last && alwaysExits(last);
+  }
+  return false;
+}
