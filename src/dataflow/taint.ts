@@ -740,13 +740,21 @@ export class TaintEngine {
       return body && classFields(body, this.host.index).writes.has(key) ? this.classField(body, key) : undefined;
     }
     if (object.type !== T.Identifier) return undefined;
-    const body = instanceBody(object, this.host.index);
+    const variable = this.host.index.variableOf(object);
+    if (!variable) return undefined;
+    let body = this.instanceBodies.get(variable);
+    if (body === undefined) {
+      body = instanceBody(object, this.host.index);
+      this.instanceBodies.set(variable, body);
+    }
     if (!body) return undefined;
     const getter = classMember(body, key, 'get');
     if (getter) return withStep(this.summary(getter), `${object.name}.${key}`);
     return classFields(body, this.host.index).writes.has(key) ? withStep(this.classField(body, key), `${object.name}.${key}`) : undefined;
   }
 
+  /** The class of this module each variable is an instance of (null: none), read once per variable. */
+  private readonly instanceBodies = new Map<Variable, TSESTree.ClassBody | null>();
   private readonly fieldKeys = new Map<TSESTree.ClassBody, Map<string, object>>();
   private readonly fieldMemo = new Map<object, Taint>();
 
@@ -768,7 +776,7 @@ export class TaintEngine {
         const taint = this.taintOf(value);
         for (const origin of fields.elements.has(value) ? flat(taint) : taint) {
           // A parameter of one of its methods: what the calls this module sees pass (kept symbolic when it sees none).
-          const calls = origin.kind === 'param' ? methodCallsOf(body, origin.fn, this.host.index) : [];
+          const calls = origin.kind === 'param' ? this.callsOfMethod(body, origin.fn) : [];
           if (origin.kind !== 'param' || calls.length === 0) {
             parts.push([origin]);
             continue;
@@ -778,6 +786,18 @@ export class TaintEngine {
       }
       return withStep(union(...parts), `this.${key}`);
     });
+  }
+
+  private readonly methodCalls = new Map<FunctionNode, (TSESTree.CallExpression | TSESTree.NewExpression)[]>();
+
+  /** The calls of a class's method this module makes, read once per method. */
+  private callsOfMethod(body: TSESTree.ClassBody, fn: FunctionNode): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+    let calls = this.methodCalls.get(fn);
+    if (!calls) {
+      calls = methodCallsOf(body, fn, this.host.index);
+      this.methodCalls.set(fn, calls);
+    }
+    return calls;
   }
 
   private readonly writesMemo = new Map<Variable, ReadonlyMap<string, Node[]> | null>();
