@@ -1,5 +1,5 @@
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
-import type { Origin, RequestDataOrigin, SecretOrigin, Taint } from '../dataflow/origin.js';
+import { redacted, type Origin, type RequestDataOrigin, type SecretOrigin, type Taint } from '../dataflow/origin.js';
 import { sinkHits, type ResponseSink } from './response-sinks.js';
 import type { Node } from '../syntax/ast.js';
 
@@ -24,7 +24,7 @@ const REQUEST_CREDENTIAL = /[.'"](?:authorization|x-api-key|api[-_]?key|apikey)[
 
 function isKey(origin: Origin): origin is KeyOrigin {
   // Escaping a key (`escapeHtml(key)`) still sends the key.
-  if (origin.kind === 'secret') return (!origin.sanitized || origin.escaped === true) && KEY_LABEL.test(origin.text);
+  if (origin.kind === 'secret') return !redacted(origin) && KEY_LABEL.test(origin.text);
   if (origin.kind === 'request') return !origin.sanitized && REQUEST_CREDENTIAL.test(origin.text);
   return false;
 }

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { KEY_FLAG_NAME, PUBLIC_BY_DESIGN, PUBLIC_ENV, URL_KEY_NAME } from '../models/secrets.js';
 import { keyName, stringLiteralValue, unwrap, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
+import { redacted } from '../dataflow/origin.js';
 
 /**
  * A key the server puts into a URL it builds: `` `https://api.x.com/v1?key=${process.env.X_API_KEY}` ``,
@@ -26,7 +27,7 @@ const PLACEHOLDER = '\0';
 /** The name the key is known by, when the value is a key: a secret the engine follows, or a key-named variable or member. */
 function keyLabel(analysis: FileAnalysis, value: Node): string | null {
   for (const origin of analysis.engine.taintOf(value)) {
-    if (origin.kind !== 'secret' || (origin.sanitized && !origin.escaped)) continue;
+    if (origin.kind !== 'secret' || redacted(origin)) continue;
     const last = origin.text.split('.').at(-1) ?? '';
     if (isKeyName(last)) return origin.text;
   }

@@ -211,8 +211,8 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
     const envName = root.type === T.Identifier && root.name === 'process' && names[0] === 'env' ? names[1] : undefined;
     const literal = unwrap(node.right);
     if (!envName || !SECRET_FALLBACK_ENV.test(envName) || literal.type !== T.Literal || typeof literal.value !== 'string') return;
-    // `JSON.parse(process.env.GOOGLE_CREDENTIALS || '{}')`: a literal with no letter or digit is no key.
-    if (reported.has(literal) || isPlaceholder(literal.value) || !/[\p{L}\p{N}]/u.test(literal.value)) return;
+    // `JSON.parse(process.env.GOOGLE_CREDENTIALS || '{}')`: a placeholder, no key.
+    if (reported.has(literal) || isPlaceholder(literal.value)) return;
     findings.push({ kind: 'fallback', node: literal as TSESTree.StringLiteral, value: literal.value, name: envName });
     reported.add(literal);
   };

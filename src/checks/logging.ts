@@ -4,7 +4,7 @@ import { onlyInDevelopment } from '../dataflow/env-guard.js';
 import { loggerCalls, type LoggerCall } from '../dataflow/logger-calls.js';
 import { helperSinkSites, siteTaint } from '../dataflow/effects.js';
 import { incomingOrigins, sinkSeesCaller } from '../dataflow/incoming.js';
-import type { Origin, ParamOrigin } from '../dataflow/origin.js';
+import { redacted, type Origin, type ParamOrigin } from '../dataflow/origin.js';
 import { CREDENTIAL_PARAM, SECRET_MEMBER } from '../models/secrets.js';
 import type { RequestPart as ReadPart } from '../models/sources/request-functions.js';
 
@@ -146,7 +146,7 @@ function describe(origin: Origin): { what: string; replacement: Replacement | nu
     case 'prompt':
       return { what: origin.what === 'system prompt' ? 'the system prompt' : 'the messages list', replacement: null };
     case 'llm':
-      return origin.sanitized && !origin.escaped ? null : { what: 'LLM output', replacement: null };
+      return redacted(origin) ? null : { what: 'LLM output', replacement: null };
     case 'secret':
       return { what: 'a secret', replacement: 'redacted' };
     default:
@@ -188,7 +188,7 @@ export function logFindings(analysis: FileAnalysis): LogFinding[] {
       const origins = [...taint, ...incoming].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
       for (const origin of origins) {
         // Redaction hides the value from the log; escaping (`escapeHtml(x)`) does not.
-        if (origin.kind === 'param' || origin.kind === 'error' || ('sanitized' in origin && origin.sanitized && !origin.escaped)) continue;
+        if (origin.kind === 'param' || origin.kind === 'error' || redacted(origin)) continue;
         if (atSink.has(call)) continue;
         if (console && !server && (origin.kind === 'llm' || origin.kind === 'prompt')) continue;
         const described = describe(origin);

@@ -13,7 +13,7 @@ import { limitOption, missingLimit } from './llm-limits.js';
 import { describeCall } from './describe.js';
 import type { FileAnalysis, LinkedFunction } from './analysis-types.js';
 import { acrossModules } from './module-guard.js';
-import { union, type ParamOrigin, type Taint } from './origin.js';
+import { redacted, union, type ParamOrigin, type Taint } from './origin.js';
 import { hasInstructionText, promptParts } from './prompt-shape.js';
 
 /**
@@ -192,7 +192,8 @@ interface Emission {
 /** Whether a value from a parameter still counts at a sink: sanitizers clear every sink but the prompt slots. */
 function counts(origin: ParamOrigin, sink: EffectSink): boolean {
   // Escaping is no redaction: an escaped value is still logged.
-  return !origin.sanitized || sink.kind === 'llm' || (sink.kind === 'log' && origin.escaped === true);
+  if (sink.kind === 'llm') return true;
+  return sink.kind === 'log' ? !redacted(origin) : !origin.sanitized;
 }
 
 /** The effects of every function of a file that passes a parameter on to a sink. */

@@ -260,6 +260,15 @@ export function withStep(taint: Taint, step: string, destructured = false): Tain
   return stepped.length > 1 ? stepped.filter((origin, i) => !stepped.slice(0, i).some((earlier) => sameOrigin(earlier, origin))) : stepped;
 }
 
+/**
+ * Whether an origin went through a redacting sanitizer (`redactPII`, `mask*`, `scrub*`, your own),
+ * not one that only escapes (`escapeHtml`): hidden from logs and key checks. The output rules
+ * count any sanitizer (`sanitized`).
+ */
+export function redacted(origin: Origin): boolean {
+  return 'sanitized' in origin && origin.sanitized === true && origin.escaped !== true;
+}
+
 /** The request data in a value (what the client sent), without symbolic or object origins. */
 export function requestData(taint: Taint): RequestDataOrigin[] {
   return taint.filter((origin): origin is RequestDataOrigin => origin.kind === 'request');

@@ -97,9 +97,22 @@ export class ValueGuards {
     if (!root || !checkedRoot) return root === checkedRoot;
     const variable = this.variableOf(root);
     if (variable !== this.variableOf(checkedRoot)) return false;
+    if (!variable) return true;
     const from = checked.node.range[1];
     const to = node.range[0];
-    return !variable?.references.some((reference) => reference.isWrite() && reference.identifier.range[0] > from && reference.identifier.range[0] < to);
+    return !this.writesOf(variable).some((at) => at > from && at < to);
+  }
+
+  private readonly writes = new Map<TSESLint.Scope.Variable, readonly number[]>();
+
+  /** Where a variable is written, read once per variable (reads after a check ask it each time). */
+  private writesOf(variable: TSESLint.Scope.Variable): readonly number[] {
+    let found = this.writes.get(variable);
+    if (!found) {
+      found = variable.references.filter((reference) => reference.isWrite()).map((reference) => reference.identifier.range[0]);
+      this.writes.set(variable, found);
+    }
+    return found;
   }
 
   /**

@@ -88,7 +88,8 @@ const SAMPLE = /\b(?:test|fake|dummy|example|sample|mock|placeholder|invalid|not
 
 export function isPlaceholder(value: string): boolean {
   const text = value.trim();
-  return text.length < 200 && (PLACEHOLDER.test(text) || SAMPLE.test(text));
+  // A value with no letter or digit (`'{}'` for `JSON.parse`, `'---'`) holds no key.
+  return text.length < 200 && (PLACEHOLDER.test(text) || SAMPLE.test(text) || !/[\p{L}\p{N}]/u.test(text));
 }
 
 /**
