@@ -1,5 +1,6 @@
 import noApiKeyInResponse from './no-api-key-in-response.js';
 import noApiKeyInUrl from './no-api-key-in-url.js';
+import noClientControlledRoles from './no-client-controlled-roles.js';
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noHardcodedApiKey from './no-hardcoded-api-key.js';
 import noLlmOutputInDangerousSink from './no-llm-output-in-dangerous-sink.js';
@@ -16,6 +17,7 @@ import requireTimingSafeKeyCompare from './require-timing-safe-key-compare.js';
 export const rules = {
   'no-api-key-in-response': noApiKeyInResponse,
   'no-api-key-in-url': noApiKeyInUrl,
+  'no-client-controlled-roles': noClientControlledRoles,
   'no-error-details-in-response': noErrorDetailsInResponse,
   'no-hardcoded-api-key': noHardcodedApiKey,
   'no-llm-output-in-dangerous-sink': noLlmOutputInDangerousSink,

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { roleConstrained } from './role-constraints.js';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { LlmCall, PromptSlot, SlotRole } from '../models/llm/types.js';
 import { messageSlots } from '../models/llm/extract.js';
@@ -137,6 +138,11 @@ function parameterReceiver(node: Node, analysis: FileAnalysis): { fn: FunctionNo
   return index < 0 ? null : { fn, index };
 }
 
+/** Whether a parameter is the list itself, or a message's role (not only text inside messages this function writes). */
+function rolesFromParameter(analysis: FileAnalysis, list: Node): boolean {
+  return analysis.engine.taintAt(list, [null, 'role']).some((origin) => origin.kind === 'param' && !origin.within);
+}
+
 /** Sinks of a file whose value may come from a parameter, each with the value it takes. */
 function directSinks(analysis: FileAnalysis): { found: { sink: EffectSink; value: Node; only?: FunctionNode }[]; emissions: Emission[] } {
   const found: { sink: EffectSink; value: Node; only?: FunctionNode }[] = [];
@@ -146,6 +152,9 @@ function directSinks(analysis: FileAnalysis): { found: { sink: EffectSink; value
     const limit = missingLimit(analysis, call);
     const unbounded = limit === undefined ? undefined : limitOption(limit);
     for (const slot of call.slots) {
+      // A list whose roles the function itself constrains passes no role choice on to its callers.
+      // So does a list that only puts a parameter inside messages it writes (`[{ role: 'user', content: q }]`).
+      if (slot.role === 'conversation' && (roleConstrained(slot.value, analysis.index) || !rolesFromParameter(analysis, slot.value))) continue;
       const mixed = slot.role === 'prompt' && analysis.engine.taintOf(slot.value).some((o) => o.kind === 'param') && hasInstructionText(promptParts(slot.value, host), slot.minInstructionWords);
       found.push({ sink: { kind: 'llm', role: slot.role, label: slot.label, call: describeCall(call), mixed, minInstructionWords: slot.minInstructionWords, unbounded, list: slot.list }, value: slot.value });
     }

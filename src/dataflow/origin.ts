@@ -18,6 +18,12 @@ interface Placed {
   readonly at?: readonly string[];
   /** Fields of a whole value that were written over after it was spread (`{ ...headers, authorization: '…' }`) or left out by a rest pattern. */
   readonly except?: readonly string[];
+  /**
+   * It is one element of a list the server made (`[{ role: 'user', content: q }]`, `list.push(x)`),
+   * not the list itself: a list the client sent is the list, also when it is spread into another.
+   * How many lists deep (`[['human', q]]` holds `q` two deep); reading an element takes one off.
+   */
+  readonly within?: number;
 }
 
 /** A key, token or password: `process.env.OPENAI_API_KEY`, `config.apiKey`. */
@@ -164,7 +170,7 @@ function sameOrigin(a: Origin, b: Origin): boolean {
 const NOWHERE: readonly string[] = [];
 
 function samePlace(a: Placed, b: Placed): boolean {
-  return sameList(a.at ?? NOWHERE, b.at ?? NOWHERE) && sameList(a.except ?? NOWHERE, b.except ?? NOWHERE);
+  return sameList(a.at ?? NOWHERE, b.at ?? NOWHERE) && sameList(a.except ?? NOWHERE, b.except ?? NOWHERE) && a.within === b.within;
 }
 
 export function union(...taints: Taint[]): Taint {
@@ -202,6 +208,24 @@ export function whole<O extends Origin>(origin: O): O {
 export function flat(taint: Taint): Taint {
   return taint.some((origin) => origin.at || origin.except) ? taint.map(whole) : taint;
 }
+
+/** Lists kept per origin: deeper lists count as this depth. */
+const MAX_LIST_DEPTH = 3;
+
+/** The value as one element of a new list (see `Placed.within`); its fields stay the element's fields. */
+export function asElement(taint: Taint): Taint {
+  return taint.length === 0 ? taint : taint.map((origin) => ({ ...origin, within: Math.min((origin.within ?? 0) + 1, MAX_LIST_DEPTH) }) as Origin);
+}
+
+/** An element read from a list: what was one element of it may be the element itself (its fields kept). */
+export function outOfList(origin: Origin): Origin {
+  if (!origin.within) return origin;
+  if (origin.within > 1) return { ...origin, within: origin.within - 1 } as Origin;
+  const rest: { within?: number } = { ...origin };
+  delete rest.within;
+  return rest as Origin;
+}
+
 
 /** The value put under `key` of a new object (`{ key: value }`). */
 export function inField(taint: Taint, key: string): Taint {

@@ -53,13 +53,13 @@ export function promptVariables(calls: readonly LlmCall[], index: FileIndex): Ma
       (first?.type === T.Identifier && listHasSystemMessage(constValue(first, index)));
     if (!systemInList) continue;
     // `model.invoke(messages)`, `ChatPromptTemplate.fromMessages(messages)`
-    if (first?.type === T.Identifier && call.slots.every((slot) => slot.value !== first)) {
+    if (first?.type === T.Identifier && call.slots.every((slot) => slot.role === 'conversation' || slot.value !== first)) {
       const init = constValue(first, index);
       if (init?.type === T.ArrayExpression) note(first, 'messages list', call);
     }
     for (const key of MESSAGE_LISTS) {
       const list = property(options, key)?.value;
-      if (list && list.type === T.Identifier && !call.slots.some((slot) => slot.role !== 'system' && slot.value === list)) {
+      if (list && list.type === T.Identifier && !call.slots.some((slot) => slot.role !== 'system' && slot.role !== 'conversation' && slot.value === list)) {
         note(list, 'messages list', call);
       }
     }

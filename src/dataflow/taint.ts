@@ -16,7 +16,7 @@ import { acrossModules } from './module-guard.js';
 import type { LinkedFunction as Linked } from '../program/linker.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD } from '../models/errors.js';
 import { PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
-import { CLEAN, flat, inField, inFields, union, whole, withoutFields, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
+import { CLEAN, asElement, flat, outOfList, inField, inFields, union, whole, withoutFields, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
 import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
 import {
   ARGUMENT_PASSING_METHODS,
@@ -29,6 +29,7 @@ import {
   PASS_THROUGH_CONSTRUCTORS,
   STATIC_PASS_THROUGH,
   TEMPLATE_HELPERS,
+  PACKAGE_PASS_THROUGH,
   TEXT_CODECS,
   VALIDATOR_METHODS,
 } from '../models/propagation.js';
@@ -318,6 +319,16 @@ const signature = (taint: Taint) =>
  * Demand-driven, memoized taint propagation within one file. `taintOf(expression)` answers
  * which request data (with its path) may be in the value of an expression.
  */
+/** The origin as read through a member: its text or last step names it ('req.json() -> body.persona'). */
+function withMember<O extends Origin>(origin: O, key: string | null): O {
+  if (origin.kind === 'param') return origin;
+  const member = key === null ? '[…]' : /^\d+$/u.test(key) ? `[${key}]` : `.${key}`;
+  if (origin.steps.length === 0) return { ...origin, text: `${origin.text}${member}` };
+  const last = origin.steps[origin.steps.length - 1];
+  if (!namesMembers(last)) return origin;
+  return { ...origin, steps: [...origin.steps.slice(0, -1), `${last}${member}`] };
+}
+
 export class TaintEngine {
   private readonly memo = new Map<Node, Taint>();
   private readonly variableMemo = new Map<Variable, Taint>();
@@ -530,7 +541,8 @@ export class TaintEngine {
           ? this.taintOf(node.right)
           : flat(union(this.taintOf(node.left), this.taintOf(node.right)));
       case T.ArrayExpression:
-        return flat(union(...node.elements.map((e) => (e ? this.taintOf(e) : CLEAN))));
+        // A spread list stays the list it was; an element written here is one element of a new list.
+        return union(...node.elements.map((e) => (!e ? CLEAN : e.type === T.SpreadElement ? flat(this.taintOf(e)) : asElement(this.taintOf(e)))));
       case T.ObjectExpression:
         return this.objectTaint(node);
       case T.MemberExpression: {
@@ -631,13 +643,14 @@ export class TaintEngine {
     const written = memberWrite(member);
     if (written) {
       const key = made === T.ObjectExpression ? keyName(member) : null;
-      return key === null ? flat(this.taintOf(written)) : inField(this.taintOf(written), key);
+      if (key !== null) return inField(this.taintOf(written), key);
+      return made === T.ArrayExpression ? asElement(this.taintOf(written)) : flat(this.taintOf(written));
     }
     if (made !== T.ArrayExpression) return CLEAN;
     const call = member.parent;
     const method = keyName(member);
     if (call?.type !== T.CallExpression || call.callee !== member || !method || !MUTATING_METHODS.has(method)) return CLEAN;
-    return flat(union(...call.arguments.map((a) => this.taintOf(a))));
+    return union(...call.arguments.map((a) => (a.type === T.SpreadElement ? flat(this.taintOf(a)) : asElement(this.taintOf(a)))));
   }
 
   /** The value bound to a name by a declaration, assignment, loop or parameter, through patterns. */
@@ -899,7 +912,9 @@ export class TaintEngine {
 
   /** What `for (const x of value)` or `req.on('data', x => …)` yields. */
   private iterate(taint: Taint): Taint {
-    return this.mapOrigins(flat(taint), (origin) => {
+    return this.mapOrigins(taint, (placed) => {
+      if (placed.within) return outOfList(placed);
+      const origin = whole(placed);
       if (origin.kind === 'request-object') {
         return REQUEST_MODELS[origin.model].streamsBody
           ? { kind: 'request', node: origin.node, text: `${origin.text} body`, steps: origin.steps }
@@ -911,7 +926,10 @@ export class TaintEngine {
   }
 
   private element(taint: Taint): Taint {
-    return this.mapOrigins(flat(taint), (origin) => {
+    return this.mapOrigins(taint, (placed) => {
+      // An element the server wrote into its own list: that element, with its fields.
+      if (placed.within) return outOfList(placed);
+      const origin = whole(placed);
       if (origin.kind === 'request-object') return null;
       if (origin.kind === 'param') return { ...origin, access: [...origin.access, null] };
       return origin.kind === 'llm' ? streamElement(origin) : origin;
@@ -924,6 +942,8 @@ export class TaintEngine {
     if (call) return this.mapOrigins(flat(taint), (origin) => this.callOn(origin, call.method, call.argument, node));
     const key = roleOfStep(step) === null ? step : null;
     return this.mapOrigins(taint, (placed) => {
+      // `list[0]` of a list the server wrote: that element, with its fields.
+      if (placed.within && (key === null || /^\d+$/u.test(key))) return withMember(outOfList(placed), key);
       // An origin under a field: the read of that field gets it, a read of another field does not.
       if (placed.at) {
         if (key !== null && placed.at[0] !== key) return null;
@@ -959,12 +979,7 @@ export class TaintEngine {
         if (key !== null && SAFE_ERROR_MEMBERS.has(key)) return null;
         described = { ...origin, part: (key !== null && ERROR_PARTS.get(key)) || 'object' };
       }
-      const member = key === null ? '[…]' : /^\d+$/u.test(key) ? `[${key}]` : `.${key}`;
-      if (described.steps.length === 0) return { ...described, text: `${described.text}${member}` };
-      // 'req.json() -> body.persona': the member read from the last named value.
-      const last = described.steps[described.steps.length - 1];
-      if (!namesMembers(last)) return described;
-      return { ...described, steps: [...described.steps.slice(0, -1), `${last}${member}`] };
+      return withMember(described, key);
     });
   }
 
@@ -1145,6 +1160,7 @@ export class TaintEngine {
         return [{ kind: 'request', node: call, text: `${name}()`, steps: [] }];
       }
       if (TEMPLATE_HELPERS.has(name)) return this.argumentsTaint(call);
+      if (declaration && imported && PACKAGE_PASS_THROUGH.get(String(declaration.source.value))?.has(imported)) return this.argumentsTaint(call);
       return this.linkedTaint(call);
     }
     const fn = this.host.index.functionOf(callee);
@@ -1215,6 +1231,7 @@ export class TaintEngine {
         for (const key of access) taint = this.accessMember(taint, key, null);
         // Where the function put the parameter's value in what it returns (`return { q: p.body }`).
         taint = inFields(withoutFields(taint, origin.except ?? []), origin.at);
+        if (origin.within) taint = asElement(taint);
         parts.push(withStep(origin.sanitized ? sanitized(taint, origin.escaped) : taint, label));
       } else {
         parts.push(withStep([origin], label));

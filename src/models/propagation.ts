@@ -47,6 +47,9 @@ export const GLOBAL_PASS_THROUGH = set(
   'unescape',
 );
 
+/** Package functions whose result carries their arguments: `convertToModelMessages(messages)` of `ai`. */
+export const PACKAGE_PASS_THROUGH: ReadonlyMap<string, ReadonlySet<string>> = new Map([['ai', set('convertToModelMessages', 'convertToCoreMessages')]]);
+
 /** Imported template helpers used to format prompts: `dedent(\`…${x}\`)`. */
 export const TEMPLATE_HELPERS = set('dedent', 'outdent', 'stripIndent', 'stripIndents', 'oneLine', 'oneLineTrim', 'html', 'md');
 

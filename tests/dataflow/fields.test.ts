@@ -59,10 +59,26 @@ describe('access paths: origins per field', () => {
     expect(sinkOrigins(`${make} ${route(`sink(make(req).q);`)}`)).toEqual(['req.body.q -> make()']);
   });
 
-  it('operations that do not know fields keep every origin (arrays, strings, unknown calls)', () => {
-    expect(sinkOrigins(route(`const list = [{ a: req.body.a }]; sink(list[0].b);`))).toEqual(['req.body.a -> list[0].b']);
+  it('operations that do not know fields keep every origin (strings, unknown calls, lists read as a whole)', () => {
+    expect(sinkOrigins(route(`const list = [{ a: req.body.a }]; sink(list.join(','));`))).toEqual(['req.body.a -> list']);
     expect(sinkOrigins(route(`const s = JSON.stringify({ a: req.body.a }); sink(s);`))).toEqual(['req.body.a -> s']);
     expect(sinkOrigins(`function f(r) { return { a: r.body.a }; } ${route(`sink(Object.values(f(req)).join(''));`)}`)).toEqual(['req.body.a -> f()']);
+  });
+});
+
+/** The elements of a list the server writes keep their own fields, and are not the list itself. */
+describe('list elements', () => {
+  it('an element read from a list literal keeps its fields', () => {
+    expect(sinkOrigins(route(`const list = [{ a: req.body.a }]; sink(list[0].b);`))).toEqual([]);
+    expect(sinkOrigins(route(`const list = [{ a: req.body.a }]; sink(list[0].a);`))).toEqual(['req.body.a -> list[0].a']);
+    expect(sinkOrigins(route(`const list = [{ a: 1 }]; list.push({ a: req.body.a }); for (const item of list) sink(item.b);`))).toEqual([]);
+    expect(sinkOrigins(route(`const list = [{ a: 1 }]; list.push({ a: req.body.a }); for (const item of list) sink(item.a);`))).toEqual(['req.body.a -> list -> item.a']);
+  });
+
+  it('an element of a list made in a helper keeps its fields at the caller', () => {
+    const make = `function make(q) { return [{ role: 'user', content: q }]; }`;
+    expect(sinkOrigins(`${make} ${route(`sink(make(req.body.q)[0].role);`)}`)).toEqual([]);
+    expect(sinkOrigins(`${make} ${route(`sink(make(req.body.q)[0].content);`)}`)).toEqual(['req.body.q -> make()']);
   });
 });
 

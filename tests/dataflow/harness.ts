@@ -60,12 +60,16 @@ export function sinkOrigins(code: string, options?: ProbeOptions): string[] {
   return found[0].origins;
 }
 
-/** The LLM calls the engine finds in a snippet: `'openai chat.completions.create: system,user'`. */
-export function llmCalls(code: string, options: ProbeOptions = {}): string[] {
+/**
+ * The LLM calls the engine finds in a snippet: `'openai chat.completions.create: system,user'`.
+ * The slot of a whole message list is listed only with `conversations` (it comes with every chat call).
+ */
+export function llmCalls(code: string, options: ProbeOptions & { conversations?: boolean } = {}): string[] {
   let found: string[] = [];
+  const shown = (role: string) => options.conversations || role !== 'conversation';
   probe(code, options, (context) => ({
     Program() {
-      found = getFileAnalysis(context).llmCalls.map((call) => `${call.sdk} ${call.api}: ${call.slots.map((slot) => slot.role).join(',')}`);
+      found = getFileAnalysis(context).llmCalls.map((call) => `${call.sdk} ${call.api}: ${call.slots.filter((slot) => shown(slot.role)).map((slot) => slot.role).join(',')}`);
     },
   }));
   return found;

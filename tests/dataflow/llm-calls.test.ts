@@ -132,3 +132,28 @@ describe('LLM calls: other SDKs', () => {
     expect(llmCalls(`const model = new ChatOpenAI(); model.invoke(P);`)).toEqual([]);
   });
 });
+
+/** The whole list of messages of a chat call is a slot of its own: whoever writes it writes the roles. */
+describe('LLM calls: message lists as a whole', () => {
+  it('chat calls of each SDK have one, where the list is given', () => {
+    const options = { conversations: true };
+    expect(llmCalls(`import OpenAI from 'openai'; const o = new OpenAI(); o.chat.completions.create({ model: 'm', messages: history });`, options)).toEqual([
+      'openai chat.completions.create: conversation',
+    ]);
+    expect(llmCalls(`import Anthropic from '@anthropic-ai/sdk'; const a = new Anthropic(); a.messages.create({ model: 'm', max_tokens: 5, messages: history });`, options)).toEqual([
+      'anthropic messages.create: conversation',
+    ]);
+    expect(llmCalls(`import { streamText } from 'ai'; streamText({ model, system: S, messages: history });`, options)).toEqual(['ai streamText: system,conversation']);
+    expect(llmCalls(`import ollama from 'ollama'; ollama.chat({ model: 'm', messages: history });`, options)).toEqual(['ollama chat: conversation']);
+    expect(llmCalls(`import { ChatOpenAI } from '@langchain/openai'; const m = new ChatOpenAI(); m.invoke([['system', S], ...history]);`, options)).toEqual([
+      'langchain ChatOpenAI.invoke: system,conversation',
+    ]);
+  });
+
+  it('options that are no list of messages have none', () => {
+    const options = { conversations: true };
+    expect(llmCalls(`import ollama from 'ollama'; ollama.generate({ model: 'm', system: S, prompt: P });`, options)).toEqual(['ollama generate: system,prompt']);
+    expect(llmCalls(`import { ChatOpenAI } from '@langchain/openai'; const m = new ChatOpenAI(); m.invoke(P);`, options)).toEqual(['langchain ChatOpenAI.invoke: prompt']);
+    expect(llmCalls(`import OpenAI from 'openai'; const o = new OpenAI(); o.responses.create({ model: 'm', input: P });`, options)).toEqual(['openai responses.create: prompt']);
+  });
+});

@@ -1,4 +1,4 @@
-import { CHAT_ROLES, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
+import { CHAT_ROLES, conversationSlot, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
 import type { Extractor, SdkModel, TrackNode } from './types.js';
 
 /** @anthropic-ai/sdk: `messages.create|stream|parse({ system, messages })`. */
@@ -17,6 +17,7 @@ const messages: Extractor = (call, context) => {
     ...propertySlot(options, 'system', 'system', 'system prompt', inline ? { kind: 'prepend-user-message', options: inline, shape: 'text' } : undefined),
     // Since SDK 0.99 a message may also carry role 'system' (mid-conversation system blocks).
     ...messageSlots(messagesProperty?.value, context, CHAT_ROLES, loneUser),
+    ...conversationSlot(messagesProperty),
   ];
 };
 

@@ -1,4 +1,4 @@
-import { CHAT_ROLES, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
+import { chatMessages, inlineOptions, optionsOf, property, propertySlot } from './extract.js';
 import { USER_TURN_MIN_WORDS, type Extractor, type SdkModel, type TrackNode } from './types.js';
 
 /**
@@ -19,7 +19,7 @@ const chat: Extractor = (call, context) => {
   return [
     ...propertySlot(options, 'preamble', 'system', 'preamble'),
     ...messageSlot,
-    ...messageSlots(property(options, 'messages')?.value, context, CHAT_ROLES, 'system-message'),
+    ...chatMessages(property(options, 'messages'), context),
   ];
 };
 

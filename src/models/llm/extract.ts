@@ -189,6 +189,20 @@ function loneUserSlot(
   };
 }
 
+/**
+ * The whole list of messages of a call (`messages: history`): who writes its roles. Only for
+ * options that are always a list; a list written inline with constant roles is no question.
+ */
+export function conversationSlot(messages: TSESTree.Property | null | undefined, label = 'messages'): PromptSlot[] {
+  if (!messages) return [];
+  return [{ role: 'conversation', label, value: messages.value, report: messages }];
+}
+
+/** A chat call's `messages`: each message's slot, and the list as a whole. */
+export function chatMessages(messages: TSESTree.Property | null | undefined, context: ExtractContext): PromptSlot[] {
+  return [...messageSlots(messages?.value, context, CHAT_ROLES, 'system-message'), ...conversationSlot(messages)];
+}
+
 /** A property slot (`system: …`, `instructions: …`) of an options object. */
 export function propertySlot(
   options: TSESTree.ObjectExpression | null,

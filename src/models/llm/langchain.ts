@@ -42,7 +42,9 @@ const invoke: Extractor = (call, context) => {
   const argument = call.arguments[0];
   if (!argument || call.type !== T.CallExpression) return [];
   const value = constValue(argument, context.index);
-  if (value?.type === T.ArrayExpression) return messageSlots(argument, context, LANGCHAIN_ROLES, 'system-message');
+  if (value?.type === T.ArrayExpression) {
+    return [...messageSlots(argument, context, LANGCHAIN_ROLES, 'system-message'), { role: 'conversation', label: 'messages', value: argument, report: argument }];
+  }
   if (value?.type === T.ObjectExpression || value?.type === T.NewExpression) return [];
   const slot: PromptSlot = {
     role: 'prompt',

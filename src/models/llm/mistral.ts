@@ -1,9 +1,8 @@
-import { CHAT_ROLES, messageSlots, optionsOf, property } from './extract.js';
+import { chatMessages, optionsOf, property } from './extract.js';
 import type { Extractor, SdkModel, TrackNode } from './types.js';
 
 /** @mistralai/mistralai: `client.chat.complete|stream({ model, messages })`. */
-const chat: Extractor = (call, context) =>
-  messageSlots(property(optionsOf(call, context), 'messages')?.value, context, CHAT_ROLES, 'system-message');
+const chat: Extractor = (call, context) => chatMessages(property(optionsOf(call, context), 'messages'), context);
 
 const client: TrackNode = {
   members: {

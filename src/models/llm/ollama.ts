@@ -1,9 +1,8 @@
-import { CHAT_ROLES, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
+import { chatMessages, inlineOptions, optionsOf, property, propertySlot } from './extract.js';
 import type { Extractor, SdkModel, TrackNode } from './types.js';
 
 /** ollama: `ollama.chat({ messages })`, `ollama.generate({ system, prompt })`. */
-const chat: Extractor = (call, context) =>
-  messageSlots(property(optionsOf(call, context), 'messages')?.value, context, CHAT_ROLES, 'system-message');
+const chat: Extractor = (call, context) => chatMessages(property(optionsOf(call, context), 'messages'), context);
 
 const generate: Extractor = (call, context) => {
   const options = optionsOf(call, context);

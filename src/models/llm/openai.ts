@@ -1,9 +1,8 @@
-import { CHAT_ROLES, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
+import { CHAT_ROLES, chatMessages, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
 import { USER_TURN_MIN_WORDS, type Extractor, type SdkModel, type TrackNode } from './types.js';
 
 /** openai (and Azure OpenAI): chat completions, the Responses API, legacy completions. */
-export const openaiChat: Extractor = (call, context) =>
-  messageSlots(property(optionsOf(call, context), 'messages')?.value, context, CHAT_ROLES, 'system-message');
+export const openaiChat: Extractor = (call, context) => chatMessages(property(optionsOf(call, context), 'messages'), context);
 
 const responses: Extractor = (call, context) => {
   const options = optionsOf(call, context);

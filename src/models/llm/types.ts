@@ -1,8 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileIndex } from '../../syntax/file-index.js';
 
-/** `messages`: a list of role-tagged messages that the caller of a helper builds (see `PromptSlot.list`). */
-export type SlotRole = 'system' | 'user' | 'prompt' | 'messages';
+/**
+ * `messages`: a list of role-tagged messages that the caller of a helper builds (see `PromptSlot.list`).
+ * `conversation`: the whole list of messages a call takes, whose roles the client must not choose.
+ */
+export type SlotRole = 'system' | 'user' | 'prompt' | 'messages' | 'conversation';
 
 export interface MessageRoles {
   /** role name -> label used in messages ('system' -> 'system message'). */

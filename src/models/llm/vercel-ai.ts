@@ -1,5 +1,5 @@
 import { unwrap } from '../../syntax/ast.js';
-import { CHAT_ROLES, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
+import { CHAT_ROLES, conversationSlot, inlineOptions, messageSlots, optionsOf, property, propertySlot } from './extract.js';
 import type { Extractor, PromptSlot, SdkModel, TrackNode } from './types.js';
 
 /**
@@ -28,7 +28,7 @@ const generate: Extractor = (call, context) => {
   const loneUser = noSystem
     ? () => (inline && messages?.parent === inline ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'system', before: messages } as const) : undefined)
     : null;
-  slots.push(...messageSlots(messages?.value, context, CHAT_ROLES, loneUser));
+  slots.push(...messageSlots(messages?.value, context, CHAT_ROLES, loneUser), ...conversationSlot(messages));
   return slots;
 };
 
