@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CLIENT_EXCEPTIONS } from '../models/errors.js';
 import { RESPONSE_MODELS, type ResponseModelName } from '../models/sinks/response-objects.js';
+import { httpErrorMessage } from '../models/sinks/http-errors.js';
 import { keyName, memberChain, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import type { Taint } from '../dataflow/origin.js';
@@ -67,10 +68,12 @@ function handedResponses(analysis: FileAnalysis): Map<Variable, ResponseModelNam
   return variables;
 }
 
-/** The variable at the root of `res.status(500).json`. */
+/** The variable at the root of `res.status(500).json` (or of `reply.raw.end`). */
 function rootVariable(node: Node, analysis: FileAnalysis): Variable | null {
   let current = unwrap(node);
-  while (current.type === T.CallExpression && current.callee.type === T.MemberExpression) current = unwrap(current.callee.object);
+  while ((current.type === T.CallExpression && current.callee.type === T.MemberExpression) || current.type === T.MemberExpression) {
+    current = unwrap(current.type === T.CallExpression ? (current.callee as TSESTree.MemberExpression).object : current.object);
+  }
   return current.type === T.Identifier ? analysis.index.variableOf(current) : null;
 }
 
@@ -158,7 +161,7 @@ function directResponseVariables(analysis: FileAnalysis): Map<Variable, Response
   return new Map(variables);
 }
 
-/** The response object at the root of `res.status(500).json`, skipping chain methods. */
+/** The response object at the root of `res.status(500).json`, skipping chain methods; `reply.raw` is the Node response of a Fastify reply. */
 function responseRoot(
   node: Node,
   variables: Map<Variable, ResponseModelName>,
@@ -169,6 +172,12 @@ function responseRoot(
     const variable = analysis.index.variableOf(current);
     const model = variable && variables.get(variable);
     return model ? { model, name: current.name } : null;
+  }
+  if (current.type === T.MemberExpression) {
+    const field = keyName(current);
+    const inner = field ? responseRoot(current.object, variables, analysis) : null;
+    const model = inner && field ? RESPONSE_MODELS[inner.model].fields?.get(field) : undefined;
+    return inner && model ? { model, name: `${inner.name}.${field}` } : null;
   }
   if (current.type !== T.CallExpression) return null;
   const callee = unwrap(current.callee);
@@ -335,6 +344,17 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
       // NestJS and GraphQL send a thrown exception's message (its first argument) to the client.
       add({ node: created.parent, payload: [created.arguments[0]], api: `throw new ${callee.name}` }, created);
     }
+  }
+
+  // `throw fastify.httpErrors.badRequest(message)`, `throw createError(404, message)`: the framework answers with the message.
+  for (const call of analysis.index.calls) {
+    if (call.parent?.type !== T.ThrowStatement) continue;
+    const message = httpErrorMessage(call, analysis.index);
+    const payload = message === null ? undefined : call.arguments[message];
+    if (!payload || payload.type === T.SpreadElement) continue;
+    const { root, names } = memberChain(call.callee);
+    const name = [...(root.type === T.Identifier ? [root.name] : []), ...names].join('.');
+    add({ node: call.parent, payload: [payload], api: `throw ${name}()` }, call);
   }
 
   // Handlers whose return value is the response.

@@ -18,6 +18,7 @@ import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD } f
 import { PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
 import { CLEAN, flat, inField, inFields, union, whole, withoutFields, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
 import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
+import { httpErrorMessage } from '../models/sinks/http-errors.js';
 import {
   ARGUMENT_PASSING_METHODS,
   CALLBACK_RESULT_METHODS,
@@ -1011,6 +1012,12 @@ export class TaintEngine {
     if (chain.length > 0 && this.host.isSanitizer(chain)) return sanitized(this.argumentsTaint(call), isEscaping(chain));
     const read = root.type === T.Identifier && names.length <= 1 ? this.requestRead(call, root, names[0] ?? null) : null;
     if (read) return [read];
+    // `fastify.httpErrors.badRequest(message)`, `createError(404, message)`: an error that carries its message.
+    const message = httpErrorMessage(call, this.host.index);
+    if (message !== null) {
+      const argument = call.arguments[message];
+      return argument && argument.type !== T.SpreadElement ? flat(this.taintOf(argument)) : CLEAN;
+    }
     if (callee.type === T.MemberExpression) return this.methodCallTaint(call, callee);
     if (callee.type === T.Identifier) {
       // `createUIMessageStream({ execute: ({ writer }) => writer.merge(x) })`: a stream of what the callback writes.

@@ -9,8 +9,13 @@ const resolve = (body: string) =>
   `async function resolve(ctx: unknown, input: { q: string }) { const c = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: input.q }] }); ${body} }`;
 const sanitizer = [{ requireSanitizer: true, sanitizer: { name: 'sanitizeHtml', import: '@acme/sanitize' } }] as const;
 
+const fastifyOpenai = [`import Fastify from 'fastify'; import OpenAI from 'openai';`, `const app = Fastify(); const openai = new OpenAI();`];
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
+    {
+      name: "Fastify's raw Node response written only the text and a status",
+      code: lines(...fastifyOpenai, `app.post('/a', async (request, reply) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: request.body.q }] }); reply.raw.write('event: done'); reply.raw.end(r.choices[0].message.content); });`),
+    },
     {
       name: 'a generator that yields text deltas, or only a constant, consumed by for await, Readable.from(…).pipe(res) and pipeline',
       code: lines(
@@ -137,6 +142,14 @@ ruleTester().run('no-raw-llm-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: "Fastify's raw Node response: the whole result written with reply.raw.write",
+      code: lines(...fastifyOpenai, `app.post('/a', async (request, reply) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: request.body.q }] }); reply.raw.write(JSON.stringify(r)); reply.raw.end(); });`),
+      output: null,
+      errors: [
+        { messageId, line: 3, column: 163, data: { what: 'result', api: 'openai chat.completions.create', line: '3', via: ' via r', sink: 'reply.raw.write' } },
+      ],
+    },
     {
       name: 'a generator that yields raw chunks: consumed by for await, piped with Readable.from(…).pipe(res), and through pipeline',
       code: lines(

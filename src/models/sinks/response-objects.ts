@@ -1,3 +1,5 @@
+import { HTTP_ERROR_NAMES } from './http-errors.js';
+
 /** Every method name a framework's response object has (what is sent, chained, or anything else it offers). */
 export function responseMethodNames(): ReadonlySet<string> {
   return new Set(Object.values(RESPONSE_MODELS).flatMap((model) => [...model.send.keys(), ...model.chain, ...(model.other ?? [])]));
@@ -22,6 +24,8 @@ export interface ResponseObjectModel {
   readonly exposes?: ReadonlyMap<string, { readonly status: number; readonly message: number }>;
   /** Its other methods (redirects, files, cookies, headers): no payload the rules follow, but the object's own. */
   readonly other?: ReadonlySet<string>;
+  /** Fields that hold another response object (a Fastify reply's `raw` is the Node response). */
+  readonly fields?: ReadonlyMap<string, ResponseModelName>;
 }
 
 export const RESPONSE_MODELS: Readonly<Record<ResponseModelName, ResponseObjectModel>> = {
@@ -38,8 +42,10 @@ export const RESPONSE_MODELS: Readonly<Record<ResponseModelName, ResponseObjectM
     other: new Set(['redirect', 'sendFile', 'download', 'clearCookie', 'sendStatus', 'setHeader', 'getHeader', 'flushHeaders']),
   },
   'fastify-reply': {
-    send: new Map([['send', 0]]),
+    // `reply.send(x)`; `@fastify/sensible`'s `reply.badRequest(message)`, … and `reply.getHttpError(status, message)`.
+    send: new Map([['send', 0], ['getHttpError', 1], ...[...HTTP_ERROR_NAMES].map((name) => [name, 0] as const)]),
     chain: new Set(['code', 'status', 'header', 'headers', 'type']),
+    fields: new Map([['raw', 'node-res']]),
   },
   'node-res': {
     send: new Map([
