@@ -1,9 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CLIENT_EXCEPTIONS } from '../models/errors.js';
-import { RESPONSE_MODELS, type ResponseModelName } from '../models/sinks/response-objects.js';
+import { RESPONSE_CALLBACKS, RESPONSE_MODELS, type ResponseModelName } from '../models/sinks/response-objects.js';
+import { importedBinding } from '../syntax/imports.js';
 import { httpErrorMessage } from '../models/sinks/http-errors.js';
-import { keyName, memberChain, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
+import { isFunction, keyName, memberChain, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import type { Taint } from '../dataflow/origin.js';
 import { effectsAt, helperSinkSites, siteTaint, type ParamEffect } from '../dataflow/effects.js';
@@ -156,6 +157,16 @@ function directResponseVariables(analysis: FileAnalysis): Map<Variable, Response
     const fromHost = receiver.type === T.CallExpression && memberChain(receiver.callee).names.at(-1) === 'switchToHttp';
     const variable = fromHost ? analysis.index.variableOf(call.parent.id) : null;
     if (variable) variables.set(variable, 'express-res');
+  }
+  // `streamSSE(c, async (stream) => …)`: the callback's stream.
+  for (const call of analysis.index.calls) {
+    const callee = unwrap(call.callee);
+    const imported = callee.type === T.Identifier ? importedBinding(callee, analysis.index) : null;
+    const model = imported && RESPONSE_CALLBACKS.find((m) => m.callee === imported.name && m.module === imported.module);
+    const callback = model ? call.arguments[model.callback] : undefined;
+    const param = model && callback && isFunction(callback) ? callback.params[model.param] : undefined;
+    const variable = param?.type === T.Identifier ? analysis.index.variableOf(param) : null;
+    if (model && variable) variables.set(variable, model.model);
   }
   directCache.set(analysis, variables);
   return new Map(variables);

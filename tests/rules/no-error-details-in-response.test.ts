@@ -5,8 +5,13 @@ const messageId = 'errorDetails' as const;
 const express = [`import express from 'express';`, `const app = express();`];
 
 const fastify = [`import Fastify from 'fastify'; import sensible from '@fastify/sensible';`, `const app = Fastify(); app.register(sensible);`];
+const honoStream = [`import { Hono } from 'hono'; import { stream } from 'hono/streaming';`, `const app = new Hono();`];
 ruleTester().run('no-error-details-in-response', rule, {
   valid: [
+    {
+      name: 'a hono/streaming callback that logs the error and writes a status',
+      code: lines(...honoStream, `app.get('/s', (c) => stream(c, async (s) => { try { await run(s); } catch (err) { console.error(err.stack); await s.write('failed'); } }));`),
+    },
     {
       name: '@fastify/sensible helpers and http-errors with constant messages; a 5xx http-errors message outside Fastify; the raw response written a status',
       code: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { request.log.error(err); return reply.internalServerError('Could not answer'); } });`, `app.post('/b', async (request, reply) => { try { await run(); } catch (err) { throw app.httpErrors.badRequest('Invalid input'); } });`, `app.post('/c', async (request, reply) => { try { await run(); } catch (err) { reply.raw.end('failed'); } });`),
@@ -183,6 +188,14 @@ ruleTester().run('no-error-details-in-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: "a hono/streaming callback that writes the error's stack",
+      code: lines(...honoStream, `app.get('/s', (c) => stream(c, async (s) => { try { await run(s); } catch (err) { await s.write(err.stack); } }));`),
+      output: null,
+      errors: [
+        { messageId, line: 3, column: 89, data: { source: 'err.stack', line: '3', via: '', api: 's.write' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...honoStream, `app.get('/s', (c) => stream(c, async (s) => { try { await run(s); } catch (err) { await s.write('Internal Server Error'); } }));`) }] },
+      ],
+    },
     {
       name: "@fastify/sensible: reply.internalServerError with the error's message",
       code: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { return reply.internalServerError(err.message); } });`),

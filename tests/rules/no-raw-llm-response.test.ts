@@ -10,8 +10,14 @@ const resolve = (body: string) =>
 const sanitizer = [{ requireSanitizer: true, sanitizer: { name: 'sanitizeHtml', import: '@acme/sanitize' } }] as const;
 
 const fastifyOpenai = [`import Fastify from 'fastify'; import OpenAI from 'openai';`, `const app = Fastify(); const openai = new OpenAI();`];
+const honoStreaming = [`import { Hono } from 'hono'; import { stream, streamSSE, streamText } from 'hono/streaming'; import OpenAI from 'openai';`, `const app = new Hono(); const openai = new OpenAI();`];
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
+    {
+      name: 'requireSanitizer: a hono/streaming callback that writes only a status and sanitized text',
+      options: [{ requireSanitizer: true }],
+      code: lines(...honoStreaming, `app.post('/s', async (c) => { const { q } = await c.req.json(); return streamSSE(c, async (s) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }); await s.writeSSE({ event: 'status', data: 'done' }); await s.writeSSE({ data: sanitizeHtml(r.choices[0].message.content ?? '') }); }); });`),
+    },
     {
       name: "Fastify's raw Node response written only the text and a status",
       code: lines(...fastifyOpenai, `app.post('/a', async (request, reply) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: request.body.q }] }); reply.raw.write('event: done'); reply.raw.end(r.choices[0].message.content); });`),
@@ -142,6 +148,18 @@ ruleTester().run('no-raw-llm-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'hono/streaming: the whole result in writeSSE; with requireSanitizer, model text in writeSSE, write and writeln',
+      options: [{ requireSanitizer: true }],
+      code: lines(...honoStreaming, `app.post('/a', async (c) => { const { q } = await c.req.json(); return streamSSE(c, async (s) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }); await s.writeSSE({ data: JSON.stringify(r) }); }); });`, `app.post('/b', async (c) => { const { q } = await c.req.json(); return streamSSE(c, async (s) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }); await s.writeSSE({ data: r.choices[0].message.content ?? '' }); }); });`, `app.post('/c', async (c) => { const q = await c.req.text(); return stream(c, async (s) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }); await s.write(r.choices[0].message.content ?? ''); }); });`, `app.post('/d', async (c) => { const q = await c.req.text(); return streamText(c, async (s) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }); await s.writeln(r.choices[0].message.content ?? ''); }); });`),
+      output: null,
+      errors: [
+        { messageId, line: 3, column: 212, data: { what: 'result', api: 'openai chat.completions.create', line: '3', via: ' via r', sink: 's.writeSSE' } },
+        { messageId: 'unsanitizedText', line: 4, column: 212, data: { api: 'openai chat.completions.create', line: '4', via: ' via r.choices[0].message.content', sink: 's.writeSSE' } },
+        { messageId: 'unsanitizedText', line: 5, column: 205, data: { api: 'openai chat.completions.create', line: '5', via: ' via r.choices[0].message.content', sink: 's.write' } },
+        { messageId: 'unsanitizedText', line: 6, column: 209, data: { api: 'openai chat.completions.create', line: '6', via: ' via r.choices[0].message.content', sink: 's.writeln' } },
+      ],
+    },
     {
       name: "Fastify's raw Node response: the whole result written with reply.raw.write",
       code: lines(...fastifyOpenai, `app.post('/a', async (request, reply) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: request.body.q }] }); reply.raw.write(JSON.stringify(r)); reply.raw.end(); });`),

@@ -11,7 +11,7 @@ export function responseMethodNames(): ReadonlySet<string> {
  * response object (`res.status(500).json(…)`); `bodyProperty` is assigned the payload
  * (`ctx.body = …`).
  */
-export type ResponseModelName = 'express-res' | 'fastify-reply' | 'node-res' | 'koa-ctx' | 'hono-c';
+export type ResponseModelName = 'express-res' | 'fastify-reply' | 'node-res' | 'koa-ctx' | 'hono-c' | 'hono-stream';
 
 export interface ResponseObjectModel {
   readonly send: ReadonlyMap<string, number>;
@@ -69,4 +69,34 @@ export const RESPONSE_MODELS: Readonly<Record<ResponseModelName, ResponseObjectM
     ]),
     chain: new Set(),
   },
+  // The stream `streamSSE(c, async (stream) => …)` of `hono/streaming` hands its callback.
+  'hono-stream': {
+    send: new Map([
+      ['write', 0],
+      ['writeln', 0],
+      ['writeSSE', 0],
+    ]),
+    chain: new Set(),
+    other: new Set(['sleep', 'close', 'abort', 'onAbort', 'pipe']),
+  },
 };
+
+/**
+ * Package functions that hand a callback a stream of the response: what the callback writes
+ * on it is sent. `callback` is the callback's argument position, `param` the stream's.
+ */
+export interface ResponseCallback {
+  readonly callee: string;
+  readonly module: string;
+  readonly callback: number;
+  readonly param: number;
+  readonly model: ResponseModelName;
+}
+
+export const RESPONSE_CALLBACKS: readonly ResponseCallback[] = ['stream', 'streamText', 'streamSSE'].map((callee) => ({
+  callee,
+  module: 'hono/streaming',
+  callback: 1,
+  param: 0,
+  model: 'hono-stream' as const,
+}));
