@@ -1,10 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CLIENT_EXCEPTIONS } from '../models/errors.js';
-import { RESPONSE_CALLBACKS, RESPONSE_MODELS, type ResponseModelName } from '../models/sinks/response-objects.js';
+import { PACKAGE_RESPONSES, PIPE_TO_RESPONSE_METHODS, RESPONSE_CALLBACKS, RESPONSE_MODELS, type ResponseModelName } from '../models/sinks/response-objects.js';
 import { importedBinding } from '../syntax/imports.js';
 import { httpErrorMessage } from '../models/sinks/http-errors.js';
-import { isFunction, keyName, memberChain, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
+import { findProperty, isFunction, keyName, memberChain, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import type { Taint } from '../dataflow/origin.js';
 import { effectsAt, helperSinkSites, siteTaint, type ParamEffect } from '../dataflow/effects.js';
@@ -357,6 +357,12 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
     }
   }
 
+  // `new StreamingTextResponse(stream)`, `pipeUIMessageStreamToResponse({ response: res, stream })`, `result.pipeTextStreamToResponse(res)`.
+  for (const node of [...analysis.index.calls, ...analysis.index.news]) {
+    const sink = packageResponse(node, analysis);
+    if (sink) add(sink);
+  }
+
   // `throw fastify.httpErrors.badRequest(message)`, `throw createError(404, message)`: the framework answers with the message.
   for (const call of analysis.index.calls) {
     if (call.parent?.type !== T.ThrowStatement) continue;
@@ -383,6 +389,34 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
   sinks.sort((a, b) => a.node.range[0] - b.node.range[0]);
   cache.set(analysis, sinks);
   return sinks;
+}
+
+/** A package's response made or sent by this call (see `PACKAGE_RESPONSES`, `PIPE_TO_RESPONSE_METHODS`). */
+function packageResponse(node: TSESTree.CallExpression | TSESTree.NewExpression, analysis: FileAnalysis): ResponseSink | null {
+  const callee = unwrap(node.callee);
+  if (callee.type === T.MemberExpression) {
+    const method = keyName(callee);
+    return node.type === T.CallExpression && method && PIPE_TO_RESPONSE_METHODS.has(method) ? { node, payload: [node], api: `${describeReceiver(callee.object)}.${method}` } : null;
+  }
+  const imported = callee.type === T.Identifier ? importedBinding(callee, analysis.index) : null;
+  const model = imported && PACKAGE_RESPONSES.find((m) => m.callee === imported.name && m.module === imported.module && m.construct === (node.type === T.NewExpression));
+  if (!model || callee.type !== T.Identifier) return null;
+  const api = `${node.type === T.NewExpression ? 'new ' : ''}${callee.name}`;
+  if (model.payload === 'self') return { node, payload: [node], api };
+  const given = node.arguments[model.payload.argument];
+  const value = given && given.type !== T.SpreadElement ? unwrap(given) : null;
+  const field = model.payload.field;
+  const payload = field === undefined ? value : value?.type === T.ObjectExpression ? findProperty(value, field)?.value : null;
+  return payload ? { node, payload: [payload], api } : null;
+}
+
+/** `result` in `result.pipeTextStreamToResponse(res)`, `streamText(…)` for a call. */
+function describeReceiver(node: Node): string {
+  const value = unwrap(node);
+  if (value.type === T.Identifier) return value.name;
+  const { root, names } = memberChain(value.type === T.CallExpression ? value.callee : value);
+  const name = [...(root.type === T.Identifier ? [root.name] : []), ...names].join('.');
+  return value.type === T.CallExpression ? `${name}(…)` : name;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { FileIndex } from '../syntax/file-index.js';
 import { singleInit } from '../syntax/strings.js';
 import { safeBranch, type GuardContext } from './env-guard.js';
 import { comparedToLiteral, conjuncts, ValueGuards } from './value-guards.js';
-import { emittedValues, resolvedValues, writerCallbackOf, writtenByCallbacks, writtenIntoStream } from './stream-writers.js';
+import { emittedValues, resolvedValues, textStreamSource, writerCallbackOf, writtenByCallbacks, writtenIntoStream } from './stream-writers.js';
 import { LISTEN_METHODS, STREAM_RAW_EVENTS, STREAM_TEXT_EVENTS } from '../models/streams.js';
 import { requestFunctionPart } from '../models/sources/request-functions.js';
 import { classFields, classMember, instanceBody, methodCallsOf, ownerBody } from './class-fields.js';
@@ -159,6 +159,11 @@ function streamOf(taint: Taint): Taint {
     if (origin.part === 'text') return { ...origin, part: 'text-stream' };
     return origin.part === 'response' ? { ...origin, part: 'stream' } : origin;
   });
+}
+
+/** What an adapter streams as text: every part of model output becomes a text stream. */
+function textStreamOf(taint: Taint): Taint {
+  return flat(taint).map((origin) => (origin.kind === 'llm' ? { ...origin, part: 'text-stream' } : origin));
 }
 
 /**
@@ -1018,6 +1023,9 @@ export class TaintEngine {
       const argument = call.arguments[message];
       return argument && argument.type !== T.SpreadElement ? flat(this.taintOf(argument)) : CLEAN;
     }
+    // `OpenAIStream(response)`, `LangChainAdapter.toDataStreamResponse(stream)`: the model's text, streamed.
+    const streamed = textStreamSource(call, this.host.index);
+    if (streamed) return withStep(textStreamOf(this.taintOf(streamed)), `${chain.join('.')}()`);
     if (callee.type === T.MemberExpression) return this.methodCallTaint(call, callee);
     if (callee.type === T.Identifier) {
       // `createUIMessageStream({ execute: ({ writer }) => writer.merge(x) })`: a stream of what the callback writes.

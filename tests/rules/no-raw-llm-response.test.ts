@@ -11,8 +11,20 @@ const sanitizer = [{ requireSanitizer: true, sanitizer: { name: 'sanitizeHtml', 
 
 const fastifyOpenai = [`import Fastify from 'fastify'; import OpenAI from 'openai';`, `const app = Fastify(); const openai = new OpenAI();`];
 const honoStreaming = [`import { Hono } from 'hono'; import { stream, streamSSE, streamText } from 'hono/streaming'; import OpenAI from 'openai';`, `const app = new Hono(); const openai = new OpenAI();`];
+const aiV3 = [`import { OpenAIStream, StreamingTextResponse } from 'ai'; import OpenAI from 'openai';`, `const openai = new OpenAI();`];
+const langchainAdapter = [`import { LangChainAdapter } from 'ai'; import { ChatOpenAI } from '@langchain/openai';`, `const llm = new ChatOpenAI();`];
+const aiExpress = [`import express from 'express'; import { createUIMessageStream, pipeDataStreamToResponse, pipeUIMessageStreamToResponse, streamText } from 'ai';`, `const app = express();`];
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
+    {
+      name: 'ai v3: a text stream in a StreamingTextResponse is text (recommended)',
+      code: lines(...aiV3, `export async function POST(req: Request) { const { messages } = await req.json(); const response = await openai.chat.completions.create({ model: 'm', stream: true, messages }); const stream = OpenAIStream(response); return new StreamingTextResponse(stream); }`),
+    },
+    {
+      name: 'requireSanitizer: ai response helpers given streams that write only a status',
+      options: [{ requireSanitizer: true }],
+      code: lines(...aiExpress, `app.post('/a', (req, res) => { const result = streamText({ model, prompt: req.body.q }); pipeDataStreamToResponse(res, { execute: (ds) => { ds.writeData({ status: 'started' }); } }); });`, `app.post('/b', (req, res) => { const result = streamText({ model, prompt: req.body.q }); pipeUIMessageStreamToResponse({ response: res, stream: createUIMessageStream({ execute: ({ writer }) => { writer.write({ type: 'data-status', data: 'ready' }); } }) }); });`),
+    },
     {
       name: 'requireSanitizer: a hono/streaming callback that writes only a status and sanitized text',
       options: [{ requireSanitizer: true }],
@@ -148,6 +160,35 @@ ruleTester().run('no-raw-llm-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'requireSanitizer: ai v3 OpenAIStream in a StreamingTextResponse',
+      options: [{ requireSanitizer: true }],
+      code: lines(...aiV3, `export async function POST(req: Request) { const { messages } = await req.json(); const response = await openai.chat.completions.create({ model: 'm', stream: true, messages }); const stream = OpenAIStream(response); return new StreamingTextResponse(stream); }`),
+      output: null,
+      errors: [
+        { messageId: 'unsanitizedText', line: 3, column: 224, data: { api: 'openai chat.completions.create', line: '3', via: ' via response -> OpenAIStream() -> stream', sink: 'new StreamingTextResponse' } },
+      ],
+    },
+    {
+      name: 'requireSanitizer: LangChainAdapter.toDataStreamResponse of a chat model stream, returned',
+      options: [{ requireSanitizer: true }],
+      code: lines(...langchainAdapter, `export async function POST(req: Request) { const { prompt } = await req.json(); const stream = await llm.stream(prompt); return LangChainAdapter.toDataStreamResponse(stream); }`),
+      output: null,
+      errors: [
+        { messageId: 'unsanitizedText', line: 3, column: 122, data: { api: 'langchain ChatOpenAI.stream', line: '3', via: ' via stream -> LangChainAdapter.toDataStreamResponse()', sink: 'the return value of POST' } },
+      ],
+    },
+    {
+      name: 'requireSanitizer: ai v5 response helpers: pipeUIMessageStreamToResponse, pipeDataStreamToResponse, result.pipeTextStreamToResponse',
+      options: [{ requireSanitizer: true }],
+      code: lines(...aiExpress, `app.post('/a', (req, res) => { const result = streamText({ model, prompt: req.body.q }); pipeUIMessageStreamToResponse({ response: res, stream: result.toUIMessageStream() }); });`, `app.post('/b', (req, res) => { pipeDataStreamToResponse(res, { execute: (ds) => { const result = streamText({ model, prompt: req.body.q }); result.mergeIntoDataStream(ds); } }); });`, `app.post('/c', (req, res) => { const result = streamText({ model, prompt: req.body.q }); result.pipeTextStreamToResponse(res); });`),
+      output: null,
+      errors: [
+        { messageId: 'unsanitizedText', line: 3, column: 90, data: { api: 'ai streamText', line: '3', via: ' via result', sink: 'pipeUIMessageStreamToResponse' } },
+        { messageId: 'unsanitizedText', line: 4, column: 32, data: { api: 'ai streamText', line: '4', via: ' via result -> pipeDataStreamToResponse()', sink: 'pipeDataStreamToResponse' } },
+        { messageId: 'unsanitizedText', line: 5, column: 90, data: { api: 'ai streamText', line: '5', via: ' via result', sink: 'result.pipeTextStreamToResponse' } },
+      ],
+    },
     {
       name: 'hono/streaming: the whole result in writeSSE; with requireSanitizer, model text in writeSSE, write and writeln',
       options: [{ requireSanitizer: true }],

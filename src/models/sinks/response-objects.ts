@@ -100,3 +100,35 @@ export const RESPONSE_CALLBACKS: readonly ResponseCallback[] = ['stream', 'strea
   param: 0,
   model: 'hono-stream' as const,
 }));
+
+/**
+ * Package functions and classes that send what they are given, or make the response that sends
+ * it: `new StreamingTextResponse(stream)`, `createUIMessageStreamResponse({ stream })`,
+ * `pipeUIMessageStreamToResponse({ response, stream })` of `ai`. `payload`: the argument (and
+ * the field of that options object) that is sent, or 'self' for a call whose own value is what it
+ * sends (`pipeDataStreamToResponse(res, { execute })`: what `execute` writes).
+ */
+export interface PackageResponse {
+  readonly callee: string;
+  readonly module: string;
+  readonly construct: boolean;
+  readonly payload: { readonly argument: number; readonly field?: string } | 'self';
+}
+
+export const PACKAGE_RESPONSES: readonly PackageResponse[] = [
+  { callee: 'StreamingTextResponse', module: 'ai', construct: true, payload: { argument: 0 } },
+  { callee: 'streamToResponse', module: 'ai', construct: false, payload: { argument: 0 } },
+  { callee: 'createUIMessageStreamResponse', module: 'ai', construct: false, payload: { argument: 0, field: 'stream' } },
+  { callee: 'pipeUIMessageStreamToResponse', module: 'ai', construct: false, payload: { argument: 0, field: 'stream' } },
+  { callee: 'createTextStreamResponse', module: 'ai', construct: false, payload: { argument: 0, field: 'textStream' } },
+  { callee: 'pipeTextStreamToResponse', module: 'ai', construct: false, payload: { argument: 0, field: 'textStream' } },
+  { callee: 'pipeDataStreamToResponse', module: 'ai', construct: false, payload: 'self' },
+];
+
+/** Methods of an `ai` result that write its stream into the Node response they are given (`result.pipeTextStreamToResponse(res)`): the call's value is sent. */
+export const PIPE_TO_RESPONSE_METHODS: ReadonlySet<string> = new Set([
+  'pipeTextStreamToResponse',
+  'pipeDataStreamToResponse',
+  'pipeUIMessageStreamToResponse',
+  'pipeAIStreamToResponse',
+]);
