@@ -14,8 +14,14 @@ const honoStreaming = [`import { Hono } from 'hono'; import { stream, streamSSE,
 const aiV3 = [`import { OpenAIStream, StreamingTextResponse } from 'ai'; import OpenAI from 'openai';`, `const openai = new OpenAI();`];
 const langchainAdapter = [`import { LangChainAdapter } from 'ai'; import { ChatOpenAI } from '@langchain/openai';`, `const llm = new ChatOpenAI();`];
 const aiExpress = [`import express from 'express'; import { createUIMessageStream, pipeDataStreamToResponse, pipeUIMessageStreamToResponse, streamText } from 'ai';`, `const app = express();`];
+const aiUi = [`import { createUIMessageStream, createUIMessageStreamResponse, streamText } from 'ai';`];
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
+    {
+      name: 'requireSanitizer: createUIMessageStreamResponse of a UI stream that writes only a status',
+      options: [{ requireSanitizer: true }],
+      code: lines(...aiUi, `export async function POST(req: Request) { const { prompt } = await req.json(); const result = streamText({ model, prompt }); return createUIMessageStreamResponse({ stream: createUIMessageStream({ execute: ({ writer }) => { writer.write({ type: 'data-status', data: 'queued' }); } }) }); }`),
+    },
     {
       name: 'ai v3: a text stream in a StreamingTextResponse is text (recommended)',
       code: lines(...aiV3, `export async function POST(req: Request) { const { messages } = await req.json(); const response = await openai.chat.completions.create({ model: 'm', stream: true, messages }); const stream = OpenAIStream(response); return new StreamingTextResponse(stream); }`),
@@ -160,6 +166,15 @@ ruleTester().run('no-raw-llm-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: "requireSanitizer: createUIMessageStreamResponse of a result's UI message stream",
+      options: [{ requireSanitizer: true }],
+      code: lines(...aiUi, `export async function POST(req: Request) { const { prompt } = await req.json(); const result = streamText({ model, prompt }); return createUIMessageStreamResponse({ stream: result.toUIMessageStream() }); }`),
+      output: null,
+      errors: [
+        { messageId: 'unsanitizedText', line: 2, column: 134, data: { api: 'ai streamText', line: '2', via: ' via result', sink: 'createUIMessageStreamResponse' } },
+      ],
+    },
     {
       name: 'requireSanitizer: ai v3 OpenAIStream in a StreamingTextResponse',
       options: [{ requireSanitizer: true }],
