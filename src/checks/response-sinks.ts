@@ -1,8 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CLIENT_EXCEPTIONS } from '../models/errors.js';
-import { RESPONSE_MODELS, type ResponseModelName } from '../models/sinks/response-objects.js';
-import { keyName, memberChain, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
+import { PACKAGE_RESPONSES, PIPE_TO_RESPONSE_METHODS, RESPONSE_CALLBACKS, RESPONSE_MODELS, type ResponseModelName } from '../models/sinks/response-objects.js';
+import { importedBinding } from '../syntax/imports.js';
+import { httpErrorMessage } from '../models/sinks/http-errors.js';
+import { findProperty, isFunction, keyName, memberChain, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import type { Taint } from '../dataflow/origin.js';
 import { effectsAt, helperSinkSites, siteTaint, type ParamEffect } from '../dataflow/effects.js';
@@ -67,10 +69,12 @@ function handedResponses(analysis: FileAnalysis): Map<Variable, ResponseModelNam
   return variables;
 }
 
-/** The variable at the root of `res.status(500).json`. */
+/** The variable at the root of `res.status(500).json` (or of `reply.raw.end`). */
 function rootVariable(node: Node, analysis: FileAnalysis): Variable | null {
   let current = unwrap(node);
-  while (current.type === T.CallExpression && current.callee.type === T.MemberExpression) current = unwrap(current.callee.object);
+  while ((current.type === T.CallExpression && current.callee.type === T.MemberExpression) || current.type === T.MemberExpression) {
+    current = unwrap(current.type === T.CallExpression ? (current.callee as TSESTree.MemberExpression).object : current.object);
+  }
   return current.type === T.Identifier ? analysis.index.variableOf(current) : null;
 }
 
@@ -154,11 +158,21 @@ function directResponseVariables(analysis: FileAnalysis): Map<Variable, Response
     const variable = fromHost ? analysis.index.variableOf(call.parent.id) : null;
     if (variable) variables.set(variable, 'express-res');
   }
+  // `streamSSE(c, async (stream) => …)`: the callback's stream.
+  for (const call of analysis.index.calls) {
+    const callee = unwrap(call.callee);
+    const imported = callee.type === T.Identifier ? importedBinding(callee, analysis.index) : null;
+    const model = imported && RESPONSE_CALLBACKS.find((m) => m.callee === imported.name && m.module === imported.module);
+    const callback = model ? call.arguments[model.callback] : undefined;
+    const param = model && callback && isFunction(callback) ? callback.params[model.param] : undefined;
+    const variable = param?.type === T.Identifier ? analysis.index.variableOf(param) : null;
+    if (model && variable) variables.set(variable, model.model);
+  }
   directCache.set(analysis, variables);
   return new Map(variables);
 }
 
-/** The response object at the root of `res.status(500).json`, skipping chain methods. */
+/** The response object at the root of `res.status(500).json`, skipping chain methods; `reply.raw` is the Node response of a Fastify reply. */
 function responseRoot(
   node: Node,
   variables: Map<Variable, ResponseModelName>,
@@ -169,6 +183,12 @@ function responseRoot(
     const variable = analysis.index.variableOf(current);
     const model = variable && variables.get(variable);
     return model ? { model, name: current.name } : null;
+  }
+  if (current.type === T.MemberExpression) {
+    const field = keyName(current);
+    const inner = field ? responseRoot(current.object, variables, analysis) : null;
+    const model = inner && field ? RESPONSE_MODELS[inner.model].fields?.get(field) : undefined;
+    return inner && model ? { model, name: `${inner.name}.${field}` } : null;
   }
   if (current.type !== T.CallExpression) return null;
   const callee = unwrap(current.callee);
@@ -337,6 +357,23 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
     }
   }
 
+  // `new StreamingTextResponse(stream)`, `pipeUIMessageStreamToResponse({ response: res, stream })`, `result.pipeTextStreamToResponse(res)`.
+  for (const node of [...analysis.index.calls, ...analysis.index.news]) {
+    const sink = packageResponse(node, analysis);
+    if (sink) add(sink);
+  }
+
+  // `throw fastify.httpErrors.badRequest(message)`, `throw createError(404, message)`: the framework answers with the message.
+  for (const call of analysis.index.calls) {
+    if (call.parent?.type !== T.ThrowStatement) continue;
+    const message = httpErrorMessage(call, analysis.index);
+    const payload = message === null ? undefined : call.arguments[message];
+    if (!payload || payload.type === T.SpreadElement) continue;
+    const { root, names } = memberChain(call.callee);
+    const name = [...(root.type === T.Identifier ? [root.name] : []), ...names].join('.');
+    add({ node: call.parent, payload: [payload], api: `throw ${name}()` }, call);
+  }
+
   // Handlers whose return value is the response.
   for (const [fn, info] of analysis.handlers) {
     if (!info.returnsToClient) continue;
@@ -352,6 +389,34 @@ export function responseSinks(analysis: FileAnalysis): ResponseSink[] {
   sinks.sort((a, b) => a.node.range[0] - b.node.range[0]);
   cache.set(analysis, sinks);
   return sinks;
+}
+
+/** A package's response made or sent by this call (see `PACKAGE_RESPONSES`, `PIPE_TO_RESPONSE_METHODS`). */
+function packageResponse(node: TSESTree.CallExpression | TSESTree.NewExpression, analysis: FileAnalysis): ResponseSink | null {
+  const callee = unwrap(node.callee);
+  if (callee.type === T.MemberExpression) {
+    const method = keyName(callee);
+    return node.type === T.CallExpression && method && PIPE_TO_RESPONSE_METHODS.has(method) ? { node, payload: [node], api: `${describeReceiver(callee.object)}.${method}` } : null;
+  }
+  const imported = callee.type === T.Identifier ? importedBinding(callee, analysis.index) : null;
+  const model = imported && PACKAGE_RESPONSES.find((m) => m.callee === imported.name && m.module === imported.module && m.construct === (node.type === T.NewExpression));
+  if (!model || callee.type !== T.Identifier) return null;
+  const api = `${node.type === T.NewExpression ? 'new ' : ''}${callee.name}`;
+  if (model.payload === 'self') return { node, payload: [node], api };
+  const given = node.arguments[model.payload.argument];
+  const value = given && given.type !== T.SpreadElement ? unwrap(given) : null;
+  const field = model.payload.field;
+  const payload = field === undefined ? value : value?.type === T.ObjectExpression ? findProperty(value, field)?.value : null;
+  return payload ? { node, payload: [payload], api } : null;
+}
+
+/** `result` in `result.pipeTextStreamToResponse(res)`, `streamText(…)` for a call. */
+function describeReceiver(node: Node): string {
+  const value = unwrap(node);
+  if (value.type === T.Identifier) return value.name;
+  const { root, names } = memberChain(value.type === T.CallExpression ? value.callee : value);
+  const name = [...(root.type === T.Identifier ? [root.name] : []), ...names].join('.');
+  return value.type === T.CallExpression ? `${name}(…)` : name;
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findProperty, isFunction, keyName, stringLiteralValue, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
+import { findProperty, isFunction, keyName, memberChain, stringLiteralValue, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileIndex } from '../syntax/file-index.js';
-import { PASS_THROUGH_STREAMS, STREAM_WRITE_METHODS, WRITER_CALLBACKS, type WriterCallback } from '../models/streams.js';
+import { importedBinding } from '../syntax/imports.js';
+import { PASS_THROUGH_STREAMS, STREAM_WRITE_METHODS, TEXT_STREAM_ADAPTERS, WRITER_CALLBACKS, type WriterCallback } from '../models/streams.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -31,16 +32,50 @@ export function writerCallbackOf(call: TSESTree.CallExpression | TSESTree.NewExp
 
 /** The first arguments of the writer's write calls inside the callbacks of a writer-callback call. */
 export function writtenByCallbacks(call: TSESTree.CallExpression | TSESTree.NewExpression, model: WriterCallback, index: FileIndex): Node[] {
-  const options = call.arguments[0] && unwrap(call.arguments[0]);
+  const given = call.arguments[model.options ?? 0];
+  const options = given && unwrap(given);
   if (options?.type !== T.ObjectExpression) return [];
   const written: Node[] = [];
   for (const name of model.functions) {
     const value = findProperty(options, name)?.value;
     const fn = value && unwrap(value);
     if (!isFunction(fn) || fn.params.length === 0) continue;
-    for (const writer of writerVariables(fn, model.field, index)) written.push(...writesOn(writer.variable, writer.through, model.writes));
+    for (const writer of writerVariables(fn, model.field, index)) {
+      written.push(...writesOn(writer.variable, writer.through, model.writes));
+      if (model.mergedBy) written.push(...mergedInto(writer.variable, writer.through, model.mergedBy));
+    }
   }
   return written;
+}
+
+/** `result.mergeIntoDataStream(writer)`: calls that hand the writer to a method that writes into it. */
+function mergedInto(variable: Variable, through: string | null, methods: ReadonlySet<string>): Node[] {
+  const calls: Node[] = [];
+  for (const reference of variable.references) {
+    const argument = readThrough(reference.identifier, through);
+    const call = argument?.parent;
+    if (call?.type !== T.CallExpression || call.arguments[0] !== argument) continue;
+    const callee = unwrap(call.callee);
+    if (callee.type === T.MemberExpression && methods.has(keyName(callee) ?? '')) calls.push(call);
+  }
+  return calls;
+}
+
+/**
+ * `OpenAIStream(response)`, `LangChainAdapter.toDataStreamResponse(stream)`: the argument whose
+ * model output the call's result streams as text, or null when the call is no such adapter.
+ */
+export function textStreamSource(call: TSESTree.CallExpression, index: FileIndex): Node | null {
+  const callee = unwrap(call.callee);
+  const { root, names } = memberChain(callee);
+  if (root.type !== T.Identifier || names.length > 1) return null;
+  const imported = importedBinding(root, index);
+  if (!imported) return null;
+  const object = names.length === 1 ? imported.name : null;
+  const name = names.length === 1 ? names[0] : imported.name;
+  const adapter = TEXT_STREAM_ADAPTERS.find((a) => a.module === imported.module && a.object === object && a.names.has(name));
+  const source = adapter ? call.arguments[0] : undefined;
+  return source && source.type !== T.SpreadElement ? source : null;
 }
 
 /** The variable that holds the writer (and the field read from it first, when the parameter is not destructured). */

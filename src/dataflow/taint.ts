@@ -8,7 +8,7 @@ import type { FileIndex } from '../syntax/file-index.js';
 import { singleInit } from '../syntax/strings.js';
 import { safeBranch, type GuardContext } from './env-guard.js';
 import { comparedToLiteral, conjuncts, ValueGuards } from './value-guards.js';
-import { emittedValues, resolvedValues, writerCallbackOf, writtenByCallbacks, writtenIntoStream } from './stream-writers.js';
+import { emittedValues, resolvedValues, textStreamSource, writerCallbackOf, writtenByCallbacks, writtenIntoStream } from './stream-writers.js';
 import { LISTEN_METHODS, STREAM_RAW_EVENTS, STREAM_TEXT_EVENTS } from '../models/streams.js';
 import { requestFunctionPart } from '../models/sources/request-functions.js';
 import { classFields, classMember, instanceBody, methodCallsOf, ownerBody } from './class-fields.js';
@@ -18,6 +18,7 @@ import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD } f
 import { PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
 import { CLEAN, asElement, flat, outOfList, inField, inFields, union, whole, withoutFields, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
 import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
+import { httpErrorMessage } from '../models/sinks/http-errors.js';
 import {
   ARGUMENT_PASSING_METHODS,
   CALLBACK_RESULT_METHODS,
@@ -159,6 +160,11 @@ function streamOf(taint: Taint): Taint {
     if (origin.part === 'text') return { ...origin, part: 'text-stream' };
     return origin.part === 'response' ? { ...origin, part: 'stream' } : origin;
   });
+}
+
+/** What an adapter streams as text: every part of model output becomes a text stream. */
+function textStreamOf(taint: Taint): Taint {
+  return flat(taint).map((origin) => (origin.kind === 'llm' ? { ...origin, part: 'text-stream' } : origin));
 }
 
 /**
@@ -1026,6 +1032,15 @@ export class TaintEngine {
     if (chain.length > 0 && this.host.isSanitizer(chain)) return sanitized(this.argumentsTaint(call), isEscaping(chain));
     const read = root.type === T.Identifier && names.length <= 1 ? this.requestRead(call, root, names[0] ?? null) : null;
     if (read) return [read];
+    // `fastify.httpErrors.badRequest(message)`, `createError(404, message)`: an error that carries its message.
+    const message = httpErrorMessage(call, this.host.index);
+    if (message !== null) {
+      const argument = call.arguments[message];
+      return argument && argument.type !== T.SpreadElement ? flat(this.taintOf(argument)) : CLEAN;
+    }
+    // `OpenAIStream(response)`, `LangChainAdapter.toDataStreamResponse(stream)`: the model's text, streamed.
+    const streamed = textStreamSource(call, this.host.index);
+    if (streamed) return withStep(textStreamOf(this.taintOf(streamed)), `${chain.join('.')}()`);
     if (callee.type === T.MemberExpression) return this.methodCallTaint(call, callee);
     if (callee.type === T.Identifier) {
       // `createUIMessageStream({ execute: ({ writer }) => writer.merge(x) })`: a stream of what the callback writes.

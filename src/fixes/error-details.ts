@@ -2,7 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import type { ErrorFinding } from '../checks/errors.js';
-import { unwrap } from '../syntax/ast.js';
+import { unwrap, type Node } from '../syntax/ast.js';
+import { httpErrorMessage } from '../models/sinks/http-errors.js';
 import { errorDetails, isTainted } from '../dataflow/origin.js';
 import { dropFields } from './drop-field.js';
 import { dryRun, keepsComments } from './fix-check.js';
@@ -39,7 +40,7 @@ export function removeStacksFix(analysis: FileAnalysis, finding: ErrorFinding): 
  */
 export function genericMessageFix(analysis: FileAnalysis, finding: ErrorFinding): TSESLint.ReportFixFunction | null {
   if (finding.carriers.length !== 1) return null;
-  const carrier = finding.carriers[0];
+  const carrier = messageOf(analysis, finding.carriers[0]);
   const { sourceCode } = analysis;
   const message = quoted(GENERIC_MESSAGE, preferredQuote(sourceCode));
   const carries = (node: TSESTree.Node) => errorDetails(analysis.engine.taintOf(node)).length > 0;
@@ -53,4 +54,12 @@ export function genericMessageFix(analysis: FileAnalysis, finding: ErrorFinding)
     });
   });
   return edits.length > 0 && keepsComments(sourceCode, edits) ? () => edits : null;
+}
+
+/** `reply.send(app.httpErrors.notFound(err.message))`: the message, so that the error and its status stay. */
+function messageOf(analysis: FileAnalysis, carrier: Node): Node {
+  const value = unwrap(carrier);
+  const at = value.type === T.CallExpression ? httpErrorMessage(value, analysis.index) : null;
+  const message = at === null ? undefined : (value as TSESTree.CallExpression).arguments[at];
+  return message && message.type !== T.SpreadElement ? message : carrier;
 }

@@ -40,15 +40,61 @@ export interface WriterCallback {
   readonly field: string | null;
   /** The writer's methods whose first argument goes into the stream. */
   readonly writes: ReadonlySet<string>;
+  /** The position of the options object; 0 when not given. */
+  readonly options?: number;
+  /** Methods of another object that write it into the writer they are given (`result.mergeIntoDataStream(writer)`): the call's value goes in. */
+  readonly mergedBy?: ReadonlySet<string>;
 }
 
 const AI_DATA_STREAM_WRITES = new Set(['write', 'writeData', 'writeMessageAnnotation', 'writeSource', 'merge']);
+const AI_MERGED_BY = new Set(['mergeIntoDataStream']);
 
 export const WRITER_CALLBACKS: readonly WriterCallback[] = [
   { callee: 'ReadableStream', module: null, functions: ['start', 'pull'], field: null, writes: new Set(['enqueue']) },
   { callee: 'createUIMessageStream', module: 'ai', functions: ['execute'], field: 'writer', writes: new Set(['write', 'merge']) },
-  { callee: 'createDataStream', module: 'ai', functions: ['execute'], field: null, writes: AI_DATA_STREAM_WRITES },
-  { callee: 'createDataStreamResponse', module: 'ai', functions: ['execute'], field: null, writes: AI_DATA_STREAM_WRITES },
+  { callee: 'createDataStream', module: 'ai', functions: ['execute'], field: null, writes: AI_DATA_STREAM_WRITES, mergedBy: AI_MERGED_BY },
+  { callee: 'createDataStreamResponse', module: 'ai', functions: ['execute'], field: null, writes: AI_DATA_STREAM_WRITES, mergedBy: AI_MERGED_BY },
+  // `pipeDataStreamToResponse(res, { execute })` sends what `execute` writes (a response sink of its own).
+  { callee: 'pipeDataStreamToResponse', module: 'ai', options: 1, functions: ['execute'], field: null, writes: AI_DATA_STREAM_WRITES, mergedBy: AI_MERGED_BY },
+];
+
+/**
+ * Functions of `ai` (and its LangChain adapter packages) whose result is a text stream, or a
+ * streaming `Response`, of the model output given as their first argument: v3's
+ * `OpenAIStream(response)`, `AnthropicStream(response)`, …, `LangChainAdapter.toDataStreamResponse(stream)`.
+ * `object`: the exported object the function is a member of, or null for an export of its own.
+ */
+export interface TextStreamAdapter {
+  readonly module: string;
+  readonly object: string | null;
+  readonly names: ReadonlySet<string>;
+}
+
+const LANGCHAIN_ADAPTER = new Set(['toAIStream', 'toDataStream', 'toDataStreamResponse', 'toUIMessageStream', 'toUIMessageStreamResponse']);
+
+export const TEXT_STREAM_ADAPTERS: readonly TextStreamAdapter[] = [
+  {
+    module: 'ai',
+    object: null,
+    names: new Set([
+      'OpenAIStream',
+      'AnthropicStream',
+      'CohereStream',
+      'GoogleGenerativeAIStream',
+      'HuggingFaceStream',
+      'MistralStream',
+      'ReplicateStream',
+      'InkeepStream',
+      'AWSBedrockStream',
+      'AWSBedrockAnthropicStream',
+      'AWSBedrockAnthropicMessagesStream',
+      'AWSBedrockCohereStream',
+      'AWSBedrockLlama2Stream',
+    ]),
+  },
+  { module: 'ai', object: 'LangChainAdapter', names: LANGCHAIN_ADAPTER },
+  { module: 'ai', object: 'LlamaIndexAdapter', names: new Set(['toDataStream', 'toDataStreamResponse']) },
+  { module: '@ai-sdk/langchain', object: null, names: LANGCHAIN_ADAPTER },
 ];
 
 /** Streams whose readable side carries what is written to them (`new TransformStream()`, Node's `PassThrough`). */

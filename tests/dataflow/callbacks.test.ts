@@ -64,7 +64,13 @@ describe('callbacks of known APIs', () => {
     const ai = `import { createUIMessageStream, streamText } from 'ai';`;
     expect(
       sinkValues(`${ai} async function run(model) { const result = streamText({ model, prompt: 'hi' }); const stream = createUIMessageStream({ execute: ({ writer }) => { writer.merge(result.toUIMessageStream()); } }); sink(stream); }`),
-    ).toEqual(['llm:stream ai streamText -> result -> createUIMessageStream() -> stream']);
+    ).toEqual(['llm:text-stream ai streamText -> result -> createUIMessageStream() -> stream']);
+    // v4's `result.mergeIntoDataStream(writer)` writes the result's text stream into the writer too.
+    expect(
+      sinkValues(
+        `import { createDataStream, streamText } from 'ai'; async function run(model) { const result = streamText({ model, prompt: 'hi' }); const stream = createDataStream({ execute: (writer) => { result.mergeIntoDataStream(writer); } }); sink(stream); }`,
+      ),
+    ).toEqual(['llm:text-stream ai streamText -> result -> createDataStream() -> stream']);
     // Near miss: the model's result is there, but only a status is written.
     expect(
       sinkValues(`${ai} async function run(model) { const result = streamText({ model, prompt: 'hi' }); const stream = createUIMessageStream({ execute: ({ writer }) => { writer.write({ type: 'data-status', data: { state: 'ready' } }); } }); sink(stream); }`),

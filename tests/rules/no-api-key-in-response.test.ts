@@ -4,8 +4,13 @@ import { lines, ruleTester } from './tester.js';
 const messageId = 'keyInResponse' as const;
 const express = [`import express from 'express';`, `const app = express();`];
 
+const honoText = [`import { Hono } from 'hono'; import { streamText } from 'hono/streaming';`, `const app = new Hono<{ Bindings: { OPENAI_API_KEY: string } }>();`];
 ruleTester().run('no-api-key-in-response', rule, {
   valid: [
+    {
+      name: 'a hono/streaming callback that writes whether a key is set, not the key',
+      code: lines(...honoText, `app.get('/s', (c) => streamText(c, async (s) => { await s.writeln(c.env.OPENAI_API_KEY ? 'configured' : 'missing'); }));`),
+    },
     {
       name: 'a database table named apiKey is queried, not a key (its rows are mapped to ids)',
       code: lines(
@@ -61,6 +66,14 @@ ruleTester().run('no-api-key-in-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a hono/streaming callback that writes the key',
+      code: lines(...honoText, `app.get('/s', (c) => streamText(c, async (s) => { await s.writeln(c.env.OPENAI_API_KEY); }));`),
+      output: null,
+      errors: [
+        { messageId, line: 3, column: 57, data: { source: 'c.env.OPENAI_API_KEY', line: '3', via: '', sink: 's.writeln' } },
+      ],
+    },
     {
       name: 'Express: a key-named env variable in a JSON body (suggestion drops the field)',
       code: lines(...express, `app.get('/config', (req, res) => { res.json({ model: 'gpt-4o', key: process.env.OPENAI_API_KEY }); });`),

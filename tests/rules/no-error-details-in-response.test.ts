@@ -4,8 +4,22 @@ import { lines, ruleTester } from './tester.js';
 const messageId = 'errorDetails' as const;
 const express = [`import express from 'express';`, `const app = express();`];
 
+const fastify = [`import Fastify from 'fastify'; import sensible from '@fastify/sensible';`, `const app = Fastify(); app.register(sensible);`];
+const honoStream = [`import { Hono } from 'hono'; import { stream } from 'hono/streaming';`, `const app = new Hono();`];
 ruleTester().run('no-error-details-in-response', rule, {
   valid: [
+    {
+      name: 'a hono/streaming callback that logs the error and writes a status',
+      code: lines(...honoStream, `app.get('/s', (c) => stream(c, async (s) => { try { await run(s); } catch (err) { console.error(err.stack); await s.write('failed'); } }));`),
+    },
+    {
+      name: '@fastify/sensible helpers and http-errors with constant messages; a 5xx http-errors message outside Fastify; the raw response written a status',
+      code: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { request.log.error(err); return reply.internalServerError('Could not answer'); } });`, `app.post('/b', async (request, reply) => { try { await run(); } catch (err) { throw app.httpErrors.badRequest('Invalid input'); } });`, `app.post('/c', async (request, reply) => { try { await run(); } catch (err) { reply.raw.end('failed'); } });`),
+    },
+    {
+      name: 'an http-errors 5xx message in Express: hidden from the client',
+      code: lines(...express, `import createError from 'http-errors';`, `app.post('/a', (req, res, next) => { try { run(); } catch (err) { next(createError(500, err.message)); } }); app.get('/b', () => { try { run(); } catch (err) { throw createError(500, err.message); } });`),
+    },
     {
       name: "a stream's error listener that sends a generic message",
       code: lines(...express, `import OpenAI from 'openai'; const openai = new OpenAI();`, `app.post('/s', async (req, res) => { const stream = openai.chat.completions.stream({ model: 'm', messages: [{ role: 'user', content: req.body.q }] }); stream.on('error', (err) => { console.error(err); res.status(500).json({ error: 'stream failed' }); }); stream.on('content', (delta) => res.write(delta)); });`),
@@ -174,6 +188,48 @@ ruleTester().run('no-error-details-in-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: "a hono/streaming callback that writes the error's stack",
+      code: lines(...honoStream, `app.get('/s', (c) => stream(c, async (s) => { try { await run(s); } catch (err) { await s.write(err.stack); } }));`),
+      output: null,
+      errors: [
+        { messageId, line: 3, column: 89, data: { source: 'err.stack', line: '3', via: '', api: 's.write' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...honoStream, `app.get('/s', (c) => stream(c, async (s) => { try { await run(s); } catch (err) { await s.write('Internal Server Error'); } }));`) }] },
+      ],
+    },
+    {
+      name: "@fastify/sensible: reply.internalServerError with the error's message",
+      code: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { return reply.internalServerError(err.message); } });`),
+      output: null,
+      errors: [
+        { messageId, line: 3, column: 86, data: { source: 'err.message', line: '3', via: '', api: 'reply.internalServerError' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { return reply.internalServerError('Internal Server Error'); } });`) }] },
+      ],
+    },
+    {
+      name: '@fastify/sensible: a thrown app.httpErrors error, and one sent with reply.send',
+      code: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { throw app.httpErrors.badRequest(err.message); } });`, `app.post('/b', async (request, reply) => { try { await run(); } catch (err) { reply.send(reply.httpErrors.notFound(err.message)); } });`),
+      output: null,
+      errors: [
+        { messageId, line: 3, column: 79, data: { source: 'err.message', line: '3', via: '', api: 'throw app.httpErrors.badRequest()' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { throw app.httpErrors.badRequest('Internal Server Error'); } });`, `app.post('/b', async (request, reply) => { try { await run(); } catch (err) { reply.send(reply.httpErrors.notFound(err.message)); } });`) }] },
+        { messageId, line: 4, column: 79, data: { source: 'err.message', line: '4', via: '', api: 'reply.send' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { throw app.httpErrors.badRequest(err.message); } });`, `app.post('/b', async (request, reply) => { try { await run(); } catch (err) { reply.send(reply.httpErrors.notFound('Internal Server Error')); } });`) }] },
+      ],
+    },
+    {
+      name: 'http-errors: a thrown 4xx error, and a 5xx one in a Fastify app',
+      code: lines(...fastify, `import createError from 'http-errors';`, `app.post('/a', async () => { try { await run(); } catch (err) { throw createError(422, err.message); } });`, `app.post('/b', async () => { try { await run(); } catch (err) { throw createError(500, err.message); } });`),
+      output: null,
+      errors: [
+        { messageId, line: 4, column: 65, data: { source: 'err.message', line: '4', via: '', api: 'throw createError()' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `import createError from 'http-errors';`, `app.post('/a', async () => { try { await run(); } catch (err) { throw createError(422, 'Internal Server Error'); } });`, `app.post('/b', async () => { try { await run(); } catch (err) { throw createError(500, err.message); } });`) }] },
+        { messageId, line: 5, column: 65, data: { source: 'err.message', line: '5', via: '', api: 'throw createError()' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `import createError from 'http-errors';`, `app.post('/a', async () => { try { await run(); } catch (err) { throw createError(422, err.message); } });`, `app.post('/b', async () => { try { await run(); } catch (err) { throw createError(500, 'Internal Server Error'); } });`) }] },
+      ],
+    },
+    {
+      name: "Fastify's raw Node response: reply.raw.end with the error's message",
+      code: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { reply.raw.end(err.message); } });`),
+      output: null,
+      errors: [
+        { messageId, line: 3, column: 79, data: { source: 'err.message', line: '3', via: '', api: 'reply.raw.end' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { reply.raw.end('Internal Server Error'); } });`) }] },
+      ],
+    },
     {
       name: "a stream's error listener that sends the error's message",
       code: lines(...express, `import OpenAI from 'openai'; const openai = new OpenAI();`, `app.post('/s', async (req, res) => { const stream = openai.chat.completions.stream({ model: 'm', messages: [{ role: 'user', content: req.body.q }] }); stream.on('error', (err) => { console.error(err); res.status(500).json({ error: err.message }); }); stream.on('content', (delta) => res.write(delta)); });`),

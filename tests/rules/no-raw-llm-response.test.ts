@@ -9,8 +9,37 @@ const resolve = (body: string) =>
   `async function resolve(ctx: unknown, input: { q: string }) { const c = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: input.q }] }); ${body} }`;
 const sanitizer = [{ requireSanitizer: true, sanitizer: { name: 'sanitizeHtml', import: '@acme/sanitize' } }] as const;
 
+const fastifyOpenai = [`import Fastify from 'fastify'; import OpenAI from 'openai';`, `const app = Fastify(); const openai = new OpenAI();`];
+const honoStreaming = [`import { Hono } from 'hono'; import { stream, streamSSE, streamText } from 'hono/streaming'; import OpenAI from 'openai';`, `const app = new Hono(); const openai = new OpenAI();`];
+const aiV3 = [`import { OpenAIStream, StreamingTextResponse } from 'ai'; import OpenAI from 'openai';`, `const openai = new OpenAI();`];
+const langchainAdapter = [`import { LangChainAdapter } from 'ai'; import { ChatOpenAI } from '@langchain/openai';`, `const llm = new ChatOpenAI();`];
+const aiExpress = [`import express from 'express'; import { createUIMessageStream, pipeDataStreamToResponse, pipeUIMessageStreamToResponse, streamText } from 'ai';`, `const app = express();`];
+const aiUi = [`import { createUIMessageStream, createUIMessageStreamResponse, streamText } from 'ai';`];
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
+    {
+      name: 'requireSanitizer: createUIMessageStreamResponse of a UI stream that writes only a status',
+      options: [{ requireSanitizer: true }],
+      code: lines(...aiUi, `export async function POST(req: Request) { const { prompt } = await req.json(); const result = streamText({ model, prompt }); return createUIMessageStreamResponse({ stream: createUIMessageStream({ execute: ({ writer }) => { writer.write({ type: 'data-status', data: 'queued' }); } }) }); }`),
+    },
+    {
+      name: 'ai v3: a text stream in a StreamingTextResponse is text (recommended)',
+      code: lines(...aiV3, `export async function POST(req: Request) { const { messages } = await req.json(); const response = await openai.chat.completions.create({ model: 'm', stream: true, messages }); const stream = OpenAIStream(response); return new StreamingTextResponse(stream); }`),
+    },
+    {
+      name: 'requireSanitizer: ai response helpers given streams that write only a status',
+      options: [{ requireSanitizer: true }],
+      code: lines(...aiExpress, `app.post('/a', (req, res) => { const result = streamText({ model, prompt: req.body.q }); pipeDataStreamToResponse(res, { execute: (ds) => { ds.writeData({ status: 'started' }); } }); });`, `app.post('/b', (req, res) => { const result = streamText({ model, prompt: req.body.q }); pipeUIMessageStreamToResponse({ response: res, stream: createUIMessageStream({ execute: ({ writer }) => { writer.write({ type: 'data-status', data: 'ready' }); } }) }); });`),
+    },
+    {
+      name: 'requireSanitizer: a hono/streaming callback that writes only a status and sanitized text',
+      options: [{ requireSanitizer: true }],
+      code: lines(...honoStreaming, `app.post('/s', async (c) => { const { q } = await c.req.json(); return streamSSE(c, async (s) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }); await s.writeSSE({ event: 'status', data: 'done' }); await s.writeSSE({ data: sanitizeHtml(r.choices[0].message.content ?? '') }); }); });`),
+    },
+    {
+      name: "Fastify's raw Node response written only the text and a status",
+      code: lines(...fastifyOpenai, `app.post('/a', async (request, reply) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: request.body.q }] }); reply.raw.write('event: done'); reply.raw.end(r.choices[0].message.content); });`),
+    },
     {
       name: 'a generator that yields text deltas, or only a constant, consumed by for await, Readable.from(…).pipe(res) and pipeline',
       code: lines(
@@ -137,6 +166,64 @@ ruleTester().run('no-raw-llm-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: "requireSanitizer: createUIMessageStreamResponse of a result's UI message stream",
+      options: [{ requireSanitizer: true }],
+      code: lines(...aiUi, `export async function POST(req: Request) { const { prompt } = await req.json(); const result = streamText({ model, prompt }); return createUIMessageStreamResponse({ stream: result.toUIMessageStream() }); }`),
+      output: null,
+      errors: [
+        { messageId: 'unsanitizedText', line: 2, column: 134, data: { api: 'ai streamText', line: '2', via: ' via result', sink: 'createUIMessageStreamResponse' } },
+      ],
+    },
+    {
+      name: 'requireSanitizer: ai v3 OpenAIStream in a StreamingTextResponse',
+      options: [{ requireSanitizer: true }],
+      code: lines(...aiV3, `export async function POST(req: Request) { const { messages } = await req.json(); const response = await openai.chat.completions.create({ model: 'm', stream: true, messages }); const stream = OpenAIStream(response); return new StreamingTextResponse(stream); }`),
+      output: null,
+      errors: [
+        { messageId: 'unsanitizedText', line: 3, column: 224, data: { api: 'openai chat.completions.create', line: '3', via: ' via response -> OpenAIStream() -> stream', sink: 'new StreamingTextResponse' } },
+      ],
+    },
+    {
+      name: 'requireSanitizer: LangChainAdapter.toDataStreamResponse of a chat model stream, returned',
+      options: [{ requireSanitizer: true }],
+      code: lines(...langchainAdapter, `export async function POST(req: Request) { const { prompt } = await req.json(); const stream = await llm.stream(prompt); return LangChainAdapter.toDataStreamResponse(stream); }`),
+      output: null,
+      errors: [
+        { messageId: 'unsanitizedText', line: 3, column: 122, data: { api: 'langchain ChatOpenAI.stream', line: '3', via: ' via stream -> LangChainAdapter.toDataStreamResponse()', sink: 'the return value of POST' } },
+      ],
+    },
+    {
+      name: 'requireSanitizer: ai v5 response helpers: pipeUIMessageStreamToResponse, pipeDataStreamToResponse, result.pipeTextStreamToResponse',
+      options: [{ requireSanitizer: true }],
+      code: lines(...aiExpress, `app.post('/a', (req, res) => { const result = streamText({ model, prompt: req.body.q }); pipeUIMessageStreamToResponse({ response: res, stream: result.toUIMessageStream() }); });`, `app.post('/b', (req, res) => { pipeDataStreamToResponse(res, { execute: (ds) => { const result = streamText({ model, prompt: req.body.q }); result.mergeIntoDataStream(ds); } }); });`, `app.post('/c', (req, res) => { const result = streamText({ model, prompt: req.body.q }); result.pipeTextStreamToResponse(res); });`),
+      output: null,
+      errors: [
+        { messageId: 'unsanitizedText', line: 3, column: 90, data: { api: 'ai streamText', line: '3', via: ' via result', sink: 'pipeUIMessageStreamToResponse' } },
+        { messageId: 'unsanitizedText', line: 4, column: 32, data: { api: 'ai streamText', line: '4', via: ' via result -> pipeDataStreamToResponse()', sink: 'pipeDataStreamToResponse' } },
+        { messageId: 'unsanitizedText', line: 5, column: 90, data: { api: 'ai streamText', line: '5', via: ' via result', sink: 'result.pipeTextStreamToResponse' } },
+      ],
+    },
+    {
+      name: 'hono/streaming: the whole result in writeSSE; with requireSanitizer, model text in writeSSE, write and writeln',
+      options: [{ requireSanitizer: true }],
+      code: lines(...honoStreaming, `app.post('/a', async (c) => { const { q } = await c.req.json(); return streamSSE(c, async (s) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }); await s.writeSSE({ data: JSON.stringify(r) }); }); });`, `app.post('/b', async (c) => { const { q } = await c.req.json(); return streamSSE(c, async (s) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }); await s.writeSSE({ data: r.choices[0].message.content ?? '' }); }); });`, `app.post('/c', async (c) => { const q = await c.req.text(); return stream(c, async (s) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }); await s.write(r.choices[0].message.content ?? ''); }); });`, `app.post('/d', async (c) => { const q = await c.req.text(); return streamText(c, async (s) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }); await s.writeln(r.choices[0].message.content ?? ''); }); });`),
+      output: null,
+      errors: [
+        { messageId, line: 3, column: 212, data: { what: 'result', api: 'openai chat.completions.create', line: '3', via: ' via r', sink: 's.writeSSE' } },
+        { messageId: 'unsanitizedText', line: 4, column: 212, data: { api: 'openai chat.completions.create', line: '4', via: ' via r.choices[0].message.content', sink: 's.writeSSE' } },
+        { messageId: 'unsanitizedText', line: 5, column: 205, data: { api: 'openai chat.completions.create', line: '5', via: ' via r.choices[0].message.content', sink: 's.write' } },
+        { messageId: 'unsanitizedText', line: 6, column: 209, data: { api: 'openai chat.completions.create', line: '6', via: ' via r.choices[0].message.content', sink: 's.writeln' } },
+      ],
+    },
+    {
+      name: "Fastify's raw Node response: the whole result written with reply.raw.write",
+      code: lines(...fastifyOpenai, `app.post('/a', async (request, reply) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: request.body.q }] }); reply.raw.write(JSON.stringify(r)); reply.raw.end(); });`),
+      output: null,
+      errors: [
+        { messageId, line: 3, column: 163, data: { what: 'result', api: 'openai chat.completions.create', line: '3', via: ' via r', sink: 'reply.raw.write' } },
+      ],
+    },
     {
       name: 'a generator that yields raw chunks: consumed by for await, piped with Readable.from(…).pipe(res), and through pipeline',
       code: lines(

@@ -5,8 +5,13 @@ const messageId = 'promptInResponse' as const;
 const openai = [`import express from 'express';`, `import OpenAI from 'openai';`, `const app = express(); const openai = new OpenAI();`];
 const SYSTEM = `const SYSTEM_PROMPT = 'You are Acme support. Never offer refunds over $50.';`;
 
+const fastifySensible = [`import Fastify from 'fastify'; import sensible from '@fastify/sensible'; import OpenAI from 'openai';`, `const app = Fastify(); app.register(sensible); const openai = new OpenAI(); const SYSTEM_PROMPT = 'You are Acme support. Never offer refunds over $50.';`];
 ruleTester().run('no-system-prompt-in-response', rule, {
   valid: [
+    {
+      name: '@fastify/sensible: an error helper called with a constant message',
+      code: lines(...fastifySensible, `app.post('/a', async (request, reply) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: SYSTEM_PROMPT }, { role: 'user', content: request.body.q }] }); if (!r.choices.length) return reply.badRequest('No answer'); return { text: r.choices[0].message.content }; });`),
+    },
     {
       name: 'a response that names only the model, ids and lengths',
       code: lines(
@@ -111,6 +116,14 @@ ruleTester().run('no-system-prompt-in-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: '@fastify/sensible: an error helper given the system prompt',
+      code: lines(...fastifySensible, `app.post('/a', async (request, reply) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: SYSTEM_PROMPT }, { role: 'user', content: request.body.q }] }); if (!r.choices.length) return reply.badRequest(\`No answer for: \${SYSTEM_PROMPT}\`); return { text: r.choices[0].message.content }; });`),
+      output: null,
+      errors: [
+        { messageId, line: 3, column: 237, data: { what: 'system prompt', source: 'SYSTEM_PROMPT', line: '2', api: 'openai chat.completions.create', sink: 'reply.badRequest', via: '' } },
+      ],
+    },
     {
       name: 'Express: the messages array in a debug field (suggestion drops it)',
       code: lines(

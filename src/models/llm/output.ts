@@ -77,6 +77,10 @@ export function outputMember(sdk: string, key: string | null): OutputMember {
 /** Methods that turn a result into its text (`response.text()`) or into a text stream (Vercel). */
 export const TEXT_METHODS: ReadonlySet<string> = new Set(['text']);
 export const TEXT_STREAM_METHODS: ReadonlySet<string> = new Set([
+  'toAIStream',
+  'toDataStream',
+  'toUIMessageStream',
+  'mergeIntoDataStream',
   'toTextStreamResponse',
   'toDataStreamResponse',
   'toUIMessageStreamResponse',

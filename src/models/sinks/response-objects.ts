@@ -1,3 +1,5 @@
+import { HTTP_ERROR_NAMES } from './http-errors.js';
+
 /** Every method name a framework's response object has (what is sent, chained, or anything else it offers). */
 export function responseMethodNames(): ReadonlySet<string> {
   return new Set(Object.values(RESPONSE_MODELS).flatMap((model) => [...model.send.keys(), ...model.chain, ...(model.other ?? [])]));
@@ -9,7 +11,7 @@ export function responseMethodNames(): ReadonlySet<string> {
  * response object (`res.status(500).json(…)`); `bodyProperty` is assigned the payload
  * (`ctx.body = …`).
  */
-export type ResponseModelName = 'express-res' | 'fastify-reply' | 'node-res' | 'koa-ctx' | 'hono-c';
+export type ResponseModelName = 'express-res' | 'fastify-reply' | 'node-res' | 'koa-ctx' | 'hono-c' | 'hono-stream';
 
 export interface ResponseObjectModel {
   readonly send: ReadonlyMap<string, number>;
@@ -22,6 +24,8 @@ export interface ResponseObjectModel {
   readonly exposes?: ReadonlyMap<string, { readonly status: number; readonly message: number }>;
   /** Its other methods (redirects, files, cookies, headers): no payload the rules follow, but the object's own. */
   readonly other?: ReadonlySet<string>;
+  /** Fields that hold another response object (a Fastify reply's `raw` is the Node response). */
+  readonly fields?: ReadonlyMap<string, ResponseModelName>;
 }
 
 export const RESPONSE_MODELS: Readonly<Record<ResponseModelName, ResponseObjectModel>> = {
@@ -38,8 +42,10 @@ export const RESPONSE_MODELS: Readonly<Record<ResponseModelName, ResponseObjectM
     other: new Set(['redirect', 'sendFile', 'download', 'clearCookie', 'sendStatus', 'setHeader', 'getHeader', 'flushHeaders']),
   },
   'fastify-reply': {
-    send: new Map([['send', 0]]),
+    // `reply.send(x)`; `@fastify/sensible`'s `reply.badRequest(message)`, … and `reply.getHttpError(status, message)`.
+    send: new Map([['send', 0], ['getHttpError', 1], ...[...HTTP_ERROR_NAMES].map((name) => [name, 0] as const)]),
     chain: new Set(['code', 'status', 'header', 'headers', 'type']),
+    fields: new Map([['raw', 'node-res']]),
   },
   'node-res': {
     send: new Map([
@@ -63,4 +69,66 @@ export const RESPONSE_MODELS: Readonly<Record<ResponseModelName, ResponseObjectM
     ]),
     chain: new Set(),
   },
+  // The stream `streamSSE(c, async (stream) => …)` of `hono/streaming` hands its callback.
+  'hono-stream': {
+    send: new Map([
+      ['write', 0],
+      ['writeln', 0],
+      ['writeSSE', 0],
+    ]),
+    chain: new Set(),
+    other: new Set(['sleep', 'close', 'abort', 'onAbort', 'pipe']),
+  },
 };
+
+/**
+ * Package functions that hand a callback a stream of the response: what the callback writes
+ * on it is sent. `callback` is the callback's argument position, `param` the stream's.
+ */
+export interface ResponseCallback {
+  readonly callee: string;
+  readonly module: string;
+  readonly callback: number;
+  readonly param: number;
+  readonly model: ResponseModelName;
+}
+
+export const RESPONSE_CALLBACKS: readonly ResponseCallback[] = ['stream', 'streamText', 'streamSSE'].map((callee) => ({
+  callee,
+  module: 'hono/streaming',
+  callback: 1,
+  param: 0,
+  model: 'hono-stream' as const,
+}));
+
+/**
+ * Package functions and classes that send what they are given, or make the response that sends
+ * it: `new StreamingTextResponse(stream)`, `createUIMessageStreamResponse({ stream })`,
+ * `pipeUIMessageStreamToResponse({ response, stream })` of `ai`. `payload`: the argument (and
+ * the field of that options object) that is sent, or 'self' for a call whose own value is what it
+ * sends (`pipeDataStreamToResponse(res, { execute })`: what `execute` writes).
+ */
+export interface PackageResponse {
+  readonly callee: string;
+  readonly module: string;
+  readonly construct: boolean;
+  readonly payload: { readonly argument: number; readonly field?: string } | 'self';
+}
+
+export const PACKAGE_RESPONSES: readonly PackageResponse[] = [
+  { callee: 'StreamingTextResponse', module: 'ai', construct: true, payload: { argument: 0 } },
+  { callee: 'streamToResponse', module: 'ai', construct: false, payload: { argument: 0 } },
+  { callee: 'createUIMessageStreamResponse', module: 'ai', construct: false, payload: { argument: 0, field: 'stream' } },
+  { callee: 'pipeUIMessageStreamToResponse', module: 'ai', construct: false, payload: { argument: 0, field: 'stream' } },
+  { callee: 'createTextStreamResponse', module: 'ai', construct: false, payload: { argument: 0, field: 'textStream' } },
+  { callee: 'pipeTextStreamToResponse', module: 'ai', construct: false, payload: { argument: 0, field: 'textStream' } },
+  { callee: 'pipeDataStreamToResponse', module: 'ai', construct: false, payload: 'self' },
+];
+
+/** Methods of an `ai` result that write its stream into the Node response they are given (`result.pipeTextStreamToResponse(res)`): the call's value is sent. */
+export const PIPE_TO_RESPONSE_METHODS: ReadonlySet<string> = new Set([
+  'pipeTextStreamToResponse',
+  'pipeDataStreamToResponse',
+  'pipeUIMessageStreamToResponse',
+  'pipeAIStreamToResponse',
+]);
