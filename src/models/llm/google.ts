@@ -23,18 +23,18 @@ const genaiGenerate: Extractor = (call, context) => {
   const inlineConfig = !!configValue && unwrap(configValue) === config;
   const contents = property(options, 'contents');
   return [
-    ...propertySlot(config, 'systemInstruction', 'system', 'system instruction', inline && inlineConfig && contents ? { kind: 'google-contents', options: inline } : undefined),
+    ...propertySlot(config, 'systemInstruction', 'system', 'system instruction', inline && inlineConfig && contents ? { kind: 'google-contents', options: inline } : undefined, context.index),
     ...(contents ? contentsSlot(contents, contents.value) : []),
   ];
 };
 
 const genaiChat: Extractor = (call, context) => {
   const config = resolveObject(property(optionsOf(call, context), 'config')?.value, context.index);
-  return propertySlot(config, 'systemInstruction', 'system', 'system instruction');
+  return propertySlot(config, 'systemInstruction', 'system', 'system instruction', undefined, context.index);
 };
 
 const legacyModelOptions: Extractor = (call, context) =>
-  propertySlot(optionsOf(call, context), 'systemInstruction', 'system', 'system instruction');
+  propertySlot(optionsOf(call, context), 'systemInstruction', 'system', 'system instruction', undefined, context.index);
 
 const legacyGenerate: Extractor = (call, context) => {
   const argument = call.arguments[0];
@@ -42,7 +42,7 @@ const legacyGenerate: Extractor = (call, context) => {
   const options = optionsOf(call, context);
   if (!options) return contentsSlot(argument, argument);
   const contents = property(options, 'contents');
-  return [...propertySlot(options, 'systemInstruction', 'system', 'system instruction'), ...(contents ? contentsSlot(contents, contents.value) : [])];
+  return [...propertySlot(options, 'systemInstruction', 'system', 'system instruction', undefined, context.index), ...(contents ? contentsSlot(contents, contents.value) : [])];
 };
 
 const genaiClient: TrackNode = {

@@ -8,7 +8,7 @@ import type { Extractor, PromptSlot, SdkModel, TrackNode } from './types.js';
  * (`ChatPromptTemplate.fromMessages([['system', x], …])`, `PromptTemplate.fromTemplate(x)`)
  * and chat models' `invoke(string | messages)`.
  */
-const LANGCHAIN_ROLES = { ...CHAT_ROLES, user: ['user', 'human'] };
+const LANGCHAIN_ROLES = { ...CHAT_ROLES, user: ['user', 'human'], assistant: ['assistant', 'ai'] };
 
 /** `new SystemMessage(text)` or `new SystemMessage({ content: text })`. */
 const systemMessage: Extractor = (call, context) => {

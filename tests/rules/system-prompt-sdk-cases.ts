@@ -1,0 +1,128 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { lines } from './tester.js';
+
+/**
+ * Cases of `no-user-input-in-system-prompt` for the system-side slots of each SDK surface
+ * (content parts, model turns, Assistants and threads, Realtime, Gemini chats and live
+ * sessions, agents): each invalid case has a valid twin one step away. `at` places an error on
+ * the exact text the report must cover, so a case says where it lands by quoting it.
+ */
+type MessageIds = 'userInputInSystemPrompt' | 'separateRoles';
+type Options = [{ autofix?: boolean }];
+
+const messageId = 'userInputInSystemPrompt' as const;
+
+/** The error for a report that covers exactly the (first, or `nth`) occurrence of `text` in `code`. */
+export function at(code: string, text: string, data: { source: string; slot: string; api: string; via?: string }, nth = 0) {
+  let offset = -1;
+  for (let i = 0; i <= nth; i++) offset = code.indexOf(text, offset + 1);
+  if (offset < 0) throw new Error(`'${text}' is not in the case`);
+  const before = code.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = before.at(-1)!.length + 1;
+  const end = code.slice(0, offset + text.length).split('\n');
+  return {
+    messageId,
+    line,
+    column,
+    endLine: end.length,
+    endColumn: end.at(-1)!.length + 1,
+    data: { via: '', ...data, line: String(code.slice(0, code.indexOf(data.source)).split('\n').length) },
+  };
+}
+
+const openaiHead = [`import express from 'express';`, `import OpenAI from 'openai';`, `const app = express();`, `const openai = new OpenAI();`];
+const route = (head: string[], body: string) => lines(...head, `app.post('/x', async (req, res) => {`, `  ${body}`, `  res.end();`, `});`);
+
+interface Pair {
+  readonly name: string;
+  readonly head: string[];
+  /** The call with request data in a system-side slot. */
+  readonly bad: string;
+  /** Its twin: constant instructions, request data only on the user side. */
+  readonly good: string;
+  /** The text the report covers, the slot label and the API named in the message. */
+  readonly report: string;
+  readonly slot: string;
+  readonly api: string;
+  readonly source?: string;
+  readonly output?: string | null;
+}
+
+const pairs: Pair[] = [
+  {
+    name: 'openai chat: a system message written as text parts is reported at the part',
+    head: openaiHead,
+    bad: `await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: [{ type: 'text', text: 'Be brief.' }, { type: 'text', text: req.body.rules }] }, { role: 'user', content: 'Hi' }] });`,
+    good: `await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: [{ type: 'text', text: 'Be brief.' }] }, { role: 'user', content: [{ type: 'text', text: req.body.rules }] }] });`,
+    report: 'text: req.body.rules',
+    slot: 'system message',
+    api: 'openai chat.completions.create',
+  },
+  {
+    name: 'anthropic: system text blocks are reported at the block that holds the data',
+    head: [`import express from 'express';`, `import Anthropic from '@anthropic-ai/sdk';`, `const app = express();`, `const anthropic = new Anthropic();`],
+    bad: `await anthropic.messages.create({ model: 'm', max_tokens: 9, system: [{ type: 'text', text: 'You are a tutor.', cache_control: { type: 'ephemeral' } }, { type: 'text', text: \`Level: \${req.body.level}\` }], messages: [{ role: 'user', content: 'Go' }] });`,
+    good: `await anthropic.messages.create({ model: 'm', max_tokens: 9, system: [{ type: 'text', text: 'You are a tutor.', cache_control: { type: 'ephemeral' } }], messages: [{ role: 'user', content: [{ type: 'text', text: \`Level: \${req.body.level}\` }] }] });`,
+    report: 'text: `Level: ${req.body.level}`',
+    slot: 'system prompt',
+    api: 'anthropic messages.create',
+  },
+  {
+    name: '@google/genai: a systemInstruction Content is reported at the part',
+    head: [`import express from 'express';`, `import { GoogleGenAI } from '@google/genai';`, `const app = express();`, `const ai = new GoogleGenAI({});`],
+    bad: `await ai.models.generateContent({ model: 'm', contents: 'Go', config: { systemInstruction: { parts: [{ text: 'Answer in French.' }, { text: req.body.persona }] } } });`,
+    good: `await ai.models.generateContent({ model: 'm', contents: [{ role: 'user', parts: [{ text: req.body.persona }] }], config: { systemInstruction: { parts: [{ text: 'Answer in French.' }] } } });`,
+    report: 'text: req.body.persona',
+    slot: 'system instruction',
+    api: 'google models.generateContent',
+  },
+  {
+    name: 'openai chat: an assistant turn filled from the request is a forged model turn',
+    head: openaiHead,
+    bad: `await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: 'You are a bank assistant.' }, { role: 'assistant', content: req.body.lastAnswer }, { role: 'user', content: 'Continue.' }] });`,
+    good: `await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: 'You are a bank assistant.' }, { role: 'assistant', content: 'How can I help?' }, { role: 'user', content: req.body.lastAnswer }] });`,
+    report: 'content: req.body.lastAnswer',
+    slot: 'assistant message',
+    api: 'openai chat.completions.create',
+  },
+  {
+    name: 'anthropic: an assistant prefill from the request',
+    head: [`import express from 'express';`, `import Anthropic from '@anthropic-ai/sdk';`, `const app = express();`, `const anthropic = new Anthropic();`],
+    bad: `await anthropic.messages.create({ model: 'm', max_tokens: 9, system: 'Reply in JSON.', messages: [{ role: 'user', content: 'Give me the report.' }, { role: 'assistant', content: [{ type: 'text', text: req.body.prefill }] }] });`,
+    good: `await anthropic.messages.create({ model: 'm', max_tokens: 9, system: 'Reply in JSON.', messages: [{ role: 'user', content: [{ type: 'text', text: req.body.prefill }] }, { role: 'assistant', content: '{' }] });`,
+    report: 'text: req.body.prefill',
+    slot: 'assistant message',
+    api: 'anthropic messages.create',
+  },
+  {
+    name: 'openai Responses: options built in a variable are reported where instructions is written',
+    head: openaiHead,
+    bad: `const opts = { model: 'm', instructions: req.body.style, input: 'Write a haiku.' }; await openai.responses.create(opts);`,
+    good: `const opts = { model: 'm', instructions: 'Write in a calm style.', input: req.body.style }; await openai.responses.create(opts);`,
+    report: 'instructions: req.body.style',
+    slot: 'instructions',
+    api: 'openai responses.create',
+  },
+  {
+    name: 'openai Responses: a developer item in input',
+    head: openaiHead,
+    bad: `await openai.responses.create({ model: 'm', input: [{ role: 'developer', content: req.body.policy }, { role: 'user', content: 'Summarize.' }] });`,
+    good: `await openai.responses.create({ model: 'm', input: [{ role: 'developer', content: 'Follow the policy.' }, { role: 'user', content: req.body.policy }] });`,
+    report: 'content: req.body.policy',
+    slot: 'developer message',
+    api: 'openai responses.create',
+  },
+];
+
+export const sdkValid: ValidTestCase<Options>[] = pairs.map((pair) => ({ name: `twin: ${pair.name}`, code: route(pair.head, pair.good) }));
+
+export const sdkInvalid: InvalidTestCase<MessageIds, Options>[] = pairs.map((pair) => {
+  const code = route(pair.head, pair.bad);
+  return {
+    name: pair.name,
+    code,
+    output: pair.output ?? null,
+    errors: [{ ...at(code, pair.report, { source: pair.source ?? /req\.body\.\w+/.exec(pair.report)![0], slot: pair.slot, api: pair.api }), suggestions: [] }],
+  };
+});
