@@ -96,7 +96,7 @@ export function missingLimit(analysis: FileAnalysis, call: LlmCall): LimitModel 
   if (limit && call.sdk === 'google' && !call.api.startsWith('models.') && call.node.type === T.CallExpression) {
     return limit.paths.every((path) => googleLegacyBounded(call.node as TSESTree.CallExpression, path, analysis) === 'no') ? limit : undefined;
   }
-  const options = optionsOf(call.node, { index: analysis.index });
+  const options = optionsOf(call.node, { index: analysis.index }, limit?.position);
   if (!limit || !options) return undefined;
   return limit.paths.every((path) => sets(options, path, analysis) === 'no') ? limit : undefined;
 }

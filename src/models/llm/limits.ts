@@ -8,6 +8,8 @@ export interface LimitModel {
   readonly paths: readonly (readonly string[])[];
   /** What the suggestion adds (the last name is the option, the others are nested objects). */
   readonly suggest: readonly string[] | null;
+  /** The argument that holds the options, when it is not the first (`runs.create(threadId, { … })`). */
+  readonly position?: number;
 }
 
 const limit = (suggest: readonly string[] | null, ...paths: string[][]): LimitModel => ({ paths, suggest });
@@ -19,6 +21,9 @@ export function limitOf(sdk: string, api: string): LimitModel | null {
     return limit(['max_completion_tokens'], ['max_tokens'], ['max_completion_tokens']);
   }
   if (sdk === 'openai' && api.startsWith('responses.')) return limit(['max_output_tokens'], ['max_output_tokens']);
+  // Assistants runs (and a thread created and run at once) cap the completion over the whole run.
+  if (sdk === 'openai' && /^beta\.threads\.createAndRun\w*$/.test(api)) return limit(['max_completion_tokens'], ['max_completion_tokens']);
+  if (sdk === 'openai' && api.startsWith('beta.threads.runs.')) return { ...limit(['max_completion_tokens'], ['max_completion_tokens']), position: 1 };
   if (sdk === 'openai' && (api === 'completions.create' || api === 'createChatCompletion' || api === 'createCompletion')) return limit(['max_tokens'], ['max_tokens']);
   if (sdk === 'anthropic') return limit(['max_tokens'], ['max_tokens']);
   if (sdk === 'ai' && /^(?:generate|stream)(?:Text|Object)$|\.(?:generate|stream)$/.test(api)) {

@@ -10,8 +10,14 @@ import { optionsOf, property } from './extract.js';
  */
 export type OutputKind = 'response' | 'stream' | 'text';
 
-const NO_OUTPUT =
-  /^(?:SystemMessage|(?:Chat|SystemMessage)?PromptTemplate\.\w+|getGenerativeModel|startChat|chats\.create|Converse(?:Stream)?Command|ToolLoopAgent|Experimental_Agent)$/;
+const NO_OUTPUT = new RegExp(
+  [
+    /^(?:SystemMessage|(?:Chat|SystemMessage)?PromptTemplate\.\w+|getGenerativeModel|startChat|chats\.create|Converse(?:Stream)?Command|ToolLoopAgent|Experimental_Agent)$/.source,
+    // Set-up calls that store instructions or messages, or open a session, without generating: openai
+    // assistants, threads and their messages, Realtime sessions and calls, conversations.
+    /^(?:beta\.assistants\.(?:create|update)|beta\.threads\.(?:create|messages\.create)|beta\.realtime\.sessions\.create|realtime\.(?:clientSecrets\.create|calls\.accept)|conversations\.(?:create|items\.create))$/.source,
+  ].join('|'),
+);
 
 export function outputOf(sdk: string, api: string, call: TSESTree.Node, index: FileIndex): OutputKind | null {
   if (sdk === 'wrapper' || sdk === 'helper' || NO_OUTPUT.test(api)) return null;
