@@ -103,6 +103,6 @@ export function missingLimit(analysis: FileAnalysis, call: LlmCall): LimitModel 
 
 /** How messages name the option that limits a call. */
 export function limitOption(limit: LimitModel | null): string {
-  return limit?.suggest ? limit.suggest.join('.') : 'maxTokens on the model';
+  return limit?.suggest ? limit.suggest.join('.') : (limit?.label ?? 'maxTokens on the model');
 }
 

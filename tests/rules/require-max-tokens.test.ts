@@ -7,6 +7,15 @@ const express = [`import express from 'express';`, `import OpenAI from 'openai';
 ruleTester().run('require-max-tokens', rule, {
   valid: [
     {
+      name: '@openrouter/sdk: maxTokens in the request or its chatRequest; @google/genai chat messages (the chat may carry the limit) and live sessions are not checked',
+      code: lines(
+        `import express from 'express'; import { OpenRouter } from '@openrouter/sdk'; import { GoogleGenAI } from '@google/genai';`,
+        `const app = express(); const openRouter = new OpenRouter(); const ai = new GoogleGenAI({}); const chat = ai.chats.create({ model: 'g', config: { maxOutputTokens: 300 } });`,
+        `app.post('/a', async (req, res) => { await openRouter.chat.send({ model: 'm', maxTokens: 300, messages: [{ role: 'user', content: req.body.q }] }); await openRouter.chat.send({ chatRequest: { model: 'm', maxCompletionTokens: 300, messages: [{ role: 'user', content: req.body.q }] } }); res.end(); });`,
+        `app.post('/b', async (req, res) => { const r = await chat.sendMessage({ message: req.body.q }); await ai.live.connect({ model: 'g', config: { systemInstruction: req.body.q }, callbacks: {} }); res.json({ text: r.text }); });`,
+      ),
+    },
+    {
       name: 'openai Assistants: a run that caps max_completion_tokens; set-up calls (assistants, thread messages, Realtime sessions) generate nothing',
       code: lines(
         ...express,
@@ -94,6 +103,11 @@ ruleTester().run('require-max-tokens', rule, {
     },
   ],
   invalid: [
+    {
+      name: '@openrouter/sdk: chat.send on request data with no maxTokens (no suggestion: the request may sit under chatRequest)',
+      code: lines(`import express from 'express'; import { OpenRouter } from '@openrouter/sdk';`, `const app = express(); const openRouter = new OpenRouter();`, `app.post('/a', async (req, res) => { const r = await openRouter.chat.send({ chatRequest: { model: 'm', messages: [{ role: 'user', content: req.body.q }] } }); res.json({ text: r.choices[0].message.content }); });`),
+      errors: [{ messageId, line: 3, column: 70, data: { api: 'openrouter chat.send', source: 'req.body.q', line: '3', option: 'maxTokens' }, suggestions: [] }],
+    },
     {
       name: 'openai Assistants: a run on request data with no max_completion_tokens',
       code: lines(...express, `app.post('/a', async (req, res) => { const run = await openai.beta.threads.runs.createAndPoll('t', { assistant_id: 'a', additional_instructions: req.body.note }); res.json({ status: run.status }); });`),

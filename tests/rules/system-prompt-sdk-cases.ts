@@ -32,6 +32,7 @@ export function at(code: string, text: string, data: { source: string; slot: str
 }
 
 const openaiHead = [`import express from 'express';`, `import OpenAI from 'openai';`, `const app = express();`, `const openai = new OpenAI();`];
+const genaiHead = [`import express from 'express';`, `import { GoogleGenAI } from '@google/genai';`, `const app = express();`, `const ai = new GoogleGenAI({});`];
 const route = (head: string[], body: string) => lines(...head, `app.post('/x', async (req, res) => {`, `  ${body}`, `  res.end();`, `});`);
 
 interface Pair {
@@ -202,6 +203,69 @@ const pairs: Pair[] = [
     report: 'content: req.body.system',
     slot: 'system message',
     api: 'openai chat.completions.create',
+  },
+  {
+    name: '@google/genai: systemInstruction of a chat',
+    head: genaiHead,
+    bad: `const chat = ai.chats.create({ model: 'gemini-2.5-flash', config: { systemInstruction: \`You are \${req.body.role}.\` } }); await chat.sendMessage({ message: 'Start.' });`,
+    good: `const chat = ai.chats.create({ model: 'gemini-2.5-flash', config: { systemInstruction: 'You are a guide.' } }); await chat.sendMessage({ message: req.body.role });`,
+    report: 'systemInstruction: `You are ${req.body.role}.`',
+    slot: 'system instruction',
+    api: 'google chats.create',
+  },
+  {
+    name: '@google/genai: systemInstruction in the config of one chat message',
+    head: genaiHead,
+    bad: `const chat = ai.chats.create({ model: 'gemini-2.5-flash' }); await chat.sendMessage({ message: 'Start.', config: { systemInstruction: req.body.rules } });`,
+    good: `const chat = ai.chats.create({ model: 'gemini-2.5-flash' }); await chat.sendMessage({ message: req.body.rules, config: { systemInstruction: 'Keep it short.' } });`,
+    report: 'systemInstruction: req.body.rules',
+    slot: 'system instruction',
+    api: 'google chats.sendMessage',
+  },
+  {
+    name: '@google/genai: systemInstruction of generateContentStream',
+    head: genaiHead,
+    bad: `const stream = await ai.models.generateContentStream({ model: 'm', contents: history, config: { systemInstruction: req.body.style } });`,
+    good: `const stream = await ai.models.generateContentStream({ model: 'm', contents: req.body.style, config: { systemInstruction: 'Write plainly.' } });`,
+    report: 'systemInstruction: req.body.style',
+    slot: 'system instruction',
+    api: 'google models.generateContentStream',
+  },
+  {
+    name: '@google/genai: a live session\'s systemInstruction as a Content',
+    head: genaiHead,
+    bad: `const session = await ai.live.connect({ model: 'gemini-live-2.5-flash-preview', config: { systemInstruction: { parts: [{ text: req.body.persona }] } }, callbacks: {} });`,
+    good: `const session = await ai.live.connect({ model: 'gemini-live-2.5-flash-preview', config: { systemInstruction: { parts: [{ text: 'You are a museum guide.' }] } }, callbacks: {} }); session.sendClientContent({ turns: req.body.persona });`,
+    report: 'text: req.body.persona',
+    slot: 'system instruction',
+    api: 'google live.connect',
+  },
+  {
+    name: '@google/genai: systemInstruction stored in a context cache',
+    head: genaiHead,
+    bad: `const cache = await ai.caches.create({ model: 'm', config: { contents: docs, systemInstruction: req.body.task, ttl: '600s' } });`,
+    good: `const cache = await ai.caches.create({ model: 'm', config: { contents: docs, systemInstruction: 'Answer from the documents.', ttl: '600s' }, displayName: req.body.task });`,
+    report: 'systemInstruction: req.body.task',
+    slot: 'system instruction',
+    api: 'google caches.create',
+  },
+  {
+    name: '@openrouter/sdk: a system message of chat.send',
+    head: [`import express from 'express';`, `import { OpenRouter } from '@openrouter/sdk';`, `const app = express();`, `const openRouter = new OpenRouter({ apiKey: process.env.OPENROUTER_API_KEY });`],
+    bad: `await openRouter.chat.send({ model: 'openai/gpt-4o', maxTokens: 300, messages: [{ role: 'system', content: req.body.system }, { role: 'user', content: 'Hi' }] });`,
+    good: `await openRouter.chat.send({ model: 'openai/gpt-4o', maxTokens: 300, messages: [{ role: 'system', content: 'You are helpful.' }, { role: 'user', content: req.body.system }] });`,
+    report: 'content: req.body.system',
+    slot: 'system message',
+    api: 'openrouter chat.send',
+  },
+  {
+    name: '@openrouter/sdk: a developer message of the request under chatRequest',
+    head: [`import express from 'express';`, `import { OpenRouter } from '@openrouter/sdk';`, `const app = express();`, `const openRouter = new OpenRouter({ apiKey: process.env.OPENROUTER_API_KEY });`],
+    bad: `await openRouter.chat.send({ chatRequest: { model: 'openai/gpt-4o', maxTokens: 300, messages: [{ role: 'developer', content: req.body.rules }, { role: 'user', content: 'Hi' }] } });`,
+    good: `await openRouter.chat.send({ chatRequest: { model: 'openai/gpt-4o', maxTokens: 300, messages: [{ role: 'developer', content: 'Follow the rules.' }, { role: 'user', content: req.body.rules }] } });`,
+    report: 'content: req.body.rules',
+    slot: 'developer message',
+    api: 'openrouter chat.send',
   },
 ];
 

@@ -5,7 +5,9 @@ import type { Extractor, PromptSlot, SdkModel, TrackNode } from './types.js';
 
 /**
  * @google/genai: `ai.models.generateContent({ model, contents, config: { systemInstruction } })`,
- * `ai.chats.create({ config: { systemInstruction } })`.
+ * `ai.chats.create({ config: { systemInstruction } })` and its `chat.sendMessage({ message, config })`,
+ * `ai.live.connect({ config })`, `ai.caches.create({ config })`; a systemInstruction is a string
+ * or a Content (`{ parts: [{ text }] }`), whose text parts are slots of their own.
  * @google/generative-ai: `genAI.getGenerativeModel({ model, systemInstruction })`,
  * `model.generateContent(text | { contents, systemInstruction })`.
  */
@@ -28,6 +30,10 @@ const genaiGenerate: Extractor = (call, context) => {
   ];
 };
 
+/**
+ * `config.systemInstruction` of a call that sets up or continues a conversation without a fix:
+ * `chats.create`, `chat.sendMessage({ message, config })`, `live.connect`, `caches.create`.
+ */
 const genaiChat: Extractor = (call, context) => {
   const config = resolveObject(property(optionsOf(call, context), 'config')?.value, context.index);
   return propertySlot(config, 'systemInstruction', 'system', 'system instruction', undefined, context.index);
@@ -53,7 +59,22 @@ const genaiClient: TrackNode = {
         generateContentStream: { call: { api: 'models.generateContentStream', extract: genaiGenerate } },
       },
     },
-    chats: { members: { create: { call: { api: 'chats.create', extract: genaiChat } } } },
+    chats: {
+      members: {
+        create: {
+          call: {
+            api: 'chats.create',
+            extract: genaiChat,
+            members: {
+              sendMessage: { call: { api: 'chats.sendMessage', extract: genaiChat } },
+              sendMessageStream: { call: { api: 'chats.sendMessageStream', extract: genaiChat } },
+            },
+          },
+        },
+      },
+    },
+    live: { members: { connect: { call: { api: 'live.connect', extract: genaiChat } } } },
+    caches: { members: { create: { call: { api: 'caches.create', extract: genaiChat } } } },
   },
 };
 

@@ -16,6 +16,8 @@ const NO_OUTPUT = new RegExp(
     // Set-up calls that store instructions or messages, or open a session, without generating: openai
     // assistants, threads and their messages, Realtime sessions and calls, conversations.
     /^(?:beta\.assistants\.(?:create|update)|beta\.threads\.(?:create|messages\.create)|beta\.realtime\.sessions\.create|realtime\.(?:clientSecrets\.create|calls\.accept)|conversations\.(?:create|items\.create))$/.source,
+    // @google/genai: a live session answers through its callbacks; a cache stores a prompt.
+    /^(?:live\.connect|caches\.create)$/.source,
   ].join('|'),
 );
 
@@ -36,6 +38,7 @@ export function outputOf(sdk: string, api: string, call: TSESTree.Node, index: F
 const TEXT_MEMBERS: Readonly<Record<string, ReadonlySet<string>>> = {
   openai: new Set(['content', 'text', 'output_text', 'refusal', 'arguments', 'delta']),
   groq: new Set(['content', 'text', 'delta']),
+  openrouter: new Set(['content', 'text', 'delta']),
   mistral: new Set(['content', 'delta']),
   anthropic: new Set(['content', 'text']),
   ai: new Set(['text', 'object', 'reasoningText', 'textStream', 'partialObjectStream', 'elementStream']),
@@ -93,13 +96,13 @@ export const TEXT_STREAM_METHODS: ReadonlySet<string> = new Set([
 
 /** How to read only the text of a result, for the "send only the text" suggestion. */
 export function textPath(sdk: string, api: string): string | null {
-  if (api.startsWith('chat.completions') || api === 'chat.complete' || api === 'agents.complete') return '.choices[0].message.content';
+  if (api.startsWith('chat.completions') || api === 'chat.complete' || api === 'agents.complete' || (sdk === 'openrouter' && api === 'chat.send')) return '.choices[0].message.content';
   if (api === 'completions.create') return '.choices[0].text';
   if (api.startsWith('responses.')) return '.output_text';
   if (api === 'generateText' || api.endsWith('.generate')) return '.text';
   if (api === 'generateObject') return '.object';
   if (sdk === 'langchain' && api.endsWith('.invoke')) return '.content';
-  if (api === 'models.generateContent') return '.text';
+  if (api === 'models.generateContent' || api === 'chats.sendMessage') return '.text';
   if (api === 'generateContent') return '.response.text()';
   if (sdk === 'ollama' && api === 'chat') return '.message.content';
   if (sdk === 'ollama' && api === 'generate') return '.response';
