@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findProperty, hasSpread, keyName, stringLiteralValue, unwrap } from '../../syntax/ast.js';
+import { findProperty, hasSpread, isFunction, keyName, stringLiteralValue, unwrap } from '../../syntax/ast.js';
 import type { FileIndex } from '../../syntax/file-index.js';
 import { USER_TURN_MIN_WORDS, type ExtractContext, type LoneUserMessage, type MessageRoles, type PromptSlot, type SlotFix } from './types.js';
 
@@ -254,4 +254,19 @@ export function propertySlot(
   if (!found) return [];
   const slot: PromptSlot = { role, label, value: found.value, report: found, fix };
   return index && role !== 'user' && role !== 'prompt' ? withParts(slot, index) : [slot];
+}
+
+/**
+ * An agent's instructions (`instructions`, `systemPrompt`, `prompt`): a string, or a function
+ * that returns one (`instructions: (ctx) => \`…\``), written inline or in a `const`. For a
+ * function, each value it returns is a slot, reported where it is returned.
+ */
+export function instructionSlots(options: TSESTree.ObjectExpression | null, name: string, label: string, index: FileIndex): PromptSlot[] {
+  const found = property(options, name);
+  if (!found) return [];
+  const value = constValue(found.value, index);
+  if (value && isFunction(value)) {
+    return (index.returns.get(value) ?? []).map((returned) => ({ role: 'system' as const, label, value: returned, report: returned }));
+  }
+  return [{ role: 'system', label, value: found.value, report: found }];
 }

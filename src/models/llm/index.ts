@@ -4,9 +4,11 @@ import { cohereModel } from './cohere.js';
 import { googleModel } from './google.js';
 import { groqModel } from './groq.js';
 import { langchainModel } from './langchain.js';
+import { mastraModel } from './mastra.js';
 import { mistralModel } from './mistral.js';
 import { ollamaModel } from './ollama.js';
 import { openaiModel } from './openai.js';
+import { openaiAgentsModel } from './openai-agents.js';
 import { openrouterModel } from './openrouter.js';
 import type { SdkModel } from './types.js';
 import { vercelAiModel } from './vercel-ai.js';
@@ -24,6 +26,8 @@ export const SDK_MODELS: readonly SdkModel[] = [
   cohereModel,
   bedrockModel,
   openrouterModel,
+  openaiAgentsModel,
+  mastraModel,
 ];
 
 /** Cheap pre-check: a file that mentions none of these cannot contain a modelled call. */

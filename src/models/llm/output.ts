@@ -18,6 +18,8 @@ const NO_OUTPUT = new RegExp(
     /^(?:beta\.assistants\.(?:create|update)|beta\.threads\.(?:create|messages\.create)|beta\.realtime\.sessions\.create|realtime\.(?:clientSecrets\.create|calls\.accept)|conversations\.(?:create|items\.create))$/.source,
     // @google/genai: a live session answers through its callbacks; a cache stores a prompt.
     /^(?:live\.connect|caches\.create)$/.source,
+    // Agents made with their instructions: they generate when they are run.
+    /^(?:Agent|Agent\.create|RealtimeAgent|createAgent|createReactAgent)$/.source,
   ].join('|'),
 );
 
