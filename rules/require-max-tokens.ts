@@ -33,7 +33,7 @@ export default createRule<[], MessageIds>({
           const path = finding.limit?.suggest ?? null;
           const option = finding.option ?? limitOption(finding.limit);
           // A helper's limit belongs in the helper: its call is not rewritten.
-          const options = finding.option === undefined ? inlineOptionsOf(finding.call) : null;
+          const options = finding.option === undefined ? inlineOptionsOf(finding.call, finding.limit) : null;
           const fix = path && options ? addLimitFix(options, path, context.sourceCode) : null;
           context.report({
             node: finding.report,

@@ -50,9 +50,9 @@ export function unboundedCalls(analysis: FileAnalysis): LimitFinding[] {
   return findings;
 }
 
-/** The inline options object of a call, where a suggestion can add the limit. */
-export function inlineOptionsOf(call: LlmCall): TSESTree.ObjectExpression | null {
-  const first = call.node.arguments[0];
+/** The inline options object of a call (the argument its limit model names), where a suggestion can add the limit. */
+export function inlineOptionsOf(call: LlmCall, limit?: LimitModel | null): TSESTree.ObjectExpression | null {
+  const first = call.node.arguments[limit?.position ?? 0];
   const value = first && unwrap(first);
   return value?.type === T.ObjectExpression ? value : null;
 }

@@ -8,7 +8,8 @@ import { incomingRequestData } from '../dataflow/incoming.js';
 
 /**
  * Findings of the two prompt rules, computed once per file from the LLM calls and the
- * taint engine: request data in a system-side slot, and flat prompts that mix fixed
+ * taint engine: request data in a system-side slot (system, developer, instructions, or a
+ * model turn the program writes), and flat prompts that mix fixed
  * instructions with request data.
  */
 export interface PromptFinding {
@@ -32,7 +33,7 @@ export function systemSlotFindings(analysis: FileAnalysis): PromptFinding[] {
   findings = [];
   for (const call of analysis.llmCalls) {
     for (const slot of call.slots) {
-      if (slot.role !== 'system' || slot.through?.elsewhere) continue;
+      if ((slot.role !== 'system' && slot.role !== 'assistant') || slot.through?.elsewhere) continue;
       const taint = siteTaint(analysis, slot.value, slot.through?.accesses);
       // Request data read here, or passed in by the callers of this file's functions in other modules.
       const origin = requestData(taint)[0] ?? incomingRequestData(analysis, taint)[0];

@@ -96,13 +96,13 @@ export function missingLimit(analysis: FileAnalysis, call: LlmCall): LimitModel 
   if (limit && call.sdk === 'google' && !call.api.startsWith('models.') && call.node.type === T.CallExpression) {
     return limit.paths.every((path) => googleLegacyBounded(call.node as TSESTree.CallExpression, path, analysis) === 'no') ? limit : undefined;
   }
-  const options = optionsOf(call.node, { index: analysis.index });
+  const options = optionsOf(call.node, { index: analysis.index }, limit?.position);
   if (!limit || !options) return undefined;
   return limit.paths.every((path) => sets(options, path, analysis) === 'no') ? limit : undefined;
 }
 
 /** How messages name the option that limits a call. */
 export function limitOption(limit: LimitModel | null): string {
-  return limit?.suggest ? limit.suggest.join('.') : 'maxTokens on the model';
+  return limit?.suggest ? limit.suggest.join('.') : (limit?.label ?? 'maxTokens on the model');
 }
 

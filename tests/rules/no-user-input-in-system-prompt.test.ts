@@ -1,5 +1,6 @@
 import rule from '../../rules/no-user-input-in-system-prompt.js';
 import { lines, ruleTester } from './tester.js';
+import { sdkInvalid, sdkValid } from './system-prompt-sdk-cases.js';
 
 const messageId = 'userInputInSystemPrompt' as const;
 
@@ -364,6 +365,7 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
         "app.post('/x', async (req, res) => { await generateText({ model, system: `Be helpful. ${req.body.brief && 'Answer in one sentence.'} Since: ${Date.parse(req.body.since)}`, prompt: req.body.q }); });",
       ),
     },
+    ...sdkValid,
   ],
   invalid: [
     {
@@ -1263,5 +1265,6 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
       output: lines(...express, "app.post('/c', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: `Context:` }, { role: 'user', content: String(sanitizeHtml(req.body.ctx)) }] }); });"),
       errors: [{ messageId, line: 5, column: 118, data: { source: 'req.body.ctx', line: '5', via: '', slot: 'system message', api: 'openai chat.completions.create' } }],
     },
+    ...sdkInvalid,
   ],
 });

@@ -7,6 +7,23 @@ const express = [`import express from 'express';`, `import OpenAI from 'openai';
 ruleTester().run('require-max-tokens', rule, {
   valid: [
     {
+      name: '@openrouter/sdk: maxTokens in the request or its chatRequest; @google/genai chat messages (the chat may carry the limit) and live sessions are not checked',
+      code: lines(
+        `import express from 'express'; import { OpenRouter } from '@openrouter/sdk'; import { GoogleGenAI } from '@google/genai';`,
+        `const app = express(); const openRouter = new OpenRouter(); const ai = new GoogleGenAI({}); const chat = ai.chats.create({ model: 'g', config: { maxOutputTokens: 300 } });`,
+        `app.post('/a', async (req, res) => { await openRouter.chat.send({ model: 'm', maxTokens: 300, messages: [{ role: 'user', content: req.body.q }] }); await openRouter.chat.send({ chatRequest: { model: 'm', maxCompletionTokens: 300, messages: [{ role: 'user', content: req.body.q }] } }); res.end(); });`,
+        `app.post('/b', async (req, res) => { const r = await chat.sendMessage({ message: req.body.q }); await ai.live.connect({ model: 'g', config: { systemInstruction: req.body.q }, callbacks: {} }); res.json({ text: r.text }); });`,
+      ),
+    },
+    {
+      name: 'openai Assistants: a run that caps max_completion_tokens; set-up calls (assistants, thread messages, Realtime sessions) generate nothing',
+      code: lines(
+        ...express,
+        `app.post('/a', async (req, res) => { await openai.beta.threads.runs.create('t', { assistant_id: 'a', additional_instructions: req.body.note, max_completion_tokens: 500 }); res.end(); });`,
+        `app.post('/b', async (req, res) => { await openai.beta.assistants.create({ model: 'm', instructions: req.body.note }); await openai.beta.threads.messages.create('t', { role: 'user', content: req.body.q }); res.json(await openai.beta.realtime.sessions.create({ model: 'm', instructions: req.body.note })); });`,
+      ),
+    },
+    {
       name: '@google/generative-ai: a helper that sets generationConfig.maxOutputTokens on request contents',
       code: lines(`import express from 'express'; import { GoogleGenerativeAI } from '@google/generative-ai';`, `const app = express(); const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY); const model = genAI.getGenerativeModel({ model: 'g' });`, `async function ask(contents) { return model.generateContent({ contents, generationConfig: { temperature: 0.2, maxOutputTokens: 400 } }); }`, `app.post('/x', async (req, res) => res.json((await ask(req.body.messages)).response.candidates?.length));`),
     },
@@ -86,6 +103,29 @@ ruleTester().run('require-max-tokens', rule, {
     },
   ],
   invalid: [
+    {
+      name: '@openrouter/sdk: chat.send on request data with no maxTokens (no suggestion: the request may sit under chatRequest)',
+      code: lines(`import express from 'express'; import { OpenRouter } from '@openrouter/sdk';`, `const app = express(); const openRouter = new OpenRouter();`, `app.post('/a', async (req, res) => { const r = await openRouter.chat.send({ chatRequest: { model: 'm', messages: [{ role: 'user', content: req.body.q }] } }); res.json({ text: r.choices[0].message.content }); });`),
+      errors: [{ messageId, line: 3, column: 70, data: { api: 'openrouter chat.send', source: 'req.body.q', line: '3', option: 'maxTokens' }, suggestions: [] }],
+    },
+    {
+      name: 'openai Assistants: a run on request data with no max_completion_tokens',
+      code: lines(...express, `app.post('/a', async (req, res) => { const run = await openai.beta.threads.runs.createAndPoll('t', { assistant_id: 'a', additional_instructions: req.body.note }); res.json({ status: run.status }); });`),
+      errors: [
+        {
+          messageId,
+          line: 4,
+          column: 81,
+          data: { api: 'openai beta.threads.runs.createAndPoll', source: 'req.body.note', line: '4', option: 'max_completion_tokens' },
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              output: lines(...express, `app.post('/a', async (req, res) => { const run = await openai.beta.threads.runs.createAndPoll('t', { assistant_id: 'a', additional_instructions: req.body.note, max_completion_tokens: 1024 }); res.json({ status: run.status }); });`),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "@google/generative-ai: a request's generationConfig replaces the model's, so the model's limit no longer holds",
       code: lines(`import express from 'express'; import { GoogleGenerativeAI } from '@google/generative-ai';`, `const app = express(); const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);`, `const model = genAI.getGenerativeModel({ model: 'g', generationConfig: { maxOutputTokens: 512 } });`, `app.post('/x', async (req, res) => { const r = await model.generateContent({ contents: req.body.contents, generationConfig: { temperature: 0.2 } }); res.json(r.response.candidates?.length); });`),

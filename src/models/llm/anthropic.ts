@@ -14,7 +14,7 @@ const messages: Extractor = (call, context) => {
           ? ({ kind: 'prompt-to-system', options: inline, systemKey: 'system', before: messagesProperty } as const)
           : undefined;
   return [
-    ...propertySlot(options, 'system', 'system', 'system prompt', inline ? { kind: 'prepend-user-message', options: inline, shape: 'text' } : undefined),
+    ...propertySlot(options, 'system', 'system', 'system prompt', inline ? { kind: 'prepend-user-message', options: inline, shape: 'text' } : undefined, context.index),
     // Since SDK 0.99 a message may also carry role 'system' (mid-conversation system blocks).
     ...messageSlots(messagesProperty?.value, context, CHAT_ROLES, loneUser),
     ...conversationSlot(messagesProperty),

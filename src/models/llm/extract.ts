@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findProperty, keyName, stringLiteralValue, unwrap } from '../../syntax/ast.js';
+import { findProperty, hasSpread, isFunction, keyName, stringLiteralValue, unwrap } from '../../syntax/ast.js';
 import type { FileIndex } from '../../syntax/file-index.js';
 import { USER_TURN_MIN_WORDS, type ExtractContext, type LoneUserMessage, type MessageRoles, type PromptSlot, type SlotFix } from './types.js';
 
@@ -93,8 +93,51 @@ export type { LoneUserMessage, MessageRoles } from './types.js';
 export const CHAT_ROLES: MessageRoles = {
   system: { system: 'system message', developer: 'developer message' },
   user: ['user'],
+  assistant: ['assistant'],
   userRole: 'user',
 };
+
+/**
+ * The text parts of a content value written as parts: `[{ type: 'text', text }]` (openai,
+ * anthropic, Vercel), Gemini's `{ parts: [{ text }] }` or a lone `{ text }` part, and plain
+ * strings in a parts list. Each part becomes its own slot, reported at the `text:` that holds
+ * it; parts that are not text (images, files) are left out. Null when the value is not written
+ * as parts here (a string, a variable of unknown shape): the slot stays whole.
+ */
+export function partSlots(slot: PromptSlot, index: FileIndex, depth = 0): PromptSlot[] | null {
+  const value = constValue(slot.value, index);
+  if (!value || depth > 2) return null;
+  if (value.type === T.ObjectExpression) {
+    const parts = findProperty(value, 'parts');
+    if (parts) return partSlots({ ...slot, value: parts.value, report: parts }, index, depth + 1);
+    const text = findProperty(value, 'text');
+    return text ? [{ ...slot, value: text.value, report: text, fix: undefined }] : null;
+  }
+  if (value.type !== T.ArrayExpression) return null;
+  const slots: PromptSlot[] = [];
+  for (const element of value.elements) {
+    if (!element) continue;
+    if (element.type === T.SpreadElement) {
+      slots.push({ ...slot, value: element.argument, report: element, fix: undefined });
+      continue;
+    }
+    const part = constValue(element, index);
+    if (part?.type === T.ObjectExpression) {
+      const text = findProperty(part, 'text');
+      if (text) slots.push({ ...slot, value: text.value, report: text, fix: undefined });
+      else if (hasSpread(part)) slots.push({ ...slot, value: part, report: element, fix: undefined });
+      continue;
+    }
+    // A string part, or a part of unknown shape: the element itself.
+    slots.push({ ...slot, value: element, report: element, fix: undefined });
+  }
+  return slots;
+}
+
+/** A system-side slot, split into its text parts when its content is written as parts. */
+function withParts(slot: PromptSlot, index: FileIndex): PromptSlot[] {
+  return partSlots(slot, index) ?? [slot];
+}
 
 /**
  * Slots of a list of chat messages: `{ role, content }` objects (and langchain
@@ -131,6 +174,8 @@ export function messageSlots(
         const fix: SlotFix | undefined =
           inlineArray && element.parent === messagesNode ? { kind: 'message-after', message: value, userRole: 'human', contentKey } : undefined;
         slots.push({ role: 'system', label: `${role} message`, value: content, report: content, fix });
+      } else if (roles.assistant?.includes(role)) {
+        slots.push({ role: 'assistant', label: 'assistant message', value: content, report: content });
       } else if (role === 'human' || role === 'user') {
         slots.push({ role: 'user', label: 'user message', value: content, report: content });
       }
@@ -146,7 +191,10 @@ export function messageSlots(
         inlineArray && unwrap(element) === message && element.parent === unwrap(messagesNode)
           ? { kind: 'message-after', message, userRole: roles.userRole, contentKey }
           : undefined;
-      slots.push({ role: 'system', label: roles.system[role], value: content.value, report: content, fix });
+      slots.push(...withParts({ role: 'system', label: roles.system[role], value: content.value, report: content, fix }, context.index));
+    } else if (roles.assistant?.includes(role)) {
+      // A model turn the program writes: no fix (moving its text into a user turn changes the conversation).
+      slots.push(...withParts({ role: 'assistant', label: 'assistant message', value: content.value, report: content }, context.index));
     } else if (roles.user.includes(role)) {
       slots.push({ role: 'user', label: 'user message', value: content.value, report: content });
     }
@@ -203,15 +251,36 @@ export function chatMessages(messages: TSESTree.Property | null | undefined, con
   return [...messageSlots(messages?.value, context, CHAT_ROLES, 'system-message'), ...conversationSlot(messages)];
 }
 
-/** A property slot (`system: …`, `instructions: …`) of an options object. */
+/**
+ * A property slot (`system: …`, `instructions: …`) of an options object. Given the file's
+ * index, a system-side slot written as text parts (`system: [{ type: 'text', text }]`,
+ * `systemInstruction: { parts: [{ text }] }`) is one slot per part.
+ */
 export function propertySlot(
   options: TSESTree.ObjectExpression | null,
   name: string,
   role: PromptSlot['role'],
   label: string,
   fix?: SlotFix,
+  index?: FileIndex,
 ): PromptSlot[] {
   const found = property(options, name);
   if (!found) return [];
-  return [{ role, label, value: found.value, report: found, fix }];
+  const slot: PromptSlot = { role, label, value: found.value, report: found, fix };
+  return index && role !== 'user' && role !== 'prompt' ? withParts(slot, index) : [slot];
+}
+
+/**
+ * An agent's instructions (`instructions`, `systemPrompt`, `prompt`): a string, or a function
+ * that returns one (`instructions: (ctx) => \`…\``), written inline or in a `const`. For a
+ * function, each value it returns is a slot, reported where it is returned.
+ */
+export function instructionSlots(options: TSESTree.ObjectExpression | null, name: string, label: string, index: FileIndex): PromptSlot[] {
+  const found = property(options, name);
+  if (!found) return [];
+  const value = constValue(found.value, index);
+  if (value && isFunction(value)) {
+    return (index.returns.get(value) ?? []).map((returned) => ({ role: 'system' as const, label, value: returned, report: returned }));
+  }
+  return [{ role: 'system', label, value: found.value, report: found }];
 }

@@ -5,7 +5,9 @@ import type { Extractor, PromptSlot, SdkModel, TrackNode } from './types.js';
 
 /**
  * @google/genai: `ai.models.generateContent({ model, contents, config: { systemInstruction } })`,
- * `ai.chats.create({ config: { systemInstruction } })`.
+ * `ai.chats.create({ config: { systemInstruction } })` and its `chat.sendMessage({ message, config })`,
+ * `ai.live.connect({ config })`, `ai.caches.create({ config })`; a systemInstruction is a string
+ * or a Content (`{ parts: [{ text }] }`), whose text parts are slots of their own.
  * @google/generative-ai: `genAI.getGenerativeModel({ model, systemInstruction })`,
  * `model.generateContent(text | { contents, systemInstruction })`.
  */
@@ -23,18 +25,22 @@ const genaiGenerate: Extractor = (call, context) => {
   const inlineConfig = !!configValue && unwrap(configValue) === config;
   const contents = property(options, 'contents');
   return [
-    ...propertySlot(config, 'systemInstruction', 'system', 'system instruction', inline && inlineConfig && contents ? { kind: 'google-contents', options: inline } : undefined),
+    ...propertySlot(config, 'systemInstruction', 'system', 'system instruction', inline && inlineConfig && contents ? { kind: 'google-contents', options: inline } : undefined, context.index),
     ...(contents ? contentsSlot(contents, contents.value) : []),
   ];
 };
 
+/**
+ * `config.systemInstruction` of a call that sets up or continues a conversation without a fix:
+ * `chats.create`, `chat.sendMessage({ message, config })`, `live.connect`, `caches.create`.
+ */
 const genaiChat: Extractor = (call, context) => {
   const config = resolveObject(property(optionsOf(call, context), 'config')?.value, context.index);
-  return propertySlot(config, 'systemInstruction', 'system', 'system instruction');
+  return propertySlot(config, 'systemInstruction', 'system', 'system instruction', undefined, context.index);
 };
 
 const legacyModelOptions: Extractor = (call, context) =>
-  propertySlot(optionsOf(call, context), 'systemInstruction', 'system', 'system instruction');
+  propertySlot(optionsOf(call, context), 'systemInstruction', 'system', 'system instruction', undefined, context.index);
 
 const legacyGenerate: Extractor = (call, context) => {
   const argument = call.arguments[0];
@@ -42,7 +48,7 @@ const legacyGenerate: Extractor = (call, context) => {
   const options = optionsOf(call, context);
   if (!options) return contentsSlot(argument, argument);
   const contents = property(options, 'contents');
-  return [...propertySlot(options, 'systemInstruction', 'system', 'system instruction'), ...(contents ? contentsSlot(contents, contents.value) : [])];
+  return [...propertySlot(options, 'systemInstruction', 'system', 'system instruction', undefined, context.index), ...(contents ? contentsSlot(contents, contents.value) : [])];
 };
 
 const genaiClient: TrackNode = {
@@ -53,7 +59,22 @@ const genaiClient: TrackNode = {
         generateContentStream: { call: { api: 'models.generateContentStream', extract: genaiGenerate } },
       },
     },
-    chats: { members: { create: { call: { api: 'chats.create', extract: genaiChat } } } },
+    chats: {
+      members: {
+        create: {
+          call: {
+            api: 'chats.create',
+            extract: genaiChat,
+            members: {
+              sendMessage: { call: { api: 'chats.sendMessage', extract: genaiChat } },
+              sendMessageStream: { call: { api: 'chats.sendMessageStream', extract: genaiChat } },
+            },
+          },
+        },
+      },
+    },
+    live: { members: { connect: { call: { api: 'live.connect', extract: genaiChat } } } },
+    caches: { members: { create: { call: { api: 'caches.create', extract: genaiChat } } } },
   },
 };
 

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../../syntax/ast.js';
-import { CHAT_ROLES, constValue, messageSlots, property, resolveObject } from './extract.js';
+import { CHAT_ROLES, constValue, instructionSlots, messageSlots, optionsOf, property, resolveObject } from './extract.js';
 import type { Extractor, PromptSlot, SdkModel, TrackNode } from './types.js';
 
 /**
@@ -8,7 +8,7 @@ import type { Extractor, PromptSlot, SdkModel, TrackNode } from './types.js';
  * (`ChatPromptTemplate.fromMessages([['system', x], …])`, `PromptTemplate.fromTemplate(x)`)
  * and chat models' `invoke(string | messages)`.
  */
-const LANGCHAIN_ROLES = { ...CHAT_ROLES, user: ['user', 'human'] };
+const LANGCHAIN_ROLES = { ...CHAT_ROLES, user: ['user', 'human'], assistant: ['assistant', 'ai'] };
 
 /** `new SystemMessage(text)` or `new SystemMessage({ content: text })`. */
 const systemMessage: Extractor = (call, context) => {
@@ -55,6 +55,23 @@ const invoke: Extractor = (call, context) => {
   };
   return [slot];
 };
+
+/**
+ * Prebuilt agents: `createAgent({ model, tools, systemPrompt })` (langchain v1) and LangGraph's
+ * `createReactAgent({ llm, tools, prompt })`; the prompt is a string or a `SystemMessage` (a
+ * slot of its own). Older LangGraph releases named it `stateModifier` or `messageModifier`.
+ */
+const agentPrompt =
+  (...names: string[]): Extractor =>
+  (call, context) => {
+    const options = optionsOf(call, context);
+    return names.flatMap((name) => {
+      const value = property(options, name)?.value;
+      const message = value && constValue(value, context.index);
+      if (message?.type === T.NewExpression) return [];
+      return value && unwrap(value).type !== T.ObjectExpression ? instructionSlots(options, name, 'system prompt', context.index) : [];
+    });
+  };
 
 const runnable = (name: string): TrackNode => {
   const node: TrackNode = {
@@ -124,6 +141,7 @@ export const langchainModel: SdkModel = {
     '@langchain/community/chat_models/fireworks',
     '@langchain/community/chat_models/togetherai',
     'langchain/chat_models/universal',
+    '@langchain/langgraph/prebuilt',
   ],
   exports: {
     ...chatModelExports,
@@ -139,5 +157,7 @@ export const langchainModel: SdkModel = {
     },
     PromptTemplate: { members: { fromTemplate: { call: { api: 'PromptTemplate.fromTemplate', extract: flatTemplate } } } },
     initChatModel: { call: runnable('initChatModel()') },
+    createAgent: { call: { api: 'createAgent', extract: agentPrompt('systemPrompt') } },
+    createReactAgent: { call: { api: 'createReactAgent', extract: agentPrompt('prompt', 'stateModifier', 'messageModifier') } },
   },
 };

@@ -8,6 +8,10 @@ export interface LimitModel {
   readonly paths: readonly (readonly string[])[];
   /** What the suggestion adds (the last name is the option, the others are nested objects). */
   readonly suggest: readonly string[] | null;
+  /** How messages name the option when no suggestion adds it (`suggest` null). */
+  readonly label?: string;
+  /** The argument that holds the options, when it is not the first (`runs.create(threadId, { … })`). */
+  readonly position?: number;
 }
 
 const limit = (suggest: readonly string[] | null, ...paths: string[][]): LimitModel => ({ paths, suggest });
@@ -19,7 +23,14 @@ export function limitOf(sdk: string, api: string): LimitModel | null {
     return limit(['max_completion_tokens'], ['max_tokens'], ['max_completion_tokens']);
   }
   if (sdk === 'openai' && api.startsWith('responses.')) return limit(['max_output_tokens'], ['max_output_tokens']);
+  // Assistants runs (and a thread created and run at once) cap the completion over the whole run.
+  if (sdk === 'openai' && /^beta\.threads\.createAndRun\w*$/.test(api)) return limit(['max_completion_tokens'], ['max_completion_tokens']);
+  if (sdk === 'openai' && api.startsWith('beta.threads.runs.')) return { ...limit(['max_completion_tokens'], ['max_completion_tokens']), position: 1 };
   if (sdk === 'openai' && (api === 'completions.create' || api === 'createChatCompletion' || api === 'createCompletion')) return limit(['max_tokens'], ['max_tokens']);
+  // The request is the options or their `chatRequest`: which one decides where the limit goes, so no suggestion.
+  if (sdk === 'openrouter' && api === 'chat.send') {
+    return { ...limit(null, ['maxTokens'], ['maxCompletionTokens'], ['chatRequest', 'maxTokens'], ['chatRequest', 'maxCompletionTokens']), label: 'maxTokens' };
+  }
   if (sdk === 'anthropic') return limit(['max_tokens'], ['max_tokens']);
   if (sdk === 'ai' && /^(?:generate|stream)(?:Text|Object)$|\.(?:generate|stream)$/.test(api)) {
     return limit(['maxOutputTokens'], ['maxOutputTokens'], ['maxTokens']);

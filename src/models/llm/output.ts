@@ -10,8 +10,18 @@ import { optionsOf, property } from './extract.js';
  */
 export type OutputKind = 'response' | 'stream' | 'text';
 
-const NO_OUTPUT =
-  /^(?:SystemMessage|(?:Chat|SystemMessage)?PromptTemplate\.\w+|getGenerativeModel|startChat|chats\.create|Converse(?:Stream)?Command|ToolLoopAgent|Experimental_Agent)$/;
+const NO_OUTPUT = new RegExp(
+  [
+    /^(?:SystemMessage|(?:Chat|SystemMessage)?PromptTemplate\.\w+|getGenerativeModel|startChat|chats\.create|Converse(?:Stream)?Command|ToolLoopAgent|Experimental_Agent)$/.source,
+    // Set-up calls that store instructions or messages, or open a session, without generating: openai
+    // assistants, threads and their messages, Realtime sessions and calls, conversations.
+    /^(?:beta\.assistants\.(?:create|update)|beta\.threads\.(?:create|messages\.create)|beta\.realtime\.sessions\.create|realtime\.(?:clientSecrets\.create|calls\.accept)|conversations\.(?:create|items\.create))$/.source,
+    // @google/genai: a live session answers through its callbacks; a cache stores a prompt.
+    /^(?:live\.connect|caches\.create)$/.source,
+    // Agents made with their instructions: they generate when they are run.
+    /^(?:Agent|Agent\.create|RealtimeAgent|createAgent|createReactAgent)$/.source,
+  ].join('|'),
+);
 
 export function outputOf(sdk: string, api: string, call: TSESTree.Node, index: FileIndex): OutputKind | null {
   if (sdk === 'wrapper' || sdk === 'helper' || NO_OUTPUT.test(api)) return null;
@@ -30,6 +40,7 @@ export function outputOf(sdk: string, api: string, call: TSESTree.Node, index: F
 const TEXT_MEMBERS: Readonly<Record<string, ReadonlySet<string>>> = {
   openai: new Set(['content', 'text', 'output_text', 'refusal', 'arguments', 'delta']),
   groq: new Set(['content', 'text', 'delta']),
+  openrouter: new Set(['content', 'text', 'delta']),
   mistral: new Set(['content', 'delta']),
   anthropic: new Set(['content', 'text']),
   ai: new Set(['text', 'object', 'reasoningText', 'textStream', 'partialObjectStream', 'elementStream']),
@@ -91,13 +102,13 @@ export const TEXT_STREAM_METHODS: ReadonlySet<string> = new Set([
 
 /** How to read only the text of a result, for the "send only the text" suggestion. */
 export function textPath(sdk: string, api: string): string | null {
-  if (api.startsWith('chat.completions') || api === 'chat.complete' || api === 'agents.complete') return '.choices[0].message.content';
+  if (api.startsWith('chat.completions') || api === 'chat.complete' || api === 'agents.complete' || (sdk === 'openrouter' && api === 'chat.send')) return '.choices[0].message.content';
   if (api === 'completions.create') return '.choices[0].text';
   if (api.startsWith('responses.')) return '.output_text';
   if (api === 'generateText' || api.endsWith('.generate')) return '.text';
   if (api === 'generateObject') return '.object';
   if (sdk === 'langchain' && api.endsWith('.invoke')) return '.content';
-  if (api === 'models.generateContent') return '.text';
+  if (api === 'models.generateContent' || api === 'chats.sendMessage') return '.text';
   if (api === 'generateContent') return '.response.text()';
   if (sdk === 'ollama' && api === 'chat') return '.message.content';
   if (sdk === 'ollama' && api === 'generate') return '.response';

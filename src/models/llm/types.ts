@@ -3,14 +3,18 @@ import type { FileIndex } from '../../syntax/file-index.js';
 
 /**
  * `messages`: a list of role-tagged messages that the caller of a helper builds (see `PromptSlot.list`).
+ * `assistant`: a model turn written by the program (`{ role: 'assistant', content }`): filled from
+ * the request, it is a forged answer the model takes as its own, so it counts on the system side.
  * `conversation`: the whole list of messages a call takes, whose roles the client must not choose.
  */
-export type SlotRole = 'system' | 'user' | 'prompt' | 'messages' | 'conversation';
+export type SlotRole = 'system' | 'user' | 'prompt' | 'messages' | 'assistant' | 'conversation';
 
 export interface MessageRoles {
   /** role name -> label used in messages ('system' -> 'system message'). */
   readonly system: Readonly<Record<string, string>>;
   readonly user: readonly string[];
+  /** Role names of model turns ('assistant', langchain's 'ai'). */
+  readonly assistant?: readonly string[];
   /** Role name a fix gives the new user message. */
   readonly userRole: string;
   readonly contentKey?: string;

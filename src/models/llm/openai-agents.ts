@@ -1,0 +1,30 @@
+import { instructionSlots, optionsOf } from './extract.js';
+import type { Extractor, SdkModel, TrackNode } from './types.js';
+
+/**
+ * @openai/agents: `new Agent({ name, instructions, handoffDescription })` (also `Agent.create`,
+ * and `RealtimeAgent` for voice). `instructions` is the agent's system prompt, a string or a
+ * function that returns one; `handoffDescription` is what another agent reads when it decides
+ * to hand off, so it steers that agent too.
+ */
+const agentOptions: Extractor = (call, context) => {
+  const options = optionsOf(call, context);
+  return [
+    ...instructionSlots(options, 'instructions', 'instructions', context.index),
+    ...instructionSlots(options, 'handoffDescription', 'handoff description', context.index),
+  ];
+};
+
+const agent: TrackNode = {
+  construct: { api: 'Agent', extract: agentOptions },
+  members: { create: { call: { api: 'Agent.create', extract: agentOptions } } },
+};
+
+export const openaiAgentsModel: SdkModel = {
+  sdk: 'openai-agents',
+  modules: ['@openai/agents', '@openai/agents-core', '@openai/agents/realtime', '@openai/agents-realtime'],
+  exports: {
+    Agent: agent,
+    RealtimeAgent: { construct: { api: 'RealtimeAgent', extract: agentOptions } },
+  },
+};
