@@ -56,6 +56,6 @@ export function clientRoleFindings(analysis: FileAnalysis): RoleFinding[] {
 export function describeRoleFinding(finding: RoleFinding): { source: string; line: string; via: string; api: string } {
   const { source, line, via } = describeOrigin(finding.origin, finding.slot.through?.hops);
   // `body.messages[…].role` reads as the list it is part of.
-  const list = (text: string) => text.replace(/\[…\]\.role$/u, '');
+  const list = (text: string) => text.replace(/\[…\]\.role(?=$| ->)/gu, '');
   return { source: list(source), line, via: list(via), api: finding.slot.through?.call ?? describeCall(finding.call) };
 }

@@ -185,11 +185,18 @@ export function union(...taints: Taint[]): Taint {
     for (const origin of taint) {
       if (result.some((known) => sameOrigin(known, origin))) continue;
       if (result.length < MAX_ORIGINS) result.push(origin);
-      // Full: an origin left out must not leave a field clean, so the last one kept stands for the whole value.
-      else if (result.some((known) => known.at || known.except)) result[MAX_ORIGINS - 1] = whole(result[MAX_ORIGINS - 1]);
+      // Full: an origin left out must not leave a field clean, so unless a kept one covers its field,
+      // the last one kept stands for the whole value.
+      else if (!result.some((known) => covers(known, origin))) result[MAX_ORIGINS - 1] = whole(result[MAX_ORIGINS - 1]);
     }
   }
   return result ?? CLEAN;
+}
+
+/** Whether `known` sits wherever `origin` does (its field or a field above it, nothing left out). */
+function covers(known: Origin, origin: Origin): boolean {
+  if (known.except) return false;
+  return (known.at ?? NOWHERE).every((key, i) => origin.at?.[i] === key);
 }
 
 /** Fields kept per origin: deeper fields count as the field at this depth. */

@@ -30,6 +30,7 @@ import {
   PASS_THROUGH_CONSTRUCTORS,
   STATIC_PASS_THROUGH,
   TEMPLATE_HELPERS,
+  QUERY_TAGS,
   PACKAGE_PASS_THROUGH,
   TEXT_CODECS,
   VALIDATOR_METHODS,
@@ -517,8 +518,12 @@ export class TaintEngine {
       }
       case T.TemplateLiteral:
         return flat(union(...node.expressions.map((e) => this.taintOf(e))));
-      case T.TaggedTemplateExpression:
+      case T.TaggedTemplateExpression: {
+        const tag = unwrap(node.tag);
+        const tagName = tag.type === T.Identifier ? tag.name : tag.type === T.MemberExpression ? keyName(tag) : null;
+        if (tagName && QUERY_TAGS.has(tagName)) return CLEAN;
         return flat(union(...node.quasi.expressions.map((e) => this.taintOf(e))));
+      }
       case T.BinaryExpression:
         return node.operator === '+' ? flat(union(this.taintOf(node.left), this.taintOf(node.right))) : CLEAN;
       case T.LogicalExpression:

@@ -50,6 +50,12 @@ export const GLOBAL_PASS_THROUGH = set(
 /** Package functions whose result carries their arguments: `convertToModelMessages(messages)` of `ai`. */
 export const PACKAGE_PASS_THROUGH: ReadonlyMap<string, ReadonlySet<string>> = new Map([['ai', set('convertToModelMessages', 'convertToCoreMessages')]]);
 
+/**
+ * Tags of templates that run a database query (`sql\`select … where id = ${id}\`` of postgres.js,
+ * @vercel/postgres, slonik, Prisma): the result is rows the database holds, not the values put in.
+ */
+export const QUERY_TAGS = set('sql', 'SQL');
+
 /** Imported template helpers used to format prompts: `dedent(\`…${x}\`)`. */
 export const TEMPLATE_HELPERS = set('dedent', 'outdent', 'stripIndent', 'stripIndents', 'oneLine', 'oneLineTrim', 'html', 'md');
 
