@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import {
   CHILD_PROCESS_MODULES, EVAL_FUNCTIONS, FS_METHODS, FS_MODULES, HTML_METHODS, HTML_PROPERTIES, RAW_SQL_METHODS,
-  REDIRECT_METHODS, RESPONSE_FILE_METHODS, SHELL_METHODS, SHELL_OPTION_METHODS, SQL_METHODS, SQL_MODULES, VM_METHODS,
+  REDIRECT_METHODS, RESPONSE_FILE_METHODS, SHELL_METHODS, SHELL_OPTION_METHODS, SQL_CLIENT_MEMBERS, SQL_METHODS, SQL_MODULES, VM_METHODS,
   VM_MODULES, type DangerKind,
 } from '../models/sinks/dangerous.js';
 import { calleeName, findProperty, keyName, unwrap, type Node } from '../syntax/ast.js';
@@ -52,6 +52,22 @@ function isBuiltQuery(node: Node | undefined): boolean {
   return built && SQL_START.test(leadingText(value) ?? '');
 }
 
+/**
+ * A query held in a name (`pool.query(sql)`, `dataSource.query(statement.text)`): whatever the
+ * name holds is the query. A literal query with bound values, or an options object, is not.
+ */
+function isQueryVariable(node: Node | undefined): boolean {
+  if (!node || node.type === T.SpreadElement) return false;
+  const value = unwrap(node);
+  return value.type === T.Identifier || (value.type === T.MemberExpression && !value.computed);
+}
+
+/** `app.pg.query(…)`, `fastify.mysql.query(…)`: a client a database plugin put on the app. */
+function onSqlClient(callee: TSESTree.MemberExpression): boolean {
+  const object = unwrap(callee.object);
+  return object.type === T.MemberExpression && SQL_CLIENT_MEMBERS.has(keyName(object) ?? '');
+}
+
 function shellOption(call: TSESTree.CallExpression): boolean {
   return call.arguments.some((arg) => {
     const value = unwrap(arg);
@@ -97,7 +113,9 @@ function callSink(call: TSESTree.CallExpression | TSESTree.NewExpression, module
     if (method === 'insertAdjacentHTML' || method === 'setHTMLUnsafe' || isDocument) return sink('HTML', [args[htmlArg]]);
   }
   if (RAW_SQL_METHODS.has(method) && callee.type === T.MemberExpression && (method.startsWith('$') || hasAny(modules, SQL_MODULES))) return sink('SQL', [args[0]]);
-  if (SQL_METHODS.has(method) && callee.type === T.MemberExpression && hasAny(modules, SQL_MODULES) && isBuiltQuery(args[0])) return sink('SQL', [args[0]]);
+  if (SQL_METHODS.has(method) && callee.type === T.MemberExpression && (hasAny(modules, SQL_MODULES) || onSqlClient(callee)) && (isBuiltQuery(args[0]) || isQueryVariable(args[0]))) {
+    return sink('SQL', [args[0]]);
+  }
   if (REDIRECT_METHODS.has(method)) return sink('redirect', [args[args.length - 1]]);
   if (FS_METHODS.has(method) && hasAny(modules, FS_MODULES)) return sink('file path', [args[0]]);
   if (RESPONSE_FILE_METHODS.has(method) && callee.type === T.MemberExpression) return sink('file path', [args[0]]);

@@ -18,6 +18,7 @@ import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD } f
 import { PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
 import { CLEAN, asElement, flat, outOfList, inField, inFields, union, whole, withoutFields, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
 import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
+import { toolOfFunction } from '../models/llm/tools.js';
 import { httpErrorMessage } from '../models/sinks/http-errors.js';
 import {
   ARGUMENT_PASSING_METHODS,
@@ -873,6 +874,12 @@ export class TaintEngine {
     }
     const callbackTaint = this.callbackParamTaint(fn, index);
     if (callbackTaint) return callbackTaint;
+    // `tool({ execute: ({ cmd }) => … })`: the model chose the arguments.
+    const tool = index === 0 ? toolOfFunction(fn, this.host.index) : null;
+    if (tool) {
+      const text = param.type === T.Identifier ? param.name : 'arguments';
+      return [{ kind: 'llm', part: 'text', sdk: tool.sdk, api: 'tool arguments', call: `${tool.api} arguments`, node: param, text, steps: [] }];
+    }
     const symbolic: Origin = { kind: 'param', fn, index, access: [], steps: [] };
     // `function send(res, completion: ChatCompletion)`: with type information, an SDK result whatever the caller passes.
     const annotated = param.type === T.AssignmentPattern ? param.left : param;

@@ -12,6 +12,11 @@ export interface KeyFormat {
   /** Exact length of the body after the prefix, when the format fixes it. */
   readonly exact?: number;
   readonly alphabet: 'base64url' | 'alnum' | 'upper-alnum';
+  /**
+   * A body of this length may hold letters only (Hugging Face tokens often have no digit); it must
+   * then mix upper and lower case, which words and identifiers of that length rarely do.
+   */
+  readonly lettersOnly?: number;
 }
 
 // Longer prefixes of the same family come first (`sk-ant-` before `sk-`).
@@ -20,7 +25,7 @@ export const KEY_FORMATS: readonly KeyFormat[] = [
   { provider: 'OpenRouter', env: 'OPENROUTER_API_KEY', prefixes: ['sk-or-'], min: 20, alphabet: 'base64url' },
   { provider: 'OpenAI', env: 'OPENAI_API_KEY', prefixes: ['sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-'], min: 20, alphabet: 'base64url' },
   { provider: 'Google', env: 'GOOGLE_API_KEY', prefixes: ['AIza'], min: 35, exact: 35, alphabet: 'base64url' },
-  { provider: 'Hugging Face', env: 'HF_TOKEN', prefixes: ['hf_'], min: 30, alphabet: 'alnum' },
+  { provider: 'Hugging Face', env: 'HF_TOKEN', prefixes: ['hf_'], min: 30, alphabet: 'alnum', lettersOnly: 34 },
   { provider: 'Groq', env: 'GROQ_API_KEY', prefixes: ['gsk_'], min: 20, alphabet: 'alnum' },
   { provider: 'xAI', env: 'XAI_API_KEY', prefixes: ['xai-'], min: 20, alphabet: 'alnum' },
   { provider: 'Perplexity', env: 'PERPLEXITY_API_KEY', prefixes: ['pplx-'], min: 20, alphabet: 'alnum' },
@@ -61,17 +66,22 @@ export function findKey(text: string): KeyMatch | null {
         let end = from;
         let digits = 0;
         let letters = 0;
+        let upper = 0;
         // Scan the body; stop after a bound so that long runs cost no more than once overall.
         while (end < text.length && end - from <= 256 && inAlphabet(text.charCodeAt(end), format.alphabet)) {
           const code = text.charCodeAt(end);
           if (code >= 48 && code <= 57) digits++;
-          else if (code !== 45 && code !== 95) letters++;
+          else if (code !== 45 && code !== 95) {
+            letters++;
+            if (code >= 65 && code <= 90) upper++;
+          }
           end++;
         }
         const length = end - from;
         const fits = format.exact !== undefined ? length === format.exact : length >= format.min;
         // Generated keys mix letters and digits; `sk-loading-spinner-container` does not.
         if (fits && digits > 0 && letters > 0) return { format, start: at, end };
+        if (fits && digits === 0 && length === format.lettersOnly && upper > 0 && upper < letters) return { format, start: at, end };
         // Skip the run just scanned: no key of this prefix can start inside it.
         from = Math.max(from, end);
       }

@@ -27,6 +27,12 @@ export const STATIC_PASS_THROUGH = set(
   'util.format',
   'util.inspect',
   'querystring.parse',
+  // A path made from pieces holds each piece (`path.join(dir, name)`: `name` may climb out with `..`).
+  'path.join',
+  'path.resolve',
+  'path.normalize',
+  'path.posix.join',
+  'path.win32.join',
   // Streams made from an iterable or another stream carry its values.
   'Readable.from',
   'Readable.fromWeb',

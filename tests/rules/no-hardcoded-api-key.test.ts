@@ -11,6 +11,10 @@ const AWS = 'AKIA' + 'IOSFODNN7EXAMPLF';
 ruleTester().run('no-hardcoded-api-key', rule, {
   valid: [
     {
+      name: 'hf_ words: letters of one case, or another length',
+      code: lines(`const a = 'hf_abcdefghijklmnopqrstuvwxyzabcdefgh';`, `const b = 'hf_AbcdEfghIjklMnopQrstUvwxYzabCdefGhIj';`),
+    },
+    {
       // Twins of the escaped and template-type keys: the same shapes without a key's mix of letters and digits.
       name: 'escaped strings and template-literal types that only look like a prefix',
       code: lines(`const a = '\\u0073k-loading-spinner-container';`, 'type Css = `sk-loading-spinner-container` | `hf_theme_dark`;'),
@@ -91,6 +95,12 @@ ruleTester().run('no-hardcoded-api-key', rule, {
     { name: 'dangerouslyAllowBrowser: false', code: `import OpenAI from 'openai'; new OpenAI({ apiKey: process.env.OPENAI_API_KEY, dangerouslyAllowBrowser: false });` },
   ],
   invalid: [
+    {
+      name: 'a Hugging Face token of letters only (mixed case, the 34 characters of the format)',
+      code: `const HF = 'hf_AbcdEfghIjklMnopQrstUvwxYzabCdefGh';`,
+      output: `const HF = process.env.HF_TOKEN;`,
+      errors: [{ messageId: 'providerKey', line: 1, data: { provider: 'Hugging Face', masked: 'hf_Abc…', env: 'HF_TOKEN' } }],
+    },
     {
       name: 'an OpenAI key literal (autofix reads it from the environment)',
       code: `import OpenAI from 'openai'; const openai = new OpenAI({ apiKey: '${OPENAI}' });`,

@@ -9,6 +9,26 @@ const text = `const text = r.choices[0].message.content;`;
 ruleTester().run('no-llm-output-in-dangerous-sink', rule, {
   valid: [
     {
+      name: 'tool arguments that reach only a parameterized query, and a tool() that is not an SDK tool',
+      code: lines(
+        `import { tool } from 'ai'; import { z } from 'zod'; import pg from 'pg'; import { exec } from 'node:child_process';`,
+        `import { tool as myTool } from './my-tools';`,
+        `declare const pool: pg.Pool;`,
+        `export const lookup = tool({ description: 'find an order', inputSchema: z.object({ id: z.string() }), execute: async ({ id }) => (await pool.query('SELECT * FROM orders WHERE id = $1', [id])).rows });`,
+        `export const local = myTool({ execute: async ({ cmd }) => exec(cmd) });`,
+      ),
+    },
+    {
+      name: 'a path, a query and a redirect that hold no model output',
+      code: lines(
+        `import fs from 'node:fs'; import path from 'node:path'; import pg from 'pg';`,
+        ...openai,
+        `declare const pool: pg.Pool; declare const app: { pg: pg.Pool; cache: { query(q: string): void } };`,
+        `export async function run(q: string, name: string) { ${completion} ${text}`,
+        `  fs.readFileSync(path.join('/data', name)); const sql = 'SELECT 1'; await pool.query(sql); app.cache.query(text ?? ''); }`,
+      ),
+    },
+    {
       name: 'a helper that only measures the output',
       code: lines(...openai, `function show(text: string | null) { console.log(text?.length); }`, `export async function answer(q: string) { ${completion} ${text} show(text); }`),
     },
@@ -76,6 +96,36 @@ ruleTester().run('no-llm-output-in-dangerous-sink', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'ai tool(): the arguments the model chose reach a shell',
+      code: lines(
+        `import { tool } from 'ai'; import { z } from 'zod'; import { exec } from 'node:child_process';`,
+        `export const run = tool({ description: 'run', inputSchema: z.object({ cmd: z.string() }), execute: async ({ cmd }) => { exec(cmd); return 'ok'; } });`,
+      ),
+      errors: [{ messageId, line: 2 }],
+    },
+    {
+      name: 'langchain tool(fn) and DynamicStructuredTool: the arguments reach eval and a query',
+      code: lines(
+        `import { tool, DynamicStructuredTool } from '@langchain/core/tools'; import pg from 'pg';`,
+        `declare const pool: pg.Pool;`,
+        `export const calc = tool(async ({ expression }) => String(eval(expression)), { name: 'calc' });`,
+        `export const sql = new DynamicStructuredTool({ name: 'sql', description: 'run SQL', schema: {}, func: async ({ query }) => JSON.stringify((await pool.query(query)).rows) });`,
+      ),
+      errors: [{ messageId, line: 3 }, { messageId, line: 4 }],
+    },
+    {
+      name: 'model text joined into a file path, run as a query held in a variable, and on a database plugin',
+      code: lines(
+        `import fs from 'node:fs'; import path from 'node:path'; import pg from 'pg';`,
+        ...openai,
+        `declare const pool: pg.Pool; declare const app: { pg: pg.Pool };`,
+        `export async function run(q: string) { ${completion} ${text}`,
+        `  fs.readFileSync(path.join('/data', text ?? ''));`,
+        `  const sql = text ?? ''; await pool.query(sql); await app.pg.query(sql); }`,
+      ),
+      errors: [{ messageId, line: 6 }, { messageId, line: 7 }, { messageId, line: 7 }],
+    },
     {
       name: 'a helper that evaluates its argument: reported at the call',
       code: lines(...openai, `function run(code: string | null) { return eval(code ?? ''); }`, `export async function answer(q: string) { ${completion} ${text} return run(text); }`),

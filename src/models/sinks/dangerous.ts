@@ -31,7 +31,12 @@ export const HTML_METHODS: ReadonlyMap<string, number> = new Map([
 export const RAW_SQL_METHODS = new Set(['$queryRawUnsafe', '$executeRawUnsafe', 'raw', 'unsafe']);
 /** Query functions that are safe with a literal query and bound values, unsafe with a built string. */
 export const SQL_METHODS = new Set(['query', 'execute', 'exec', 'run', 'all', 'get', 'prepare']);
-export const SQL_MODULES = ['pg', 'mysql', 'mysql2', 'mysql2/promise', 'sqlite3', 'better-sqlite3', 'sequelize', 'knex', '@prisma/client', 'postgres', '@neondatabase/serverless', '@vercel/postgres', 'drizzle-orm'];
+export const SQL_MODULES = [
+  'pg', 'mysql', 'mysql2', 'mysql2/promise', 'sqlite3', 'better-sqlite3', 'sequelize', 'knex', '@prisma/client', 'postgres',
+  '@neondatabase/serverless', '@vercel/postgres', 'drizzle-orm', 'typeorm', 'mssql', 'oracledb', '@fastify/postgres', '@fastify/mysql',
+];
+/** Members that hold a database client whatever the file imports: `app.pg.query(sql)` of @fastify/postgres, `fastify.mysql`. */
+export const SQL_CLIENT_MEMBERS = new Set(['pg', 'mysql']);
 
 export const REDIRECT_METHODS = new Set(['redirect', 'permanentRedirect']);
 

@@ -1,0 +1,56 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { keyName, unwrap, type FunctionNode } from '../../syntax/ast.js';
+import type { FileIndex } from '../../syntax/file-index.js';
+import { importedBinding } from '../../syntax/imports.js';
+
+/**
+ * Tools an LLM calls: the arguments their functions receive are chosen by the model, so they are
+ * model output, steered by whoever writes the prompt or a document the model reads. One entry per
+ * SDK: the imported function or class, and where the tool's function is written in its call.
+ */
+interface ToolModel {
+  readonly sdk: string;
+  readonly modules: readonly string[];
+  readonly names: readonly string[];
+  /** The property of the options object that holds the function (`execute`, `func`), or the function as the first argument. */
+  readonly at: { readonly property: string } | 'first-argument';
+}
+
+const TOOL_MODELS: readonly ToolModel[] = [
+  { sdk: 'ai', modules: ['ai'], names: ['tool', 'dynamicTool'], at: { property: 'execute' } },
+  { sdk: 'langchain', modules: ['@langchain/core/tools', 'langchain/tools', 'langchain'], names: ['tool'], at: 'first-argument' },
+  { sdk: 'langchain', modules: ['@langchain/core/tools', 'langchain/tools', '@langchain/community/tools/dynamic'], names: ['DynamicStructuredTool', 'DynamicTool'], at: { property: 'func' } },
+  { sdk: '@openai/agents', modules: ['@openai/agents', '@openai/agents-core'], names: ['tool'], at: { property: 'execute' } },
+  { sdk: 'mastra', modules: ['@mastra/core/tools', '@mastra/core'], names: ['createTool'], at: { property: 'execute' } },
+];
+
+export interface ToolCall {
+  readonly sdk: string;
+  /** As messages name it: `ai tool()`, `langchain DynamicStructuredTool`. */
+  readonly api: string;
+}
+
+/** The tool whose function `fn` is, when its first parameter receives the arguments the model chose. */
+export function toolOfFunction(fn: FunctionNode, index: FileIndex): ToolCall | null {
+  let call: TSESTree.Node | undefined = fn.parent;
+  let property: string | null = null;
+  if (call?.type === T.Property && call.value === fn) {
+    property = keyName(call);
+    call = call.parent?.parent;
+  } else if (call?.type === T.MethodDefinition) return null;
+  if (call?.type !== T.CallExpression && call?.type !== T.NewExpression) return null;
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.Identifier) return null;
+  const imported = importedBinding(callee, index);
+  if (!imported) return null;
+  for (const model of TOOL_MODELS) {
+    if (!model.modules.includes(imported.module) || !model.names.includes(imported.name)) continue;
+    const matches =
+      model.at === 'first-argument'
+        ? property === null && call.arguments[0] === fn
+        : property === model.at.property && unwrap(call.arguments[0] ?? fn) === fn.parent?.parent;
+    if (matches) return { sdk: model.sdk, api: call.type === T.NewExpression ? `${model.sdk} ${imported.name}` : `${model.sdk} ${imported.name}()` };
+  }
+  return null;
+}
