@@ -1,6 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { constValue } from '../models/llm/extract.js';
+import { PACKAGE_PASS_THROUGH } from '../models/propagation.js';
+import { importedBinding } from '../syntax/imports.js';
 import { isFunction, keyName, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileIndex } from '../syntax/file-index.js';
 
@@ -39,6 +41,12 @@ export function roleConstrained(node: Node, index: FileIndex, depth = 0): boolea
   const callee = unwrap(value.callee);
   const schema = schemaOf(value, callee);
   if (schema) return schemaLimitsRoles(schema, index, 0);
+  // `convertToModelMessages(list)`: the same messages in the SDK's shape.
+  if (callee.type === T.Identifier) {
+    const imported = importedBinding(callee, index);
+    const converts = imported && PACKAGE_PASS_THROUGH.get(imported.module)?.has(imported.name);
+    return !!converts && !!value.arguments[0] && roleConstrained(value.arguments[0], index, depth + 1);
+  }
   if (callee.type !== T.MemberExpression) return false;
   const method = keyName(callee);
   const callback = value.arguments[0] && unwrap(value.arguments[0]);
