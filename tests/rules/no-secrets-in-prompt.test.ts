@@ -124,6 +124,23 @@ const literalConnectionTwin = lines(
 
 const openaiSlot = { slot: 'system message', api: 'openai chat.completions.create' };
 
+const userDatabaseUrl = route(openai, `await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: \`Why does \${process.env.DATABASE_URL} refuse connections? \${req.body.q}\` }] });`);
+const userDatabaseUrlTwin = route(openai, `await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: \`Why does \${process.env.API_URL} refuse connections? \${req.body.q}\` }] });`);
+
+const assistantToken = route(
+  openai,
+  `const { GITHUB_TOKEN } = process.env;`,
+  `await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Which token do you use?' }, { role: 'assistant', content: 'I use ' + GITHUB_TOKEN.trim() }, { role: 'user', content: req.body.q }] });`,
+);
+const assistantTokenTwin = route(
+  openai,
+  `const { GITHUB_TOKEN } = process.env;`,
+  `await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Which token do you use?' }, { role: 'assistant', content: 'I use ' + (Boolean(GITHUB_TOKEN) ? 'a GitHub token' : 'none') }, { role: 'user', content: req.body.q }] });`,
+);
+
+const providerKeyLiteral = route(openai, `await openai.responses.create({ model: 'gpt-4.1', instructions: 'Use the key sk-proj-4fJ9aQ2LmX8pR7tZ0vB3nC6d when calling tools.', input: req.body.q });`);
+const providerKeyLiteralTwin = route(openai, `await openai.responses.create({ model: 'gpt-4.1', instructions: 'The server calls tools with its own key.', input: req.body.q });`);
+
 ruleTester().run('no-secrets-in-prompt', rule, {
   valid: [
     { name: 'openai: the model name and NODE_ENV in the system message', code: openaiSystemTwin },
@@ -167,6 +184,9 @@ ruleTester().run('no-secrets-in-prompt', rule, {
         `await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: 'Summarize the charges.' }, { role: 'user', content: JSON.stringify(rows.data.length) }] });`,
       ),
     },
+    { name: 'openai user message: a public API URL env var', code: userDatabaseUrlTwin },
+    { name: 'openai assistant turn: whether a token is set', code: assistantTokenTwin },
+    { name: 'openai responses instructions: no key in the text', code: providerKeyLiteralTwin },
   ],
   invalid: [
     {
@@ -198,6 +218,23 @@ ruleTester().run('no-secrets-in-prompt', rule, {
       name: 'a literal connection string with a password in the system message',
       code: literalConnection,
       errors: [at(literalConnection, 'content: `Write SQL for the database at ${DB}.`', { ...openaiSlot, secret: "The postgres connection string with a password 'postgres://…'" }, "'postgres://")],
+    },
+    {
+      name: 'openai: a DATABASE_URL in a user message',
+      code: userDatabaseUrl,
+      errors: [
+        at(userDatabaseUrl, 'content: `Why does ${process.env.DATABASE_URL} refuse connections? ${req.body.q}`', { slot: 'user message', api: 'openai chat.completions.create', secret: "The secret 'process.env.DATABASE_URL'" }, 'process.env.DATABASE_URL'),
+      ],
+    },
+    {
+      name: 'openai: a token in an assistant turn the server writes',
+      code: assistantToken,
+      errors: [at(assistantToken, "content: 'I use ' + GITHUB_TOKEN.trim()", { slot: 'assistant message', api: 'openai chat.completions.create', secret: "The secret 'GITHUB_TOKEN'" }, '{ GITHUB_TOKEN }')],
+    },
+    {
+      name: 'openai responses: a provider key literal in instructions, masked in the message',
+      code: providerKeyLiteral,
+      errors: [at(providerKeyLiteral, "instructions: 'Use the key sk-proj-4fJ9aQ2LmX8pR7tZ0vB3nC6d when calling tools.'", { slot: 'instructions', api: 'openai responses.create', secret: "The OpenAI key 'sk-pro…'" }, "'Use the key")],
     },
   ],
 });
