@@ -5,6 +5,7 @@ import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noHardcodedApiKey from './no-hardcoded-api-key.js';
 import noLlmOutputInDangerousSink from './no-llm-output-in-dangerous-sink.js';
 import noRawLlmResponse from './no-raw-llm-response.js';
+import noSecretsInPrompt from './no-secrets-in-prompt.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSystemPromptInResponse from './no-system-prompt-in-response.js';
 import noUserInputInSystemPrompt from './no-user-input-in-system-prompt.js';
@@ -22,6 +23,7 @@ export const rules = {
   'no-hardcoded-api-key': noHardcodedApiKey,
   'no-llm-output-in-dangerous-sink': noLlmOutputInDangerousSink,
   'no-raw-llm-response': noRawLlmResponse,
+  'no-secrets-in-prompt': noSecretsInPrompt,
   'no-sensitive-logging': noSensitiveLogging,
   'no-system-prompt-in-response': noSystemPromptInResponse,
   'no-user-input-in-system-prompt': noUserInputInSystemPrompt,

@@ -11,7 +11,8 @@ export type RuleCategory =
   | 'insecure-key-handling'
   | 'unauthenticated-llm-route'
   | 'unbounded-llm-call'
-  | 'llm-output-to-dangerous-sink';
+  | 'llm-output-to-dangerous-sink'
+  | 'prompt-leakage';
 
 export interface LlmSecurityDocs {
   readonly description: string;

@@ -25,6 +25,7 @@ const CATEGORIES = new Set([
   'unauthenticated-llm-route',
   'unbounded-llm-call',
   'llm-output-to-dangerous-sink',
+  'prompt-leakage',
 ]);
 
 describe('rules, tests, docs and configs agree', () => {

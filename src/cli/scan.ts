@@ -16,6 +16,7 @@ export const CATEGORY_SEVERITY: Readonly<Record<string, Severity>> = {
   'hardcoded-secret': 'high',
   'insecure-key-handling': 'high',
   'llm-output-to-dangerous-sink': 'high',
+  'prompt-leakage': 'high',
   'raw-llm-output': 'medium',
   'error-exposure': 'medium',
   'unauthenticated-llm-route': 'medium',

@@ -15,7 +15,7 @@ import { classFields, classMember, instanceBody, methodCallsOf, ownerBody } from
 import { acrossModules } from './module-guard.js';
 import type { LinkedFunction as Linked } from '../program/linker.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD } from '../models/errors.js';
-import { PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
+import { CONNECTION_ENV, PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
 import { CLEAN, asElement, flat, outOfList, inField, inFields, union, whole, withoutFields, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
 import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
 import { toolOfFunction } from '../models/llm/tools.js';
@@ -128,7 +128,7 @@ function envObjectText(object: Node): string | null {
 }
 
 function isSecretName(object: Node | null, key: string): boolean {
-  if (object && envObjectText(object) !== null) return (SECRET_ENV.test(key) || SECRET_MEMBER.test(key)) && !PUBLIC_ENV.test(key);
+  if (object && envObjectText(object) !== null) return (SECRET_ENV.test(key) || SECRET_MEMBER.test(key) || CONNECTION_ENV.test(key)) && !PUBLIC_ENV.test(key);
   return SECRET_MEMBER.test(key);
 }
 

@@ -4,6 +4,21 @@
  */
 export const SECRET_ENV = /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?)$/i;
 
+/**
+ * Environment variables that hold a connection string, whose URL carries the user and password
+ * of the service (`DATABASE_URL=postgres://app:pw@db/app`): `DATABASE_URL`, `MONGODB_URI`,
+ * `REDIS_URL`, `SUPABASE_DB_URL`, `*_CONNECTION_STRING`. Public service URLs (`OPENAI_BASE_URL`,
+ * `API_URL`, `SENTRY_DSN`) are not among them.
+ */
+export const CONNECTION_ENV =
+  /^(?:[A-Z0-9]+_)*(?:DATABASE|DB|POSTGRES(?:QL)?|PG|MYSQL|MARIADB|MSSQL|MONGO(?:DB)?|REDIS|VALKEY|AMQP|RABBITMQ|CLICKHOUSE)_(?:URL|URI|DSN)$|(?:^|_)CONNECTION_?STRING$/i;
+
+/**
+ * A connection string with a password: `postgres://user:pass@host/db`, `mongodb+srv://u:p@…`,
+ * `redis://:pass@host`. The scheme, then `user:password@` with a password that is not empty.
+ */
+export const CREDENTIAL_URL = /\b([a-z][a-z0-9+.-]{1,20}):\/\/[^\s:/@'"`]*:([^\s/@'"`]+)@[^\s/@'"`]+/i;
+
 /** Keys meant to be public (`NEXT_PUBLIC_*`, `PUBLIC_KEY`, Supabase's anon key). */
 export const PUBLIC_ENV = /PUBLIC|ANON/i;
 

@@ -269,3 +269,38 @@ app.post('/r${n}', async (req, res) => {
     expect(kept).not.toContain('route0.ts');
   });
 });
+
+describe('a secret passed to a helper in another module', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'llm-security-secrets-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const llm = `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function ask(instructions: string, question: string) {
+  return openai.chat.completions.create({ model: 'm', max_tokens: 99, messages: [{ role: 'system', content: instructions }, { role: 'user', content: question }] });
+}
+`;
+  const server = (instructions: string) => `import express from 'express';
+import { ask } from './llm';
+const app = express();
+app.post('/ask', async (req, res) => {
+  const answer = await ask(${instructions}, req.body.q);
+  res.json({ text: answer.choices[0].message.content });
+});
+`;
+
+  it('is reported in the helper where it enters the system message, naming the file and line it was read at; its twin (a flag) is not', async () => {
+    forget();
+    writeFileSync(path.join(dir, 'llm.ts'), llm);
+    writeFileSync(path.join(dir, 'server.ts'), server('`Sign with ${process.env.WEBHOOK_SECRET}.`'));
+    writeFileSync(path.join(dir, 'twin.ts'), server("`Signing is ${process.env.WEBHOOK_SECRET ? 'on' : 'off'}.`").replace("'/ask'", "'/twin'"));
+    const found = (await lint(['llm.ts', 'server.ts', 'twin.ts'], { cwd: dir })).filter((f) => f.rule === 'no-secrets-in-prompt');
+    expect(found).toEqual([
+      {
+        at: 'llm.ts:4:100',
+        rule: 'no-secrets-in-prompt',
+        message:
+          "The secret 'process.env.WEBHOOK_SECRET' (line 5 of server.ts) via ask() at server.ts:5 is written into the system message of openai chat.completions.create; whoever extracts the prompt can read it. Keep secrets out of prompts.",
+      },
+    ]);
+  });
+});
