@@ -24,10 +24,14 @@ describe('end to end: the recommended config over examples/', () => {
     const results = await eslint(false).lintFiles(['.']);
     expect(results.every((r) => r.messages.every((m) => !m.fatal))).toBe(true);
     expect(summary(results)).toEqual([
+      'app/api/agent/route.ts:16:5 llm-security/no-client-controlled-roles',
+      'app/api/agent/route.ts:23:47 llm-security/no-llm-output-in-dangerous-sink',
       'app/api/translate/route.ts:12:5 llm-security/require-role-separated-messages',
       'app/ask/page.tsx:13:39 llm-security/no-user-input-in-system-prompt',
       'src/express-support-bot.ts:17:27 llm-security/no-user-input-in-system-prompt',
       'src/express-support-bot.ts:24:5 llm-security/no-error-details-in-response',
+      'src/fastify-stream.ts:23:39 llm-security/no-raw-llm-response',
+      'src/fastify-stream.ts:27:12 llm-security/no-error-details-in-response',
       'src/fastify-summarizer.js:13:5 llm-security/no-user-input-in-system-prompt',
       'src/fastify-summarizer.js:17:3 llm-security/no-raw-llm-response',
       'src/hono-tutor.mjs:12:5 llm-security/no-user-input-in-system-prompt',
