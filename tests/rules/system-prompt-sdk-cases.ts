@@ -331,6 +331,15 @@ const pairs: Pair[] = [
     api: 'ai ToolLoopAgent',
   },
   {
+    name: 'Bedrock InvokeModelCommand: system of an Anthropic body built with JSON.stringify',
+    head: [`import express from 'express';`, `import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';`, `const app = express(); const bedrock = new BedrockRuntimeClient({});`],
+    bad: `await bedrock.send(new InvokeModelCommand({ modelId: 'anthropic.claude-3-haiku', body: JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 300, system: \`You are \${req.body.persona}.\`, messages: [{ role: 'user', content: 'Hi' }] }) }));`,
+    good: `await bedrock.send(new InvokeModelCommand({ modelId: 'anthropic.claude-3-haiku', body: JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 300, system: 'You are a guide.', messages: [{ role: 'user', content: req.body.persona }] }) }));`,
+    report: 'system: `You are ${req.body.persona}.`',
+    slot: 'system prompt',
+    api: 'bedrock InvokeModelCommand',
+  },
+  {
     name: 'Vercel ai Experimental_Agent (v5): system',
     head: [`import express from 'express';`, `import { Experimental_Agent as Agent } from 'ai';`, `const app = express();`],
     bad: `const agent = new Agent({ model: 'openai/gpt-4o', system: req.body.system });`,

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../../syntax/ast.js';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { CHAT_ROLES, arrayElements, inlineOptions, messageSlots, optionsOf, property, resolveObject, staticRole } from './extract.js';
+import { CHAT_ROLES, arrayElements, chatMessages, constValue, inlineOptions, messageSlots, optionsOf, property, propertySlot, resolveObject, staticRole } from './extract.js';
 import { USER_TURN_MIN_WORDS, type ExtractContext, type Extractor, type PromptSlot, type SdkModel } from './types.js';
 
 /** The single `{ text }` block of a conversation that is one user message, if it is that. */
@@ -54,11 +54,42 @@ const converse: Extractor = (call, context) => {
   return slots;
 };
 
+/**
+ * The request of `InvokeModelCommand`: its `body`, written as `JSON.stringify({ … })` (inline or
+ * through a `const`), in the model family's own shape.
+ */
+function invokeRequest(call: TSESTree.CallExpression | TSESTree.NewExpression, context: ExtractContext): TSESTree.ObjectExpression | null {
+  const body = property(optionsOf(call, context), 'body');
+  const value = body && constValue(body.value, context.index);
+  if (value?.type !== T.CallExpression || value.arguments.length === 0) return null;
+  const callee = unwrap(value.callee);
+  const stringify = callee.type === T.MemberExpression && callee.object.type === T.Identifier && callee.object.name === 'JSON' && callee.property.type === T.Identifier && callee.property.name === 'stringify';
+  return stringify ? resolveObject(value.arguments[0], context.index) : null;
+}
+
+/**
+ * AWS Bedrock InvokeModel: the model's native request in `body`. Anthropic models take `system`
+ * (a string or text blocks) and `messages`; older text models a flat `prompt` (Claude v2,
+ * Llama, Mistral) or `inputText` (Titan). No fix: the body is the model family's format.
+ */
+const invokeModel: Extractor = (call, context) => {
+  const request = invokeRequest(call, context);
+  if (!request) return [];
+  return [
+    ...propertySlot(request, 'system', 'system', 'system prompt', undefined, context.index),
+    ...chatMessages(property(request, 'messages'), context),
+    ...propertySlot(request, 'prompt', 'prompt', 'prompt'),
+    ...propertySlot(request, 'inputText', 'prompt', 'inputText'),
+  ];
+};
+
 export const bedrockModel: SdkModel = {
   sdk: 'bedrock',
   modules: ['@aws-sdk/client-bedrock-runtime'],
   exports: {
     ConverseCommand: { construct: { api: 'ConverseCommand', extract: converse } },
     ConverseStreamCommand: { construct: { api: 'ConverseStreamCommand', extract: converse } },
+    InvokeModelCommand: { construct: { api: 'InvokeModelCommand', extract: invokeModel } },
+    InvokeModelWithResponseStreamCommand: { construct: { api: 'InvokeModelWithResponseStreamCommand', extract: invokeModel } },
   },
 };

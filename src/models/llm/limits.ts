@@ -41,7 +41,8 @@ export function limitOf(sdk: string, api: string): LimitModel | null {
   if (sdk === 'ollama') return limit(['options', 'num_predict'], ['options', 'num_predict']);
   if (sdk === 'mistral') return limit(['maxTokens'], ['maxTokens'], ['max_tokens']);
   if (sdk === 'cohere') return limit(['maxTokens'], ['maxTokens'], ['max_tokens']);
-  if (sdk === 'bedrock') return limit(['inferenceConfig', 'maxTokens'], ['inferenceConfig', 'maxTokens']);
+  // InvokeModel's limit is inside its JSON body, in the model family's own name: not read.
+  if (sdk === 'bedrock' && api.startsWith('Converse')) return limit(['inferenceConfig', 'maxTokens'], ['inferenceConfig', 'maxTokens']);
   return null;
 }
 
