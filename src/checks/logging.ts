@@ -5,7 +5,7 @@ import { loggerCalls, type LoggerCall } from '../dataflow/logger-calls.js';
 import { helperSinkSites, siteTaint } from '../dataflow/effects.js';
 import { incomingOrigins, sinkSeesCaller } from '../dataflow/incoming.js';
 import { redacted, type Origin, type ParamOrigin } from '../dataflow/origin.js';
-import { CREDENTIAL_PARAM, SECRET_MEMBER } from '../models/secrets.js';
+import { CREDENTIAL_PARAM, KEY_FLAG_NAME, SECRET_MEMBER } from '../models/secrets.js';
 import type { RequestPart as ReadPart } from '../models/sources/request-functions.js';
 
 /**
@@ -44,6 +44,8 @@ const CONTENT_WORDS = new Set(
 );
 
 function isContentField(name: string): boolean {
+  // `isNewChat`, `hasFiles`: a flag, whatever it is about.
+  if (KEY_FLAG_NAME.test(name)) return false;
   const words = name.replace(/\[.*$/u, '').split(/(?<=[a-z0-9])(?=[A-Z])|[_\-\s]+/u).filter(Boolean);
   const last = words.at(-1)?.toLowerCase();
   return (last !== undefined && CONTENT_WORDS.has(last)) || SECRET_MEMBER.test(name);

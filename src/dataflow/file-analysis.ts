@@ -14,7 +14,7 @@ import { enclosingFunction, type FunctionNode } from '../syntax/ast.js';
 import { CREDENTIAL_PARAM } from '../models/secrets.js';
 import { buildFileIndex, type FileIndex } from '../syntax/file-index.js';
 import { apiMethodNames, findClientConstructions, findLlmCalls, type ClientConstruction, type ImportedClient } from '../program/llm-calls.js';
-import { keyName } from '../syntax/ast.js';
+import { keyName, unwrap } from '../syntax/ast.js';
 import { resolveIdentifier } from '../program/linker.js';
 import { typeFactsOf, type TypeFacts } from '../syntax/type-facts.js';
 import type { ShapeHost } from './prompt-shape.js';
@@ -226,23 +226,58 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.sdkFunctionsValue;
   }
 
-  /** Names imported from project modules that hold an SDK client made there (`export const openai = new OpenAI()`). */
+  /**
+   * Names that hold an SDK client made in another project module: imported (`export const openai =
+   * new OpenAI()`), or returned by a project function (`const agent = createResearcher(…)` whose
+   * returns are all `new ToolLoopAgent(…)`), in any scope.
+   */
   private importedClients(): ImportedClient[] {
     if (!this.settings.crossFile) return [];
     const manager = this.sourceCode.scopeManager;
-    const scope = manager?.scopes.find((s) => s.type === 'module') ?? manager?.globalScope;
     const clients: ImportedClient[] = [];
-    for (const variable of scope?.variables ?? []) {
-      const def = variable.defs[0];
-      if (def?.type !== 'ImportBinding' && !(def?.type === 'Variable' && def.node.init?.type === T.CallExpression)) continue;
-      // Only names whose member chains end in an SDK method (`openai.chat.completions.create(…)`).
-      if (!variable.references.some((r) => callsSdkMethod(r.identifier as Node))) continue;
-      const resolved = resolveIdentifier<FileAnalysis>(this, def.name as TSESTree.Identifier);
-      if (resolved?.kind !== 'value' || resolved.owner === this) continue;
-      const created = resolved.owner.clientConstructions.find((c) => c.node === resolved.node);
-      if (created) clients.push({ variable, sdk: created.sdk, exportName: created.exportName });
+    for (const scope of manager?.scopes ?? []) {
+      if (scope.type === 'global' && manager?.scopes.some((s) => s.type === 'module')) continue;
+      for (const variable of scope.variables) {
+        const def = variable.defs[0];
+        const init = def?.type === 'Variable' && def.node.type === T.VariableDeclarator && def.node.id === def.name && def.node.init ? unwrap(def.node.init) : null;
+        const call = init?.type === T.AwaitExpression ? unwrap(init.argument) : init;
+        if (def?.type !== 'ImportBinding' && call?.type !== T.CallExpression) continue;
+        // Only names whose member chains end in an SDK method (`openai.chat.completions.create(…)`).
+        if (!variable.references.some((r) => callsSdkMethod(r.identifier as Node))) continue;
+        const client = call?.type === T.CallExpression ? this.madeByFactory(call) : this.madeElsewhere(def.name as TSESTree.Identifier);
+        if (client) clients.push({ variable, ...client });
+      }
     }
     return clients;
+  }
+
+  /** The client an imported name (or a module-level value) holds when another module constructs it. */
+  private madeElsewhere(name: TSESTree.Identifier): ClientConstruction | undefined {
+    const resolved = resolveIdentifier<FileAnalysis>(this, name);
+    if (resolved?.kind !== 'value' || resolved.owner === this) return undefined;
+    return resolved.owner.clientConstructions.find((c) => c.node === resolved.node);
+  }
+
+  /** The client a project function returns from every `return` (`return new ToolLoopAgent(…)`, or a name that holds one). */
+  private madeByFactory(call: TSESTree.CallExpression): { sdk: string; exportName: string } | undefined {
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.Identifier && callee.type !== T.MemberExpression) return undefined;
+    const factory = linkedFunction<FileAnalysis>(this, callee);
+    const returns = factory ? (factory.owner.index.returns.get(factory.fn) ?? []) : [];
+    let made: ClientConstruction | undefined;
+    for (const returned of returns) {
+      let value = unwrap(returned);
+      if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+      let node: Node | undefined = value;
+      if (value.type === T.Identifier) {
+        const init = factory!.owner.index.variableOf(value)?.defs[0];
+        node = init?.type === 'Variable' && init.node.type === T.VariableDeclarator && init.node.init ? unwrap(init.node.init) : undefined;
+      }
+      const created = factory!.owner.clientConstructions.find((c) => c.node === node);
+      if (!created || (made && (made.sdk !== created.sdk || made.exportName !== created.exportName))) return undefined;
+      made = created;
+    }
+    return made && { sdk: made.sdk, exportName: made.exportName };
   }
 
   get llmCalls(): readonly LlmCall[] {

@@ -7,6 +7,7 @@ import type { LlmCall } from '../models/llm/types.js';
 import { findProperty, unwrap, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from './analysis-types.js';
 import { singleInit } from '../syntax/strings.js';
+import { linkedFunction } from '../program/linker.js';
 
 type Bounded = 'yes' | 'no' | 'unknown';
 
@@ -74,6 +75,38 @@ function googleLegacyBounded(call: TSESTree.CallExpression, path: readonly strin
   return options ? sets(options, path, analysis) : 'unknown';
 }
 
+/**
+ * Vercel `ai` agents (`new ToolLoopAgent({ maxOutputTokens })`): the limit set where the agent is
+ * made, in this module or in the project function that returns it (`createResearcher()`).
+ */
+function agentBounded(call: TSESTree.CallExpression, analysis: FileAnalysis): Bounded {
+  const callee = unwrap(call.callee);
+  const receiver = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
+  const init = receiver?.type === T.Identifier ? singleInit(receiver, analysis.index) : null;
+  const made = init && unwrap(init.type === T.AwaitExpression ? init.argument : init);
+  if (made?.type === T.NewExpression) return agentOptionsBounded(made, analysis.index);
+  if (made?.type !== T.CallExpression) return 'unknown';
+  const maker = unwrap(made.callee);
+  const factory = maker.type === T.Identifier || maker.type === T.MemberExpression ? linkedFunction<FileAnalysis>(analysis, maker) : null;
+  const returns = factory ? (factory.owner.index.returns.get(factory.fn) ?? []) : [];
+  let answer: Bounded = returns.length > 0 ? 'no' : 'unknown';
+  for (const returned of returns) {
+    let value = unwrap(returned);
+    if (value.type === T.Identifier) value = unwrap(singleInit(value, factory!.owner.index) ?? value);
+    const bounded = value.type === T.NewExpression ? agentOptionsBounded(value, factory!.owner.index) : 'unknown';
+    if (bounded === 'yes') return 'yes';
+    if (bounded === 'unknown') answer = 'unknown';
+  }
+  return answer;
+}
+
+function agentOptionsBounded(made: TSESTree.NewExpression, index: FileAnalysis['index']): Bounded {
+  const options = resolveObject(made.arguments[0], index);
+  if (!options) return 'unknown';
+  if (findProperty(options, 'maxOutputTokens') || findProperty(options, 'maxTokens')) return 'yes';
+  return options.properties.some((p) => p.type === T.SpreadElement) ? 'unknown' : 'no';
+}
+
 export function methodName(call: LlmCall): Node {
   const callee = unwrap(call.node.callee);
   return callee.type === T.MemberExpression ? callee.property : callee;
@@ -98,7 +131,12 @@ export function missingLimit(analysis: FileAnalysis, call: LlmCall): LimitModel 
   }
   const options = optionsOf(call.node, { index: analysis.index }, limit?.position);
   if (!limit || !options) return undefined;
-  return limit.paths.every((path) => sets(options, path, analysis) === 'no') ? limit : undefined;
+  const unset = limit.paths.every((path) => sets(options, path, analysis) === 'no');
+  // An agent's run takes the limit it was made with: the report names it there, with no suggestion for the call.
+  if (unset && call.sdk === 'ai' && /\.(?:generate|stream)$/.test(call.api) && call.node.type === T.CallExpression) {
+    return agentBounded(call.node, analysis) === 'no' ? { paths: limit.paths, suggest: null, label: 'maxOutputTokens where the agent is made' } : undefined;
+  }
+  return unset ? limit : undefined;
 }
 
 /** How messages name the option that limits a call. */

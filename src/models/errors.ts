@@ -10,7 +10,11 @@ export const ERROR_PARTS: ReadonlyMap<string, 'stack' | 'message'> = new Map([
   ['detail', 'message'],
 ]);
 
-export const SAFE_ERROR_MEMBERS: ReadonlySet<string> = new Set(['name', 'code', 'status', 'statusCode', 'errno', 'type', 'expose', 'length']);
+/**
+ * Metadata, not details. `text` is what a model generated when the SDK could not parse it (`ai`'s
+ * NoObjectGeneratedError and its kin): model output, for the output rules, not an error detail.
+ */
+export const SAFE_ERROR_MEMBERS: ReadonlySet<string> = new Set(['name', 'code', 'status', 'statusCode', 'errno', 'type', 'expose', 'length', 'text']);
 
 /** Methods of an error object that return its details as text or JSON. */
 export const ERROR_TO_STRING: ReadonlySet<string> = new Set(['toString', 'toJSON', 'toLocaleString']);

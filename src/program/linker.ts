@@ -469,6 +469,11 @@ export function linkedFunction<M extends LinkModule<M>>(analysis: M, node: TSEST
     let resolved = resolveIdentifier(analysis, node);
     // `const ask = require('./ask')` or `import ask = require('./ask')` of `module.exports = function …`.
     if (resolved?.kind === 'module') resolved = exportOf(resolved.owner, 'default', 0);
+    // `export const researcher = createResearcher`: another name for a function.
+    for (let hops = 0; hops < 2 && resolved?.kind === 'value'; hops++) {
+      const alias = unwrap(resolved.node);
+      resolved = alias.type === T.Identifier ? resolveIdentifier(resolved.owner, alias) : null;
+    }
     // Named as it is defined (`import { buildPrompt as bp }` is still buildPrompt() in messages).
     return resolved?.kind === 'function' ? { fn: resolved.fn, owner: resolved.owner, name: ownName(resolved.fn) ?? node.name } : null;
   }

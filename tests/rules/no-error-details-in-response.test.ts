@@ -9,6 +9,10 @@ const honoStream = [`import { Hono } from 'hono'; import { stream } from 'hono/s
 ruleTester().run('no-error-details-in-response', rule, {
   valid: [
     {
+      name: "the text a model generated, kept on ai's parse error, is no error detail",
+      code: lines(`import express from 'express';`, `const app = express();`, `app.post('/x', async (req, res) => { try { await run(); } catch (error) { res.json({ answer: (error as { text?: string }).text ?? '' }); } });`, `declare function run(): Promise<void>;`),
+    },
+    {
       name: 'a hono/streaming callback that logs the error and writes a status',
       code: lines(...honoStream, `app.get('/s', (c) => stream(c, async (s) => { try { await run(s); } catch (err) { console.error(err.stack); await s.write('failed'); } }));`),
     },

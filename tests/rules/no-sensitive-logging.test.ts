@@ -7,6 +7,10 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-sensitive-logging', rule, {
   valid: [
     {
+      name: 'a flag read from the body (isNewChat, hasFiles) is no content',
+      code: lines(`import express from 'express';`, `const app = express();`, `app.post('/chat', (req, res) => { const body = req.body; console.log('new chat', { isNewChat: body.isNewChat, hasFiles: body.hasFiles }); res.end(); });`),
+    },
+    {
       name: 'redacted, masked or scrubbed text is not logged content; a request-bound logger and a debug logger given safe fields',
       code: lines(
         `import Fastify from 'fastify'; import createDebug from 'debug';`,
@@ -151,6 +155,11 @@ ruleTester().run('no-sensitive-logging', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the chat itself read from the body (the near miss of a flag about it)',
+      code: lines(`import express from 'express';`, `const app = express();`, `app.post('/chat', (req, res) => { const body = req.body; console.log('new chat', { chat: body.newChat }); res.end(); });`),
+      errors: [{ messageId, line: 3 }],
+    },
     {
       name: 'escaped text is still logged, and fields of an object given to a request-bound logger or a debug format string are logged',
       code: lines(

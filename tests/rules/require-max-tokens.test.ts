@@ -7,6 +7,15 @@ const express = [`import express from 'express';`, `import OpenAI from 'openai';
 ruleTester().run('require-max-tokens', rule, {
   valid: [
     {
+      name: 'an ai agent made with maxOutputTokens, run on request data',
+      code: lines(
+        `import { ToolLoopAgent } from 'ai';`,
+        `const agent = new ToolLoopAgent({ model: 'openai/gpt-4o', instructions: 'Research.', maxOutputTokens: 500 });`,
+        `export async function POST(req: Request) { const body = await req.json(); return Response.json((await agent.generate({ prompt: body.q })).text); }`,
+      ),
+      filename: 'app/api/research/route.ts',
+    },
+    {
       name: '@openrouter/sdk: maxTokens in the request or its chatRequest; @google/genai chat messages (the chat may carry the limit) and live sessions are not checked',
       code: lines(
         `import express from 'express'; import { OpenRouter } from '@openrouter/sdk'; import { GoogleGenAI } from '@google/genai';`,
@@ -103,6 +112,16 @@ ruleTester().run('require-max-tokens', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an ai agent made with no limit, run on request data (the limit belongs where the agent is made: no suggestion)',
+      code: lines(
+        `import { ToolLoopAgent } from 'ai';`,
+        `const agent = new ToolLoopAgent({ model: 'openai/gpt-4o', instructions: 'Research.' });`,
+        `export async function POST(req: Request) { const body = await req.json(); return Response.json((await agent.generate({ prompt: body.q })).text); }`,
+      ),
+      filename: 'app/api/research/route.ts',
+      errors: [{ messageId, line: 3, suggestions: [] }],
+    },
     {
       name: '@openrouter/sdk: chat.send on request data with no maxTokens (no suggestion: the request may sit under chatRequest)',
       code: lines(`import express from 'express'; import { OpenRouter } from '@openrouter/sdk';`, `const app = express(); const openRouter = new OpenRouter();`, `app.post('/a', async (req, res) => { const r = await openRouter.chat.send({ chatRequest: { model: 'm', messages: [{ role: 'user', content: req.body.q }] } }); res.json({ text: r.choices[0].message.content }); });`),
