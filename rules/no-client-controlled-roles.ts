@@ -29,7 +29,7 @@ export default createRule<[], MessageIds>({
         const analysis = getFileAnalysis(context);
         const fromClient = (list: Parameters<typeof analysis.engine.taintAt>[0]) => !!clientRoleOrigin(analysis, analysis.engine.taintAt(list, [null, 'role']));
         for (const finding of clientRoleFindings(analysis)) {
-          const fix = roleFilterFix(analysis.sourceCode, finding, fromClient);
+          const fix = roleFilterFix(analysis.sourceCode, analysis.index, finding, fromClient);
           context.report({
             node: finding.slot.report,
             messageId: 'clientControlledRoles',

@@ -148,7 +148,8 @@ function describe(origin: Origin): { what: string; replacement: Replacement | nu
     case 'prompt':
       return { what: origin.what === 'system prompt' ? 'the system prompt' : 'the messages list', replacement: null };
     case 'llm':
-      return redacted(origin) ? null : { what: 'LLM output', replacement: null };
+      // A tool logging the arguments it was called with is the tool's own trace, not a leak of the answer.
+      return redacted(origin) || origin.api === 'tool arguments' ? null : { what: 'LLM output', replacement: null };
     case 'secret':
       return { what: 'a secret', replacement: 'redacted' };
     default:

@@ -3,7 +3,7 @@ import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { describeCall, describeOrigin } from '../dataflow/describe.js';
 import { incomingRequestData } from '../dataflow/incoming.js';
 import { requestData, union, type RequestDataOrigin, type Taint } from '../dataflow/origin.js';
-import { constrainedWhereRead, roleConstrained } from '../dataflow/role-constraints.js';
+import { constrainedWhereRead, importedValues, roleConstrained } from '../dataflow/role-constraints.js';
 
 /**
  * Findings of `no-client-controlled-roles`: a list of messages given to an LLM call whose roles
@@ -32,7 +32,8 @@ function roleTaint(analysis: FileAnalysis, slot: PromptSlot): Taint {
  * read (`body.history.filter(…)` spread into the server's list).
  */
 export function clientRoleOrigin(analysis: FileAnalysis, taint: Taint): RequestDataOrigin | undefined {
-  const chosen = (origin: RequestDataOrigin) => !origin.within && !constrainedWhereRead(origin.node, analysis.index);
+  const imported = importedValues(analysis);
+  const chosen = (origin: RequestDataOrigin) => !origin.within && !constrainedWhereRead(origin.node, analysis.index, imported);
   return requestData(taint).find(chosen) ?? incomingRequestData(analysis, taint.filter((origin) => !origin.within)).find(chosen);
 }
 
@@ -43,7 +44,7 @@ export function clientRoleFindings(analysis: FileAnalysis): RoleFinding[] {
   for (const call of analysis.llmCalls) {
     for (const slot of call.slots) {
       if (slot.role !== 'conversation' || slot.through?.elsewhere) continue;
-      if (roleConstrained(slot.value, analysis.index)) continue;
+      if (roleConstrained(slot.value, analysis.index, importedValues(analysis))) continue;
       const origin = clientRoleOrigin(analysis, roleTaint(analysis, slot));
       if (origin) findings.push({ call, slot, origin });
     }

@@ -15,6 +15,8 @@ export interface ClassFields {
   readonly writes: ReadonlyMap<string, readonly Node[]>;
   /** The values among them that are elements added to a list field (`this.items.push(x)`): the field holds them, not their shape. */
   readonly elements: ReadonlySet<Node>;
+  /** The elements among them that are lists spread in (`this.items.push(...xs)`): their elements, not one each. */
+  readonly spread: ReadonlySet<Node>;
 }
 
 const cache = new WeakMap<TSESTree.ClassBody, ClassFields>();
@@ -31,6 +33,7 @@ export function classFields(body: TSESTree.ClassBody, index: FileIndex): ClassFi
   if (found) return found;
   const writes = new Map<string, Node[]>();
   const elements = new Set<Node>();
+  const spread = new Set<Node>();
   const add = (name: string, value: Node) => {
     const list = writes.get(name);
     if (list) list.push(value);
@@ -57,9 +60,10 @@ export function classFields(body: TSESTree.ClassBody, index: FileIndex): ClassFi
       const value = argument.type === T.SpreadElement ? argument.argument : argument;
       add(name, value);
       elements.add(value);
+      if (argument.type === T.SpreadElement) spread.add(value);
     }
   }
-  found = { writes, elements };
+  found = { writes, elements, spread };
   cache.set(body, found);
   return found;
 }

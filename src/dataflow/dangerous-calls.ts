@@ -7,6 +7,8 @@ import {
 } from '../models/sinks/dangerous.js';
 import { calleeName, findProperty, keyName, unwrap, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from './analysis-types.js';
+import type { FileIndex } from '../syntax/file-index.js';
+import { constValue } from '../models/llm/extract.js';
 
 /**
  * A place where a string becomes code, markup, a query, a command, a location or a path. Found
@@ -54,12 +56,16 @@ function isBuiltQuery(node: Node | undefined): boolean {
 
 /**
  * A query held in a name (`pool.query(sql)`, `dataSource.query(statement.text)`): whatever the
- * name holds is the query. A literal query with bound values, or an options object, is not.
+ * name holds is the query; of a query config object, its `text`. A literal query with bound values is none.
  */
-function isQueryVariable(node: Node | undefined): boolean {
-  if (!node || node.type === T.SpreadElement) return false;
+function queryHeld(node: Node | undefined, index: FileIndex): Node | null {
+  if (!node || node.type === T.SpreadElement) return null;
   const value = unwrap(node);
-  return value.type === T.Identifier || (value.type === T.MemberExpression && !value.computed);
+  if (value.type !== T.Identifier && (value.type !== T.MemberExpression || value.computed)) return null;
+  // `const query = { text: 'SELECT … $1', values: [x] }`: the query is its text; the values are bound.
+  const held = value.type === T.Identifier ? constValue(value, index) : null;
+  if (held?.type === T.ObjectExpression) return findProperty(held, 'text')?.value ?? findProperty(held, 'sql')?.value ?? null;
+  return value;
 }
 
 /** `app.pg.query(…)`, `fastify.mysql.query(…)`: a client a database plugin put on the app. */
@@ -89,7 +95,7 @@ function apiName(call: TSESTree.CallExpression | TSESTree.NewExpression, method:
   return method;
 }
 
-function callSink(call: TSESTree.CallExpression | TSESTree.NewExpression, modules: ReadonlySet<string>): DangerousSink | null {
+function callSink(call: TSESTree.CallExpression | TSESTree.NewExpression, modules: ReadonlySet<string>, index: FileIndex): DangerousSink | null {
   const method = calleeName(call);
   if (method === null) return null;
   const args = call.arguments;
@@ -113,8 +119,10 @@ function callSink(call: TSESTree.CallExpression | TSESTree.NewExpression, module
     if (method === 'insertAdjacentHTML' || method === 'setHTMLUnsafe' || isDocument) return sink('HTML', [args[htmlArg]]);
   }
   if (RAW_SQL_METHODS.has(method) && callee.type === T.MemberExpression && (method.startsWith('$') || hasAny(modules, SQL_MODULES))) return sink('SQL', [args[0]]);
-  if (SQL_METHODS.has(method) && callee.type === T.MemberExpression && (hasAny(modules, SQL_MODULES) || onSqlClient(callee)) && (isBuiltQuery(args[0]) || isQueryVariable(args[0]))) {
-    return sink('SQL', [args[0]]);
+  if (SQL_METHODS.has(method) && callee.type === T.MemberExpression && (hasAny(modules, SQL_MODULES) || onSqlClient(callee))) {
+    if (isBuiltQuery(args[0])) return sink('SQL', [args[0]]);
+    const held = queryHeld(args[0], index);
+    if (held) return sink('SQL', [held]);
   }
   if (REDIRECT_METHODS.has(method)) return sink('redirect', [args[args.length - 1]]);
   if (FS_METHODS.has(method) && hasAny(modules, FS_MODULES)) return sink('file path', [args[0]]);
@@ -132,7 +140,7 @@ export function dangerousSinks(analysis: FileAnalysis): DangerousSink[] {
   const sinks: DangerousSink[] = [];
   sinksCache.set(analysis, sinks);
   for (const call of [...index.calls, ...index.news]) {
-    const sink = callSink(call, index.moduleNames);
+    const sink = callSink(call, index.moduleNames, index);
     if (sink) sinks.push(sink);
   }
   for (const assignment of index.assignments) {

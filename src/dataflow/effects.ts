@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { roleConstrained } from './role-constraints.js';
+import { importedValues, roleConstrained } from './role-constraints.js';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { LlmCall, PromptSlot, SlotRole } from '../models/llm/types.js';
 import { messageSlots } from '../models/llm/extract.js';
@@ -154,7 +154,7 @@ function directSinks(analysis: FileAnalysis): { found: { sink: EffectSink; value
     for (const slot of call.slots) {
       // A list whose roles the function itself constrains passes no role choice on to its callers.
       // So does a list that only puts a parameter inside messages it writes (`[{ role: 'user', content: q }]`).
-      if (slot.role === 'conversation' && (roleConstrained(slot.value, analysis.index) || !rolesFromParameter(analysis, slot.value))) continue;
+      if (slot.role === 'conversation' && (roleConstrained(slot.value, analysis.index, importedValues(analysis)) || !rolesFromParameter(analysis, slot.value))) continue;
       const mixed = slot.role === 'prompt' && analysis.engine.taintOf(slot.value).some((o) => o.kind === 'param') && hasInstructionText(promptParts(slot.value, host), slot.minInstructionWords);
       found.push({ sink: { kind: 'llm', role: slot.role, label: slot.label, call: describeCall(call), mixed, minInstructionWords: slot.minInstructionWords, unbounded, list: slot.list }, value: slot.value });
     }

@@ -187,7 +187,7 @@ export function union(...taints: Taint[]): Taint {
       if (result.length < MAX_ORIGINS) result.push(origin);
       // Full: an origin left out must not leave a field clean, so unless a kept one covers its field,
       // the last one kept stands for the whole value.
-      else if (!result.some((known) => covers(known, origin))) result[MAX_ORIGINS - 1] = whole(result[MAX_ORIGINS - 1]);
+      else if (!result.some((known) => covers(known, origin))) result[MAX_ORIGINS - 1] = withoutPlace(result[MAX_ORIGINS - 1]);
     }
   }
   return result ?? CLEAN;
@@ -195,7 +195,7 @@ export function union(...taints: Taint[]): Taint {
 
 /** Whether `known` sits wherever `origin` does (its field or a field above it, nothing left out). */
 function covers(known: Origin, origin: Origin): boolean {
-  if (known.except) return false;
+  if (known.except || (known.within ?? 0) !== (origin.within ?? 0)) return false;
   return (known.at ?? NOWHERE).every((key, i) => origin.at?.[i] === key);
 }
 
@@ -204,6 +204,13 @@ export const MAX_FIELD_DEPTH = 3;
 
 /** The origin as part of the whole value (no field, nothing left out). */
 export function whole<O extends Origin>(origin: O): O {
+  // An element of a list the server wrote keeps its own fields through what is done to the list.
+  if (origin.within) return origin;
+  return withoutPlace(origin);
+}
+
+/** The origin anywhere in the value: no field, nothing left out (for the cap of `union`, which must not leave a field clean). */
+function withoutPlace<O extends Origin>(origin: O): O {
   if (!origin.at && !origin.except) return origin;
   const rest: { at?: unknown; except?: unknown } = { ...origin };
   delete rest.at;

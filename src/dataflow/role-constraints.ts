@@ -3,7 +3,9 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { constValue } from '../models/llm/extract.js';
 import { PACKAGE_PASS_THROUGH } from '../models/propagation.js';
 import { importedBinding } from '../syntax/imports.js';
-import { isFunction, keyName, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
+import { resolveIdentifier } from '../program/linker.js';
+import type { FileAnalysis } from './analysis-types.js';
+import { alwaysExits, isFunction, keyName, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileIndex } from '../syntax/file-index.js';
 
 /**
@@ -25,34 +27,51 @@ const PARSE_FUNCTIONS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseA
 
 const MAX_DEPTH = 6;
 
-export function roleConstrained(node: Node, index: FileIndex, depth = 0): boolean {
+/** A name imported from another project module, as the value it is defined with there (a schema). */
+export type ImportedValue = (identifier: TSESTree.Identifier) => { readonly node: Node; readonly index: FileIndex } | null;
+
+/** Names of this file resolved to their definition in another module of the project (for schemas defined there). */
+export function importedValues(analysis: FileAnalysis): ImportedValue {
+  return (identifier) => {
+    const resolved = resolveIdentifier<FileAnalysis>(analysis, identifier);
+    return resolved?.kind === 'value' && resolved.owner !== analysis ? { node: resolved.node, index: resolved.owner.index } : null;
+  };
+}
+
+export function roleConstrained(node: Node, index: FileIndex, imported: ImportedValue | null = null, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
   const value = unwrap(node);
   if (value.type === T.Identifier) {
+    if (rejectsSystemRoles(value, index)) return true;
     const init = constValue(value, index) ?? destructuredFrom(value, index);
-    return !!init && init !== value && roleConstrained(init, index, depth + 1);
+    if (init && init !== value) return roleConstrained(init, index, imported, depth + 1);
+    return selfConstrained(value, index, imported, depth);
   }
-  if (value.type === T.AwaitExpression) return roleConstrained(value.argument, index, depth + 1);
+  if (value.type === T.AwaitExpression) return roleConstrained(value.argument, index, imported, depth + 1);
   if (value.type === T.MemberExpression) {
     // `parsed.messages`, `result.data.messages`: a member of a validated value.
-    return roleConstrained(value.object, index, depth + 1);
+    return roleConstrained(value.object, index, imported, depth + 1);
   }
   if (value.type !== T.CallExpression) return false;
   const callee = unwrap(value.callee);
   const schema = schemaOf(value, callee);
-  if (schema) return schemaLimitsRoles(schema, index, 0);
+  if (schema) return schemaLimitsRoles(schema, index, imported, 0);
   // `convertToModelMessages(list)`: the same messages in the SDK's shape.
   if (callee.type === T.Identifier) {
-    const imported = importedBinding(callee, index);
-    const converts = imported && PACKAGE_PASS_THROUGH.get(imported.module)?.has(imported.name);
-    return !!converts && !!value.arguments[0] && roleConstrained(value.arguments[0], index, depth + 1);
+    const binding = importedBinding(callee, index);
+    const converts = binding && PACKAGE_PASS_THROUGH.get(binding.module)?.has(binding.name);
+    return !!converts && !!value.arguments[0] && roleConstrained(value.arguments[0], index, imported, depth + 1);
   }
   if (callee.type !== T.MemberExpression) return false;
   const method = keyName(callee);
   const callback = value.arguments[0] && unwrap(value.arguments[0]);
-  if (method === 'filter' && isFunction(callback)) return testsRole(callback) || roleConstrained(callee.object, index, depth + 1);
-  if ((method === 'map' || method === 'flatMap') && isFunction(callback)) return writesRole(callback);
-  if (method && KEEPING_METHODS.has(method)) return roleConstrained(callee.object, index, depth + 1);
+  // A callback given by name (`.filter(isChatTurn)`): the function it names.
+  const fn = callback && (isFunction(callback) ? callback : namedFunction(callback, index));
+  if (method === 'filter') return (isFunction(fn) && testsRole(fn)) || roleConstrained(callee.object, index, imported, depth + 1);
+  // `history.findLast((m) => m.role === 'user')`: one message, chosen by its role.
+  if ((method === 'find' || method === 'findLast') && isFunction(fn)) return testsRole(fn);
+  if ((method === 'map' || method === 'flatMap') && isFunction(fn)) return writesRole(fn, index);
+  if (method && KEEPING_METHODS.has(method)) return roleConstrained(callee.object, index, imported, depth + 1);
   return false;
 }
 
@@ -60,7 +79,7 @@ export function roleConstrained(node: Node, index: FileIndex, depth = 0): boolea
  * Whether the request data read at `read` is constrained right there: `body.history.filter(…)`
  * spread into the server's own list, `Chat.parse(body)` whose result is taken apart later.
  */
-export function constrainedWhereRead(read: Node, index: FileIndex): boolean {
+export function constrainedWhereRead(read: Node, index: FileIndex, imported: ImportedValue | null = null): boolean {
   let current: Node = read;
   // Up through wrappers and member reads of the same value (`req.body` read as `req.body.history`).
   for (;;) {
@@ -73,13 +92,57 @@ export function constrainedWhereRead(read: Node, index: FileIndex): boolean {
   }
   const parent = current.parent;
   if (parent?.type === T.MemberExpression && parent.object === current && parent.parent?.type === T.CallExpression && parent.parent.callee === parent) {
-    return roleConstrained(parent.parent, index);
+    return roleConstrained(parent.parent, index, imported);
   }
   if (parent?.type === T.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
     const schema = schemaOf(parent, unwrap(parent.callee));
-    return !!schema && schema !== current && schemaLimitsRoles(schema, index, 0);
+    return !!schema && schema !== current && schemaLimitsRoles(schema, index, imported, 0);
   }
   return false;
+}
+
+/** `.map(toMessage)` where `function toMessage(m) { … }` or `const toMessage = (m) => …`. */
+function namedFunction(node: Node, index: FileIndex): Node | null {
+  if (node.type !== T.Identifier) return null;
+  const def = index.variableOf(node)?.defs[0];
+  if (def?.type === 'FunctionName') return def.node as Node;
+  return constValue(node, index);
+}
+
+/**
+ * `let messages = body.messages; messages = messages.filter((m) => m.role !== 'system')`: a name
+ * written again with a constrained list made from itself.
+ */
+function selfConstrained(identifier: TSESTree.Identifier, index: FileIndex, imported: ImportedValue | null, depth: number): boolean {
+  const variable = index.variableOf(identifier);
+  if (!variable) return false;
+  return variable.references.some((reference) => {
+    const assignment = reference.identifier.parent;
+    if (!reference.isWrite() || assignment?.type !== T.AssignmentExpression || assignment.left !== reference.identifier) return false;
+    let root: Node = unwrap(assignment.right);
+    while (root.type === T.CallExpression || root.type === T.MemberExpression) root = unwrap(root.type === T.CallExpression ? root.callee : root.object);
+    return root.type === T.Identifier && root.name === identifier.name && roleConstrained(assignment.right, index, imported, depth + 1);
+  });
+}
+
+/** `if (messages.some((m) => m.role === 'system')) return res.status(400)…`: a list rejected when it holds a role it may not. */
+function rejectsSystemRoles(identifier: TSESTree.Identifier, index: FileIndex): boolean {
+  const variable = index.variableOf(identifier);
+  if (!variable) return false;
+  return variable.references.some((reference) => {
+    const member = reference.identifier.parent;
+    const call = member?.parent;
+    if (member?.type !== T.MemberExpression || member.object !== reference.identifier || call?.type !== T.CallExpression || call.callee !== member) return false;
+    if (keyName(member) !== 'some') return false;
+    const callback = call.arguments[0] && namedFunction(unwrap(call.arguments[0]), index);
+    const callbackFn = call.arguments[0] && isFunction(unwrap(call.arguments[0])) ? unwrap(call.arguments[0]) : callback;
+    if (!isFunction(callbackFn) || !testsRole(callbackFn)) return false;
+    // The check is the test of an `if` that leaves when it holds.
+    let test: Node = call;
+    while (test.parent && (test.parent.type === T.UnaryExpression || test.parent.type === T.LogicalExpression)) test = test.parent;
+    const statement = test.parent;
+    return statement?.type === T.IfStatement && statement.test === test && alwaysExits(statement.consequent) && reference.identifier.range[0] < identifier.range[0];
+  });
 }
 
 /** `const { messages } = Chat.parse(body)`: the value a name is destructured from (a member of it). */
@@ -106,28 +169,31 @@ function schemaOf(call: TSESTree.CallExpression, callee: Node): Node | null {
 }
 
 /** A schema with a `role` field that allows named roles, none of them a system role. */
-function schemaLimitsRoles(node: Node, index: FileIndex, depth: number): boolean {
+function schemaLimitsRoles(node: Node, index: FileIndex, imported: ImportedValue | null, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
   const value = unwrap(node);
   switch (value.type) {
     case T.Identifier: {
       const init = constValue(value, index);
-      return !!init && init !== value && schemaLimitsRoles(init, index, depth + 1);
+      if (init && init !== value) return schemaLimitsRoles(init, index, imported, depth + 1);
+      // A schema defined in another module of the project.
+      const elsewhere = imported?.(value);
+      return !!elsewhere && schemaLimitsRoles(elsewhere.node, elsewhere.index, imported, depth + 1);
     }
     case T.CallExpression:
       return (
-        schemaLimitsRoles(value.callee, index, depth + 1) ||
-        value.arguments.some((argument) => argument.type !== T.SpreadElement && schemaLimitsRoles(argument, index, depth + 1))
+        schemaLimitsRoles(value.callee, index, imported, depth + 1) ||
+        value.arguments.some((argument) => argument.type !== T.SpreadElement && schemaLimitsRoles(argument, index, imported, depth + 1))
       );
     case T.MemberExpression:
-      return schemaLimitsRoles(value.object, index, depth + 1);
+      return schemaLimitsRoles(value.object, index, imported, depth + 1);
     case T.ArrayExpression:
-      return value.elements.some((element) => !!element && element.type !== T.SpreadElement && schemaLimitsRoles(element, index, depth + 1));
+      return value.elements.some((element) => !!element && element.type !== T.SpreadElement && schemaLimitsRoles(element, index, imported, depth + 1));
     case T.ObjectExpression:
       return value.properties.some((property) => {
         if (property.type !== T.Property) return false;
-        if (keyName(property) === 'role') return allowsOnlyNamedRoles(property.value);
-        return schemaLimitsRoles(property.value, index, depth + 1);
+        if (keyName(property) === 'role') return allowsOnlyNamedRoles(property.value, index);
+        return schemaLimitsRoles(property.value, index, imported, depth + 1);
       });
     default:
       return false;
@@ -135,11 +201,18 @@ function schemaLimitsRoles(node: Node, index: FileIndex, depth: number): boolean
 }
 
 /** `z.enum(['user', 'assistant'])`, `z.literal('user')`, `v.picklist([...])`: string literals, none a system role. */
-function allowsOnlyNamedRoles(node: Node): boolean {
+function allowsOnlyNamedRoles(node: Node, index: FileIndex): boolean {
   const literals: string[] = [];
   const stack: Node[] = [node];
-  while (stack.length > 0) {
+  let steps = 0;
+  while (stack.length > 0 && steps++ < 64) {
     const current = unwrap(stack.pop()!);
+    // `z.enum(ROLES)` with `const ROLES = ['user', 'assistant'] as const`.
+    if (current.type === T.Identifier) {
+      const init = constValue(current, index);
+      if (init && init !== current) stack.push(init);
+      continue;
+    }
     if (current.type === T.Literal && typeof current.value === 'string') literals.push(current.value);
     else if (current.type === T.CallExpression) {
       stack.push(current.callee);
@@ -168,16 +241,15 @@ function testsRole(fn: FunctionNode): boolean {
 }
 
 /** A map callback that returns messages whose role it writes itself (`m => ({ role: 'user', content: m.text })`). */
-function writesRole(fn: FunctionNode): boolean {
-  const returned: Node[] = [];
-  if (fn.body.type !== T.BlockStatement) returned.push(fn.body);
-  else {
-    for (const statement of fn.body.body) if (statement.type === T.ReturnStatement && statement.argument) returned.push(statement.argument);
-  }
+function writesRole(fn: FunctionNode, index: FileIndex): boolean {
+  // Every return, in branches too (`switch (m.role) { case 'assistant': return { role: 'assistant', … } … }`).
+  const returned: Node[] = fn.body.type !== T.BlockStatement ? [fn.body] : [...(index.returns.get(fn) ?? [])];
   return (
     returned.length > 0 &&
     returned.every((node) => {
       const object = unwrap(node);
+      // langchain tuples: `['human', text]`.
+      if (object.type === T.ArrayExpression) return !!object.elements[0] && object.elements[0].type !== T.SpreadElement && isConstantRole(object.elements[0]);
       if (object.type !== T.ObjectExpression) return false;
       // The last word on `role` must be the callback's own constant (a later spread could bring the client's back).
       const last = [...object.properties].reverse().find((p) => p.type === T.SpreadElement || keyName(p) === 'role');

@@ -320,7 +320,7 @@ const MAX_CYCLE_ROUNDS = 4;
 
 const signature = (taint: Taint) =>
   taint
-    .map((o) => `${o.kind}:${'text' in o ? o.text : ''}:${'part' in o ? o.part : ''}:${o.steps.join('>')}:${'sanitized' in o ? o.sanitized : ''}:${'escaped' in o ? o.escaped : ''}:${o.at?.join('.') ?? ''}:${o.except?.join('.') ?? ''}`)
+    .map((o) => `${o.kind}:${'text' in o ? o.text : ''}:${'part' in o ? o.part : ''}:${o.steps.join('>')}:${'sanitized' in o ? o.sanitized : ''}:${'escaped' in o ? o.escaped : ''}:${o.at?.join('.') ?? ''}:${o.except?.join('.') ?? ''}:${o.within ?? 0}`)
     .join('|');
 
 /**
@@ -799,7 +799,7 @@ export class TaintEngine {
       const parts: Taint[] = [];
       for (const value of fields.writes.get(key) ?? []) {
         const taint = this.taintOf(value);
-        for (const origin of fields.elements.has(value) ? flat(taint) : taint) {
+        for (const origin of fields.elements.has(value) ? (fields.spread.has(value) ? flat(taint) : asElement(taint)) : taint) {
           // A parameter of one of its methods: what the calls this module sees pass (kept symbolic when it sees none).
           const calls = origin.kind === 'param' ? this.callsOfMethod(body, origin.fn) : [];
           if (origin.kind !== 'param' || calls.length === 0) {
@@ -878,7 +878,8 @@ export class TaintEngine {
     const tool = index === 0 ? toolOfFunction(fn, this.host.index) : null;
     if (tool) {
       const text = param.type === T.Identifier ? param.name : 'arguments';
-      return [{ kind: 'llm', part: 'text', sdk: tool.sdk, api: 'tool arguments', call: `${tool.api} arguments`, node: param, text, steps: [] }];
+      const chosen: Taint = [{ kind: 'llm', part: 'text', sdk: tool.sdk, api: 'tool arguments', call: `${tool.api} arguments`, node: param, text, steps: [] }];
+      return tool.field ? inField(chosen, tool.field) : chosen;
     }
     const symbolic: Origin = { kind: 'param', fn, index, access: [], steps: [] };
     // `function send(res, completion: ChatCompletion)`: with type information, an SDK result whatever the caller passes.
@@ -1012,6 +1013,17 @@ export class TaintEngine {
   }
 
   /** What a call that passes its arguments on returns: their origins, as a whole. */
+  /** Arguments that become elements of a list (`Array.of(a, b)`, `list.concat(x, [y])`): objects written here are one element each, lists stay lists. */
+  private elementsTaint(call: TSESTree.CallExpression, all = false): Taint {
+    return union(
+      ...call.arguments.map((argument) => {
+        const taint = this.taintOf(argument);
+        const literal = argument.type !== T.SpreadElement && unwrap(argument).type === T.ObjectExpression;
+        return all || literal ? asElement(taint) : flat(taint);
+      }),
+    );
+  }
+
   private argumentsTaint(call: TSESTree.CallExpression | TSESTree.NewExpression, only?: readonly number[]): Taint {
     return flat(union(...call.arguments.map((argument, i) => (only && !only.includes(i) ? CLEAN : this.taintOf(argument)))));
   }
@@ -1070,6 +1082,7 @@ export class TaintEngine {
     if (root.type === T.Identifier && this.isGlobalOrImport(root) && STATIC_PASS_THROUGH.has(`${root.name}.${names.join('.')}`)) {
       // `Object.assign(target, a, b)` merges fields: later sources write over earlier ones.
       if (root.name === 'Object' && names.join('.') === 'assign') return this.mergedFields(call.arguments);
+      if (root.name === 'Array' && names.join('.') === 'of') return this.elementsTaint(call, true);
       return this.argumentsTaint(call);
     }
     if (method === null) return CLEAN;
@@ -1087,13 +1100,16 @@ export class TaintEngine {
     }
     const callback = call.arguments.find((a) => isFunction(a)) as FunctionNode | undefined;
     if (method === 'then' && callback) return this.summary(callback);
-    if (CALLBACK_RESULT_METHODS.has(method) && callback) return flat(this.summary(callback));
+    // `map`: each result is one element the callback wrote (its fields kept); `flatMap`: the lists it wrote.
+    if (CALLBACK_RESULT_METHODS.has(method) && callback) return method === 'map' ? asElement(this.summary(callback)) : this.summary(callback);
     // `source.pipe(destination)` returns the destination: what comes out is what it makes of the source.
     if (method === 'pipe' && call.arguments.length > 0 && call.arguments[0].type !== T.SpreadElement) return flat(this.taintOf(call.arguments[0]));
 
     const receiver = flat(this.taintOf(callee.object));
     const argument = literalArgument(call);
     const fromReceiver = this.mapOrigins(receiver, (origin) => this.callOn(origin, method, argument, call));
+    // `list.concat({ role: 'user', content: q })`: a message written here is one element of the new list.
+    if (method === 'concat') return union(fromReceiver, this.elementsTaint(call));
     const passing = ARGUMENT_PASSING_METHODS.get(method) ?? (this.isTextCodec(callee.object, method) ? [0] : undefined);
     return passing ? union(fromReceiver, this.argumentsTaint(call, passing)) : fromReceiver;
   }

@@ -2,6 +2,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../syntax/ast.js';
 import type { RoleFinding } from '../checks/roles.js';
+import { constValue } from '../models/llm/extract.js';
+import type { FileIndex } from '../syntax/file-index.js';
 
 /** The filter the suggestion adds: only the two roles a client may speak as. */
 export const ROLE_FILTER = ".filter((message) => message.role === 'user' || message.role === 'assistant')";
@@ -16,11 +18,25 @@ const CALLABLE = new Set<string>([T.Identifier, T.MemberExpression, T.CallExpres
  * read there), for langchain messages (they carry no `role`), and where a message's role itself
  * comes from the request.
  */
-export function roleFilterFix(sourceCode: TSESLint.SourceCode, finding: RoleFinding, fromClient: (list: Node) => boolean): TSESLint.ReportFixFunction | null {
+export function roleFilterFix(
+  sourceCode: TSESLint.SourceCode,
+  index: FileIndex,
+  finding: RoleFinding,
+  fromClient: (list: Node) => boolean,
+): TSESLint.ReportFixFunction | null {
   const { slot, call } = finding;
   if (slot.through || call.sdk === 'langchain') return null;
-  const value = unwrap(slot.value);
+  let value = unwrap(slot.value);
   const targets: Node[] = [];
+  // `const messages = [{ role: 'system', … }, ...req.body.history]`: filter the spread there, never the server's own message.
+  let inList = false;
+  if (value.type === T.Identifier) {
+    const init = constValue(value, index);
+    if (init?.type === T.ArrayExpression) {
+      value = init;
+      inList = true;
+    }
+  }
   if (value.type === T.ArrayExpression) {
     for (const element of value.elements) {
       if (element?.type !== T.SpreadElement) continue;
@@ -30,11 +46,13 @@ export function roleFilterFix(sourceCode: TSESLint.SourceCode, finding: RoleFind
   } else {
     targets.push(slot.value);
   }
-  const property = slot.report.type === T.Property && slot.report.shorthand ? slot.report : null;
+  const property = !inList && slot.report.type === T.Property && slot.report.shorthand ? slot.report : null;
   return (fixer) =>
     targets.map((target) => {
       const text = sourceCode.getText(target);
-      const filtered = CALLABLE.has(unwrap(target).type) && target === unwrap(target) ? `${text}${ROLE_FILTER}` : `(${text})${ROLE_FILTER}`;
+      // `req.body?.messages` may be undefined: keep it so (`?.filter`).
+      const optional = target.type === T.ChainExpression;
+      const filtered = optional ? `${text}?${ROLE_FILTER}` : CALLABLE.has(unwrap(target).type) && target === unwrap(target) ? `${text}${ROLE_FILTER}` : `(${text})${ROLE_FILTER}`;
       return property && target === slot.value ? fixer.replaceText(property, `${text}: ${filtered}`) : fixer.replaceText(target, filtered);
     });
 }

@@ -11,6 +11,36 @@ const nextChat = [`import { streamText, convertToModelMessages } from 'ai';`, `i
 ruleTester().run('no-client-controlled-roles', rule, {
   valid: [
     {
+      name: 'constraints written in other shapes: a named filter, a function declaration for map, returns in branches, a let filtered in place, a guard that rejects system turns, one message chosen by its role',
+      code: lines(
+        ...openai,
+        SYSTEM,
+        `const isChatTurn = (m: { role: string }) => m.role === 'user' || m.role === 'assistant';`,
+        `function toMessage(m: { role: string; content: string }) { return { role: m.role === 'assistant' ? 'assistant' : 'user', content: m.content }; }`,
+        `function byRole(m: { role: string; content: string }) { switch (m.role) { case 'assistant': return { role: 'assistant', content: m.content }; default: return { role: 'user', content: m.content }; } }`,
+        `app.post('/a', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: req.body.messages.filter(isChatTurn) }); });`,
+        `app.post('/b', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: req.body.messages.map(toMessage) }); });`,
+        `app.post('/c', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: req.body.messages.map(byRole) }); });`,
+        `app.post('/d', async (req, res) => { let messages = req.body.messages; messages = messages.filter((m) => m.role !== 'system'); await openai.chat.completions.create({ model: 'm', messages }); });`,
+        `app.post('/e', async (req, res) => { const { messages } = req.body; if (messages.some((m) => m.role === 'system')) return res.status(400).end(); await openai.chat.completions.create({ model: 'm', messages }); });`,
+        `app.post('/f', async (req, res) => { const last = req.body.messages.findLast((m) => m.role === 'user'); await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: SYSTEM }, last] }); });`,
+      ),
+    },
+    {
+      name: 'lists the server writes, copied, sliced, concatenated, made with Array.of, or kept in a class field',
+      code: lines(
+        ...openai,
+        SYSTEM,
+        `app.post('/a', async (req, res) => { const msgs = [{ role: 'system', content: SYSTEM }, { role: 'user', content: req.body.q }]; await openai.chat.completions.create({ model: 'm', messages: [...msgs].slice(-10) }); });`,
+        `app.post('/b', async (req, res) => { const history = [{ role: 'system', content: SYSTEM }]; await openai.chat.completions.create({ model: 'm', messages: history.concat({ role: 'user', content: req.body.q }) }); });`,
+        `app.post('/c', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: Array.of({ role: 'user', content: req.body.q }) }); });`,
+        `app.post('/d', async (req, res) => { const msgs = [{ role: 'user', content: req.body.q }]; await openai.chat.completions.create({ model: 'm', messages: msgs.map((m) => ({ ...m })) }); });`,
+        `class Chat { history = [{ role: 'system', content: SYSTEM }]; async say(text: string) { this.history.push({ role: 'user', content: text }); return openai.chat.completions.create({ model: 'm', messages: this.history }); } }`,
+        `const chat = new Chat();`,
+        `app.post('/e', async (req, res) => { await chat.say(req.body.q); });`,
+      ),
+    },
+    {
       name: 'the request text only as the content of a user message the server writes',
       code: lines(
         ...openai,
@@ -103,6 +133,49 @@ ruleTester().run('no-client-controlled-roles', rule, {
     },
   ],
   invalid: [
+    (() => {
+      const head = [...openai, `function same(m: { role: string; content: string }) { return { role: m.role, content: m.content }; }`];
+      const a = `app.post('/a', async (req, res) => { const { messages } = req.body; if (messages.some((m) => m.role === 'system')) console.warn('system turn'); await openai.chat.completions.create({ model: 'm', messages }); });`;
+      const b = `app.post('/b', async (req, res) => { let messages = []; messages = req.body.messages; await openai.chat.completions.create({ model: 'm', messages }); });`;
+      const c = `app.post('/c', async (req, res) => { await openai.chat.completions.create({ model: 'm', messages: req.body.messages.map(same) }); });`;
+      const code = lines(...head, a, b, c);
+      const fixed = (line: string, from: string, to: string) => code.replace(line, line.replace(from, to));
+      return {
+        name: 'near misses of the constraints: a guard that does not leave, a let written again with the list unfiltered, a named map that keeps the role',
+        code,
+        errors: [
+          { messageId, line: 5, suggestions: [{ messageId: keep, output: fixed(a, `model: 'm', messages }`, `model: 'm', messages: messages${FILTER} }`) }] },
+          { messageId, line: 6, suggestions: [{ messageId: keep, output: fixed(b, `model: 'm', messages }`, `model: 'm', messages: messages${FILTER} }`) }] },
+          { messageId, line: 7, suggestions: [{ messageId: keep, output: fixed(c, `map(same)`, `map(same)${FILTER}`) }] },
+        ],
+      };
+    })(),
+    {
+      name: 'a class that keeps the client list in a field',
+      code: lines(
+        ...openai,
+        `class Chat { history: unknown[] = []; async say(messages: unknown[]) { this.history.push(...messages); return openai.chat.completions.create({ model: 'm', messages: this.history }); } }`,
+        `const chat = new Chat();`,
+        `app.post('/e', async (req, res) => { await chat.say(req.body.messages); });`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 4,
+          suggestions: [
+            {
+              messageId: keep,
+              output: lines(
+                ...openai,
+                `class Chat { history: unknown[] = []; async say(messages: unknown[]) { this.history.push(...messages); return openai.chat.completions.create({ model: 'm', messages: this.history${FILTER} }); } }`,
+                `const chat = new Chat();`,
+                `app.post('/e', async (req, res) => { await chat.say(req.body.messages); });`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "the client's list as the messages",
       code: lines(...openai, `app.post('/chat', async (req, res) => {`, `  await openai.chat.completions.create({ model: 'm', messages: req.body.messages });`, `});`),
@@ -213,7 +286,8 @@ ruleTester().run('no-client-controlled-roles', rule, {
         `  await openai.chat.completions.create({ model: 'm', messages });`,
         `});`,
       ),
-      errors: [{ messageId, line: 8, suggestions: [{ messageId: keep, output: lines(...openai, SYSTEM, `app.post('/chat', async (req, res) => {`, `  const messages = [{ role: 'system', content: SYSTEM }];`, `  messages.push(...req.body.history);`, `  await openai.chat.completions.create({ model: 'm', messages: messages${FILTER} });`, `});`) }] }],
+      // No suggestion: filtering the whole list would drop the server's own system message.
+      errors: [{ messageId, line: 8, suggestions: [] }],
     },
     {
       name: 'a message whose role the client sends (no suggestion: the role itself must be fixed)',

@@ -15,6 +15,8 @@ interface ToolModel {
   readonly names: readonly string[];
   /** The property of the options object that holds the function (`execute`, `func`), or the function as the first argument. */
   readonly at: { readonly property: string } | 'first-argument';
+  /** The field of the first parameter that holds the arguments, when the SDK passes more (`{ context, runtimeContext }` of mastra). */
+  readonly field?: string;
 }
 
 const TOOL_MODELS: readonly ToolModel[] = [
@@ -22,11 +24,12 @@ const TOOL_MODELS: readonly ToolModel[] = [
   { sdk: 'langchain', modules: ['@langchain/core/tools', 'langchain/tools', 'langchain'], names: ['tool'], at: 'first-argument' },
   { sdk: 'langchain', modules: ['@langchain/core/tools', 'langchain/tools', '@langchain/community/tools/dynamic'], names: ['DynamicStructuredTool', 'DynamicTool'], at: { property: 'func' } },
   { sdk: '@openai/agents', modules: ['@openai/agents', '@openai/agents-core'], names: ['tool'], at: { property: 'execute' } },
-  { sdk: 'mastra', modules: ['@mastra/core/tools', '@mastra/core'], names: ['createTool'], at: { property: 'execute' } },
+  { sdk: 'mastra', modules: ['@mastra/core/tools', '@mastra/core'], names: ['createTool'], at: { property: 'execute' }, field: 'context' },
 ];
 
 export interface ToolCall {
   readonly sdk: string;
+  readonly field?: string;
   /** As messages name it: `ai tool()`, `langchain DynamicStructuredTool`. */
   readonly api: string;
 }
@@ -50,7 +53,7 @@ export function toolOfFunction(fn: FunctionNode, index: FileIndex): ToolCall | n
       model.at === 'first-argument'
         ? property === null && call.arguments[0] === fn
         : property === model.at.property && unwrap(call.arguments[0] ?? fn) === fn.parent?.parent;
-    if (matches) return { sdk: model.sdk, api: call.type === T.NewExpression ? `${model.sdk} ${imported.name}` : `${model.sdk} ${imported.name}()` };
+    if (matches) return { sdk: model.sdk, field: model.field, api: call.type === T.NewExpression ? `${model.sdk} ${imported.name}` : `${model.sdk} ${imported.name}()` };
   }
   return null;
 }
