@@ -86,7 +86,7 @@ export function methodName(call: LlmCall): Node {
  */
 export function missingLimit(analysis: FileAnalysis, call: LlmCall): LimitModel | null | undefined {
   // Bedrock's ConverseCommand carries the options of the generation that `client.send` runs.
-  const generates = outputOf(call.sdk, call.api, call.node, analysis.index) !== null || /^Converse(?:Stream)?Command$/.test(call.api);
+  const generates = outputOf(call, analysis.index) !== null || /^Converse(?:Stream)?Command$/.test(call.api);
   if (!generates) return undefined;
   if (call.sdk === 'langchain') {
     const unbounded = call.node.type === T.CallExpression && /\.(?:invoke|stream)$/.test(call.api) && langchainBounded(call.node, analysis) === 'no';

@@ -1,12 +1,13 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../../syntax/ast.js';
 import { CHAT_ROLES, constValue, instructionSlots, messageSlots, optionsOf, property, resolveObject } from './extract.js';
+import { CHAT_MODELS, chainRule } from './langchain-chains.js';
 import type { Extractor, PromptSlot, SdkModel, TrackNode } from './types.js';
 
 /**
  * langchain: message classes (`new SystemMessage(x)`), prompt templates
  * (`ChatPromptTemplate.fromMessages([['system', x], …])`, `PromptTemplate.fromTemplate(x)`)
- * and chat models' `invoke(string | messages)`.
+ * and chat models' `invoke(string | messages)`; LCEL chains in `langchain-chains.ts`.
  */
 const LANGCHAIN_ROLES = { ...CHAT_ROLES, user: ['user', 'human'], assistant: ['assistant', 'ai'] };
 
@@ -99,22 +100,6 @@ const runnable = (name: string): TrackNode => {
   };
 };
 
-const CHAT_MODELS = [
-  'ChatOpenAI',
-  'AzureChatOpenAI',
-  'ChatAnthropic',
-  'ChatGoogleGenerativeAI',
-  'ChatVertexAI',
-  'ChatOllama',
-  'ChatMistralAI',
-  'ChatGroq',
-  'ChatCohere',
-  'ChatBedrockConverse',
-  'ChatXAI',
-  'ChatDeepSeek',
-  'ChatFireworks',
-  'ChatTogetherAI',
-];
 
 const chatModelExports: Record<string, TrackNode> = {};
 for (const name of CHAT_MODELS) chatModelExports[name] = { construct: runnable(name) };
@@ -142,7 +127,10 @@ export const langchainModel: SdkModel = {
     '@langchain/community/chat_models/togetherai',
     'langchain/chat_models/universal',
     '@langchain/langgraph/prebuilt',
+    '@langchain/core/runnables',
+    '@langchain/core/output_parsers',
   ],
+  receivers: [chainRule(invoke)],
   exports: {
     ...chatModelExports,
     SystemMessage: { construct: { api: 'SystemMessage', extract: systemMessage } },

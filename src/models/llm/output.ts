@@ -1,14 +1,9 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileIndex } from '../../syntax/file-index.js';
 import { optionsOf, property } from './extract.js';
+import type { LlmCall, OutputKind } from './types.js';
 
-/**
- * What the result of an LLM call is, and where its text lives. `response`: the SDK's result
- * object (ids, usage, model, tool calls, reasoning); `stream`: a stream of such chunks. Calls
- * that build prompts or clients (`new SystemMessage`, `getGenerativeModel`) have no output.
- */
-export type OutputKind = 'response' | 'stream' | 'text';
+export type { OutputKind } from './types.js';
 
 const NO_OUTPUT = new RegExp(
   [
@@ -23,7 +18,13 @@ const NO_OUTPUT = new RegExp(
   ].join('|'),
 );
 
-export function outputOf(sdk: string, api: string, call: TSESTree.Node, index: FileIndex): OutputKind | null {
+/**
+ * What the result of an LLM call is (see `OutputKind`): what its model says, or told from the
+ * API's name. Calls that build prompts or clients (`new SystemMessage`, `getGenerativeModel`)
+ * have no output.
+ */
+export function outputOf({ sdk, api, node: call, output }: LlmCall, index: FileIndex): OutputKind | null {
+  if (output !== undefined) return output;
   if (sdk === 'wrapper' || sdk === 'helper' || NO_OUTPUT.test(api)) return null;
   // `model.withStructuredOutput(schema).invoke(x)` returns the parsed object: generated content, not an SDK result.
   if (api.includes('.withStructuredOutput.')) return 'text';
