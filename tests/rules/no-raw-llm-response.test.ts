@@ -14,9 +14,28 @@ const honoStreaming = [`import { Hono } from 'hono'; import { stream, streamSSE,
 const aiV3 = [`import { OpenAIStream, StreamingTextResponse } from 'ai'; import OpenAI from 'openai';`, `const openai = new OpenAI();`];
 const langchainAdapter = [`import { LangChainAdapter } from 'ai'; import { ChatOpenAI } from '@langchain/openai';`, `const llm = new ChatOpenAI();`];
 const aiExpress = [`import express from 'express'; import { createUIMessageStream, pipeDataStreamToResponse, pipeUIMessageStreamToResponse, streamText } from 'ai';`, `const app = express();`];
+const lcel = [
+  `import express from 'express'; import { ChatPromptTemplate } from '@langchain/core/prompts'; import { ChatOpenAI } from '@langchain/openai';`,
+  `import { StringOutputParser, JsonOutputParser } from '@langchain/core/output_parsers'; import { RunnableSequence } from '@langchain/core/runnables';`,
+  `const app = express(); const model = new ChatOpenAI({ maxTokens: 300 }); const prompt = ChatPromptTemplate.fromMessages([['system', 'Answer briefly.'], ['human', '{q}']]);`,
+];
+const lcelRoutes = [
+  `app.post('/b', async (req, res) => { const chain = RunnableSequence.from([prompt, model, new StringOutputParser()]); res.send(await chain.invoke({ q: req.body.q })); });`,
+  `app.post('/c', async (req, res) => { const answer = await prompt.pipe(model).invoke({ q: req.body.q }); res.json({ text: answer.content }); });`,
+  `app.post('/d', async (req, res) => { const stream = await prompt.pipe(model).pipe(new JsonOutputParser()).stream({ q: req.body.q }); for await (const part of stream) res.write(JSON.stringify(part)); res.end(); });`,
+];
 const aiUi = [`import { createUIMessageStream, createUIMessageStreamResponse, streamText } from 'ai';`];
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
+    {
+      name: 'LCEL: the text of a chain (after an output parser, or .content of its message) is fine in recommended',
+      code: lines(...lcel, ...lcelRoutes),
+    },
+    {
+      name: 'requireSanitizer: a chain of only a prompt template is no model output (its prompt value, its formatted messages)',
+      options: [{ requireSanitizer: true }],
+      code: lines(...lcel, `app.post('/e', async (req, res) => { res.json(await prompt.invoke({ q: req.body.q })); });`, `app.post('/f', async (req, res) => { res.json({ messages: await prompt.formatMessages({ q: req.body.q }) }); });`),
+    },
     {
       name: 'requireSanitizer: createUIMessageStreamResponse of a UI stream that writes only a status',
       options: [{ requireSanitizer: true }],
@@ -166,6 +185,36 @@ ruleTester().run('no-raw-llm-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: "LCEL: a chain that ends in the chat model returns its whole AIMessage",
+      code: lines(...lcel, `app.post('/a', async (req, res) => { const chain = prompt.pipe(model); const answer = await chain.invoke({ q: req.body.q }); res.json(answer); });`),
+      errors: [
+        {
+          messageId,
+          line: 4,
+          column: 126,
+          data: { what: 'result', api: 'langchain (ChatPromptTemplate | ChatOpenAI).invoke', line: '4', via: ' via answer', sink: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'sendText',
+              data: { path: '.content' },
+              output: lines(...lcel, `app.post('/a', async (req, res) => { const chain = prompt.pipe(model); const answer = await chain.invoke({ q: req.body.q }); res.json(answer.content); });`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'requireSanitizer: LCEL text: after an output parser (invoke and stream), and the .content of the message',
+      options: [{ requireSanitizer: true }],
+      code: lines(...lcel, ...lcelRoutes),
+      output: null,
+      errors: [
+        { messageId: 'unsanitizedText', line: 4, column: 118, data: { api: 'langchain (ChatPromptTemplate | ChatOpenAI | StringOutputParser).invoke', line: '4', via: '', sink: 'res.send' } },
+        { messageId: 'unsanitizedText', line: 5, column: 105, data: { api: 'langchain (ChatPromptTemplate | ChatOpenAI).invoke', line: '5', via: ' via answer.content', sink: 'res.json' } },
+        { messageId: 'unsanitizedText', line: 6, column: 167, data: { api: 'langchain (ChatPromptTemplate | ChatOpenAI | JsonOutputParser).stream', line: '6', via: ' via stream -> part', sink: 'res.write' } },
+      ],
+    },
     {
       name: "requireSanitizer: createUIMessageStreamResponse of a result's UI message stream",
       options: [{ requireSanitizer: true }],
