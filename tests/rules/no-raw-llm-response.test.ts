@@ -24,9 +24,27 @@ const lcelRoutes = [
   `app.post('/c', async (req, res) => { const answer = await prompt.pipe(model).invoke({ q: req.body.q }); res.json({ text: answer.content }); });`,
   `app.post('/d', async (req, res) => { const stream = await prompt.pipe(model).pipe(new JsonOutputParser()).stream({ q: req.body.q }); for await (const part of stream) res.write(JSON.stringify(part)); res.end(); });`,
 ];
+const langgraph = [
+  `import express from 'express'; import { StateGraph, MessagesAnnotation } from '@langchain/langgraph'; import { createReactAgent } from '@langchain/langgraph/prebuilt'; import { createAgent } from 'langchain';`,
+  `const app = express(); const graph = new StateGraph(MessagesAnnotation).addNode('agent', callModel).addEdge('__start__', 'agent').compile();`,
+  `const agent = createReactAgent({ llm, tools: [] }); const helper = createAgent({ model: 'openai:gpt-4o', tools: [] });`,
+];
+const langgraphText = [
+  `app.post('/b', async (req, res) => { const result = await agent.invoke({ messages: [{ role: 'user', content: req.body.q }] }); res.json({ answer: result.messages.at(-1).content }); });`,
+  `app.post('/c', async (req, res) => { for await (const event of graph.streamEvents({ messages: [{ role: 'user', content: req.body.q }] }, { version: 'v2' })) res.write(event.data.chunk.content); res.end(); });`,
+];
 const aiUi = [`import { createUIMessageStream, createUIMessageStreamResponse, streamText } from 'ai';`];
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
+    {
+      name: 'LangGraph: the text of an agent\'s last message and of a streamed event chunk is fine in recommended; a StateGraph of your own module is not langgraph',
+      code: lines(
+        ...langgraph,
+        ...langgraphText,
+        `import { StateGraph as Workflow } from './workflow';`,
+        `app.post('/f', async (req, res) => { const flow = new Workflow(req.body.q).compile(); res.json(await flow.invoke({ q: req.body.q })); });`,
+      ),
+    },
     {
       name: 'LCEL: the text of a chain (after an output parser, or .content of its message) is fine in recommended',
       code: lines(...lcel, ...lcelRoutes),
@@ -185,6 +203,47 @@ ruleTester().run('no-raw-llm-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'LangGraph: the state a compiled graph or an agent returns, and a whole streamed event',
+      code: lines(
+        ...langgraph,
+        `app.post('/a', async (req, res) => { const state = await graph.invoke({ messages: [{ role: 'user', content: req.body.q }] }); res.json(state); });`,
+        `app.post('/d', async (req, res) => { for await (const event of helper.streamEvents({ messages: [{ role: 'user', content: req.body.q }] }, { version: 'v2' })) res.write(JSON.stringify(event)); res.end(); });`,
+        `app.post('/e', async (req, res) => { const result = await helper.invoke({ messages: [{ role: 'user', content: req.body.q }] }); res.json(result); });`,
+      ),
+      errors: [
+        { messageId, line: 4, column: 127, data: { what: 'result', api: 'langchain StateGraph.invoke', line: '4', via: ' via state', sink: 'res.json' }, suggestions: [] },
+        { messageId, line: 5, column: 159, data: { what: 'result', api: 'langchain createAgent().streamEvents', line: '5', via: ' via event', sink: 'res.write' }, suggestions: [] },
+        {
+          messageId,
+          line: 6,
+          column: 129,
+          data: { what: 'result', api: 'langchain createAgent().invoke', line: '6', via: ' via result', sink: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'sendText',
+              data: { path: '.messages.at(-1).content' },
+              output: lines(
+                ...langgraph,
+                `app.post('/a', async (req, res) => { const state = await graph.invoke({ messages: [{ role: 'user', content: req.body.q }] }); res.json(state); });`,
+                `app.post('/d', async (req, res) => { for await (const event of helper.streamEvents({ messages: [{ role: 'user', content: req.body.q }] }, { version: 'v2' })) res.write(JSON.stringify(event)); res.end(); });`,
+                `app.post('/e', async (req, res) => { const result = await helper.invoke({ messages: [{ role: 'user', content: req.body.q }] }); res.json(result.messages.at(-1).content); });`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "requireSanitizer: LangGraph text: an agent's last message, a streamed event's chunk",
+      options: [{ requireSanitizer: true }],
+      code: lines(...langgraph, ...langgraphText),
+      output: null,
+      errors: [
+        { messageId: 'unsanitizedText', line: 4, column: 128, data: { api: 'langchain createReactAgent().invoke', line: '4', via: ' via result.messages.content', sink: 'res.json' } },
+        { messageId: 'unsanitizedText', line: 5, column: 158, data: { api: 'langchain StateGraph.streamEvents', line: '5', via: ' via event.data.chunk.content', sink: 'res.write' } },
+      ],
+    },
     {
       name: "LCEL: a chain that ends in the chat model returns its whole AIMessage",
       code: lines(...lcel, `app.post('/a', async (req, res) => { const chain = prompt.pipe(model); const answer = await chain.invoke({ q: req.body.q }); res.json(answer); });`),

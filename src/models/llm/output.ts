@@ -108,6 +108,9 @@ export function textPath(sdk: string, api: string): string | null {
   if (api.startsWith('responses.')) return '.output_text';
   if (api === 'generateText' || api.endsWith('.generate')) return '.text';
   if (api === 'generateObject') return '.object';
+  // A prebuilt agent's state: its last message is the answer. A graph's state has no fixed shape.
+  if (sdk === 'langchain' && /^create(?:React)?Agent\(\)\.invoke$/.test(api)) return '.messages.at(-1).content';
+  if (sdk === 'langchain' && api.startsWith('StateGraph.')) return null;
   if (sdk === 'langchain' && api.endsWith('.invoke')) return '.content';
   if (api === 'models.generateContent' || api === 'chats.sendMessage') return '.text';
   if (api === 'generateContent') return '.response.text()';
