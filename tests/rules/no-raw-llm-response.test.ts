@@ -33,9 +33,21 @@ const langgraphText = [
   `app.post('/b', async (req, res) => { const result = await agent.invoke({ messages: [{ role: 'user', content: req.body.q }] }); res.json({ answer: result.messages.at(-1).content }); });`,
   `app.post('/c', async (req, res) => { for await (const event of graph.streamEvents({ messages: [{ role: 'user', content: req.body.q }] }, { version: 'v2' })) res.write(event.data.chunk.content); res.end(); });`,
 ];
+const agentsAndGemini = [
+  `import express from 'express'; import { Agent, run } from '@openai/agents'; import { GoogleGenAI } from '@google/genai';`,
+  `const app = express(); const agent = new Agent({ name: 'support', instructions: 'Answer about our stores.' }); const ai = new GoogleGenAI({});`,
+];
+const agentsAndGeminiText = [
+  `app.post('/b', async (req, res) => { const result = await run(agent, req.body.q); res.json({ answer: result.finalOutput }); });`,
+  `app.post('/c', async (req, res) => { const response = await ai.models.generateContent({ model: 'm', contents: req.body.q, config: { maxOutputTokens: 300 } }); res.json({ call: response.functionCalls[0].args }); });`,
+];
 const aiUi = [`import { createUIMessageStream, createUIMessageStreamResponse, streamText } from 'ai';`];
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
+    {
+      name: "@openai/agents run: its finalOutput, and Gemini's function-call args, are generated text (fine in recommended)",
+      code: lines(...agentsAndGemini, ...agentsAndGeminiText),
+    },
     {
       name: 'LangGraph: the text of an agent\'s last message and of a streamed event chunk is fine in recommended; a StateGraph of your own module is not langgraph',
       code: lines(
@@ -203,6 +215,22 @@ ruleTester().run('no-raw-llm-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: '@openai/agents: the whole result of run(agent, input)',
+      code: lines(...agentsAndGemini, `app.post('/a', async (req, res) => { res.json(await run(agent, req.body.q)); });`),
+      errors: [{ messageId, line: 3, column: 38, data: { what: 'result', api: 'openai-agents run', line: '3', via: '', sink: 'res.json' }, suggestions: [] }],
+    },
+    {
+      name: "requireSanitizer: @openai/agents finalOutput and a streamed run's text stream; Gemini function-call args",
+      options: [{ requireSanitizer: true }],
+      code: lines(...agentsAndGemini, ...agentsAndGeminiText, `app.post('/d', async (req, res) => { const result = await run(agent, req.body.q, { stream: true }); result.toTextStream().pipe(res); });`),
+      output: null,
+      errors: [
+        { messageId: 'unsanitizedText', line: 3, column: 83, data: { api: 'openai-agents run', line: '3', via: ' via result.finalOutput', sink: 'res.json' } },
+        { messageId: 'unsanitizedText', line: 4, column: 160, data: { api: 'google models.generateContent', line: '4', via: ' via response.functionCalls[0].args', sink: 'res.json' } },
+        { messageId: 'unsanitizedText', line: 5, column: 101, data: { api: 'openai-agents run', line: '5', via: ' via result', sink: 'pipe(res)' } },
+      ],
+    },
     {
       name: 'LangGraph: the state a compiled graph or an agent returns, and a whole streamed event',
       code: lines(

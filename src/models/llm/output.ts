@@ -18,6 +18,9 @@ const NO_OUTPUT = new RegExp(
   ].join('|'),
 );
 
+/** Calls whose `{ stream: true }` is not their first argument: `run(agent, input, { stream: true })`. */
+const STREAM_OPTIONS_AT: Readonly<Record<string, number>> = { 'openai-agents run': 2, 'openai-agents Runner.run': 2 };
+
 /**
  * What the result of an LLM call is (see `OutputKind`): what its model says, or told from the
  * API's name. Calls that build prompts or clients (`new SystemMessage`, `getGenerativeModel`)
@@ -31,7 +34,7 @@ export function outputOf({ sdk, api, node: call, output }: LlmCall, index: FileI
   const last = api.split('.').at(-1) ?? api;
   if (/stream/i.test(last)) return 'stream';
   if (call.type === T.CallExpression) {
-    const stream = property(optionsOf(call, { index }), 'stream')?.value;
+    const stream = property(optionsOf(call, { index }, STREAM_OPTIONS_AT[`${sdk} ${api}`] ?? 0), 'stream')?.value;
     if (stream?.type === T.Literal && stream.value === true) return 'stream';
   }
   return 'response';
@@ -46,7 +49,9 @@ const TEXT_MEMBERS: Readonly<Record<string, ReadonlySet<string>>> = {
   anthropic: new Set(['content', 'text']),
   ai: new Set(['text', 'object', 'reasoningText', 'textStream', 'partialObjectStream', 'elementStream']),
   langchain: new Set(['content', 'text']),
-  google: new Set(['text']),
+  // Function calls the model chose (`response.functionCalls()[0].args`) are generated like its text.
+  google: new Set(['text', 'functionCalls', 'functionCall', 'args']),
+  'openai-agents': new Set(['finalOutput']),
   ollama: new Set(['response', 'content']),
   cohere: new Set(['text', 'content']),
   bedrock: new Set(['text']),
@@ -89,6 +94,7 @@ export function outputMember(sdk: string, key: string | null): OutputMember {
 /** Methods that turn a result into its text (`response.text()`) or into a text stream (Vercel). */
 export const TEXT_METHODS: ReadonlySet<string> = new Set(['text']);
 export const TEXT_STREAM_METHODS: ReadonlySet<string> = new Set([
+  'toTextStream',
   'toAIStream',
   'toDataStream',
   'toUIMessageStream',
@@ -108,6 +114,7 @@ export function textPath(sdk: string, api: string): string | null {
   if (api.startsWith('responses.')) return '.output_text';
   if (api === 'generateText' || api.endsWith('.generate')) return '.text';
   if (api === 'generateObject') return '.object';
+  if (sdk === 'openai-agents' && (api === 'run' || api === 'Runner.run')) return '.finalOutput';
   // A prebuilt agent's state: its last message is the answer. A graph's state has no fixed shape.
   if (sdk === 'langchain' && /^create(?:React)?Agent\(\)\.invoke$/.test(api)) return '.messages.at(-1).content';
   if (sdk === 'langchain' && api.startsWith('StateGraph.')) return null;
