@@ -302,7 +302,7 @@ class LazyFileAnalysis implements FileAnalysis {
     if (!this.outputsValue) {
       const outputs = new Map<Node, LlmOutputOrigin>();
       for (const call of this.sdkCalls) {
-        const part = outputOf(call.sdk, call.api, call.node, this.index);
+        const part = outputOf(call, this.index);
         if (!part) continue;
         const name = describeCall(call);
         outputs.set(call.node, { kind: 'llm', part, sdk: call.sdk, api: call.api, call: name, node: call.node, text: name, steps: [] });

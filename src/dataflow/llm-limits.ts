@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { LANGCHAIN_LIMITS, limitOf, type LimitModel } from '../models/llm/limits.js';
 import { optionsOf, resolveObject } from '../models/llm/extract.js';
+import { chainModel } from '../models/llm/langchain-chains.js';
 import { outputOf } from '../models/llm/output.js';
 import type { LlmCall } from '../models/llm/types.js';
 import { findProperty, unwrap, type Node } from '../syntax/ast.js';
@@ -32,9 +33,12 @@ function sets(object: TSESTree.ObjectExpression, path: readonly string[], analys
   return answer;
 }
 
-/** `new ChatOpenAI({ maxTokens })` behind `model.invoke(…)`, through `.bind()`/`.withStructuredOutput()`. */
+/**
+ * `new ChatOpenAI({ maxTokens })` behind `model.invoke(…)`, through `.bind()`/`.withStructuredOutput()`,
+ * or the one chat model of a chain read whole (`prompt.pipe(model).invoke(…)`).
+ */
 function langchainBounded(call: TSESTree.CallExpression, analysis: FileAnalysis): Bounded {
-  let receiver: Node = unwrap(call.callee);
+  let receiver: Node = chainModel(call, analysis.index) ?? unwrap(call.callee);
   for (let depth = 0; depth < 6; depth++) {
     if (receiver.type === T.MemberExpression) receiver = unwrap(receiver.object);
     else if (receiver.type === T.CallExpression) receiver = unwrap(receiver.callee);
@@ -119,7 +123,7 @@ export function methodName(call: LlmCall): Node {
  */
 export function missingLimit(analysis: FileAnalysis, call: LlmCall): LimitModel | null | undefined {
   // Bedrock's ConverseCommand carries the options of the generation that `client.send` runs.
-  const generates = outputOf(call.sdk, call.api, call.node, analysis.index) !== null || /^Converse(?:Stream)?Command$/.test(call.api);
+  const generates = outputOf(call, analysis.index) !== null || /^Converse(?:Stream)?Command$/.test(call.api);
   if (!generates) return undefined;
   if (call.sdk === 'langchain') {
     const unbounded = call.node.type === T.CallExpression && /\.(?:invoke|stream)$/.test(call.api) && langchainBounded(call.node, analysis) === 'no';

@@ -44,7 +44,8 @@ export function promptVariables(calls: readonly LlmCall[], index: FileIndex): Ma
     found.set(variable, { kind: 'prompt', what, call: describeCall(call), node: declared, text: value.name, steps: [] });
   };
   for (const call of calls) {
-    for (const slot of call.slots) if (slot.role === 'system') note(slot.value, 'system prompt', call);
+    // A value that fills a template variable is a piece of the prompt, not the instructions.
+    for (const slot of call.slots) if (slot.role === 'system' && !slot.fills) note(slot.value, 'system prompt', call);
     // A list counts only when it holds the system message (echoing the client's own history is fine).
     const options = optionsOf(call.node, { index });
     const first = call.node.arguments[0];

@@ -13,15 +13,15 @@ type TraceMap = Record<string | symbol, unknown>;
 
 const traceMaps = new WeakMap<TrackNode, TraceMap>();
 
-/** ReferenceTracker's map for a model node; built once per node, shared by every file. */
+/** ReferenceTracker's map for a model node; built once per node, shared by every file. Cycles (a builder whose methods return it) are kept. */
 function toTraceMap(node: TrackNode): TraceMap {
   let map = traceMaps.get(node);
   if (map) return map;
   map = {};
+  traceMaps.set(node, map);
   for (const [key, child] of Object.entries(node.members ?? {})) map[key] = toTraceMap(child);
   if (node.call) map[CALL] = node.call;
   if (node.construct) map[CONSTRUCT] = node.construct;
-  traceMaps.set(node, map);
   return map;
 }
 
@@ -134,7 +134,8 @@ export function findLlmCalls(
         seen.add(node);
         const call = node as TSESTree.CallExpression | TSESTree.NewExpression;
         if (info.api && info.extract && !found.has(node)) {
-          found.set(node, { node: call, sdk: model.sdk, api: info.api, slots: info.extract(call, context) });
+          const output = info.output === undefined ? {} : { output: info.output };
+          found.set(node, { node: call, sdk: model.sdk, api: info.api, slots: info.extract(call, context), ...output });
         }
         if (hasNestedValues(info)) queue.push(...follow(tracker, node, toTraceMap(info), index));
       }
@@ -169,6 +170,23 @@ export function findLlmCalls(
 
   if (types) {
     for (const call of typedClientCalls(index, types, found)) found.set(call.node, call);
+  }
+
+  // Calls told by what their receiver was built from (langchain runnables): only models the file imports.
+  for (const model of SDK_MODELS) {
+    if (!model.receivers || !imported(model)) continue;
+    for (const call of index.calls) {
+      if (found.has(call)) continue;
+      const callee = unwrap(call.callee);
+      const method = callee.type === T.MemberExpression ? keyName(callee) : null;
+      for (const rule of model.receivers) {
+        const matched = method !== null && rule.methods.has(method) ? rule.match(call, context) : null;
+        if (matched) {
+          found.set(call, { node: call, sdk: model.sdk, ...matched });
+          break;
+        }
+      }
+    }
   }
 
   // Unmistakable method chains: only calls whose method is the last name of some chain are looked at.
@@ -213,8 +231,12 @@ let apiMethods: Set<string> | undefined;
 export function apiMethodNames(): ReadonlySet<string> {
   if (apiMethods) return apiMethods;
   apiMethods = new Set();
+  // A node is visited once per name it is reached under: builders whose methods return the builder make cycles.
+  const seen = new Map<TrackNode, Set<string | null>>();
   const visit = (node: TrackNode, name: string | null, depth: number) => {
-    if (depth > 8) return;
+    const names = seen.get(node) ?? new Set();
+    if (depth > 8 || names.has(name)) return;
+    seen.set(node, names.add(name));
     if (node.call?.api && name !== null) apiMethods!.add(name);
     for (const [key, child] of Object.entries(node.members ?? {})) visit(child, key, depth + 1);
     if (node.call) visit(node.call, null, depth + 1);

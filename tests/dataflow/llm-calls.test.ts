@@ -83,6 +83,23 @@ describe('LLM calls: other SDKs', () => {
     ).toEqual(['langchain ChatAnthropic.withStructuredOutput.invoke: prompt']);
   });
 
+  it('langchain runnables: a chain is read back from its call through consts, pipe, RunnableSequence.from and wrappers', () => {
+    const head = `import { ChatPromptTemplate } from '@langchain/core/prompts'; import { ChatOpenAI } from '@langchain/openai'; import { StringOutputParser } from '@langchain/core/output_parsers'; import { RunnableSequence } from '@langchain/core/runnables'; import { llm } from './llm';
+      const m = new ChatOpenAI({}); const p = ChatPromptTemplate.fromMessages([['system', 'Be {tone}. {{literal}}'], ['ai', 'Sure, {name}.'], ['human', '{q}']]);`;
+    expect(
+      llmCalls(`${head} p.pipe(m.withConfig({})).invoke({ tone: T, name: N, q: Q, literal: L }); RunnableSequence.from([p, m, new StringOutputParser()]).stream({ q: Q });
+        m.pipe(new StringOutputParser()).invoke(P); p.formatMessages({ tone: T }); p.pipe(llm).invoke({ tone: T }); m.invoke(P); new StringOutputParser().invoke(P);`),
+    ).toEqual([
+      'langchain ChatPromptTemplate.fromMessages: system,assistant,user',
+      'langchain (ChatPromptTemplate | ChatOpenAI).invoke: system,assistant,user',
+      'langchain (ChatPromptTemplate | ChatOpenAI | StringOutputParser).stream: user',
+      'langchain (ChatOpenAI | StringOutputParser).invoke: prompt',
+      'langchain ChatPromptTemplate.formatMessages: system',
+      'langchain (ChatPromptTemplate | runnable).invoke: system',
+      'langchain ChatOpenAI.invoke: prompt',
+    ]);
+  });
+
   it('google genai and generative-ai', () => {
     expect(llmCalls(`import { GoogleGenAI } from '@google/genai'; const ai = new GoogleGenAI({}); ai.models.generateContent({ model: 'm', contents: U, config: { systemInstruction: S } });`)).toEqual([
       'google models.generateContent: system,prompt',

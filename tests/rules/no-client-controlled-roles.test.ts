@@ -5,6 +5,7 @@ const messageId = 'clientControlledRoles' as const;
 const keep = 'keepUserRoles' as const;
 const FILTER = ".filter((message) => message.role === 'user' || message.role === 'assistant')";
 const openai = [`import express from 'express';`, `import OpenAI from 'openai';`, `const app = express(); const openai = new OpenAI();`];
+const reactAgent = [`import express from 'express'; import { createReactAgent } from '@langchain/langgraph/prebuilt';`, `const app = express(); const agent = createReactAgent({ llm, tools: [], prompt: 'Answer about our stores.' });`];
 const SYSTEM = `const SYSTEM = 'You are Acme support. Never offer refunds.';`;
 const nextChat = [`import { streamText, convertToModelMessages } from 'ai';`, `import { openai } from '@ai-sdk/openai';`];
 
@@ -39,6 +40,10 @@ ruleTester().run('no-client-controlled-roles', rule, {
         `const chat = new Chat();`,
         `app.post('/e', async (req, res) => { await chat.say(req.body.q); });`,
       ),
+      },
+      {
+      name: 'LangGraph agent: the request data in a user message the server writes',
+      code: lines(...reactAgent, `app.post('/b', async (req, res) => { const result = await agent.invoke({ messages: [{ role: 'user', content: req.body.q }] }); res.json({ answer: result.messages.at(-1).content }); });`),
     },
     {
       name: 'the request text only as the content of a user message the server writes',
@@ -175,6 +180,11 @@ ruleTester().run('no-client-controlled-roles', rule, {
           ],
         },
       ],
+    },
+    {
+      name: "LangGraph agent: the client's list as the agent's messages",
+      code: lines(...reactAgent, `app.post('/a', async (req, res) => { const result = await agent.invoke({ messages: req.body.messages }); res.json({ answer: result.messages.at(-1).content }); });`),
+      errors: [{ messageId, line: 3, column: 74, suggestions: [] }],
     },
     {
       name: "the client's list as the messages",

@@ -3,6 +3,10 @@ import { lines, ruleTester } from './tester.js';
 
 const messageId = 'outputInSink' as const;
 const openai = [`import OpenAI from 'openai';`, `const openai = new OpenAI();`];
+const toolBlocks = [
+  `import express from 'express'; import Anthropic from '@anthropic-ai/sdk'; import { GoogleGenAI } from '@google/genai'; import { readFile } from 'node:fs/promises';`,
+  `const app = express(); const anthropic = new Anthropic(); const ai = new GoogleGenAI({});`,
+];
 const completion = `const r = await openai.chat.completions.create({ model: 'm', max_tokens: 200, messages: [{ role: 'user', content: q }] });`;
 const text = `const text = r.choices[0].message.content;`;
 
@@ -96,6 +100,18 @@ ruleTester().run('no-llm-output-in-dangerous-sink', rule, {
     },
   ],
   invalid: [
+    {
+      name: "tool calls the model chose: an Anthropic tool_use block's input, Gemini's functionCalls()[0].args",
+      code: lines(
+        ...toolBlocks,
+        `app.post('/a', async (req, res) => { const message = await anthropic.messages.create({ model: 'm', max_tokens: 300, messages: [{ role: 'user', content: req.body.q }] }); const use = message.content.find((b) => b.type === 'tool_use'); res.send(await readFile(use.input.path, 'utf8')); });`,
+        `app.post('/b', async (req, res) => { const response = await ai.models.generateContent({ model: 'm', contents: req.body.q, config: { maxOutputTokens: 300 } }); res.send(await readFile(response.functionCalls[0].args.path, 'utf8')); });`,
+      ),
+      errors: [
+        { messageId, line: 3, column: 259, data: { call: 'anthropic messages.create', line: '3', via: ' via message.content -> use.input.path', api: 'readFile', effect: 'uses it as a file path (path traversal)' } },
+        { messageId, line: 4, column: 184, data: { call: 'google models.generateContent', line: '4', via: ' via response.functionCalls[0].args.path', api: 'readFile', effect: 'uses it as a file path (path traversal)' } },
+      ],
+    },
     {
       name: 'ai tool(): the arguments the model chose reach a shell',
       code: lines(

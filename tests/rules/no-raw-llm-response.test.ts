@@ -14,9 +14,58 @@ const honoStreaming = [`import { Hono } from 'hono'; import { stream, streamSSE,
 const aiV3 = [`import { OpenAIStream, StreamingTextResponse } from 'ai'; import OpenAI from 'openai';`, `const openai = new OpenAI();`];
 const langchainAdapter = [`import { LangChainAdapter } from 'ai'; import { ChatOpenAI } from '@langchain/openai';`, `const llm = new ChatOpenAI();`];
 const aiExpress = [`import express from 'express'; import { createUIMessageStream, pipeDataStreamToResponse, pipeUIMessageStreamToResponse, streamText } from 'ai';`, `const app = express();`];
+const lcel = [
+  `import express from 'express'; import { ChatPromptTemplate } from '@langchain/core/prompts'; import { ChatOpenAI } from '@langchain/openai';`,
+  `import { StringOutputParser, JsonOutputParser } from '@langchain/core/output_parsers'; import { RunnableSequence } from '@langchain/core/runnables';`,
+  `const app = express(); const model = new ChatOpenAI({ maxTokens: 300 }); const prompt = ChatPromptTemplate.fromMessages([['system', 'Answer briefly.'], ['human', '{q}']]);`,
+];
+const lcelRoutes = [
+  `app.post('/b', async (req, res) => { const chain = RunnableSequence.from([prompt, model, new StringOutputParser()]); res.send(await chain.invoke({ q: req.body.q })); });`,
+  `app.post('/c', async (req, res) => { const answer = await prompt.pipe(model).invoke({ q: req.body.q }); res.json({ text: answer.content }); });`,
+  `app.post('/d', async (req, res) => { const stream = await prompt.pipe(model).pipe(new JsonOutputParser()).stream({ q: req.body.q }); for await (const part of stream) res.write(JSON.stringify(part)); res.end(); });`,
+];
+const langgraph = [
+  `import express from 'express'; import { StateGraph, MessagesAnnotation } from '@langchain/langgraph'; import { createReactAgent } from '@langchain/langgraph/prebuilt'; import { createAgent } from 'langchain';`,
+  `const app = express(); const graph = new StateGraph(MessagesAnnotation).addNode('agent', callModel).addEdge('__start__', 'agent').compile();`,
+  `const agent = createReactAgent({ llm, tools: [] }); const helper = createAgent({ model: 'openai:gpt-4o', tools: [] });`,
+];
+const langgraphText = [
+  `app.post('/b', async (req, res) => { const result = await agent.invoke({ messages: [{ role: 'user', content: req.body.q }] }); res.json({ answer: result.messages.at(-1).content }); });`,
+  `app.post('/c', async (req, res) => { for await (const event of graph.streamEvents({ messages: [{ role: 'user', content: req.body.q }] }, { version: 'v2' })) res.write(event.data.chunk.content); res.end(); });`,
+];
+const agentsAndGemini = [
+  `import express from 'express'; import { Agent, run } from '@openai/agents'; import { GoogleGenAI } from '@google/genai';`,
+  `const app = express(); const agent = new Agent({ name: 'support', instructions: 'Answer about our stores.' }); const ai = new GoogleGenAI({});`,
+];
+const agentsAndGeminiText = [
+  `app.post('/b', async (req, res) => { const result = await run(agent, req.body.q); res.json({ answer: result.finalOutput }); });`,
+  `app.post('/c', async (req, res) => { const response = await ai.models.generateContent({ model: 'm', contents: req.body.q, config: { maxOutputTokens: 300 } }); res.json({ call: response.functionCalls[0].args }); });`,
+];
 const aiUi = [`import { createUIMessageStream, createUIMessageStreamResponse, streamText } from 'ai';`];
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
+    {
+      name: "@openai/agents run: its finalOutput, and Gemini's function-call args, are generated text (fine in recommended)",
+      code: lines(...agentsAndGemini, ...agentsAndGeminiText),
+    },
+    {
+      name: 'LangGraph: the text of an agent\'s last message and of a streamed event chunk is fine in recommended; a StateGraph of your own module is not langgraph',
+      code: lines(
+        ...langgraph,
+        ...langgraphText,
+        `import { StateGraph as Workflow } from './workflow';`,
+        `app.post('/f', async (req, res) => { const flow = new Workflow(req.body.q).compile(); res.json(await flow.invoke({ q: req.body.q })); });`,
+      ),
+    },
+    {
+      name: 'LCEL: the text of a chain (after an output parser, or .content of its message) is fine in recommended',
+      code: lines(...lcel, ...lcelRoutes),
+    },
+    {
+      name: 'requireSanitizer: a chain of only a prompt template is no model output (its prompt value, its formatted messages)',
+      options: [{ requireSanitizer: true }],
+      code: lines(...lcel, `app.post('/e', async (req, res) => { res.json(await prompt.invoke({ q: req.body.q })); });`, `app.post('/f', async (req, res) => { res.json({ messages: await prompt.formatMessages({ q: req.body.q }) }); });`),
+    },
     {
       name: 'requireSanitizer: createUIMessageStreamResponse of a UI stream that writes only a status',
       options: [{ requireSanitizer: true }],
@@ -166,6 +215,93 @@ ruleTester().run('no-raw-llm-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: '@openai/agents: the whole result of run(agent, input)',
+      code: lines(...agentsAndGemini, `app.post('/a', async (req, res) => { res.json(await run(agent, req.body.q)); });`),
+      errors: [{ messageId, line: 3, column: 38, data: { what: 'result', api: 'openai-agents run', line: '3', via: '', sink: 'res.json' }, suggestions: [] }],
+    },
+    {
+      name: "requireSanitizer: @openai/agents finalOutput and a streamed run's text stream; Gemini function-call args",
+      options: [{ requireSanitizer: true }],
+      code: lines(...agentsAndGemini, ...agentsAndGeminiText, `app.post('/d', async (req, res) => { const result = await run(agent, req.body.q, { stream: true }); result.toTextStream().pipe(res); });`),
+      output: null,
+      errors: [
+        { messageId: 'unsanitizedText', line: 3, column: 83, data: { api: 'openai-agents run', line: '3', via: ' via result.finalOutput', sink: 'res.json' } },
+        { messageId: 'unsanitizedText', line: 4, column: 160, data: { api: 'google models.generateContent', line: '4', via: ' via response.functionCalls[0].args', sink: 'res.json' } },
+        { messageId: 'unsanitizedText', line: 5, column: 101, data: { api: 'openai-agents run', line: '5', via: ' via result', sink: 'pipe(res)' } },
+      ],
+    },
+    {
+      name: 'LangGraph: the state a compiled graph or an agent returns, and a whole streamed event',
+      code: lines(
+        ...langgraph,
+        `app.post('/a', async (req, res) => { const state = await graph.invoke({ messages: [{ role: 'user', content: req.body.q }] }); res.json(state); });`,
+        `app.post('/d', async (req, res) => { for await (const event of helper.streamEvents({ messages: [{ role: 'user', content: req.body.q }] }, { version: 'v2' })) res.write(JSON.stringify(event)); res.end(); });`,
+        `app.post('/e', async (req, res) => { const result = await helper.invoke({ messages: [{ role: 'user', content: req.body.q }] }); res.json(result); });`,
+      ),
+      errors: [
+        { messageId, line: 4, column: 127, data: { what: 'result', api: 'langchain StateGraph.invoke', line: '4', via: ' via state', sink: 'res.json' }, suggestions: [] },
+        { messageId, line: 5, column: 159, data: { what: 'result', api: 'langchain createAgent().streamEvents', line: '5', via: ' via event', sink: 'res.write' }, suggestions: [] },
+        {
+          messageId,
+          line: 6,
+          column: 129,
+          data: { what: 'result', api: 'langchain createAgent().invoke', line: '6', via: ' via result', sink: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'sendText',
+              data: { path: '.messages.at(-1).content' },
+              output: lines(
+                ...langgraph,
+                `app.post('/a', async (req, res) => { const state = await graph.invoke({ messages: [{ role: 'user', content: req.body.q }] }); res.json(state); });`,
+                `app.post('/d', async (req, res) => { for await (const event of helper.streamEvents({ messages: [{ role: 'user', content: req.body.q }] }, { version: 'v2' })) res.write(JSON.stringify(event)); res.end(); });`,
+                `app.post('/e', async (req, res) => { const result = await helper.invoke({ messages: [{ role: 'user', content: req.body.q }] }); res.json(result.messages.at(-1).content); });`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "requireSanitizer: LangGraph text: an agent's last message, a streamed event's chunk",
+      options: [{ requireSanitizer: true }],
+      code: lines(...langgraph, ...langgraphText),
+      output: null,
+      errors: [
+        { messageId: 'unsanitizedText', line: 4, column: 128, data: { api: 'langchain createReactAgent().invoke', line: '4', via: ' via result.messages.content', sink: 'res.json' } },
+        { messageId: 'unsanitizedText', line: 5, column: 158, data: { api: 'langchain StateGraph.streamEvents', line: '5', via: ' via event.data.chunk.content', sink: 'res.write' } },
+      ],
+    },
+    {
+      name: "LCEL: a chain that ends in the chat model returns its whole AIMessage",
+      code: lines(...lcel, `app.post('/a', async (req, res) => { const chain = prompt.pipe(model); const answer = await chain.invoke({ q: req.body.q }); res.json(answer); });`),
+      errors: [
+        {
+          messageId,
+          line: 4,
+          column: 126,
+          data: { what: 'result', api: 'langchain (ChatPromptTemplate | ChatOpenAI).invoke', line: '4', via: ' via answer', sink: 'res.json' },
+          suggestions: [
+            {
+              messageId: 'sendText',
+              data: { path: '.content' },
+              output: lines(...lcel, `app.post('/a', async (req, res) => { const chain = prompt.pipe(model); const answer = await chain.invoke({ q: req.body.q }); res.json(answer.content); });`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'requireSanitizer: LCEL text: after an output parser (invoke and stream), and the .content of the message',
+      options: [{ requireSanitizer: true }],
+      code: lines(...lcel, ...lcelRoutes),
+      output: null,
+      errors: [
+        { messageId: 'unsanitizedText', line: 4, column: 118, data: { api: 'langchain (ChatPromptTemplate | ChatOpenAI | StringOutputParser).invoke', line: '4', via: '', sink: 'res.send' } },
+        { messageId: 'unsanitizedText', line: 5, column: 105, data: { api: 'langchain (ChatPromptTemplate | ChatOpenAI).invoke', line: '5', via: ' via answer.content', sink: 'res.json' } },
+        { messageId: 'unsanitizedText', line: 6, column: 167, data: { api: 'langchain (ChatPromptTemplate | ChatOpenAI | JsonOutputParser).stream', line: '6', via: ' via stream -> part', sink: 'res.write' } },
+      ],
+    },
     {
       name: "requireSanitizer: createUIMessageStreamResponse of a result's UI message stream",
       options: [{ requireSanitizer: true }],

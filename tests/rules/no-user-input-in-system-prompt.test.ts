@@ -10,9 +10,35 @@ const routeList = [
   `async function ask(messages) { let rules = ''; const turns = []; for (const m of messages) { if (m.role === 'system') { rules += m.content; continue; } turns.push({ role: 'user', content: m.content }); } return openai.chat.completions.create({ model: 'm', max_tokens: 300, messages: [{ role: 'system', content: rules }, ...turns] }); }`,
 ];
 const express = [`import express from 'express';`, `import OpenAI from 'openai';`, `const app = express();`, `const openai = new OpenAI();`];
+const lcTemplates = [
+  `import express from 'express'; import { ChatPromptTemplate, SystemMessagePromptTemplate } from '@langchain/core/prompts';`,
+  `import { ChatOpenAI } from '@langchain/openai'; import { StringOutputParser } from '@langchain/core/output_parsers'; import { RunnableSequence } from '@langchain/core/runnables';`,
+  `const app = express(); const model = new ChatOpenAI({ maxTokens: 300 });`,
+  `const prompt = ChatPromptTemplate.fromMessages([['system', 'You are a {tone} assistant'], ['human', '{q}']]);`,
+];
 
 ruleTester().run('no-user-input-in-system-prompt', rule, {
   valid: [
+    {
+      name: 'langchain template filled later: request data fills only the human template ({q}), the system variable gets a constant',
+      code: lines(
+        ...lcTemplates,
+        `app.post('/a', async (req, res) => { const chain = prompt.pipe(model); const answer = await chain.invoke({ tone: 'friendly', q: req.body.q }); res.json({ text: answer.content }); });`,
+        `app.post('/b', async (req, res) => { res.json(await prompt.formatMessages({ tone: 'calm', q: req.body.q })); });`,
+      ),
+    },
+    {
+      name: 'langchain template filled later: {{tone}} is an escaped brace, a mustache template, template text not fixed in the file, a chain that does not start with the template',
+      code: lines(
+        ...lcTemplates,
+        `const escaped = ChatPromptTemplate.fromMessages([['system', 'Answer in JSON like {{tone}}'], ['human', '{q}']]);`,
+        `const mustache = ChatPromptTemplate.fromMessages([['system', 'You are a {{tone}} assistant'], ['human', '{{q}}']], { templateFormat: 'mustache' });`,
+        `app.post('/a', async (req, res) => { res.json(await escaped.pipe(model).invoke({ tone: req.body.tone, q: req.body.q })); });`,
+        `app.post('/b', async (req, res) => { res.json(await mustache.pipe(model).invoke({ tone: req.body.tone, q: req.body.q })); });`,
+        `app.post('/c', async (req, res) => { const dynamic = ChatPromptTemplate.fromMessages([['system', loadText()], ['human', '{q}']]); res.json(await dynamic.pipe(model).invoke({ tone: req.body.tone, q: req.body.q })); });`,
+        `app.post('/d', async (req, res) => { const chain = RunnableSequence.from([{ q: (input) => input.q }, prompt, model]); res.json(await chain.invoke({ tone: req.body.tone, q: req.body.q })); });`,
+      ),
+    },
     {
       name: 'a value rejected unless it is in your own allowlist (an early return) is one of your values after the check',
       code: lines(...express, `const TONES = ['formal', 'pirate'];`, `app.post('/x', async (req, res) => { const { tone } = req.body; if (!TONES.includes(tone)) return res.status(400).json({ error: 'unknown tone' }); await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: \`Talk in a \${tone} tone.\` }] }); res.sendStatus(204); });`),
@@ -368,6 +394,26 @@ ruleTester().run('no-user-input-in-system-prompt', rule, {
     ...sdkValid,
   ],
   invalid: [
+    {
+      name: 'langchain template filled later: the role of the template message that reads {tone} decides the slot (pipe, prompt.invoke, format, RunnableSequence, SystemMessagePromptTemplate)',
+      code: lines(
+        ...lcTemplates,
+        `app.post('/a', async (req, res) => { const chain = prompt.pipe(model); const answer = await chain.invoke({ tone: req.body.tone, q: req.body.q }); res.json({ text: answer.content }); });`,
+        `app.post('/b', async (req, res) => { const { tone } = req.body; res.json(await prompt.invoke({ tone, q: 'hi' })); });`,
+        `app.post('/c', async (req, res) => { res.json(await prompt.format({ tone: req.body.tone, q: 'hi' })); });`,
+        `app.post('/d', async (req, res) => { const chain = RunnableSequence.from([prompt, model.withConfig({ tags: ['x'] }), new StringOutputParser()]); res.json({ text: await chain.invoke({ tone: req.body.tone, q: req.body.q }) }); });`,
+        `const persona = ChatPromptTemplate.fromMessages([SystemMessagePromptTemplate.fromTemplate('Speak as {persona}.'), ['human', '{q}']]);`,
+        `app.post('/e', async (req, res) => { const input = { persona: req.body.persona, q: req.body.q }; res.json(await persona.pipe(model).pipe(new StringOutputParser()).invoke(input)); });`,
+      ),
+      output: null,
+      errors: [
+        { messageId, line: 5, column: 108, data: { source: 'req.body.tone', line: '5', via: '', slot: 'system template variable {tone}', api: 'langchain (ChatPromptTemplate | ChatOpenAI).invoke' } },
+        { messageId, line: 6, column: 96, data: { source: 'req.body.tone', line: '6', via: '', slot: 'system template variable {tone}', api: 'langchain ChatPromptTemplate.invoke' } },
+        { messageId, line: 7, column: 69, data: { source: 'req.body.tone', line: '7', via: '', slot: 'system template variable {tone}', api: 'langchain ChatPromptTemplate.format' } },
+        { messageId, line: 8, column: 184, data: { source: 'req.body.tone', line: '8', via: '', slot: 'system template variable {tone}', api: 'langchain (ChatPromptTemplate | ChatOpenAI | StringOutputParser).invoke' } },
+        { messageId, line: 10, column: 54, data: { source: 'req.body.persona', line: '10', via: '', slot: 'system template variable {persona}', api: 'langchain (ChatPromptTemplate | ChatOpenAI | StringOutputParser).invoke' } },
+      ],
+    },
     {
       name: 'an early return that only checks the value is there leaves it request data',
       code: lines(...express, `const TONES = ['formal', 'pirate'];`, `app.post('/x', async (req, res) => { const { tone } = req.body; if (!tone) return res.status(400).json({ error: 'tone is required' }); await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'system', content: \`Talk in a \${tone} tone.\` }] }); res.sendStatus(204); });`),

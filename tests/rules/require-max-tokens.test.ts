@@ -3,6 +3,11 @@ import { lines, ruleTester } from './tester.js';
 
 const messageId = 'noLimit' as const;
 const express = [`import express from 'express';`, `import OpenAI from 'openai';`, `const app = express(); const openai = new OpenAI();`];
+const lcel = [
+  `import express from 'express'; import { ChatPromptTemplate } from '@langchain/core/prompts'; import { ChatOpenAI } from '@langchain/openai'; import { StringOutputParser } from '@langchain/core/output_parsers';`,
+  `const app = express(); const prompt = ChatPromptTemplate.fromMessages([['system', 'Answer briefly.'], ['human', '{q}']]);`,
+  `const open = new ChatOpenAI({ model: 'm' }); const bounded = new ChatOpenAI({ model: 'm', maxTokens: 300 });`,
+];
 
 ruleTester().run('require-max-tokens', rule, {
   valid: [
@@ -14,6 +19,10 @@ ruleTester().run('require-max-tokens', rule, {
         `export async function POST(req: Request) { const body = await req.json(); return Response.json((await agent.generate({ prompt: body.q })).text); }`,
       ),
       filename: 'app/api/research/route.ts',
+      },
+      {
+      name: 'langchain LCEL: the chat model of the chain sets maxTokens (through withConfig)',
+      code: lines(...lcel, `app.post('/y', async (req, res) => { res.send(await prompt.pipe(bounded.withConfig({})).pipe(new StringOutputParser()).invoke({ q: req.body.q })); });`),
     },
     {
       name: '@openrouter/sdk: maxTokens in the request or its chatRequest; @google/genai chat messages (the chat may carry the limit) and live sessions are not checked',
@@ -121,6 +130,11 @@ ruleTester().run('require-max-tokens', rule, {
       ),
       filename: 'app/api/research/route.ts',
       errors: [{ messageId, line: 3, suggestions: [] }],
+      },
+      {
+      name: 'langchain LCEL: the chat model of a chain invoked on request data sets no limit',
+      code: lines(...lcel, `app.post('/x', async (req, res) => { res.send(await prompt.pipe(open).pipe(new StringOutputParser()).invoke({ q: req.body.q })); });`),
+      errors: [{ messageId, line: 4, column: 102, data: { api: 'langchain (ChatPromptTemplate | ChatOpenAI | StringOutputParser).invoke', source: 'req.body.q', line: '4', option: 'maxTokens on the model' } }],
     },
     {
       name: '@openrouter/sdk: chat.send on request data with no maxTokens (no suggestion: the request may sit under chatRequest)',

@@ -1,12 +1,15 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { unwrap } from '../../syntax/ast.js';
-import { CHAT_ROLES, constValue, instructionSlots, messageSlots, optionsOf, property, resolveObject } from './extract.js';
+import { CHAT_ROLES, constValue, conversationSlot, instructionSlots, messageSlots, optionsOf, property, resolveObject } from './extract.js';
+import { CHAT_MODELS, chainRule } from './langchain-chains.js';
 import type { Extractor, PromptSlot, SdkModel, TrackNode } from './types.js';
 
 /**
  * langchain: message classes (`new SystemMessage(x)`), prompt templates
  * (`ChatPromptTemplate.fromMessages([['system', x], …])`, `PromptTemplate.fromTemplate(x)`)
- * and chat models' `invoke(string | messages)`.
+ * and chat models' `invoke(string | messages)`; LCEL chains in `langchain-chains.ts`; LangGraph
+ * graphs and prebuilt agents, whose runs return the graph's state (its `messages` end with the
+ * model's answer).
  */
 const LANGCHAIN_ROLES = { ...CHAT_ROLES, user: ['user', 'human'], assistant: ['assistant', 'ai'] };
 
@@ -99,22 +102,33 @@ const runnable = (name: string): TrackNode => {
   };
 };
 
-const CHAT_MODELS = [
-  'ChatOpenAI',
-  'AzureChatOpenAI',
-  'ChatAnthropic',
-  'ChatGoogleGenerativeAI',
-  'ChatVertexAI',
-  'ChatOllama',
-  'ChatMistralAI',
-  'ChatGroq',
-  'ChatCohere',
-  'ChatBedrockConverse',
-  'ChatXAI',
-  'ChatDeepSeek',
-  'ChatFireworks',
-  'ChatTogetherAI',
-];
+
+/** A graph's input: `{ messages: [...] }`, read like a chat model's list. */
+const graphInput: Extractor = (call, context) => {
+  const messages = property(optionsOf(call, context), 'messages');
+  return messages ? [...messageSlots(messages.value, context, LANGCHAIN_ROLES), ...conversationSlot(messages)] : [];
+};
+
+/** What a compiled graph or an agent runs: `invoke` returns the state, `stream` and `streamEvents` its updates. */
+function graphRuns(name: string): TrackNode {
+  const runs: Record<string, TrackNode> = {
+    invoke: { call: { api: `${name}.invoke`, extract: graphInput, output: 'response' } },
+    stream: { call: { api: `${name}.stream`, extract: graphInput, output: 'stream' } },
+    streamEvents: { call: { api: `${name}.streamEvents`, extract: graphInput, output: 'stream' } },
+  };
+  const graph: TrackNode = { members: runs };
+  runs.withConfig = { call: graph };
+  return graph;
+}
+
+/** `new StateGraph(State).addNode(…).addEdge(…).compile()`: the builder's methods return the builder. */
+function graphBuilder(): TrackNode {
+  const members: Record<string, TrackNode> = {};
+  const builder: TrackNode = { members };
+  for (const name of ['addNode', 'addEdge', 'addConditionalEdges', 'addSequence', 'setEntryPoint', 'setFinishPoint']) members[name] = { call: builder };
+  members.compile = { call: graphRuns('StateGraph') };
+  return builder;
+}
 
 const chatModelExports: Record<string, TrackNode> = {};
 for (const name of CHAT_MODELS) chatModelExports[name] = { construct: runnable(name) };
@@ -142,7 +156,11 @@ export const langchainModel: SdkModel = {
     '@langchain/community/chat_models/togetherai',
     'langchain/chat_models/universal',
     '@langchain/langgraph/prebuilt',
+    '@langchain/langgraph',
+    '@langchain/core/runnables',
+    '@langchain/core/output_parsers',
   ],
+  receivers: [chainRule(invoke)],
   exports: {
     ...chatModelExports,
     SystemMessage: { construct: { api: 'SystemMessage', extract: systemMessage } },
@@ -157,7 +175,8 @@ export const langchainModel: SdkModel = {
     },
     PromptTemplate: { members: { fromTemplate: { call: { api: 'PromptTemplate.fromTemplate', extract: flatTemplate } } } },
     initChatModel: { call: runnable('initChatModel()') },
-    createAgent: { call: { api: 'createAgent', extract: agentPrompt('systemPrompt') } },
-    createReactAgent: { call: { api: 'createReactAgent', extract: agentPrompt('prompt', 'stateModifier', 'messageModifier') } },
+    createAgent: { call: { api: 'createAgent', extract: agentPrompt('systemPrompt'), ...graphRuns('createAgent()') } },
+    createReactAgent: { call: { api: 'createReactAgent', extract: agentPrompt('prompt', 'stateModifier', 'messageModifier'), ...graphRuns('createReactAgent()') } },
+    StateGraph: { construct: graphBuilder() },
   },
 };

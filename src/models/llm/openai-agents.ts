@@ -5,7 +5,8 @@ import type { Extractor, SdkModel, TrackNode } from './types.js';
  * @openai/agents: `new Agent({ name, instructions, handoffDescription })` (also `Agent.create`,
  * and `RealtimeAgent` for voice). `instructions` is the agent's system prompt, a string or a
  * function that returns one; `handoffDescription` is what another agent reads when it decides
- * to hand off, so it steers that agent too.
+ * to hand off, so it steers that agent too. `run(agent, input)` (also `new Runner().run`) runs it:
+ * its result's `finalOutput` is the model's text, and `{ stream: true }` makes it a stream.
  */
 const agentOptions: Extractor = (call, context) => {
   const options = optionsOf(call, context);
@@ -14,6 +15,9 @@ const agentOptions: Extractor = (call, context) => {
     ...instructionSlots(options, 'handoffDescription', 'handoff description', context.index),
   ];
 };
+
+/** `run(agent, input)`: the agent's input is a user turn (or a list of items); its instructions are the agent's. */
+const runInput: Extractor = () => [];
 
 const agent: TrackNode = {
   construct: { api: 'Agent', extract: agentOptions },
@@ -26,5 +30,8 @@ export const openaiAgentsModel: SdkModel = {
   exports: {
     Agent: agent,
     RealtimeAgent: { construct: { api: 'RealtimeAgent', extract: agentOptions } },
+    // A run's result: `finalOutput` is the model's answer; the whole result holds every item and raw response.
+    run: { call: { api: 'run', extract: runInput } },
+    Runner: { construct: { members: { run: { call: { api: 'Runner.run', extract: runInput } } } } },
   },
 };

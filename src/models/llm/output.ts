@@ -1,14 +1,9 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileIndex } from '../../syntax/file-index.js';
 import { optionsOf, property } from './extract.js';
+import type { LlmCall, OutputKind } from './types.js';
 
-/**
- * What the result of an LLM call is, and where its text lives. `response`: the SDK's result
- * object (ids, usage, model, tool calls, reasoning); `stream`: a stream of such chunks. Calls
- * that build prompts or clients (`new SystemMessage`, `getGenerativeModel`) have no output.
- */
-export type OutputKind = 'response' | 'stream' | 'text';
+export type { OutputKind } from './types.js';
 
 const NO_OUTPUT = new RegExp(
   [
@@ -23,14 +18,23 @@ const NO_OUTPUT = new RegExp(
   ].join('|'),
 );
 
-export function outputOf(sdk: string, api: string, call: TSESTree.Node, index: FileIndex): OutputKind | null {
+/** Calls whose `{ stream: true }` is not their first argument: `run(agent, input, { stream: true })`. */
+const STREAM_OPTIONS_AT: Readonly<Record<string, number>> = { 'openai-agents run': 2, 'openai-agents Runner.run': 2 };
+
+/**
+ * What the result of an LLM call is (see `OutputKind`): what its model says, or told from the
+ * API's name. Calls that build prompts or clients (`new SystemMessage`, `getGenerativeModel`)
+ * have no output.
+ */
+export function outputOf({ sdk, api, node: call, output }: LlmCall, index: FileIndex): OutputKind | null {
+  if (output !== undefined) return output;
   if (sdk === 'wrapper' || sdk === 'helper' || NO_OUTPUT.test(api)) return null;
   // `model.withStructuredOutput(schema).invoke(x)` returns the parsed object: generated content, not an SDK result.
   if (api.includes('.withStructuredOutput.')) return 'text';
   const last = api.split('.').at(-1) ?? api;
   if (/stream/i.test(last)) return 'stream';
   if (call.type === T.CallExpression) {
-    const stream = property(optionsOf(call, { index }), 'stream')?.value;
+    const stream = property(optionsOf(call, { index }, STREAM_OPTIONS_AT[`${sdk} ${api}`] ?? 0), 'stream')?.value;
     if (stream?.type === T.Literal && stream.value === true) return 'stream';
   }
   return 'response';
@@ -45,7 +49,9 @@ const TEXT_MEMBERS: Readonly<Record<string, ReadonlySet<string>>> = {
   anthropic: new Set(['content', 'text']),
   ai: new Set(['text', 'object', 'reasoningText', 'textStream', 'partialObjectStream', 'elementStream']),
   langchain: new Set(['content', 'text']),
-  google: new Set(['text']),
+  // Function calls the model chose (`response.functionCalls()[0].args`) are generated like its text.
+  google: new Set(['text', 'functionCalls', 'functionCall', 'args']),
+  'openai-agents': new Set(['finalOutput']),
   ollama: new Set(['response', 'content']),
   cohere: new Set(['text', 'content']),
   bedrock: new Set(['text']),
@@ -88,6 +94,7 @@ export function outputMember(sdk: string, key: string | null): OutputMember {
 /** Methods that turn a result into its text (`response.text()`) or into a text stream (Vercel). */
 export const TEXT_METHODS: ReadonlySet<string> = new Set(['text']);
 export const TEXT_STREAM_METHODS: ReadonlySet<string> = new Set([
+  'toTextStream',
   'toAIStream',
   'toDataStream',
   'toUIMessageStream',
@@ -107,6 +114,10 @@ export function textPath(sdk: string, api: string): string | null {
   if (api.startsWith('responses.')) return '.output_text';
   if (api === 'generateText' || api.endsWith('.generate')) return '.text';
   if (api === 'generateObject') return '.object';
+  if (sdk === 'openai-agents' && (api === 'run' || api === 'Runner.run')) return '.finalOutput';
+  // A prebuilt agent's state: its last message is the answer. A graph's state has no fixed shape.
+  if (sdk === 'langchain' && /^create(?:React)?Agent\(\)\.invoke$/.test(api)) return '.messages.at(-1).content';
+  if (sdk === 'langchain' && api.startsWith('StateGraph.')) return null;
   if (sdk === 'langchain' && api.endsWith('.invoke')) return '.content';
   if (api === 'models.generateContent' || api === 'chats.sendMessage') return '.text';
   if (api === 'generateContent') return '.response.text()';

@@ -9,6 +9,13 @@ import type { FileIndex } from '../../syntax/file-index.js';
  */
 export type SlotRole = 'system' | 'user' | 'prompt' | 'messages' | 'assistant' | 'conversation';
 
+/**
+ * What an LLM call returns. `response`: the SDK's result object (ids, usage, model, tool calls,
+ * reasoning); `stream`: a stream of such chunks; `text`: generated content itself (a string or a
+ * parsed object); `text-stream`: a stream of such pieces.
+ */
+export type OutputKind = 'response' | 'stream' | 'text' | 'text-stream';
+
 export interface MessageRoles {
   /** role name -> label used in messages ('system' -> 'system message'). */
   readonly system: Readonly<Record<string, string>>;
@@ -99,6 +106,11 @@ export interface PromptSlot {
      */
     readonly elsewhere?: string;
   };
+  /**
+   * The template variable this value fills (langchain `chain.invoke({ tone })` for a template that
+   * reads `{tone}`): a piece of the prompt, not all of it.
+   */
+  readonly fills?: string;
 }
 
 /** Instruction words needed before a user turn counts as a flat prompt. */
@@ -111,6 +123,8 @@ export interface LlmCall {
   /** 'chat.completions.create', 'generateText', 'SystemMessage', … */
   readonly api: string;
   readonly slots: readonly PromptSlot[];
+  /** What the call returns, when its model knows (null: nothing generated); otherwise told from `api`. */
+  readonly output?: OutputKind | null;
 }
 
 export interface ExtractContext {
@@ -127,6 +141,8 @@ export type Extractor = (call: TSESTree.CallExpression | TSESTree.NewExpression,
 export interface TrackNode {
   readonly api?: string;
   readonly extract?: Extractor;
+  /** What the call returns (see `LlmCall.output`). */
+  readonly output?: OutputKind | null;
   readonly members?: Readonly<Record<string, TrackNode>>;
   readonly call?: TrackNode;
   readonly construct?: TrackNode;
@@ -142,10 +158,20 @@ export interface ChainRule {
   readonly requireOptions?: readonly string[];
 }
 
+/**
+ * Calls told by what their receiver was built from in this file: langchain's
+ * `prompt.pipe(model).invoke({ … })`. Only calls whose method is one of `methods` are asked.
+ */
+export interface ReceiverRule {
+  readonly methods: ReadonlySet<string>;
+  readonly match: (call: TSESTree.CallExpression, context: ExtractContext) => Omit<LlmCall, 'node' | 'sdk'> | null;
+}
+
 export interface SdkModel {
   readonly sdk: string;
   readonly modules: readonly string[];
   /** Export name ('default' for the default export) -> what it leads to. */
   readonly exports: Readonly<Record<string, TrackNode>>;
   readonly chains?: readonly ChainRule[];
+  readonly receivers?: readonly ReceiverRule[];
 }
