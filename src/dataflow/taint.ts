@@ -1083,6 +1083,8 @@ export class TaintEngine {
       // `Object.assign(target, a, b)` merges fields: later sources write over earlier ones.
       if (root.name === 'Object' && names.join('.') === 'assign') return this.mergedFields(call.arguments);
       if (root.name === 'Array' && names.join('.') === 'of') return this.elementsTaint(call, true);
+      // Each result of `Promise.allSettled` holds its promise's value under `value` (`{ status, value }`).
+      if (root.name === 'Promise' && names.join('.') === 'allSettled') return inField(this.argumentsTaint(call), 'value');
       return this.argumentsTaint(call);
     }
     if (method === null) return CLEAN;

@@ -86,6 +86,14 @@ describe('list elements', () => {
     expect(sinkOrigins(route(`const text = dedent\`Answer: \${req.params.id}\`; sink(text);`))).toEqual(['req.params.id -> text']);
   });
 
+  it('a settled result holds its promise value under value', () => {
+    const check = `async function check(q) { return { id: 1, text: q }; }`;
+    const settled = `const results = await Promise.allSettled([check(req.body.q)]);`;
+    expect(sinkOrigins(`${check} ${route(`${settled} for (const r of results) sink(r.status);`)}`)).toEqual([]);
+    expect(sinkOrigins(`${check} ${route(`${settled} for (const r of results) sink(r.value.id);`)}`)).toEqual([]);
+    expect(sinkOrigins(`${check} ${route(`${settled} for (const r of results) sink(r.value.text);`)}`).length).toBe(1);
+  });
+
   it('an element of a list made in a helper keeps its fields at the caller', () => {
     const make = `function make(q) { return [{ role: 'user', content: q }]; }`;
     expect(sinkOrigins(`${make} ${route(`sink(make(req.body.q)[0].role);`)}`)).toEqual([]);
