@@ -57,11 +57,11 @@ export function mixedPromptFindings(analysis: FileAnalysis): PromptFinding[] {
       if (!origin) {
         // Request data from callers in other modules, in a prompt that mixes it with instructions here.
         const incoming = incomingRequestData(analysis, taint)[0];
-        if (incoming && hasInstructionText(promptParts(slot.value, host), slot.minInstructionWords)) findings.push({ call, slot, origin: incoming });
+        if (incoming && (slot.mixed || hasInstructionText(promptParts(slot.value, host), slot.minInstructionWords))) findings.push({ call, slot, origin: incoming });
         continue;
       }
-      // A helper that already wraps its argument in instructions: any request data passed in is mixed.
-      if (!slot.through?.mixed) {
+      // A helper that already wraps its argument in instructions (or a template that does): any request data passed in is mixed.
+      if (!slot.through?.mixed && !slot.mixed) {
         const parts = promptParts(slot.value, host);
         if (!hasRequestData(parts) || !hasInstructionText(parts, slot.minInstructionWords)) continue;
       }

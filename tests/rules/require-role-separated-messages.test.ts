@@ -2,9 +2,26 @@ import rule from '../../rules/require-role-separated-messages.js';
 import { lines, ruleTester } from './tester.js';
 
 const messageId = 'mixedPrompt' as const;
+const lcTemplates = [
+  `import express from 'express';`,
+  `import { ChatOpenAI } from '@langchain/openai';`,
+  `import { ChatPromptTemplate, PromptTemplate } from '@langchain/core/prompts';`,
+  `import { StringOutputParser } from '@langchain/core/output_parsers';`,
+  `const app = express(); const model = new ChatOpenAI({ model: 'gpt-4o-mini', maxTokens: 300 });`,
+];
 
 ruleTester().run('require-role-separated-messages', rule, {
   valid: [
+    {
+      name: 'langchain templates filled later: the instructions in a system message, or a template that is only a label around the variable',
+      code: lines(
+        ...lcTemplates,
+        `const separated = ChatPromptTemplate.fromMessages([['system', 'Translate the text the user sends into formal French.'], ['human', '{text}']]);`,
+        `const labelled = PromptTemplate.fromTemplate('Question: {q}');`,
+        `app.post('/c', async (req, res) => { res.send(await separated.pipe(model).pipe(new StringOutputParser()).invoke({ text: req.body.text })); });`,
+        `app.post('/d', async (req, res) => { res.send(await labelled.pipe(model).pipe(new StringOutputParser()).invoke({ q: req.body.q })); });`,
+      ),
+    },
     {
       name: 'a same-file helper that only formats the data into a variable, sent as the only message (no instructions)',
       code: lines(
@@ -321,6 +338,20 @@ ruleTester().run('require-role-separated-messages', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'langchain templates filled later: a flat template and a lone human template that instruct, filled with request data (reported on the property, no fix)',
+      code: lines(
+        ...lcTemplates,
+        `const flat = PromptTemplate.fromTemplate('Summarize this customer review in one friendly sentence: {review}');`,
+        `const human = ChatPromptTemplate.fromMessages([['human', 'Translate the following text into formal French: {text}']]);`,
+        `app.post('/a', async (req, res) => { res.send(await flat.pipe(model).pipe(new StringOutputParser()).invoke({ review: req.body.review })); });`,
+        `app.post('/b', async (req, res) => { res.send(await human.pipe(model).pipe(new StringOutputParser()).invoke({ text: req.body.text })); });`,
+      ),
+      errors: [
+        { messageId, line: 8, column: 110 },
+        { messageId, line: 9, column: 111 },
+      ],
+    },
     {
       name: 'a prompt built by a same-file helper into a variable, sent as the only message',
       code: lines(

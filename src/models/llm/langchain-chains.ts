@@ -5,7 +5,7 @@ import type { FileIndex } from '../../syntax/file-index.js';
 import { importedBinding } from '../../syntax/imports.js';
 import { singleInit } from '../../syntax/strings.js';
 import { arrayElements, constValue, property, resolveObject, staticRole } from './extract.js';
-import type { Extractor, OutputKind, PromptSlot, ReceiverRule } from './types.js';
+import { USER_TURN_MIN_WORDS, type Extractor, type OutputKind, type PromptSlot, type ReceiverRule } from './types.js';
 
 /**
  * langchain runnables built in the file: prompt templates filled later
@@ -57,7 +57,13 @@ type TemplateRole = 'system' | 'assistant' | 'user';
 const ROLE_ORDER: readonly TemplateRole[] = ['system', 'assistant', 'user'];
 
 type Piece =
-  | { readonly kind: 'template'; readonly name: string; readonly variables: ReadonlyMap<string, TemplateRole> }
+  | {
+      readonly kind: 'template';
+      readonly name: string;
+      readonly variables: ReadonlyMap<string, TemplateRole>;
+      /** Variables of the one user-side template of a template with no system message, whose text also instructs: a flat prompt. */
+      readonly mixed: ReadonlySet<string>;
+    }
   | { readonly kind: 'model'; readonly name: string; readonly node: Node; readonly structured: boolean }
   | { readonly kind: 'parser'; readonly name: string }
   | { readonly kind: 'unknown' };
@@ -74,6 +80,23 @@ function langchainImport(node: Node, index: FileIndex): string | null {
   if (node.type !== T.Identifier) return null;
   const imported = importedBinding(node, index);
   return imported && isLangchainModule(imported.module) ? imported.name : null;
+}
+
+/**
+ * Whether a template's own text instructs the model (`'Summarize this review in one line: {text}'`),
+ * besides naming variables: a few words of it, not a label (`'Question: {q}'`).
+ */
+function instructs(text: string): boolean {
+  const words = text.replace(/\{[^{}]*\}/gu, ' ').match(/[A-Za-z]{2,}/gu) ?? [];
+  return words.length >= USER_TURN_MIN_WORDS;
+}
+
+/** Variables of a lone user-side template that instructs: each one fills a flat prompt. */
+function mixedVariables(texts: readonly (string | null)[]): Set<string> {
+  const mixed = new Set<string>();
+  if (texts.length !== 1 || texts[0] === null || !instructs(texts[0])) return mixed;
+  for (const name of templateVariables(texts[0])) mixed.add(name);
+  return mixed;
 }
 
 /**
@@ -114,11 +137,15 @@ function templateText(text: TSESTree.Node | undefined, options: TSESTree.Node | 
 }
 
 /** `ChatPromptTemplate.fromMessages([...])`: each message template's variables, with the role of its message. */
-function messageVariables(call: TSESTree.CallExpression, index: FileIndex): Map<string, TemplateRole> | null {
+function messageVariables(call: TSESTree.CallExpression, index: FileIndex): { variables: Map<string, TemplateRole>; mixed: Set<string> } | null {
   const list = call.arguments[0];
   if (!list || call.arguments.length > 2) return null;
   const variables = new Map<string, TemplateRole>();
+  const userTexts: (string | null)[] = [];
+  let other = false;
   const add = (role: TemplateRole, text: string | null) => {
+    if (role === 'user') userTexts.push(text);
+    else other = true;
     if (text === null) return;
     for (const name of templateVariables(text)) {
       const known = variables.get(name);
@@ -140,8 +167,10 @@ function messageVariables(call: TSESTree.CallExpression, index: FileIndex): Map<
     if (callee.type !== T.MemberExpression || keyName(callee) !== 'fromTemplate') continue;
     const name = langchainImport(unwrap(callee.object), index);
     if (name && Object.hasOwn(MESSAGE_TEMPLATES, name)) add(MESSAGE_TEMPLATES[name], templateText(made.arguments[0], made.arguments[1], index));
+    else other = true;
   }
-  return variables;
+  // A human template alone (no system or model turn to separate the instructions into) that also instructs.
+  return { variables, mixed: other ? new Set() : mixedVariables(userTexts) };
 }
 
 /** The pieces of the runnable a value holds, in the order data runs through them. */
@@ -170,11 +199,13 @@ function piecesOf(node: Node, index: FileIndex, depth: number): Piece[] {
   const exported = langchainImport(object, index);
   if (exported) {
     if (exported === 'ChatPromptTemplate' && method === 'fromMessages') {
-      const variables = messageVariables(value, index);
-      return variables ? [{ kind: 'template', name: exported, variables }] : [UNKNOWN];
+      const found = messageVariables(value, index);
+      return found ? [{ kind: 'template', name: exported, variables: found.variables, mixed: found.mixed }] : [UNKNOWN];
     }
     // A template of one message: a human one (`ChatPromptTemplate.fromTemplate`) or a flat prompt; its variables are no system slot.
-    if ((exported === 'ChatPromptTemplate' || exported === 'PromptTemplate') && method === 'fromTemplate') return [{ kind: 'template', name: exported, variables: new Map() }];
+    if ((exported === 'ChatPromptTemplate' || exported === 'PromptTemplate') && method === 'fromTemplate') {
+      return [{ kind: 'template', name: exported, variables: new Map(), mixed: mixedVariables([templateText(value.arguments[0], value.arguments[1], index)]) }];
+    }
     if (exported === 'RunnableSequence' && method === 'from') {
       const list = value.arguments[0] && unwrap(value.arguments[0]);
       if (list?.type !== T.ArrayExpression) return [UNKNOWN];
@@ -204,6 +235,10 @@ function variableSlots(template: Extract<Piece, { kind: 'template' }>, argument:
     if (element.type !== T.Property) continue;
     const name = keyName(element);
     const role = name === null ? undefined : template.variables.get(name);
+    if (name !== null && template.mixed.has(name)) {
+      slots.push({ role: 'prompt', label: `prompt template variable {${name}}`, value: element.value, report: element, fills: name, mixed: true });
+      continue;
+    }
     if (!role || name === null) continue;
     const label = `${role === 'user' ? 'user' : role} template variable {${name}}`;
     slots.push({ role, label, value: element.value, report: element, fills: name });

@@ -111,6 +111,8 @@ export interface PromptSlot {
    * reads `{tone}`): a piece of the prompt, not all of it.
    */
   readonly fills?: string;
+  /** A value put into a prompt whose fixed text instructs (a template filled later): a flat prompt whatever the value holds. */
+  readonly mixed?: boolean;
 }
 
 /** Instruction words needed before a user turn counts as a flat prompt. */
