@@ -145,6 +145,8 @@ export const CLEAN: Taint = Object.freeze([]);
 
 /** Upper bound on origins kept per value: enough for messages, bounded for speed. */
 const MAX_ORIGINS = 4;
+/** Upper bound when the origins sit in fields (`{ message, chatId, trigger, … }` of one request). */
+const MAX_PLACED_ORIGINS = 8;
 
 const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
 
@@ -184,10 +186,11 @@ export function union(...taints: Taint[]): Taint {
     }
     for (const origin of taint) {
       if (result.some((known) => sameOrigin(known, origin))) continue;
-      if (result.length < MAX_ORIGINS) result.push(origin);
+      // Origins in fields of their own get more room: an object with many request fields keeps them apart.
+      if (result.length < (origin.at ? MAX_PLACED_ORIGINS : MAX_ORIGINS)) result.push(origin);
       // Full: an origin left out must not leave a field clean, so unless a kept one covers its field,
       // the last one kept stands for the whole value.
-      else if (!result.some((known) => covers(known, origin))) result[MAX_ORIGINS - 1] = withoutPlace(result[MAX_ORIGINS - 1]);
+      else if (!result.some((known) => covers(known, origin))) result[result.length - 1] = withoutPlace(result[result.length - 1]);
     }
   }
   return result ?? CLEAN;
