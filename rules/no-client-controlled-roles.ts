@@ -1,4 +1,4 @@
-import { clientRoleFindings, clientRoleOrigin, describeRoleFinding } from '../src/checks/roles.js';
+import { clientRoleFindings, describeRoleFinding, rolesFromClient } from '../src/checks/roles.js';
 import { getFileAnalysis } from '../src/dataflow/file-analysis.js';
 import { createRule } from '../src/create-rule.js';
 import { roleFilterFix } from '../src/fixes/role-filter.js';
@@ -27,9 +27,8 @@ export default createRule<[], MessageIds>({
     return {
       Program() {
         const analysis = getFileAnalysis(context);
-        const fromClient = (list: Parameters<typeof analysis.engine.taintAt>[0]) => !!clientRoleOrigin(analysis, analysis.engine.taintAt(list, [null, 'role']));
         for (const finding of clientRoleFindings(analysis)) {
-          const fix = roleFilterFix(analysis.sourceCode, analysis.index, finding, fromClient);
+          const fix = roleFilterFix(analysis.sourceCode, analysis.index, finding, (list) => rolesFromClient(analysis, list));
           context.report({
             node: finding.slot.report,
             messageId: 'clientControlledRoles',

@@ -1,9 +1,10 @@
 import type { LlmCall, PromptSlot } from '../models/llm/types.js';
+import type { Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { describeCall, describeOrigin } from '../dataflow/describe.js';
 import { incomingRequestData } from '../dataflow/incoming.js';
 import { requestData, union, type RequestDataOrigin, type Taint } from '../dataflow/origin.js';
-import { constrainedWhereRead, importedValues, roleConstrained } from '../dataflow/role-constraints.js';
+import { constrainedWhereRead, importedValues, roleConstrained, rolesTaint } from '../dataflow/role-constraints.js';
 
 /**
  * Findings of `no-client-controlled-roles`: a list of messages given to an LLM call whose roles
@@ -23,7 +24,7 @@ const cache = new WeakMap<FileAnalysis, RoleFinding[]>();
 /** The role of any message of the list (`list[i].role`), read where the list is given to the call. */
 function roleTaint(analysis: FileAnalysis, slot: PromptSlot): Taint {
   const accesses = slot.through?.accesses ?? [[]];
-  return union(...accesses.map((access) => analysis.engine.taintAt(slot.value, [...access, null, 'role'])));
+  return union(...accesses.map((access) => rolesTaint(analysis, slot.value, access)));
 }
 
 /**
@@ -59,4 +60,9 @@ export function describeRoleFinding(finding: RoleFinding): { source: string; lin
   // `body.messages[…].role` reads as the list it is part of.
   const list = (text: string) => text.replace(/\[…\]\.role(?=$| ->)/gu, '');
   return { source: list(source), line, via: list(via), api: finding.slot.through?.call ?? describeCall(finding.call) };
+}
+
+/** Whether the client writes the roles of this list (a list spread into the server's own, for the suggestion). */
+export function rolesFromClient(analysis: FileAnalysis, list: Node): boolean {
+  return !!clientRoleOrigin(analysis, rolesTaint(analysis, list));
 }

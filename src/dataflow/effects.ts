@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { importedValues, roleConstrained } from './role-constraints.js';
+import { importedValues, roleConstrained, rolesTaint } from './role-constraints.js';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { LlmCall, PromptSlot, SlotRole } from '../models/llm/types.js';
 import { messageSlots } from '../models/llm/extract.js';
@@ -140,7 +140,7 @@ function parameterReceiver(node: Node, analysis: FileAnalysis): { fn: FunctionNo
 
 /** Whether a parameter is the list itself, or a message's role (not only text inside messages this function writes). */
 function rolesFromParameter(analysis: FileAnalysis, list: Node): boolean {
-  return analysis.engine.taintAt(list, [null, 'role']).some((origin) => origin.kind === 'param' && !origin.within);
+  return rolesTaint(analysis, list).some((origin) => origin.kind === 'param' && !origin.within);
 }
 
 /** Sinks of a file whose value may come from a parameter, each with the value it takes. */

@@ -5,6 +5,7 @@ import { PACKAGE_PASS_THROUGH } from '../models/propagation.js';
 import { importedBinding } from '../syntax/imports.js';
 import { resolveIdentifier } from '../program/linker.js';
 import type { FileAnalysis } from './analysis-types.js';
+import type { Taint } from './origin.js';
 import { alwaysExits, isFunction, keyName, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileIndex } from '../syntax/file-index.js';
 
@@ -29,6 +30,15 @@ const MAX_DEPTH = 6;
 
 /** A name imported from another project module, as the value it is defined with there (a schema). */
 export type ImportedValue = (identifier: TSESTree.Identifier) => { readonly node: Node; readonly index: FileIndex } | null;
+
+/**
+ * Where the roles of a list's messages come from: the taint of `list[i].role`, read after
+ * `access` (the members a helper reads from its argument). Request data here that is not
+ * `within` a message the server wrote is the client choosing roles.
+ */
+export function rolesTaint(analysis: FileAnalysis, list: Node, access: readonly (string | null)[] = []): Taint {
+  return analysis.engine.taintAt(list, [...access, null, 'role']);
+}
 
 /** Names of this file resolved to their definition in another module of the project (for schemas defined there). */
 export function importedValues(analysis: FileAnalysis): ImportedValue {
