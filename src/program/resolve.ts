@@ -76,16 +76,22 @@ export function resolveModule(specifier: string, fromFile: string): string | nul
   const key = `${fromDir}\0${specifier}`;
   let file = resolved.get(key);
   if (file === undefined) {
-    let result;
-    try {
-      result = resolverFor(fromDir).sync(fromDir, specifier);
-    } catch {
-      result = null;
-    }
+    let result = resolveWith(resolverFor(fromDir), fromDir, specifier);
+    // A config that cannot be read (it extends a package that is not installed) fails every lookup:
+    // the files are still there, so resolve without it (relative imports, packages).
+    if (result?.error?.startsWith('Tsconfig')) result = resolveWith(base, fromDir, specifier);
     file = result?.path && !result.builtin && isSource(result.path) && !inPackages(result.path) ? result.path : null;
     resolved.set(key, file);
   }
   return file;
+}
+
+function resolveWith(resolver: ResolverFactory, fromDir: string, specifier: string) {
+  try {
+    return resolver.sync(fromDir, specifier);
+  } catch {
+    return null;
+  }
 }
 
 /** Forgets what the file system looked like (editors create and change files; tests write fixtures). */

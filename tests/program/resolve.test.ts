@@ -53,4 +53,19 @@ describe('module resolution (oxc-resolver)', () => {
     write('web/lib/ai.js');
     expect(resolve('@/lib/ai', 'web/app/api/route.js')).toBe('web/lib/ai.js');
   });
+
+  it('still resolves relative imports when the tsconfig extends a package that is not installed', () => {
+    // An audit of a checkout without node_modules: the config cannot be read, the files are still there.
+    write('tsconfig.json', '{ "extends": "some-shared-tsconfig", "include": ["src/**/*.ts"] }');
+    write('src/chain/index.ts');
+    expect(resolve('../../chain', 'src/handlers/bot/post.ts')).toBe('src/chain/index.ts');
+    expect(resolve('../../missing', 'src/handlers/bot/post.ts')).toBeNull();
+  });
+
+  it('keeps the paths of a config that reads', () => {
+    // The twin: with a readable config the alias still resolves through it.
+    write('tsconfig.json', '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"] } } }');
+    write('src/chain/index.ts');
+    expect(resolve('@/chain', 'src/handlers/bot/post.ts')).toBe('src/chain/index.ts');
+  });
 });
