@@ -40,6 +40,12 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const cache = new WeakMap<object, FileAnalysis>();
 
+/** The analysis that built each file index, to follow calls made in the modules a chain is built in. */
+const analysesByIndex = new WeakMap<FileIndex, FileAnalysis>();
+
+/** A call that runs a runnable (`chain.invoke(…)`), which may be built by a project function elsewhere. */
+const RUN_CALL = /\.\s*(?:invoke|stream|streamEvents)\s*\(/;
+
 class LazyFileAnalysis implements FileAnalysis {
   private indexValue: FileIndex | undefined;
   private engineValue: TaintEngine | undefined;
@@ -153,7 +159,10 @@ class LazyFileAnalysis implements FileAnalysis {
   }
 
   get index(): FileIndex {
-    this.indexValue ??= buildFileIndex(this.sourceCode, { credentialName: CREDENTIAL_PARAM });
+    if (!this.indexValue) {
+      this.indexValue = buildFileIndex(this.sourceCode, { credentialName: CREDENTIAL_PARAM });
+      if (!analysesByIndex.has(this.indexValue)) analysesByIndex.set(this.indexValue, this);
+    }
     return this.indexValue;
   }
 
@@ -212,8 +221,9 @@ class LazyFileAnalysis implements FileAnalysis {
     if (this.callsValue === undefined) {
       const clients = [...this.importedClients(), ...(this.settings.crossFile && this.mentionsLlm ? injectedClients(this) : [])];
       const types = this.types;
-      const mayCall = this.settings.llmWrappers.length > 0 || clients.length > 0 || types !== null || this.mentionsLlm;
-      this.callsValue = mayCall ? findLlmCalls(this.sourceCode, this.index, this.settings, clients, types) : [];
+      const runsChain = this.settings.crossFile && RUN_CALL.test(this.sourceCode.text);
+      const mayCall = this.settings.llmWrappers.length > 0 || clients.length > 0 || types !== null || this.mentionsLlm || runsChain;
+      this.callsValue = mayCall ? findLlmCalls(this.sourceCode, this.index, this.settings, clients, types, (call, index) => this.returnsOf(call, index)) : [];
     }
     return this.callsValue;
   }
@@ -256,6 +266,19 @@ class LazyFileAnalysis implements FileAnalysis {
     const resolved = resolveIdentifier<FileAnalysis>(this, name);
     if (resolved?.kind !== 'value' || resolved.owner === this) return undefined;
     return resolved.owner.clientConstructions.find((c) => c.node === resolved.node);
+  }
+
+  /**
+   * The returns of the project function a call of the module with `index` runs: in that module or,
+   * with cross-file analysis, in another one.
+   */
+  private returnsOf(call: TSESTree.CallExpression, index: FileIndex): { returns: readonly Node[]; index: FileIndex } | null {
+    const owner = analysesByIndex.get(index) ?? (index === this.index ? this : undefined);
+    const callee = unwrap(call.callee);
+    if (!owner || (callee.type !== T.Identifier && callee.type !== T.MemberExpression)) return null;
+    const linked = linkedFunction<FileAnalysis>(owner, callee);
+    if (!linked || (!this.settings.crossFile && linked.owner !== owner)) return null;
+    return { returns: linked.owner.index.returns.get(linked.fn) ?? [], index: linked.owner.index };
   }
 
   /** The client a project function returns from every `return` (`return new ToolLoopAgent(…)`, or a name that holds one). */

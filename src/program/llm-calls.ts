@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { SDK_MODELS, wrapperCalls } from '../models/llm/index.js';
 import { optionsOf, property } from '../models/llm/extract.js';
-import type { LlmCall, SdkModel, TrackNode } from '../models/llm/types.js';
+import type { ExtractContext, LlmCall, SdkModel, TrackNode } from '../models/llm/types.js';
 import type { LlmSecuritySettings } from '../settings.js';
 import { keyName, memberChain, stringLiteralValue, unwrap, within, type Node } from '../syntax/ast.js';
 import type { FileIndex } from '../syntax/file-index.js';
@@ -118,8 +118,9 @@ export function findLlmCalls(
   settings: LlmSecuritySettings,
   clients: readonly (ImportedClient | InjectedClient)[] = [],
   types: TypeFacts | null = null,
+  returnsOf?: ExtractContext['returnsOf'],
 ): LlmCall[] {
-  const context = { index };
+  const context: ExtractContext = { index, returnsOf };
   const found = new Map<Node, LlmCall>();
   const globalScope = sourceCode.scopeManager?.globalScope;
   const imported = (model: SdkModel) => model.modules.some((m) => index.moduleNames.has(m));
@@ -172,15 +173,19 @@ export function findLlmCalls(
     for (const call of typedClientCalls(index, types, found)) found.set(call.node, call);
   }
 
-  // Calls told by what their receiver was built from (langchain runnables): only models the file imports.
+  // Calls told by what their receiver was built from (langchain runnables): models the file imports,
+  // or runnables a project function builds (`createChain(…).invoke(…)`), whose runs are what matter.
   for (const model of SDK_MODELS) {
-    if (!model.receivers || !imported(model)) continue;
+    if (!model.receivers) continue;
+    const local = imported(model);
+    if (!local && !returnsOf) continue;
     for (const call of index.calls) {
       if (found.has(call)) continue;
       const callee = unwrap(call.callee);
       const method = callee.type === T.MemberExpression ? keyName(callee) : null;
+      if (method === null || (!local && !RUN_METHODS.has(method))) continue;
       for (const rule of model.receivers) {
-        const matched = method !== null && rule.methods.has(method) ? rule.match(call, context) : null;
+        const matched = rule.methods.has(method) ? rule.match(call, context) : null;
         if (matched) {
           found.set(call, { node: call, sdk: model.sdk, ...matched });
           break;
@@ -213,6 +218,9 @@ export function findLlmCalls(
   }
   return [...found.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
+
+/** The methods that run a runnable built in another module (its templates' `format` is left to the module that builds them). */
+const RUN_METHODS = new Set(['invoke', 'stream', 'streamEvents']);
 
 type ChainRule = NonNullable<SdkModel['chains']>[number];
 let chains: { lastNames: Set<string>; rules: { model: SdkModel; rule: ChainRule }[] } | undefined;

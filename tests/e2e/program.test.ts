@@ -393,3 +393,31 @@ describe('message lists whose roles the client writes, through helpers in other 
     expect(where(await lint(['client-roles/**/*.ts'], { concurrency: 2 }))).toEqual(ROLES);
   });
 });
+
+describe('runnables built by project functions', () => {
+  // The chains are built in another module (the model a parameter declared as a langchain model) and run
+  // in the routes. Twins: a chain whose last step is the project's own function, and one whose middle step
+  // is any runnable. The whole message of a chain that ends in the model is reported by recommended; the
+  // text of one that ends in a parser only with the strict options.
+  const WHOLE = ['chain-factories/src/server.ts:24 no-raw-llm-response'];
+  const ALL = ['chain-factories/src/server.ts:11 no-raw-llm-response', 'chain-factories/src/server.ts:17 no-raw-llm-response', ...WHOLE];
+  const strict = { config: plugin.configs.strict as Linter.Config };
+
+  it('reads the chain a function of another module returns when the route runs it', async () => {
+    forget();
+    const found = await lint(['chain-factories/**/*.ts'], strict);
+    expect(where(found)).toEqual(ALL);
+    expect(found.find((f) => f.at.endsWith(':11'))!.message).toContain('BaseChatModel | StringOutputParser).invoke (line 10)');
+    forget();
+    expect(where(await lint(['chain-factories/**/*.ts']))).toEqual(WHOLE);
+  });
+
+  it('finds the same with modules linted one at a time in either order, and in workers', async () => {
+    forget();
+    expect(where(await lint(['chain-factories/src/server.ts', 'chain-factories/src/chains.ts'], strict))).toEqual(ALL);
+    forget();
+    expect(where(await lint(['chain-factories/src/chains.ts', 'chain-factories/src/server.ts'], strict))).toEqual(ALL);
+    forget();
+    expect(where(await lint(['chain-factories/**/*.ts'], { concurrency: 2 }))).toEqual(WHOLE);
+  });
+});

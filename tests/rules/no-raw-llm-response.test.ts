@@ -90,6 +90,19 @@ ruleTester().run('no-raw-llm-response', rule, {
       code: lines(...fastifyOpenai, `app.post('/a', async (request, reply) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: request.body.q }] }); reply.raw.write('event: done'); reply.raw.end(r.choices[0].message.content); });`),
     },
     {
+      name: 'a chain a function builds from a parameter declared as a runnable (not a model), or that ends in the project\'s own step',
+      code: lines(
+        ...lcel,
+        `import type { Runnable } from '@langchain/core/runnables';`,
+        `function build(step: Runnable) { return prompt.pipe(step); } function labelled(llm: ChatOpenAI) { return prompt.pipe(llm).pipe(toLabel); } const toLabel = (m: unknown) => (m ? 'yes' : 'no');`,
+        `app.post('/b', async (req, res) => { res.json(await build(model).invoke({ q: req.body.q })); res.json(await labelled(model).invoke({ q: req.body.q })); });`,
+      ),
+    },
+    {
+      name: 'an SSE plugin\'s reply.sse sent only a status event, and the text (recommended)',
+      code: lines(...fastifyOpenai, `app.post('/a', async (request, reply) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: request.body.q }] }); reply.sse({ event: 'status', data: 'done' }); reply.sse({ data: JSON.stringify({ text: r.choices[0].message.content }) }); });`),
+    },
+    {
       name: 'a generator that yields text deltas, or only a constant, consumed by for await, Readable.from(…).pipe(res) and pipeline',
       code: lines(
         ...express,
@@ -303,6 +316,17 @@ ruleTester().run('no-raw-llm-response', rule, {
       ],
     },
     {
+      name: 'a chain a function builds from a parameter declared as a langchain model, run by the route: its whole message',
+      code: lines(
+        ...lcel,
+        `import type { BaseChatModel } from '@langchain/core/language_models/chat_models';`,
+        `function build(llm: BaseChatModel) { return prompt.pipe(llm); }`,
+        `app.post('/b', async (req, res) => { const chain = build(model); res.json(await chain.invoke({ q: req.body.q })); });`,
+      ),
+      output: null,
+      errors: [{ messageId, line: 6, column: 66, data: { what: 'result', api: 'langchain (ChatPromptTemplate | BaseChatModel).invoke', line: '6', via: '', sink: 'res.json' } }],
+    },
+    {
       name: "requireSanitizer: createUIMessageStreamResponse of a result's UI message stream",
       options: [{ requireSanitizer: true }],
       code: lines(...aiUi, `export async function POST(req: Request) { const { prompt } = await req.json(); const result = streamText({ model, prompt }); return createUIMessageStreamResponse({ stream: result.toUIMessageStream() }); }`),
@@ -359,6 +383,12 @@ ruleTester().run('no-raw-llm-response', rule, {
       errors: [
         { messageId, line: 3, column: 163, data: { what: 'result', api: 'openai chat.completions.create', line: '3', via: ' via r', sink: 'reply.raw.write' } },
       ],
+    },
+    {
+      name: "an SSE plugin's reply.sse (fastify-sse-v2) given the whole result",
+      code: lines(...fastifyOpenai, `app.post('/a', async (request, reply) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: request.body.q }] }); reply.sse({ event: 'result', data: JSON.stringify(r) }); });`),
+      output: null,
+      errors: [{ messageId, line: 3, column: 163, data: { what: 'result', api: 'openai chat.completions.create', line: '3', via: ' via r', sink: 'reply.sse' } }],
     },
     {
       name: 'a generator that yields raw chunks: consumed by for await, piped with Readable.from(…).pipe(res), and through pipeline',

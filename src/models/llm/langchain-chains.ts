@@ -5,7 +5,7 @@ import type { FileIndex } from '../../syntax/file-index.js';
 import { importedBinding } from '../../syntax/imports.js';
 import { singleInit } from '../../syntax/strings.js';
 import { arrayElements, constValue, property, resolveObject, staticRole } from './extract.js';
-import { USER_TURN_MIN_WORDS, type Extractor, type OutputKind, type PromptSlot, type ReceiverRule } from './types.js';
+import { USER_TURN_MIN_WORDS, type ExtractContext, type Extractor, type OutputKind, type PromptSlot, type ReceiverRule } from './types.js';
 
 /**
  * langchain runnables built in the file: prompt templates filled later
@@ -64,7 +64,14 @@ type Piece =
       /** Variables of the one user-side template of a template with no system message, whose text also instructs: a flat prompt. */
       readonly mixed: ReadonlySet<string>;
     }
-  | { readonly kind: 'model'; readonly name: string; readonly node: Node; readonly structured: boolean }
+  | {
+      readonly kind: 'model';
+      readonly name: string;
+      readonly node: Node;
+      readonly structured: boolean;
+      /** A parameter declared as a model: constructed by the caller, its settings unknown here. */
+      readonly declared?: boolean;
+    }
   | { readonly kind: 'parser'; readonly name: string }
   | { readonly kind: 'unknown' };
 
@@ -174,13 +181,16 @@ function messageVariables(call: TSESTree.CallExpression, index: FileIndex): { va
 }
 
 /** The pieces of the runnable a value holds, in the order data runs through them. */
-function piecesOf(node: Node, index: FileIndex, depth: number): Piece[] {
+function piecesOf(node: Node, reader: ExtractContext, depth: number): Piece[] {
   if (depth > MAX_DEPTH) return [UNKNOWN];
+  const { index } = reader;
   let value = unwrap(node);
   if (value.type === T.AwaitExpression) value = unwrap(value.argument);
   if (value.type === T.Identifier) {
     const init = importedBinding(value, index) ? null : singleInit(value, index);
-    return init ? piecesOf(init, index, depth + 1) : [UNKNOWN];
+    if (init) return piecesOf(init, reader, depth + 1);
+    const typed = typedModel(value, index);
+    return typed ? [typed] : [UNKNOWN];
   }
   if (value.type === T.NewExpression) {
     const name = langchainImport(unwrap(value.callee), index);
@@ -190,9 +200,10 @@ function piecesOf(node: Node, index: FileIndex, depth: number): Piece[] {
   }
   if (value.type !== T.CallExpression) return [UNKNOWN];
   const callee = unwrap(value.callee);
-  if (callee.type === T.Identifier) {
-    return langchainImport(callee, index) === 'initChatModel' ? [{ kind: 'model', name: 'initChatModel()', node: value, structured: false }] : [UNKNOWN];
+  if (callee.type === T.Identifier && langchainImport(callee, index) === 'initChatModel') {
+    return [{ kind: 'model', name: 'initChatModel()', node: value, structured: false }];
   }
+  if (callee.type === T.Identifier) return madeByFunction(value, reader, depth) ?? [UNKNOWN];
   if (callee.type !== T.MemberExpression) return [UNKNOWN];
   const method = keyName(callee);
   const object = unwrap(callee.object);
@@ -209,21 +220,83 @@ function piecesOf(node: Node, index: FileIndex, depth: number): Piece[] {
     if (exported === 'RunnableSequence' && method === 'from') {
       const list = value.arguments[0] && unwrap(value.arguments[0]);
       if (list?.type !== T.ArrayExpression) return [UNKNOWN];
-      return list.elements.flatMap((element) => (element && element.type !== T.SpreadElement ? piecesOf(element, index, depth + 1) : [UNKNOWN]));
+      return list.elements.flatMap((element) => (element && element.type !== T.SpreadElement ? piecesOf(element, reader, depth + 1) : [UNKNOWN]));
     }
     if (exported.endsWith('OutputParser')) return [{ kind: 'parser', name: exported }];
     return [UNKNOWN];
   }
   if (method === 'pipe') {
-    return [...piecesOf(object, index, depth + 1), ...value.arguments.flatMap((argument) => piecesOf(argument, index, depth + 1))];
+    return [...piecesOf(object, reader, depth + 1), ...value.arguments.flatMap((argument) => piecesOf(argument, reader, depth + 1))];
   }
-  if (method !== null && SAME_RUNNABLE.has(method)) return piecesOf(object, index, depth + 1);
+  if (method !== null && SAME_RUNNABLE.has(method)) return piecesOf(object, reader, depth + 1);
   if (method === 'withStructuredOutput') {
-    const pieces = piecesOf(object, index, depth + 1);
+    const pieces = piecesOf(object, reader, depth + 1);
     const last = pieces.at(-1);
     return last?.kind === 'model' ? [...pieces.slice(0, -1), { ...last, structured: true }] : [UNKNOWN];
   }
-  return [UNKNOWN];
+  // A method of a project object that builds the chain (`this.chains.answer(llm)`).
+  return madeByFunction(value, reader, depth) ?? [UNKNOWN];
+}
+
+/**
+ * The runnable a project function returns (`const chain = createChain({ llm })`, here or in another
+ * module), when every return builds one of the same shape; read in the function's own module.
+ */
+function madeByFunction(call: TSESTree.CallExpression, reader: ExtractContext, depth: number): Piece[] | null {
+  const factory = reader.returnsOf?.(call, reader.index);
+  if (!factory || factory.returns.length === 0) return null;
+  let made: Piece[] | null = null;
+  for (const returned of factory.returns) {
+    const pieces = piecesOf(returned, { index: factory.index, returnsOf: reader.returnsOf }, depth + 1);
+    if (!pieces.some((piece) => piece.kind === 'model' || piece.kind === 'template')) return null;
+    if (made && pieces.map((piece) => piece.kind).join() !== made.map((piece) => piece.kind).join()) return null;
+    made ??= pieces;
+  }
+  return made;
+}
+
+/** langchain types a chat model is declared with (`llm: BaseChatModel`), besides the model classes. */
+const MODEL_TYPES = new Set([...CHAT_MODELS, 'BaseChatModel', 'BaseLanguageModel', 'BaseLLM', 'LLM', 'SimpleChatModel']);
+
+/**
+ * A parameter declared as a langchain chat model (`llm: BaseChatModel`, or `{ llm }: { llm:
+ * BaseLanguageModel | BaseChatModel }`): the model whoever calls the function passes. It is made
+ * elsewhere, so its settings are not read here.
+ */
+function typedModel(name: TSESTree.Identifier, index: FileIndex): Piece | null {
+  const def = index.variableOf(name)?.defs[0];
+  if (def?.type !== 'Parameter' || def.name.type !== T.Identifier) return null;
+  const type = declaredType(def.name);
+  const model = type ? modelType(type, index) : null;
+  return model ? { kind: 'model', name: model, node: def.name, structured: false, declared: true } : null;
+}
+
+/** The type a parameter's binding is declared with: on the name, or on the member of the object type its pattern destructures. */
+function declaredType(binding: TSESTree.Identifier): TSESTree.TypeNode | null {
+  if (binding.typeAnnotation) return binding.typeAnnotation.typeAnnotation;
+  let at: Node | undefined = binding.parent;
+  if (at?.type === T.AssignmentPattern) at = at.parent;
+  if (at?.type !== T.Property || at.parent.type !== T.ObjectPattern) return null;
+  const key = keyName(at);
+  const literal = at.parent.typeAnnotation?.typeAnnotation;
+  if (key === null || literal?.type !== T.TSTypeLiteral) return null;
+  for (const member of literal.members) {
+    if (member.type === T.TSPropertySignature && !member.computed && member.key.type === T.Identifier && member.key.name === key) {
+      return member.typeAnnotation?.typeAnnotation ?? null;
+    }
+  }
+  return null;
+}
+
+/** The langchain model type a declared type names; a union counts when every member is one. */
+function modelType(type: TSESTree.TypeNode, index: FileIndex): string | null {
+  if (type.type === T.TSUnionType) {
+    const names = type.types.map((member) => modelType(member, index));
+    return names.every((name) => name !== null) ? names[0] : null;
+  }
+  if (type.type !== T.TSTypeReference || type.typeName.type !== T.Identifier) return null;
+  const name = langchainImport(type.typeName, index);
+  return name && MODEL_TYPES.has(name) ? name : null;
 }
 
 /** The variables of the first piece's template that the call's argument fills, each a slot at its property. */
@@ -271,9 +344,9 @@ function pieceName(piece: Piece): string {
 export function chainModel(call: TSESTree.CallExpression, index: FileIndex): Node | null {
   const callee = unwrap(call.callee);
   if (callee.type !== T.MemberExpression) return null;
-  const pieces = piecesOf(callee.object, index, 0);
+  const pieces = piecesOf(callee.object, { index }, 0);
   const models = pieces.filter((piece) => piece.kind === 'model');
-  return models.length === 1 && pieces.every((piece) => piece.kind !== 'unknown') ? models[0].node : null;
+  return models.length === 1 && !models[0].declared && pieces.every((piece) => piece.kind !== 'unknown') ? models[0].node : null;
 }
 
 const CHAIN_METHODS = new Set(['invoke', 'stream', 'streamEvents', 'format', 'formatMessages', 'formatPromptValue']);
@@ -290,7 +363,7 @@ export function chainRule(modelInput: Extractor): ReceiverRule {
       const callee = unwrap(call.callee);
       const method = callee.type === T.MemberExpression ? keyName(callee) : null;
       if (callee.type !== T.MemberExpression || method === null) return null;
-      const pieces = piecesOf(callee.object, context.index, 0);
+      const pieces = piecesOf(callee.object, context, 0);
       const first = pieces[0];
       if (!pieces.some((piece) => piece.kind === 'template' || piece.kind === 'model')) return null;
       // A model's own `invoke` is the model's call; only chains and templates are told here.

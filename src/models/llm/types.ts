@@ -131,6 +131,11 @@ export interface LlmCall {
 
 export interface ExtractContext {
   readonly index: FileIndex;
+  /**
+   * The returns of the project function a call runs (here or in another module) and the index of
+   * the module that holds them; absent when cross-file analysis is off.
+   */
+  readonly returnsOf?: (call: TSESTree.CallExpression, index: FileIndex) => { readonly returns: readonly TSESTree.Node[]; readonly index: FileIndex } | null;
 }
 
 export type Extractor = (call: TSESTree.CallExpression | TSESTree.NewExpression, context: ExtractContext) => PromptSlot[];

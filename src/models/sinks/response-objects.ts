@@ -42,8 +42,9 @@ export const RESPONSE_MODELS: Readonly<Record<ResponseModelName, ResponseObjectM
     other: new Set(['redirect', 'sendFile', 'download', 'clearCookie', 'sendStatus', 'setHeader', 'getHeader', 'flushHeaders']),
   },
   'fastify-reply': {
-    // `reply.send(x)`; `@fastify/sensible`'s `reply.badRequest(message)`, … and `reply.getHttpError(status, message)`.
-    send: new Map([['send', 0], ['getHttpError', 1], ...[...HTTP_ERROR_NAMES].map((name) => [name, 0] as const)]),
+    // `reply.send(x)`; `@fastify/sensible`'s `reply.badRequest(message)`, … and `reply.getHttpError(status, message)`;
+    // an SSE plugin's `reply.sse({ event, data })` (fastify-sse-v2), which writes an event to the open response.
+    send: new Map([['send', 0], ['sse', 0], ['getHttpError', 1], ...[...HTTP_ERROR_NAMES].map((name) => [name, 0] as const)]),
     chain: new Set(['code', 'status', 'header', 'headers', 'type']),
     fields: new Map([['raw', 'node-res']]),
   },
