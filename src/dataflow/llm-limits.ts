@@ -25,10 +25,42 @@ function sets(object: TSESTree.ObjectExpression, path: readonly string[], analys
   let answer: Bounded = 'no';
   for (const element of object.properties) {
     if (element.type !== T.SpreadElement) continue;
-    const spread = resolveObject(element.argument, analysis.index);
-    const inner = spread ? sets(spread, path, analysis, depth + 1) : 'unknown';
-    if (inner === 'yes') return 'yes';
-    if (inner === 'unknown') answer = 'unknown';
+    const spread = spreadObjects(element.argument, analysis.index);
+    if (!spread) answer = 'unknown';
+    for (const inner of spread ?? []) {
+      const found = sets(inner, path, analysis, depth + 1);
+      if (found === 'yes') return 'yes';
+      if (found === 'unknown') answer = 'unknown';
+    }
+  }
+  return answer;
+}
+
+/**
+ * The objects a spread may copy in: a `const` object, `...(flag && { a })` (a falsy value
+ * spreads nothing), either side of `...(c ? { a } : {})`; null when one of them is unknown.
+ */
+function spreadObjects(argument: Node, index: FileAnalysis['index'], depth = 0): TSESTree.ObjectExpression[] | null {
+  const value = unwrap(argument);
+  if (depth > 4) return null;
+  if (value.type === T.LogicalExpression && value.operator === '&&') return spreadObjects(value.right, index, depth + 1);
+  if (value.type === T.ConditionalExpression) {
+    const either = spreadObjects(value.consequent, index, depth + 1);
+    const or = spreadObjects(value.alternate, index, depth + 1);
+    return either && or ? [...either, ...or] : null;
+  }
+  if ((value.type === T.Literal && value.value === null) || (value.type === T.Identifier && value.name === 'undefined')) return [];
+  const object = resolveObject(value, index);
+  return object ? [object] : null;
+}
+
+/** Whether an options object sets any of `keys` (at its top level or in what it spreads). */
+function setsAny(object: TSESTree.ObjectExpression, keys: Iterable<string>, analysis: FileAnalysis): Bounded {
+  let answer: Bounded = 'no';
+  for (const key of keys) {
+    const found = sets(object, [key], analysis);
+    if (found === 'yes') return 'yes';
+    if (found === 'unknown') answer = 'unknown';
   }
   return answer;
 }
@@ -49,8 +81,7 @@ function langchainBounded(call: TSESTree.CallExpression, analysis: FileAnalysis)
     } else if (receiver.type === T.NewExpression) {
       const options = resolveObject(receiver.arguments[0], analysis.index);
       if (!options) return receiver.arguments.length === 0 ? 'no' : 'unknown';
-      if (options.properties.some((p) => p.type === T.SpreadElement)) return 'unknown';
-      return [...LANGCHAIN_LIMITS].some((key) => findProperty(options, key)) ? 'yes' : 'no';
+      return setsAny(options, LANGCHAIN_LIMITS, analysis);
     } else return 'unknown';
   }
   return 'unknown';
@@ -88,7 +119,7 @@ function agentBounded(call: TSESTree.CallExpression, analysis: FileAnalysis): Bo
   const receiver = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
   const init = receiver?.type === T.Identifier ? singleInit(receiver, analysis.index) : null;
   const made = init && unwrap(init.type === T.AwaitExpression ? init.argument : init);
-  if (made?.type === T.NewExpression) return agentOptionsBounded(made, analysis.index);
+  if (made?.type === T.NewExpression) return agentOptionsBounded(made, analysis);
   if (made?.type !== T.CallExpression) return 'unknown';
   const maker = unwrap(made.callee);
   const factory = maker.type === T.Identifier || maker.type === T.MemberExpression ? linkedFunction<FileAnalysis>(analysis, maker) : null;
@@ -97,18 +128,16 @@ function agentBounded(call: TSESTree.CallExpression, analysis: FileAnalysis): Bo
   for (const returned of returns) {
     let value = unwrap(returned);
     if (value.type === T.Identifier) value = unwrap(singleInit(value, factory!.owner.index) ?? value);
-    const bounded = value.type === T.NewExpression ? agentOptionsBounded(value, factory!.owner.index) : 'unknown';
+    const bounded = value.type === T.NewExpression ? agentOptionsBounded(value, factory!.owner) : 'unknown';
     if (bounded === 'yes') return 'yes';
     if (bounded === 'unknown') answer = 'unknown';
   }
   return answer;
 }
 
-function agentOptionsBounded(made: TSESTree.NewExpression, index: FileAnalysis['index']): Bounded {
-  const options = resolveObject(made.arguments[0], index);
-  if (!options) return 'unknown';
-  if (findProperty(options, 'maxOutputTokens') || findProperty(options, 'maxTokens')) return 'yes';
-  return options.properties.some((p) => p.type === T.SpreadElement) ? 'unknown' : 'no';
+function agentOptionsBounded(made: TSESTree.NewExpression, owner: FileAnalysis): Bounded {
+  const options = resolveObject(made.arguments[0], owner.index);
+  return options ? setsAny(options, ['maxOutputTokens', 'maxTokens'], owner) : 'unknown';
 }
 
 export function methodName(call: LlmCall): Node {

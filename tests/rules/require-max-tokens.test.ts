@@ -21,6 +21,15 @@ ruleTester().run('require-max-tokens', rule, {
       filename: 'app/api/research/route.ts',
       },
       {
+      name: 'an ai agent and a langchain model whose limit comes in a conditional spread (flag && { … }, c ? { … } : { … })',
+      code: lines(
+        `import { ToolLoopAgent } from 'ai'; import { ChatOpenAI } from '@langchain/openai'; import express from 'express';`,
+        `const long = process.env.LONG === '1'; const agent = new ToolLoopAgent({ model: 'openai/gpt-4o', ...(long ? { maxOutputTokens: 4000 } : { maxOutputTokens: 500 }) });`,
+        `const model = new ChatOpenAI({ model: 'm', ...(process.env.CAP && { maxTokens: 300 }), maxTokens: 600 }); const app = express();`,
+        `app.post('/x', async (req, res) => { res.json({ a: (await agent.generate({ prompt: req.body.q })).text, b: (await model.invoke(req.body.q)).content }); });`,
+      ),
+    },
+    {
       name: 'langchain LCEL: the chat model of the chain sets maxTokens (through withConfig)',
       code: lines(...lcel, `app.post('/y', async (req, res) => { res.send(await prompt.pipe(bounded.withConfig({})).pipe(new StringOutputParser()).invoke({ q: req.body.q })); });`),
     },
@@ -132,6 +141,19 @@ ruleTester().run('require-max-tokens', rule, {
       errors: [{ messageId, line: 3, suggestions: [] }],
       },
       {
+      name: 'an ai agent and a langchain model whose conditional spreads set other options, not the limit',
+      code: lines(
+        `import { ToolLoopAgent } from 'ai'; import { ChatOpenAI } from '@langchain/openai'; import express from 'express';`,
+        `const options = process.env.OPTS ? { temperature: 0 } : null; const agent = new ToolLoopAgent({ model: 'openai/gpt-4o', ...(options && { providerOptions: options }) });`,
+        `const model = new ChatOpenAI({ model: 'm', ...(process.env.T ? { temperature: 0 } : {}) }); const app = express();`,
+        `app.post('/x', async (req, res) => { res.json({ a: (await agent.generate({ prompt: req.body.q })).text, b: (await model.invoke(req.body.q)).content }); });`,
+      ),
+      errors: [
+        { messageId, line: 4, suggestions: [] },
+        { messageId, line: 4, data: { api: 'langchain ChatOpenAI.invoke', source: 'req.body.q', line: '4', option: 'maxTokens on the model' } },
+      ],
+    },
+    {
       name: 'langchain LCEL: the chat model of a chain invoked on request data sets no limit',
       code: lines(...lcel, `app.post('/x', async (req, res) => { res.send(await prompt.pipe(open).pipe(new StringOutputParser()).invoke({ q: req.body.q })); });`),
       errors: [{ messageId, line: 4, column: 102, data: { api: 'langchain (ChatPromptTemplate | ChatOpenAI | StringOutputParser).invoke', source: 'req.body.q', line: '4', option: 'maxTokens on the model' } }],
