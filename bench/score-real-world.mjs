@@ -2,7 +2,7 @@
 //
 //   node bench/score-real-world.mjs --apps <dir> [--manifest bench/real-world-manifest.json]
 //                                   [--verdicts bench/real-world-verdicts.json] [--out <file>] [--bin <scan bin>]
-//                                   [--list-missed] [--list-unread]
+//                                   [--list-missed] [--list-unread] [--list-false]
 //
 // <dir> holds one checkout per application, named owner+name, at the manifest's commit (the
 // script says when a checkout is missing or at another commit). Each is scanned with the built
@@ -34,6 +34,7 @@ const verdictsFile = option('--verdicts', path.join(here, 'real-world-verdicts.j
 const verdicts = existsSync(verdictsFile) ? JSON.parse(readFileSync(verdictsFile, 'utf8')) : {};
 const bin = option('--bin', path.join(here, '../dist/src/cli/main.js'));
 const listUnread = process.argv.includes('--list-unread');
+const listFalse = process.argv.includes('--list-false');
 const listMissed = process.argv.includes('--list-missed');
 const missed = [];
 
@@ -56,6 +57,7 @@ function scan(dir) {
 const rows = [];
 const perRule = new Map();
 const unread = [];
+const falseAlarms = [];
 let totals = { listed: 0, found: 0, findings: 0, real: 0, debatable: 0, false: 0, unread: 0 };
 for (const app of manifest.apps) {
   const dir = path.join(appsDir, app.repo.replace('/', '+'));
@@ -89,8 +91,10 @@ for (const app of manifest.apps) {
   for (const finding of findings) {
     const entry = verdicts[findingKey(app.repo, finding)];
     const verdict = typeof entry === 'string' ? entry : entry?.verdict;
-    if (verdict === 'real' || verdict === 'debatable' || verdict === 'false') judged[verdict]++;
-    else {
+    if (verdict === 'real' || verdict === 'debatable' || verdict === 'false') {
+      judged[verdict]++;
+      if (verdict === 'false') falseAlarms.push(`${findingKey(app.repo, finding)}  ${finding.message}`);
+    } else {
       judged.unread++;
       unread.push(`${findingKey(app.repo, finding)}  ${finding.message}`);
     }
@@ -123,5 +127,6 @@ const lines = [
 console.log(lines.join('\n'));
 if (listMissed) console.log(`\nmissed flows:\n${missed.join('\n')}`);
 if (listUnread) console.log(`\nunread findings:\n${unread.join('\n')}`);
+if (listFalse) console.log(`\nfindings read as false:\n${falseAlarms.join('\n')}`);
 const out = option('--out');
 if (out) writeFileSync(out, JSON.stringify({ rows, totals, perRule: Object.fromEntries(perRule) }, null, 2));
