@@ -24,6 +24,13 @@ interface Placed {
    * How many lists deep (`[['human', q]]` holds `q` two deep); reading an element takes one off.
    */
   readonly within?: number;
+  /**
+   * The flag of the object that holds it at its top field (`{ success: false, message:
+   * e.message }`): it is there only when that field has that value, so a read of the field where a
+   * check says otherwise (`if (result.success) result.message`) does not get it. Only while `at`
+   * has the field of that object.
+   */
+  readonly when?: { readonly key: string; readonly value: boolean };
 }
 
 /** A key, token or password: `process.env.OPENAI_API_KEY`, `config.apiKey`. */
@@ -172,7 +179,13 @@ function sameOrigin(a: Origin, b: Origin): boolean {
 const NOWHERE: readonly string[] = [];
 
 function samePlace(a: Placed, b: Placed): boolean {
-  return sameList(a.at ?? NOWHERE, b.at ?? NOWHERE) && sameList(a.except ?? NOWHERE, b.except ?? NOWHERE) && a.within === b.within;
+  return (
+    sameList(a.at ?? NOWHERE, b.at ?? NOWHERE) &&
+    sameList(a.except ?? NOWHERE, b.except ?? NOWHERE) &&
+    a.within === b.within &&
+    a.when?.key === b.when?.key &&
+    a.when?.value === b.when?.value
+  );
 }
 
 export function union(...taints: Taint[]): Taint {
@@ -199,6 +212,7 @@ export function union(...taints: Taint[]): Taint {
 /** Whether `known` sits wherever `origin` does (its field or a field above it, nothing left out). */
 function covers(known: Origin, origin: Origin): boolean {
   if (known.except || (known.within ?? 0) !== (origin.within ?? 0)) return false;
+  if (known.when && (known.when.key !== origin.when?.key || known.when.value !== origin.when.value)) return false;
   return (known.at ?? NOWHERE).every((key, i) => origin.at?.[i] === key);
 }
 
@@ -215,9 +229,10 @@ export function whole<O extends Origin>(origin: O): O {
 /** The origin anywhere in the value: no field, nothing left out (for the cap of `union`, which must not leave a field clean). */
 function withoutPlace<O extends Origin>(origin: O): O {
   if (!origin.at && !origin.except) return origin;
-  const rest: { at?: unknown; except?: unknown } = { ...origin };
+  const rest: { at?: unknown; except?: unknown; when?: unknown } = { ...origin };
   delete rest.at;
   delete rest.except;
+  delete rest.when;
   return rest as O;
 }
 
@@ -251,8 +266,20 @@ export function inField(taint: Taint, key: string): Taint {
     const at = [key, ...(origin.at ?? NOWHERE)].slice(0, MAX_FIELD_DEPTH);
     // Past the depth, the deepest field kept stands for everything under it.
     const except = origin.at && origin.at.length >= MAX_FIELD_DEPTH ? undefined : origin.except;
-    return { ...origin, at, except } as Origin;
+    const placed: Placed = { ...origin, at, except };
+    // A flag of the inner object is no longer at the top of this one.
+    if (placed.when) delete (placed as { when?: unknown }).when;
+    return placed as Origin;
   });
+}
+
+/**
+ * The origins in the fields of an object literal with a flag (`{ success: false, … }`): there
+ * only when the flag has that value (see `Placed.when`).
+ */
+export function underFlag(taint: Taint, key: string, value: boolean): Taint {
+  if (!taint.some((origin) => origin.at && origin.at[0] !== key)) return taint;
+  return taint.map((origin) => (origin.at && origin.at[0] !== key ? ({ ...origin, when: { key, value } } as Origin) : origin));
 }
 
 /** The value put under a field path (`inField` for each key, innermost last). */

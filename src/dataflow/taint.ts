@@ -16,7 +16,7 @@ import { acrossModules } from './module-guard.js';
 import type { LinkedFunction as Linked } from '../program/linker.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD } from '../models/errors.js';
 import { CONNECTION_ENV, PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
-import { CLEAN, asElement, flat, outOfList, inField, inFields, union, whole, withoutFields, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
+import { CLEAN, asElement, flat, outOfList, inField, inFields, underFlag, union, whole, withoutFields, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
 import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
 import { toolOfFunction } from '../models/llm/tools.js';
 import { httpErrorMessage } from '../models/sinks/http-errors.js';
@@ -95,15 +95,26 @@ function namesMembers(step: string): boolean {
   return !step.endsWith(')') && step.length <= 40 && !/\(\) (?:at|in) /u.test(step);
 }
 
+/** The first property of an object literal written as `true` or `false` (`{ success: false, … }`). */
+function booleanFlag(node: TSESTree.ObjectExpression): { key: string; value: boolean } | null {
+  for (const property of node.properties) {
+    if (property.type !== T.Property || property.value.type !== T.Literal || typeof property.value.value !== 'boolean') continue;
+    const key = keyName(property);
+    if (key !== null) return { key, value: property.value.value };
+  }
+  return null;
+}
+
 /** The origin under field `key` read from its value: one field less, and the member named on its last step. */
 function fieldRead(origin: Origin, key: string | null): Origin {
   const at = origin.at!.length > 1 ? origin.at!.slice(1) : undefined;
   const last = origin.steps.at(-1);
   const member = key === null ? '[…]' : /^\d+$/u.test(key) ? `[${key}]` : `.${key}`;
   const steps = last === undefined || !namesMembers(last) ? origin.steps : [...origin.steps.slice(0, -1), `${last}${member}`];
-  const read: { at?: readonly string[] } = { ...origin, steps } as Origin;
+  const read: { at?: readonly string[]; when?: unknown } = { ...origin, steps } as Origin;
   if (at) read.at = at;
   else delete read.at;
+  delete read.when;
   return read as Origin;
 }
 
@@ -591,7 +602,8 @@ export class TaintEngine {
       }
       result = union(withoutFields(result, [key]), inField(this.taintOf(property.value), key));
     }
-    return result;
+    const flag = booleanFlag(node);
+    return flag ? underFlag(result, flag.key, flag.value) : result;
   }
 
   /** Either branch; error details only where a development or client-error guard does not hold. */
@@ -966,6 +978,8 @@ export class TaintEngine {
       // An origin under a field: the read of that field gets it, a read of another field does not.
       if (placed.at) {
         if (key !== null && placed.at[0] !== key) return null;
+        // `{ success: false, message }` read as `result.message` where a check says `result.success` holds.
+        if (placed.when && node?.type === T.MemberExpression && this.valueGuards.flagKnown(node.object, placed.when.key) === !placed.when.value) return null;
         return fieldRead(placed, key);
       }
       if (key !== null && placed.except?.includes(key)) return null;

@@ -74,8 +74,23 @@ function rootName(node: Node): TSESTree.Identifier | null {
 }
 
 
+/** What a test says of flags (`result.success`) when it holds (`yes`) and when it fails (`no`), by source text. */
+interface Flags {
+  readonly yes: ReadonlyMap<string, Flag>;
+  readonly no: ReadonlyMap<string, Flag>;
+}
+
+interface Flag {
+  readonly value: boolean;
+  readonly node: Node;
+}
+
+const NO_FLAGS: ReadonlyMap<string, Flag> = new Map();
+const merged = (a: ReadonlyMap<string, Flag>, b: ReadonlyMap<string, Flag>) => (a.size === 0 ? b : b.size === 0 ? a : new Map([...a, ...b]));
+
 export class ValueGuards {
   private readonly tests = new WeakMap<Node, Confined>();
+  private readonly flagTests = new WeakMap<Node, Flags>();
   private readonly blocks = new WeakMap<Node, readonly { readonly end: number; readonly checked: readonly Checked[] }[]>();
 
   /**
@@ -143,6 +158,79 @@ export class ValueGuards {
       parent = parent.parent;
     }
     return false;
+  }
+
+  /**
+   * What the checks around a read of `object` say of the flag `object.key` (`if (result.success)`,
+   * `result.ok ? … : …`, after `if (!result.success) return`): true, false, or null when nothing
+   * is known. Same rules as `known`: same variable, not written again since the check.
+   */
+  flagKnown(object: Node, key: string): boolean | null {
+    const text = `${this.flagText(object)}.${key}`;
+    const told = (flags: ReadonlyMap<string, Flag>): boolean | null => {
+      const flag = flags.get(text);
+      return flag && this.covers({ text, node: flag.node }, object, text) ? flag.value : null;
+    };
+    let child: Node = object;
+    let parent = object.parent;
+    for (let depth = 0; parent && depth < MAX_GUARD_DEPTH && !isFunction(parent); depth++) {
+      let found: boolean | null = null;
+      if (parent.type === T.IfStatement || parent.type === T.ConditionalExpression) {
+        if (parent.consequent === child) found = told(this.flags(parent.test).yes);
+        else if (parent.alternate === child) found = told(this.flags(parent.test).no);
+      } else if (parent.type === T.LogicalExpression && parent.right === child) {
+        if (parent.operator === '&&') found = told(this.flags(parent.left).yes);
+        if (parent.operator === '||') found = told(this.flags(parent.left).no);
+      } else if (parent.type === T.BlockStatement || parent.type === T.Program) {
+        for (const statement of parent.body as TSESTree.Statement[]) {
+          if (statement.range[1] > child.range[0]) break;
+          if (statement.type !== T.IfStatement || statement.alternate || !alwaysExits(statement.consequent)) continue;
+          found ??= told(this.flags(statement.test).no);
+        }
+      }
+      if (found !== null) return found;
+      child = parent;
+      parent = parent.parent;
+    }
+    return null;
+  }
+
+  /** Source text with optional chaining read as plain member access (`result?.ok` is `result.ok`). */
+  private flagText(node: Node): string {
+    return this.sourceCode.getText(node).replace(/\?\./gu, '.');
+  }
+
+  private flags(test: Node): Flags {
+    let found = this.flagTests.get(test);
+    if (!found) {
+      found = this.computeFlags(unwrap(test));
+      this.flagTests.set(test, found);
+    }
+    return found;
+  }
+
+  private computeFlags(test: Node): Flags {
+    if (test.type === T.UnaryExpression && test.operator === '!') {
+      const inner = this.flags(test.argument);
+      return { yes: inner.no, no: inner.yes };
+    }
+    if (test.type === T.LogicalExpression && test.operator === '&&') return { yes: merged(this.flags(test.left).yes, this.flags(test.right).yes), no: NO_FLAGS };
+    if (test.type === T.LogicalExpression && test.operator === '||') return { yes: NO_FLAGS, no: merged(this.flags(test.left).no, this.flags(test.right).no) };
+    const flag = (node: Node, value: boolean): Flags => {
+      const text = this.flagText(node);
+      return { yes: new Map([[text, { value, node }]]), no: new Map([[text, { value: !value, node }]]) };
+    };
+    const value = test.type === T.ChainExpression ? test.expression : test;
+    if (value.type === T.MemberExpression || value.type === T.Identifier) return flag(value, true);
+    if (value.type === T.BinaryExpression && ['===', '==', '!==', '!='].includes(value.operator)) {
+      const literal = [value.left, value.right].find((side) => side.type === T.Literal && typeof side.value === 'boolean') as TSESTree.BooleanLiteral | undefined;
+      const other = literal === value.left ? value.right : value.left;
+      if (literal && (other.type === T.MemberExpression || other.type === T.Identifier || other.type === T.ChainExpression)) {
+        const equal = value.operator === '===' || value.operator === '==';
+        return flag(other as Node, literal.value === equal);
+      }
+    }
+    return { yes: NO_FLAGS, no: NO_FLAGS };
   }
 
   /** The `if (…) return` statements of a block whose failing test confines a value, read once per block. */

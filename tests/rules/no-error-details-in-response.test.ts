@@ -6,6 +6,15 @@ const express = [`import express from 'express';`, `const app = express();`];
 
 const fastify = [`import Fastify from 'fastify'; import sensible from '@fastify/sensible';`, `const app = Fastify(); app.register(sensible);`];
 const honoStream = [`import { Hono } from 'hono'; import { stream } from 'hono/streaming';`, `const app = new Hono();`];
+/** A project function whose error text sits only under `success: false` of its result. */
+const revertService = `async function revert(id) { try { await run(id); return { success: true, message: 'Reverted' }; } catch (error) { return { success: false, message: error.message }; } }`;
+const flagRoutes = [
+  `app.post('/a', async (req, res) => { const result = await revert(req.params.id); if (result.success) { res.json({ ok: true }); } else { res.status(409).json({ message: result.message }); } });`,
+  `app.post('/b', async (req, res) => { const result = await revert(req.params.id); res.json({ message: result.message }); });`,
+  `app.post('/c', async (req, res) => { const other = await revert('x'); const result = await revert(req.params.id); if (other.success) res.json({ message: result.message }); });`,
+  `app.post('/d', async (req, res) => { let result = await revert('x'); if (result.success) { result = await revert(req.params.id); res.json({ message: result.message }); } });`,
+];
+
 ruleTester().run('no-error-details-in-response', rule, {
   valid: [
     {
@@ -27,6 +36,17 @@ ruleTester().run('no-error-details-in-response', rule, {
     {
       name: "a stream's error listener that sends a generic message",
       code: lines(...express, `import OpenAI from 'openai'; const openai = new OpenAI();`, `app.post('/s', async (req, res) => { const stream = openai.chat.completions.stream({ model: 'm', messages: [{ role: 'user', content: req.body.q }] }); stream.on('error', (err) => { console.error(err); res.status(500).json({ error: 'stream failed' }); }); stream.on('content', (delta) => res.write(delta)); });`),
+    },
+    {
+      name: 'a result whose error text sits only under success: false, read where success holds (if, ?:, &&, after an early return, === true)',
+      code: lines(
+        ...express,
+        revertService,
+        `app.post('/a', async (req, res) => { const result = await revert(req.params.id); if (result.success) { res.json({ message: result.message }); } else { res.status(409).json({ message: 'Could not revert' }); } });`,
+        `app.post('/b', async (req, res) => { const result = await revert(req.params.id); res.json({ message: result.success ? result.message : 'failed' }); });`,
+        `app.post('/c', async (req, res) => { const result = await revert(req.params.id); if (!result.success) return res.status(409).json({ message: 'failed' }); res.json({ message: result.message }); });`,
+        `app.post('/d', async (req, res) => { const result = await revert(req.params.id); if (result?.success === true && result.message) res.json({ message: result.message }); });`,
+      ),
     },
     {
       name: "the error field of the project's own function's result (a message it wrote for the user)",
@@ -192,6 +212,15 @@ ruleTester().run('no-error-details-in-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a result whose error text sits under success: false, read where success fails, with no check, or with the check on another value or written over since',
+      code: lines(...express, revertService, ...flagRoutes),
+      errors: flagRoutes.map((route, i) => ({
+        messageId,
+        line: 4 + i,
+        suggestions: [{ messageId: 'sendGenericMessage' as const, output: lines(...express, revertService, ...flagRoutes.map((r, j) => (j === i ? r.replace('result.message }', "'Internal Server Error' }") : r))) }],
+      })),
+    },
     {
       name: "a hono/streaming callback that writes the error's stack",
       code: lines(...honoStream, `app.get('/s', (c) => stream(c, async (s) => { try { await run(s); } catch (err) { await s.write(err.stack); } }));`),
