@@ -7,7 +7,7 @@ import { OUTPUT_TYPES, TYPE_PACKAGES } from '../models/llm/output-types.js';
 import type { ParamSource, SourceContext } from '../models/sources/index.js';
 import { emptyInfo, findHandlers, merge, type HandlerInfo, type ModuleHandlers } from '../program/handlers.js';
 import { registeredHere } from '../program/registrations.js';
-import { allImporters, definersOf, guardingModules } from '../program/project-index.js';
+import { allImporters, definersOf, guardingModules, importingModules } from '../program/project-index.js';
 import { packageTypeOf } from '../program/type-aliases.js';
 import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
 import { enclosingFunction, type FunctionNode } from '../syntax/ast.js';
@@ -379,6 +379,7 @@ class LazyFileAnalysis implements FileAnalysis {
       const context: SourceContext = {
         index,
         filename: this.filename,
+        importers: this.settings.crossFile ? () => importingModules(this.filename, this.cwd, generation) : undefined,
         settings: this.settings,
         types: this.types,
         imports: (...prefixes) =>

@@ -310,6 +310,15 @@ export function registeringImporters(file: string, cwd: string, generation: numb
   return importersThrough(project, file, (importer, entry, target) => entry.registers && [...passedOf(importer, entry)].some((specifier) => resolveModule(specifier, importer) === target));
 }
 
+/**
+ * The project modules that import `file` (through barrels, which are listed too), or null when the
+ * file is outside any project or the project is too big to index.
+ */
+export function importingModules(file: string, cwd: string, generation: number): string[] | null {
+  const project = projectFor(file, cwd, generation);
+  return project ? importersThrough(project, file, () => true) : null;
+}
+
 /** Importers of importers are followed this many levels (a factory module between a class and its callers). */
 const MAX_CALLER_LEVELS = 2;
 /** At most this many modules are asked about their calls into one module. */

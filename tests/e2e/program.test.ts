@@ -421,3 +421,24 @@ describe('runnables built by project functions', () => {
     expect(where(await lint(['chain-factories/**/*.ts'], { concurrency: 2 }))).toEqual(WHOLE);
   });
 });
+
+describe("'use server' modules that only route handlers import", () => {
+  // Next.js gives an action an id the browser can call only when client code references it. The feedback
+  // module is imported only by a route (and its result answered with a fixed message): plain server code.
+  // Its twin, imported by a client component too, is an action whose result the browser receives.
+  const ACTIONS = ['server-actions/lib/actions/rename.ts:11 no-error-details-in-response'];
+
+  it('reports the error text returned by an action a client component imports, not by one only a route imports', async () => {
+    forget();
+    expect(where(await lint(['server-actions/**/*.ts', 'server-actions/**/*.tsx']))).toEqual(ACTIONS);
+  });
+
+  it('finds the same with modules linted one at a time in either order, and in workers', async () => {
+    forget();
+    expect(where(await lint(['server-actions/lib/actions/feedback.ts', 'server-actions/lib/actions/rename.ts']))).toEqual(ACTIONS);
+    forget();
+    expect(where(await lint(['server-actions/app/api/feedback/route.ts', 'server-actions/lib/actions/feedback.ts', 'server-actions/lib/actions/rename.ts']))).toEqual(ACTIONS);
+    forget();
+    expect(where(await lint(['server-actions/**/*.ts', 'server-actions/**/*.tsx'], { concurrency: 2 }))).toEqual(ACTIONS);
+  });
+});

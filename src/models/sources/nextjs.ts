@@ -66,12 +66,30 @@ function* exportedValues(program: TSESTree.Program): Generator<[string, TSESTree
   }
 }
 
+/** A route handler module of the app router (`app/api/chat/route.ts`): server code, never sent to the browser. */
+const ROUTE_MODULE = /(?:^|[\\/])app[\\/](?:.+[\\/])?route\.[cm]?[jt]sx?$/u;
+/** Test files and folders: they import actions to call them, they do not expose them. */
+const TEST_MODULE = /(?:\.(?:test|spec)\.[cm]?[jt]sx?$|[\\/]__(?:tests|mocks)__[\\/])/u;
+
+/**
+ * Whether a `'use server'` module is imported only by route handlers (and tests). Next.js gives an
+ * action an id the browser can call only when client code references it; a module that only route
+ * handlers import holds plain server functions, whose results the route decides what to send.
+ * Unknown importers (no project index, a barrel, a component) keep its exports actions.
+ */
+function onlyServerImporters(context: SourceContext): boolean {
+  const importers = context.importers?.();
+  if (!importers) return false;
+  const users = importers.filter((file) => !TEST_MODULE.test(file));
+  return users.length > 0 && users.every((file) => ROUTE_MODULE.test(file));
+}
+
 export const nextjsModel: SourceModel = {
   framework: 'next',
   registers: /\bexport\b[^;]*\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|default)\b/u,
   *find(context: SourceContext) {
     const { index, filename } = context;
-    const fileIsServerActions = hasDirective(index.program.body, 'use server');
+    const fileIsServerActions = hasDirective(index.program.body, 'use server') && !onlyServerImporters(context);
     for (const [name, value] of exportedValues(index.program)) {
       const fn = isFunction(value) ? value : resolveHandler(value, context);
       if (!fn) continue;

@@ -29,6 +29,11 @@ export interface HandlerMatch {
 export interface SourceContext {
   readonly index: FileIndex;
   readonly filename: string;
+  /**
+   * The project modules that import this one (through barrels, listed too), or null when unknown.
+   * Absent without cross-file analysis.
+   */
+  importers?(): readonly string[] | null;
   readonly settings: LlmSecuritySettings;
   /** Whether the file imports a module whose name starts with one of these. */
   imports(...prefixes: string[]): boolean;
