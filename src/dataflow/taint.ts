@@ -14,7 +14,7 @@ import { requestFunctionPart } from '../models/sources/request-functions.js';
 import { classFields, classMember, instanceBody, methodCallsOf, ownerBody } from './class-fields.js';
 import { acrossModules } from './module-guard.js';
 import type { LinkedFunction as Linked } from '../program/linker.js';
-import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD } from '../models/errors.js';
+import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD, CODE_RUN_METHOD } from '../models/errors.js';
 import { CONNECTION_ENV, PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
 import { CLEAN, asElement, flat, outOfList, inField, inFields, underFlag, union, whole, withoutFields, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
 import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
@@ -77,7 +77,7 @@ function isReturnedError(init: Node, ownFunction: (call: TSESTree.CallExpression
   if (call.type !== T.CallExpression || ownFunction(call)) return false;
   const callee = unwrap(call.callee);
   const name = callee.type === T.MemberExpression ? keyName(callee) : callee.type === T.Identifier ? callee.name : null;
-  return name !== null && !VALIDATION_METHOD.test(name);
+  return name !== null && !VALIDATION_METHOD.test(name) && !CODE_RUN_METHOD.test(name);
 }
 
 function chainText(root: TSESTree.Identifier, member: string | null): string {

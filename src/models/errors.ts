@@ -27,3 +27,9 @@ export const DEV_ONLY_MIDDLEWARE: ReadonlySet<string> = new Set(['errorhandler']
 
 /** Methods whose result's `error` is meant for the client: validation (`validateAsync`, `safeParseAsync`, `checkInput`). */
 export const VALIDATION_METHOD = /valid|parse|check/i;
+
+/**
+ * Methods that run code in a sandbox and return its outcome (`sbx.runCode(code)` of a code
+ * interpreter): their result's `error` is the run program's own error, output like its stderr.
+ */
+export const CODE_RUN_METHOD = /^run(?:Code|Python|Script|Cell)$/;

@@ -49,6 +49,10 @@ ruleTester().run('no-error-details-in-response', rule, {
       ),
     },
     {
+      name: "a code interpreter's run result: its error is the run program's own error, output like stderr",
+      code: lines(`export async function POST(request: Request) {`, `  const { code } = await request.json();`, `  const { logs, error } = await sandbox.runCode(code);`, `  return Response.json({ stdout: logs.stdout, stderr: logs.stderr, runtimeError: error });`, `}`, `declare const sandbox: { runCode(code: string): Promise<{ logs: { stdout: string[]; stderr: string[] }; error?: unknown }> };`),
+    },
+    {
       name: "the error field of the project's own function's result (a message it wrote for the user)",
       code: lines(...express, `async function createChat(body) { if (!body.prompt) return { error: 'prompt is required' }; return { chat: await save(body) }; }`, `app.post('/chat', async (req, res) => { const { chat, error } = await createChat(req.body); if (error) return res.status(400).json({ error }); res.json({ chat }); });`),
     },
@@ -315,6 +319,12 @@ ruleTester().run('no-error-details-in-response', rule, {
           ],
         },
       ],
+    },
+    {
+      name: "the error of a client call that runs no code (a sandbox's file write) is still error details",
+      code: lines(`export async function POST(request: Request) {`, `  const { path } = await request.json();`, `  const { error } = await sandbox.writeFile(path);`, `  return Response.json({ error });`, `}`, `declare const sandbox: { writeFile(path: string): Promise<{ error?: unknown }> };`),
+      output: null,
+      errors: [{ messageId, line: 4, suggestions: [{ messageId: 'sendGenericMessage', output: lines(`export async function POST(request: Request) {`, `  const { path } = await request.json();`, `  const { error } = await sandbox.writeFile(path);`, `  return Response.json({ error: 'Internal Server Error' });`, `}`, `declare const sandbox: { writeFile(path: string): Promise<{ error?: unknown }> };`) }] }],
     },
     {
       name: 'the error a client library returns in its result ({ data, error } = await supabase…)',
