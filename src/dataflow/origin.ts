@@ -200,7 +200,11 @@ export function union(...taints: Taint[]): Taint {
     for (const origin of taint) {
       if (result.some((known) => sameOrigin(known, origin))) continue;
       // Origins in fields of their own get more room: an object with many request fields keeps them apart.
-      if (result.length < (origin.at ? MAX_PLACED_ORIGINS : MAX_ORIGINS)) result.push(origin);
+      // Whole values and fields are counted apart, so fields written later (`entry.loc = { file: ctx.file }`)
+      // do not crowd out the value spread in whole (`{ ...ctx }`).
+      const placed = !!origin.at;
+      const kept = result.reduce((count, known) => (!!known.at === placed ? count + 1 : count), 0);
+      if (kept < (placed ? MAX_PLACED_ORIGINS : MAX_ORIGINS)) result.push(origin);
       // Full: an origin left out must not leave a field clean, so unless a kept one covers its field,
       // the last one kept stands for the whole value.
       else if (!result.some((known) => covers(known, origin))) result[result.length - 1] = withoutPlace(result[result.length - 1]);

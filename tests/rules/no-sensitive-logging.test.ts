@@ -7,6 +7,10 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-sensitive-logging', rule, {
   valid: [
     {
+      name: 'the same logger helper given only ids and a line number',
+      code: lines(...express, `function entry(severity, message, context = {}) { const e = { severity, message, ...context }; if (context.file && context.line) e.location = { file: context.file, line: context.line, fn: context.fn }; if (context.requestId) e.requestId = context.requestId; return e; } function logInfo(message, context = {}) { console.log(JSON.stringify(entry('INFO', message, context))); }`, `app.post('/chat', (req, res) => { logInfo('incoming', { requestId: req.body.requestId, file: 'chat.ts', line: 3 }); res.end(); });`),
+    },
+    {
       name: 'a flag read from the body (isNewChat, hasFiles) is no content',
       code: lines(`import express from 'express';`, `const app = express();`, `app.post('/chat', (req, res) => { const body = req.body; console.log('new chat', { isNewChat: body.isNewChat, hasFiles: body.hasFiles }); res.end(); });`),
     },
@@ -155,6 +159,11 @@ ruleTester().run('no-sensitive-logging', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a logger helper that spreads its context whole and then writes several of its fields: the spread value is still logged',
+      code: lines(...express, `function entry(severity, message, context = {}) { const e = { severity, message, ...context }; if (context.file && context.line) e.location = { file: context.file, line: context.line, fn: context.fn }; if (context.requestId) e.requestId = context.requestId; return e; } function logInfo(message, context = {}) { console.log(JSON.stringify(entry('INFO', message, context))); }`, `app.post('/chat', (req, res) => { logInfo('incoming', { messages: req.body.messages }); res.end(); });`),
+      errors: [{ messageId, line: 4 }],
+    },
     {
       name: 'the chat itself read from the body (the near miss of a flag about it)',
       code: lines(`import express from 'express';`, `const app = express();`, `app.post('/chat', (req, res) => { const body = req.body; console.log('new chat', { chat: body.newChat }); res.end(); });`),
