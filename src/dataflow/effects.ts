@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { importedValues, roleConstrained, rolesTaint } from './role-constraints.js';
+import { importedValues, parameterRoleConstrained, roleConstrained, rolesTaint } from './role-constraints.js';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { LlmCall, PromptSlot, SlotRole } from '../models/llm/types.js';
 import { messageSlots } from '../models/llm/extract.js';
@@ -140,7 +140,27 @@ function parameterReceiver(node: Node, analysis: FileAnalysis): { fn: FunctionNo
 
 /** Whether a parameter is the list itself, or a message's role (not only text inside messages this function writes). */
 function rolesFromParameter(analysis: FileAnalysis, list: Node): boolean {
-  return rolesTaint(analysis, list).some((origin) => origin.kind === 'param' && !origin.within);
+  return roleParameters(analysis, list).length > 0;
+}
+
+/**
+ * The parameters whose values choose the roles of a list's messages: the list itself or one spread
+ * into it (not a value the function puts inside a message it writes), unless the function writes
+ * the parameter again with a constrained list made from itself.
+ */
+function roleParameters(analysis: FileAnalysis, list: Node): ParamOrigin[] {
+  const imported = importedValues(analysis);
+  return rolesTaint(analysis, list).filter(
+    (origin): origin is ParamOrigin => origin.kind === 'param' && !origin.within && !parameterRoleConstrained(origin.fn, origin.index, analysis.index, imported),
+  );
+}
+
+/** Of the parameter origins of a value given to a conversation slot, those that choose its roles (see `roleParameters`). */
+function choosingRoles(analysis: FileAnalysis, sink: EffectSink, value: Node, origins: ParamOrigin[]): ParamOrigin[] {
+  if (sink.kind !== 'llm' || sink.role !== 'conversation' || origins.length === 0) return origins;
+  if (roleConstrained(value, analysis.index, importedValues(analysis))) return [];
+  const choosing = roleParameters(analysis, value);
+  return origins.filter((origin) => choosing.some((c) => c.fn === origin.fn && c.index === origin.index));
 }
 
 /** Sinks of a file whose value may come from a parameter, each with the value it takes. */
@@ -270,7 +290,7 @@ function computeEffects(analysis: FileAnalysis, effects: Map<FunctionNode, Param
 
   const { found, emissions } = directSinks(analysis);
   for (const { sink, value, only } of found) {
-    for (const origin of params(analysis.engine.taintOf(value))) {
+    for (const origin of choosingRoles(analysis, sink, value, params(analysis.engine.taintOf(value)))) {
       if ((only && origin.fn !== only) || !counts(origin, sink)) continue;
       add(origin.fn, { index: origin.index, access: origin.access, sink, hops: [], site: analysis.filename });
     }
@@ -302,7 +322,7 @@ function computeEffects(analysis: FileAnalysis, effects: Map<FunctionNode, Param
           sink = { ...sink, response: receiver.index };
           only = receiver.fn;
         }
-        for (const origin of params(analysis.engine.taintOf(value))) {
+        for (const origin of choosingRoles(analysis, sink, value, params(analysis.engine.taintOf(value)))) {
           if ((only && origin.fn !== only) || !counts(origin, sink)) continue;
           changed = add(origin.fn, { ...effect, sink, index: origin.index, access: [...origin.access, ...access] }) || changed;
         }

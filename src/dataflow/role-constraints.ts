@@ -120,6 +120,18 @@ function namedFunction(node: Node, index: FileIndex): Node | null {
 }
 
 /**
+ * Whether a function's parameter is written again with a constrained list made from itself
+ * (`messages = messages?.filter((m) => m.role !== 'system')`): what callers pass for it chooses
+ * no roles.
+ */
+export function parameterRoleConstrained(fn: FunctionNode, position: number, index: FileIndex, imported: ImportedValue | null = null): boolean {
+  let param: Node | undefined = fn.params[position];
+  if (param?.type === T.TSParameterProperty) param = param.parameter;
+  if (param?.type === T.AssignmentPattern) param = param.left;
+  return param?.type === T.Identifier && selfConstrained(param, index, imported, 0);
+}
+
+/**
  * `let messages = body.messages; messages = messages.filter((m) => m.role !== 'system')`: a name
  * written again with a constrained list made from itself.
  */

@@ -120,6 +120,15 @@ ruleTester().run('no-client-controlled-roles', rule, {
       ),
     },
     {
+      name: 'a helper that writes its parameter again filtered on its roles (messages = messages?.filter(…)) before composing the list',
+      code: lines(
+        ...openai,
+        `function compose(messages, question) { return [...messages, { role: 'user', content: question }]; }`,
+        `async function run(question, messages) { messages = messages?.filter((m) => m.role !== 'system' && m.role !== 'developer'); return openai.chat.completions.create({ model: 'm', messages: compose(messages, question) }); }`,
+        `app.post('/chat', async (req, res) => { res.json(await run(req.body.q, req.body.messages)); });`,
+      ),
+    },
+    {
       name: 'a helper that filters the roles of the list it is given',
       code: lines(
         ...openai,
@@ -155,6 +164,16 @@ ruleTester().run('no-client-controlled-roles', rule, {
         ],
       };
     })(),
+    {
+      name: 'a helper that writes its parameter again filtered on something else than the role; the question inside a user message is no role choice',
+      code: lines(
+        ...openai,
+        `function compose(messages, question) { return [...messages, { role: 'user', content: question }]; }`,
+        `async function run(question, messages) { messages = messages?.filter((m) => m.content !== ''); return openai.chat.completions.create({ model: 'm', messages: compose(messages, question) }); }`,
+        `app.post('/chat', async (req, res) => { res.json(await run(req.body.q, req.body.messages)); });`,
+      ),
+      errors: [{ messageId, line: 6, data: { api: 'openai chat.completions.create', source: 'req.body.messages', line: '6', via: ' via run()' }, suggestions: [] }],
+    },
     {
       name: 'a class that keeps the client list in a field',
       code: lines(
