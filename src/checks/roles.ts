@@ -2,9 +2,9 @@ import type { LlmCall, PromptSlot } from '../models/llm/types.js';
 import type { Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { describeCall, describeOrigin } from '../dataflow/describe.js';
-import { incomingRequestData } from '../dataflow/incoming.js';
+import { incomingRequestData, type ParamFilter } from '../dataflow/incoming.js';
 import { requestData, union, type RequestDataOrigin, type Taint } from '../dataflow/origin.js';
-import { constrainedWhereRead, importedValues, roleConstrained, rolesTaint } from '../dataflow/role-constraints.js';
+import { constrainedWhereRead, importedValues, parameterRoleConstrained, roleConstrained, rolesTaint } from '../dataflow/role-constraints.js';
 
 /**
  * Findings of `no-client-controlled-roles`: a list of messages given to an LLM call whose roles
@@ -35,8 +35,17 @@ function roleTaint(analysis: FileAnalysis, slot: PromptSlot): Taint {
 export function clientRoleOrigin(analysis: FileAnalysis, taint: Taint): RequestDataOrigin | undefined {
   const imported = importedValues(analysis);
   const chosen = (origin: RequestDataOrigin) => !origin.within && !constrainedWhereRead(origin.node, analysis.index, imported);
-  return requestData(taint).find(chosen) ?? incomingRequestData(analysis, taint.filter((origin) => !origin.within)).find(chosen);
+  return requestData(taint).find(chosen) ?? incomingRequestData(analysis, taint, ROLE_PARAMETERS).find(chosen);
 }
+
+/**
+ * Callers' parameters that may choose roles: the list itself or a list spread in (not text inside
+ * a message written on the way), and not written again by their function filtered on roles.
+ */
+const ROLE_PARAMETERS: ParamFilter = {
+  tag: 'roles',
+  follows: (host, param) => !param.within && !parameterRoleConstrained(param.fn, param.index, host.index),
+};
 
 export function clientRoleFindings(analysis: FileAnalysis): RoleFinding[] {
   let findings = cache.get(analysis);

@@ -89,8 +89,17 @@ export function callsOf(analysis: IncomingHost, owner: IncomingHost, fn: Functio
   return byTarget.get(targetKey(owner.filename, fn)) ?? [];
 }
 
-function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, seen: Set<string>, skip: Skip): Passed[] {
-  const key = `${origin.fn.range[0]}:${origin.index}:${origin.access.join('.')}:${skip}`;
+/**
+ * Which parameters the walk goes through (`follows`), named by `tag` for the cache: the role
+ * questions do not follow a parameter the function filters on its roles.
+ */
+export interface ParamFilter {
+  readonly tag: string;
+  follows(host: IncomingHost, param: ParamOrigin): boolean;
+}
+
+function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, seen: Set<string>, skip: Skip, filter?: ParamFilter): Passed[] {
+  const key = `${origin.fn.range[0]}:${origin.index}:${origin.access.join('.')}:${skip}:${filter?.tag ?? ''}`;
   let known = cache.get(owner);
   if (!known) {
     known = new Map();
@@ -119,8 +128,8 @@ function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, se
         }
       }
       for (const param of taint) {
-        if (param.kind !== 'param') continue;
-        for (const data of incomingFor(caller, param, depth + 1, seen, skip)) found.push({ ...data, steps: [...data.steps, at] });
+        if (param.kind !== 'param' || (filter && !filter.follows(caller, param))) continue;
+        for (const data of incomingFor(caller, param, depth + 1, seen, skip, filter)) found.push({ ...data, steps: [...data.steps, at] });
       }
       if (found.length >= MAX_ORIGINS) return;
     }
@@ -142,17 +151,17 @@ function incomingFor(owner: IncomingHost, origin: ParamOrigin, depth: number, se
  * (process.env.NODE_ENV === 'development') dump(req.body)`), or also in branches where error
  * details may be sent (`'errors'`: a client-error check, as the response checks ask).
  */
-export function incomingOrigins(analysis: IncomingHost, taint: Taint, options: { readonly skip?: Skip } = {}): Passed[] {
+export function incomingOrigins(analysis: IncomingHost, taint: Taint, options: { readonly skip?: Skip; readonly filter?: ParamFilter } = {}): Passed[] {
   if (!analysis.linted || !analysis.settings.crossFile) return [];
   const found: Passed[] = [];
   for (const origin of taint) {
-    if (origin.kind !== 'param' || origin.sanitized) continue;
-    found.push(...incomingFor(analysis, origin, 0, new Set(), options.skip ?? 'none'));
+    if (origin.kind !== 'param' || origin.sanitized || (options.filter && !options.filter.follows(analysis, origin))) continue;
+    found.push(...incomingFor(analysis, origin, 0, new Set(), options.skip ?? 'none', options.filter));
   }
   return found;
 }
 
 /** The request data among `incomingOrigins`. */
-export function incomingRequestData(analysis: IncomingHost, taint: Taint): RequestDataOrigin[] {
-  return requestData(incomingOrigins(analysis, taint));
+export function incomingRequestData(analysis: IncomingHost, taint: Taint, filter?: ParamFilter): RequestDataOrigin[] {
+  return requestData(incomingOrigins(analysis, taint, { filter }));
 }

@@ -375,20 +375,22 @@ describe('an editor session', () => {
 describe('message lists whose roles the client writes, through helpers in other modules', () => {
   // The helper given the client's list reports where the list reaches the call; a helper that filters the roles,
   // and one that writes the user message around the question, stay quiet.
-  const ROLES = ['client-roles/src/services/general-chat.ts:8 no-client-controlled-roles'];
+  // research-steps.ts: research() writes its parameter again without system turns (quiet), researchAll() does not.
+  const ROLES = ['client-roles/src/services/general-chat.ts:8 no-client-controlled-roles', 'client-roles/src/services/research.ts:6 no-client-controlled-roles'];
 
   it('reports the list where it reaches the SDK call, naming the route that reads it', async () => {
     forget();
     const found = await lint(['client-roles/**/*.ts']);
     expect(where(found)).toEqual(ROLES);
-    expect(found[0].message).toContain("'c.req.json()' (line 10 of client-roles/src/routes/chat.ts) via body.messages -> generalChat() at client-roles/src/routes/chat.ts:11");
+    expect(found.find((f) => f.at.includes('general-chat'))!.message).toContain("'c.req.json()' (line 11 of client-roles/src/routes/chat.ts) via body.messages -> generalChat() at client-roles/src/routes/chat.ts:12");
+    expect(found.find((f) => f.at.includes('research.ts'))!.message).toContain('researchAll() at client-roles/src/routes/chat.ts:34 -> answer() at client-roles/src/services/research-steps.ts:17');
   });
 
   it('finds the same with modules linted one at a time in either order, and in workers', async () => {
     forget();
-    expect(where(await lint(['client-roles/src/services/general-chat.ts', 'client-roles/src/routes/chat.ts']))).toEqual(ROLES);
+    expect(where(await lint(['client-roles/src/services/general-chat.ts', 'client-roles/src/services/research.ts', 'client-roles/src/routes/chat.ts']))).toEqual(ROLES);
     forget();
-    expect(where(await lint(['client-roles/src/routes/chat.ts', 'client-roles/src/services/general-chat.ts']))).toEqual(ROLES);
+    expect(where(await lint(['client-roles/src/routes/chat.ts', 'client-roles/src/services/research-steps.ts', 'client-roles/src/services/general-chat.ts', 'client-roles/src/services/research.ts']))).toEqual(ROLES);
     forget();
     expect(where(await lint(['client-roles/**/*.ts'], { concurrency: 2 }))).toEqual(ROLES);
   });
