@@ -193,7 +193,8 @@ export function logFindings(analysis: FileAnalysis): LogFinding[] {
         // Redaction hides the value from the log; escaping (`escapeHtml(x)`) does not.
         if (origin.kind === 'param' || origin.kind === 'error' || redacted(origin)) continue;
         if (atSink.has(call)) continue;
-        if (console && !server && (origin.kind === 'llm' || origin.kind === 'prompt')) continue;
+        // What callers in other modules pass to a logging helper is logged wherever they run (a route, not this script).
+        if (console && !server && !origin.place && (origin.kind === 'llm' || origin.kind === 'prompt')) continue;
         const described = describe(origin);
         if (!described) continue;
         // A stand-in only replaces the argument when the argument is that very value.

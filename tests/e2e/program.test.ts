@@ -444,3 +444,26 @@ describe("'use server' modules that only route handlers import", () => {
     expect(where(await lint(['server-actions/**/*.ts', 'server-actions/**/*.tsx'], { concurrency: 2 }))).toEqual(ACTIONS);
   });
 });
+
+describe('a logging helper module with no routes of its own', () => {
+  // What a route passes to the helper is logged by the route's process: the model's answer given to logInfo is
+  // reported at the helper's console.log. Twins: logAudit, only ever given ids and counts, and a script with no
+  // routes that prints the answer to its own user.
+  const LOGS = ['logger-helper/src/log.ts:7 no-sensitive-logging'];
+
+  it("reports the LLM output a route's call hands to the helper, at the helper's logger", async () => {
+    forget();
+    const found = await lint(['logger-helper/**/*.ts']);
+    expect(where(found)).toEqual(LOGS);
+    expect(found[0].message).toContain("LLM output 'openai chat.completions.create' (line 10 of logger-helper/src/server.ts)");
+  });
+
+  it('finds the same with modules linted one at a time in either order, and in workers', async () => {
+    forget();
+    expect(where(await lint(['logger-helper/src/log.ts', 'logger-helper/src/server.ts']))).toEqual(LOGS);
+    forget();
+    expect(where(await lint(['logger-helper/src/server.ts', 'logger-helper/src/log.ts', 'logger-helper/src/script.ts']))).toEqual(LOGS);
+    forget();
+    expect(where(await lint(['logger-helper/**/*.ts'], { concurrency: 2 }))).toEqual(LOGS);
+  });
+});
