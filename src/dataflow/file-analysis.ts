@@ -33,6 +33,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis, LinkedFunction } from './analysis-types.js';
 import { calleesByName } from './named-calls.js';
 import { injectedClients } from './injected-clients.js';
+import { mcpToolResults } from '../models/llm/tools.js';
 
 export type { FileAnalysis, HandlerInfo };
 
@@ -329,6 +330,10 @@ class LazyFileAnalysis implements FileAnalysis {
         if (!part) continue;
         const name = describeCall(call);
         outputs.set(call.node, { kind: 'llm', part, sdk: call.sdk, api: call.api, call: name, node: call.node, text: name, steps: [] });
+      }
+      for (const call of mcpToolResults(this.index)) {
+        const name = 'MCP client callTool';
+        outputs.set(call, { kind: 'llm', part: 'text', sdk: 'mcp', api: 'callTool', call: name, node: call, text: name, steps: [] });
       }
       this.outputsValue = outputs;
     }

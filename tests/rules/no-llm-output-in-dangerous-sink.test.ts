@@ -10,8 +10,14 @@ const toolBlocks = [
 const completion = `const r = await openai.chat.completions.create({ model: 'm', max_tokens: 200, messages: [{ role: 'user', content: q }] });`;
 const text = `const text = r.choices[0].message.content;`;
 
+const mcpRoute = `app.post('/run', async (req, res) => { const result = await client.callTool({ name: 'suggest_command', arguments: { goal: String(req.body.goal) } }); const first = result.content[0]; exec(first.type === 'text' ? first.text : '', () => {}); res.json({ ok: !result.isError }); });`;
+
 ruleTester().run('no-llm-output-in-dangerous-sink', rule, {
   valid: [
+    {
+      name: "a project's own callTool (no MCP client imported): its result is the project's value",
+      code: lines(`import express from 'express'; import { exec } from 'node:child_process';`, `const app = express(); const client = { callTool: async (_: unknown) => ({ isError: false, content: [{ type: 'text', text: 'ls' }] }) };`, mcpRoute),
+    },
     {
       name: 'tool arguments that reach only a parameterized query, and a tool() that is not an SDK tool',
       code: lines(
@@ -100,6 +106,11 @@ ruleTester().run('no-llm-output-in-dangerous-sink', rule, {
     },
   ],
   invalid: [
+    {
+      name: "an MCP client's callTool result run as a shell command (the remote tool chose it)",
+      code: lines(`import express from 'express'; import { exec } from 'node:child_process'; import { Client } from '@modelcontextprotocol/sdk/client/index.js';`, `const app = express(); const client = new Client({ name: 'gateway', version: '1.0.0' });`, mcpRoute),
+      errors: [{ messageId, line: 3 }],
+    },
     {
       name: "tool calls the model chose: an Anthropic tool_use block's input, Gemini's functionCalls()[0].args",
       code: lines(

@@ -57,3 +57,21 @@ export function toolOfFunction(fn: FunctionNode, index: FileIndex): ToolCall | n
   }
   return null;
 }
+
+/** Modules of MCP clients: what a server's tool returns to `client.callTool(…)` is chosen by that server (and its model). */
+const MCP_CLIENT_MODULES = ['@modelcontextprotocol/sdk/client/index.js', '@modelcontextprotocol/sdk/client/index', '@modelcontextprotocol/sdk/client'];
+
+/** The methods of an MCP client whose result is what a tool of the remote server produced. */
+const MCP_RESULT_METHODS = new Set(['callTool']);
+
+/**
+ * `client.callTool({ name, arguments })` in a file that imports an MCP client: the tool's result,
+ * untrusted content like a model's text (an MCP server may put anything in it, often model output).
+ */
+export function mcpToolResults(index: FileIndex): TSESTree.CallExpression[] {
+  if (!MCP_CLIENT_MODULES.some((module) => index.moduleNames.has(module))) return [];
+  return index.calls.filter((call) => {
+    const callee = unwrap(call.callee);
+    return callee.type === T.MemberExpression && MCP_RESULT_METHODS.has(keyName(callee) ?? '');
+  });
+}
