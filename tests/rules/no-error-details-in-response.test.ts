@@ -30,6 +30,10 @@ ruleTester().run('no-error-details-in-response', rule, {
       code: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { request.log.error(err); return reply.internalServerError('Could not answer'); } });`, `app.post('/b', async (request, reply) => { try { await run(); } catch (err) { throw app.httpErrors.badRequest('Invalid input'); } });`, `app.post('/c', async (request, reply) => { try { await run(); } catch (err) { reply.raw.end('failed'); } });`),
     },
     {
+      name: 'http-errors required (CommonJS): a thrown 5xx error in Express is hidden from the client',
+      code: lines(`const express = require('express'); const createError = require('http-errors'); const app = express();`, `app.post('/a', (req, res, next) => { try { run(); } catch (err) { throw createError(500, err.message); } });`),
+    },
+    {
       name: 'an http-errors 5xx message in Express: hidden from the client',
       code: lines(...express, `import createError from 'http-errors';`, `app.post('/a', (req, res, next) => { try { run(); } catch (err) { next(createError(500, err.message)); } }); app.get('/b', () => { try { run(); } catch (err) { throw createError(500, err.message); } });`),
     },
@@ -248,6 +252,18 @@ ruleTester().run('no-error-details-in-response', rule, {
       errors: [
         { messageId, line: 3, column: 79, data: { source: 'err.message', line: '3', via: '', api: 'throw app.httpErrors.badRequest()' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { throw app.httpErrors.badRequest('Internal Server Error'); } });`, `app.post('/b', async (request, reply) => { try { await run(); } catch (err) { reply.send(reply.httpErrors.notFound(err.message)); } });`) }] },
         { messageId, line: 4, column: 79, data: { source: 'err.message', line: '4', via: '', api: 'reply.send' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { throw app.httpErrors.badRequest(err.message); } });`, `app.post('/b', async (request, reply) => { try { await run(); } catch (err) { reply.send(reply.httpErrors.notFound('Internal Server Error')); } });`) }] },
+      ],
+    },
+    {
+      name: 'http-errors required (CommonJS): a thrown 4xx error',
+      code: lines(`const express = require('express'); const createError = require('http-errors'); const app = express();`, `app.post('/a', (req, res, next) => { try { run(); } catch (err) { throw createError(400, err.message); } });`),
+      output: null,
+      errors: [
+        {
+          messageId,
+          line: 2,
+          suggestions: [{ messageId: 'sendGenericMessage', output: lines(`const express = require('express'); const createError = require('http-errors'); const app = express();`, `app.post('/a', (req, res, next) => { try { run(); } catch (err) { throw createError(400, 'Internal Server Error'); } });`) }],
+        },
       ],
     },
     {
