@@ -274,13 +274,20 @@ class LazyFileAnalysis implements FileAnalysis {
    * with cross-file analysis, in another one.
    */
   private returnsOf(call: TSESTree.CallExpression, index: FileIndex): { returns: readonly Node[]; index: FileIndex } | null {
-    const owner = analysesByIndex.get(index) ?? (index === this.index ? this : undefined);
+    if (this.returnsMemo.has(call)) return this.returnsMemo.get(call)!;
+    // This module's own calls are linked by this analysis, so that what it depends on is recorded here.
+    const owner = index === this.index ? this : analysesByIndex.get(index);
     const callee = unwrap(call.callee);
-    if (!owner || (callee.type !== T.Identifier && callee.type !== T.MemberExpression)) return null;
-    const linked = linkedFunction<FileAnalysis>(owner, callee);
-    if (!linked || (!this.settings.crossFile && linked.owner !== owner)) return null;
-    return { returns: linked.owner.index.returns.get(linked.fn) ?? [], index: linked.owner.index };
+    let found: { returns: readonly Node[]; index: FileIndex } | null = null;
+    if (owner && (callee.type === T.Identifier || callee.type === T.MemberExpression)) {
+      const linked = linkedFunction<FileAnalysis>(owner, callee);
+      if (linked && (this.settings.crossFile || linked.owner === owner)) found = { returns: linked.owner.index.returns.get(linked.fn) ?? [], index: linked.owner.index };
+    }
+    this.returnsMemo.set(call, found);
+    return found;
   }
+
+  private readonly returnsMemo = new Map<TSESTree.CallExpression, { returns: readonly Node[]; index: FileIndex } | null>();
 
   /** The client a project function returns from every `return` (`return new ToolLoopAgent(…)`, or a name that holds one). */
   private madeByFactory(call: TSESTree.CallExpression): { sdk: string; exportName: string } | undefined {

@@ -278,6 +278,21 @@ export function inField(taint: Taint, key: string): Taint {
 }
 
 /**
+ * The value with the flags it carries forgotten (see `Placed.when`): those on `keys`, or all of
+ * them (null) when something may have written over any field (a spread, `Object.assign` of an
+ * unknown value).
+ */
+export function withoutFlags(taint: Taint, keys: readonly string[] | null): Taint {
+  if (!taint.some((origin) => origin.when && (keys === null || keys.includes(origin.when.key)))) return taint;
+  return taint.map((origin) => {
+    if (!origin.when || (keys !== null && !keys.includes(origin.when.key))) return origin;
+    const rest: { when?: unknown } = { ...origin };
+    delete rest.when;
+    return rest as Origin;
+  });
+}
+
+/**
  * The origins in the fields of an object literal with a flag (`{ success: false, … }`): there
  * only when the flag has that value (see `Placed.when`).
  */

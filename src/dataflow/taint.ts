@@ -16,7 +16,7 @@ import { acrossModules } from './module-guard.js';
 import type { LinkedFunction as Linked } from '../program/linker.js';
 import { ERROR_PARTS, ERROR_TO_STRING, SAFE_ERROR_MEMBERS, VALIDATION_METHOD, CODE_RUN_METHOD } from '../models/errors.js';
 import { CONNECTION_ENV, PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models/secrets.js';
-import { CLEAN, asElement, flat, outOfList, inField, inFields, underFlag, union, whole, withoutFields, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
+import { CLEAN, asElement, flat, outOfList, inField, inFields, underFlag, union, whole, withoutFields, withoutFlags, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
 import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
 import { toolOfFunction } from '../models/llm/tools.js';
 import { httpErrorMessage } from '../models/sinks/http-errors.js';
@@ -97,10 +97,15 @@ function namesMembers(step: string): boolean {
 
 /** The first property of an object literal written as `true` or `false` (`{ success: false, … }`). */
 function booleanFlag(node: TSESTree.ObjectExpression): { key: string; value: boolean } | null {
-  for (const property of node.properties) {
+  // The flag is the last word on its field: no spread, computed key or later write of it follows.
+  const properties = node.properties;
+  for (let i = 0; i < properties.length; i++) {
+    const property = properties[i];
     if (property.type !== T.Property || property.value.type !== T.Literal || typeof property.value.value !== 'boolean') continue;
     const key = keyName(property);
-    if (key !== null) return { key, value: property.value.value };
+    if (key === null) continue;
+    const overwritten = properties.slice(i + 1).some((later) => later.type === T.SpreadElement || later.computed || keyName(later) === key);
+    if (!overwritten) return { key, value: property.value.value };
   }
   return null;
 }
@@ -592,18 +597,31 @@ export class TaintEngine {
     let result: Taint = CLEAN;
     for (const property of node.properties) {
       if (property.type === T.SpreadElement) {
-        result = union(result, this.taintOf(property.argument));
+        // What a spread brings may write over any flag of the fields before it.
+        result = union(withoutFlags(result, null), this.taintOf(property.argument));
         continue;
       }
       const key = keyName(property);
       if (key === null) {
-        result = union(result, flat(this.taintOf(property.value)));
+        result = union(withoutFlags(result, null), flat(this.taintOf(property.value)));
         continue;
       }
-      result = union(withoutFields(result, [key]), inField(this.taintOf(property.value), key));
+      result = union(withoutFlags(withoutFields(result, [key]), [key]), inField(this.taintOf(property.value), key));
     }
     const flag = booleanFlag(node);
-    return flag ? underFlag(result, flag.key, flag.value) : result;
+    return flag && !this.flagWrittenLater(node, flag.key) ? underFlag(result, flag.key, flag.value) : result;
+  }
+
+  /** Whether the name a literal is declared under has the flag's field written again (`r.success = true`, `r[key] = …`). */
+  private flagWrittenLater(node: TSESTree.ObjectExpression, key: string): boolean {
+    const declarator = node.parent;
+    if (declarator?.type !== T.VariableDeclarator || declarator.init !== node || declarator.id.type !== T.Identifier) return false;
+    const variable = this.host.index.variableOf(declarator.id);
+    return !!variable?.references.some((reference) => {
+      const member = reference.identifier.parent;
+      if (member?.type !== T.MemberExpression || member.object !== reference.identifier) return false;
+      return (member.computed || keyName(member) === key) && memberWrite(member) !== null;
+    });
   }
 
   /** Either branch; error details only where a development or client-error guard does not hold. */
@@ -1181,12 +1199,14 @@ export class TaintEngine {
     let result: Taint = CLEAN;
     for (const object of objects) {
       if (object.type === T.SpreadElement) {
-        result = union(result, flat(this.taintOf(object.argument)));
+        result = union(withoutFlags(result, null), flat(this.taintOf(object.argument)));
         continue;
       }
       const value = unwrap(object);
+      const literal = value.type === T.ObjectExpression && value.properties.every((p) => p.type === T.Property && keyName(p) !== null);
       const written = value.type === T.ObjectExpression ? value.properties.flatMap((p) => (p.type === T.Property && keyName(p) !== null ? [keyName(p)!] : [])) : [];
-      result = union(withoutFields(result, written), this.taintOf(object));
+      // A later object writes over the flags of its fields, or of any field when its fields are not all known.
+      result = union(withoutFlags(withoutFields(result, written), literal ? written : null), this.taintOf(object));
     }
     return result;
   }

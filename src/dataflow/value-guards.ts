@@ -166,6 +166,11 @@ export class ValueGuards {
    * is known. Same rules as `known`: same variable, not written again since the check.
    */
   flagKnown(object: Node, key: string): boolean | null {
+    // Only a name written once (its declaration) whose flag is never written: what the check saw is what the read gets.
+    const root = unwrap(object);
+    if (root.type !== T.Identifier) return null;
+    const variable = this.variableOf(root);
+    if (!variable || !this.flagSettled(variable, key)) return null;
     const text = `${this.flagText(object)}.${key}`;
     const told = (flags: ReadonlyMap<string, Flag>): boolean | null => {
       const flag = flags.get(text);
@@ -182,10 +187,9 @@ export class ValueGuards {
         if (parent.operator === '&&') found = told(this.flags(parent.left).yes);
         if (parent.operator === '||') found = told(this.flags(parent.left).no);
       } else if (parent.type === T.BlockStatement || parent.type === T.Program) {
-        for (const statement of parent.body as TSESTree.Statement[]) {
-          if (statement.range[1] > child.range[0]) break;
-          if (statement.type !== T.IfStatement || statement.alternate || !alwaysExits(statement.consequent)) continue;
-          found ??= told(this.flags(statement.test).no);
+        for (const exit of this.earlyExits(parent)) {
+          if (exit.range[1] > child.range[0]) break;
+          found ??= told(this.flags(exit.test).no);
         }
       }
       if (found !== null) return found;
@@ -193,6 +197,32 @@ export class ValueGuards {
       parent = parent.parent;
     }
     return null;
+  }
+
+  /** Whether a variable is written only where it is declared, and its field `key` never (`result.success = true`). */
+  private flagSettled(variable: TSESLint.Scope.Variable, key: string): boolean {
+    let writes = 0;
+    for (const reference of variable.references) {
+      if (reference.isWrite() && ++writes > 1) return false;
+      const member = reference.identifier.parent;
+      if (member?.type !== T.MemberExpression || member.object !== reference.identifier) continue;
+      const assigned = member.parent;
+      const target = (assigned?.type === T.AssignmentExpression && assigned.left === member) || (assigned?.type === T.UpdateExpression && assigned.argument === member);
+      if (target && (member.computed || keyName(member) === key)) return false;
+    }
+    return true;
+  }
+
+  private readonly exitBlocks = new WeakMap<Node, readonly TSESTree.IfStatement[]>();
+
+  /** The `if (…) return|throw` statements of a block (no else), in order, read once per block. */
+  private earlyExits(block: TSESTree.BlockStatement | TSESTree.Program): readonly TSESTree.IfStatement[] {
+    let found = this.exitBlocks.get(block);
+    if (!found) {
+      found = (block.body as TSESTree.Statement[]).filter((s): s is TSESTree.IfStatement => s.type === T.IfStatement && !s.alternate && alwaysExits(s.consequent));
+      this.exitBlocks.set(block, found);
+    }
+    return found;
   }
 
   /** Source text with optional chaining read as plain member access (`result?.ok` is `result.ok`). */

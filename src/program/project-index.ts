@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MAX_MODULE_BYTES, resolveModule } from './resolve.js';
+import { configUnreadable, MAX_MODULE_BYTES, resolveModule } from './resolve.js';
 import { REGISTRATION_HINT } from '../models/sources/index.js';
 import { LLM_HINT } from '../models/llm/index.js';
 import { GUARD_HINT } from '../models/auth.js';
@@ -316,7 +316,10 @@ export function registeringImporters(file: string, cwd: string, generation: numb
  */
 export function importingModules(file: string, cwd: string, generation: number): string[] | null {
   const project = projectFor(file, cwd, generation);
-  return project ? importersThrough(project, file, () => true) : null;
+  if (!project) return null;
+  const found = importersThrough(project, file, () => true);
+  // With a config that could not be read, an importer through an alias (`@/lib/actions`) is not seen.
+  return configUnreadable(file) ? null : found;
 }
 
 /** Importers of importers are followed this many levels (a factory module between a class and its callers). */

@@ -68,6 +68,14 @@ const inPackages = (file: string) => file.split(/[\\/]/u).includes('node_modules
 const isSource = (file: string) => EXTENSIONS.includes(path.extname(file)) && !/\.d\.[cm]?ts$/u.test(file);
 
 const resolved = new Map<string, string | null>();
+/** Config files the resolver could not read: their `paths` are unknown, so some imports of their project do not resolve. */
+const brokenConfigs = new Set<string>();
+
+/** Whether the config of the project a file belongs to could not be read (aliased imports there may not resolve). */
+export function configUnreadable(file: string): boolean {
+  const config = configFor(path.dirname(file));
+  return config !== null && brokenConfigs.has(config);
+}
 
 /** The project file `specifier` names when imported from `fromFile`, or null (packages, missing files). */
 export function resolveModule(specifier: string, fromFile: string): string | null {
@@ -76,10 +84,14 @@ export function resolveModule(specifier: string, fromFile: string): string | nul
   const key = `${fromDir}\0${specifier}`;
   let file = resolved.get(key);
   if (file === undefined) {
-    let result = resolveWith(resolverFor(fromDir), fromDir, specifier);
+    const config = configFor(fromDir);
+    let result = config && brokenConfigs.has(config) ? null : resolveWith(resolverFor(fromDir), fromDir, specifier);
     // A config that cannot be read (it extends a package that is not installed) fails every lookup:
-    // the files are still there, so resolve without it (relative imports, packages).
-    if (result?.error?.startsWith('Tsconfig')) result = resolveWith(base, fromDir, specifier);
+    // the files are still there, so resolve without it (relative imports, packages), and remember it.
+    if (config && (brokenConfigs.has(config) || /tsconfig/iu.test(result?.error ?? ''))) {
+      brokenConfigs.add(config);
+      result = resolveWith(base, fromDir, specifier);
+    }
     file = result?.path && !result.builtin && isSource(result.path) && !inPackages(result.path) ? result.path : null;
     resolved.set(key, file);
   }
@@ -97,6 +109,7 @@ function resolveWith(resolver: ResolverFactory, fromDir: string, specifier: stri
 /** Forgets what the file system looked like (editors create and change files; tests write fixtures). */
 export function clearResolutionCache(): void {
   resolved.clear();
+  brokenConfigs.clear();
   configCache.clear();
   byConfig.clear();
   base = new ResolverFactory(OPTIONS);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearResolutionCache, resolveModule } from '../../src/program/resolve.js';
+import { clearResolutionCache, configUnreadable, resolveModule } from '../../src/program/resolve.js';
 
 let dir: string;
 const write = (name: string, text = '') => {
@@ -60,6 +60,8 @@ describe('module resolution (oxc-resolver)', () => {
     write('src/chain/index.ts');
     expect(resolve('../../chain', 'src/handlers/bot/post.ts')).toBe('src/chain/index.ts');
     expect(resolve('../../missing', 'src/handlers/bot/post.ts')).toBeNull();
+    // Remembered: aliased imports of this project may not resolve, which the callers must know.
+    expect(configUnreadable(path.join(dir, 'src/handlers/bot/post.ts'))).toBe(true);
   });
 
   it('keeps the paths of a config that reads', () => {
@@ -67,5 +69,6 @@ describe('module resolution (oxc-resolver)', () => {
     write('tsconfig.json', '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"] } } }');
     write('src/chain/index.ts');
     expect(resolve('@/chain', 'src/handlers/bot/post.ts')).toBe('src/chain/index.ts');
+    expect(configUnreadable(path.join(dir, 'src/handlers/bot/post.ts'))).toBe(false);
   });
 });

@@ -15,6 +15,21 @@ const flagRoutes = [
   `app.post('/d', async (req, res) => { let result = await revert('x'); if (result.success) { result = await revert(req.params.id); res.json({ message: result.message }); } });`,
 ];
 
+/** Results whose flag says nothing, or whose check says nothing, about the error text: [route, the expression sent]. */
+const unflaggedServices = [
+  `async function mutated(id) { try { await run(id); return { success: true, message: 'ok' }; } catch (error) { const r = { success: false, message: error.message }; if (id) r.success = true; return r; } }`,
+  `async function respread(id) { try { await run(id); return { success: true, message: 'ok' }; } catch (error) { const info = { success: true, message: error.message }; return { success: false, ...info }; } }`,
+];
+const unflaggedRoutes: [string, string][] = [
+  [`app.post('/a', async (req, res) => { const result = await mutated(req.params.id); if (result.success) res.json({ message: result.message }); });`, 'result.message'],
+  [`app.post('/b', async (req, res) => { const result = await respread(req.params.id); if (result.success) res.json({ message: result.message }); });`, 'result.message'],
+  [`app.post('/c', async (req, res) => { const r = await revert(req.params.id); const out = { ...r, success: Boolean(req.query.force) }; if (out.success) res.json({ message: out.message }); });`, 'out.message'],
+  [`app.post('/d', async (req, res) => { const r = await revert(req.params.id); const out = Object.assign({}, r, { success: true }); if (out.success) res.json({ message: out.message }); });`, 'out.message'],
+  [`app.post('/e', async (req, res) => { const state = { r: await revert('x') }; if (!state.r.success) return; state.r = await revert(req.params.id); res.json({ message: state.r.message }); });`, 'state.r.message'],
+  [`app.post('/f', async (req, res) => { let result = await revert('x'); if (!result.success) return; for (const id of req.body.ids) { res.write(result.message); result = await revert(id); } res.end(); });`, 'result.message'],
+  [`app.post('/g', async (req, res) => { const result = await revert(req.params.id); if (result.success) { result.success = false; } if (result.success) res.json({ message: result.message }); });`, 'result.message'],
+];
+
 ruleTester().run('no-error-details-in-response', rule, {
   valid: [
     {
@@ -220,6 +235,20 @@ ruleTester().run('no-error-details-in-response', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'flags that do not hold: written again after the literal, overridden by a spread or Object.assign, checked on a member or in a loop that writes the name, or written after the check',
+      code: lines(...express, ...unflaggedServices, revertService, ...unflaggedRoutes.map(([route]) => route)),
+      errors: unflaggedRoutes.map(([route, sent], i) => ({
+        messageId,
+        line: 6 + i,
+        suggestions: [
+          {
+            messageId: 'sendGenericMessage' as const,
+            output: lines(...express, ...unflaggedServices, revertService, ...unflaggedRoutes.map(([r], j) => (j === i ? route.replace(sent, "'Internal Server Error'") : r))),
+          },
+        ],
+      })),
+    },
     {
       name: 'a result whose error text sits under success: false, read where success fails, with no check, or with the check on another value or written over since',
       code: lines(...express, revertService, ...flagRoutes),

@@ -55,8 +55,6 @@ const TEXT_MEMBERS: Readonly<Record<string, ReadonlySet<string>>> = {
   ollama: new Set(['response', 'content']),
   cohere: new Set(['text', 'content']),
   bedrock: new Set(['text']),
-  // An MCP tool's result: its content parts and structured content.
-  mcp: new Set(['content', 'text', 'structuredContent']),
 };
 
 /** Metadata that says nothing the client should not know: ids, model names, token counts. */
