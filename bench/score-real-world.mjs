@@ -58,6 +58,8 @@ const rows = [];
 const perRule = new Map();
 const unread = [];
 const falseAlarms = [];
+/** Per rule: findings read as real, debatable or false, and unread. */
+const judgedPerRule = new Map();
 let totals = { listed: 0, found: 0, findings: 0, real: 0, debatable: 0, false: 0, unread: 0 };
 for (const app of manifest.apps) {
   const dir = path.join(appsDir, app.repo.replace('/', '+'));
@@ -91,6 +93,9 @@ for (const app of manifest.apps) {
   for (const finding of findings) {
     const entry = verdicts[findingKey(app.repo, finding)];
     const verdict = typeof entry === 'string' ? entry : entry?.verdict;
+    const ruleJudged = judgedPerRule.get(finding.rule) ?? { real: 0, debatable: 0, false: 0, unread: 0 };
+    judgedPerRule.set(finding.rule, ruleJudged);
+    ruleJudged[verdict === 'real' || verdict === 'debatable' || verdict === 'false' ? verdict : 'unread']++;
     if (verdict === 'real' || verdict === 'debatable' || verdict === 'false') {
       judged[verdict]++;
       if (verdict === 'false') falseAlarms.push(`${findingKey(app.repo, finding)}  ${finding.message}`);
@@ -121,6 +126,12 @@ const lines = [
   '| rule | flows listed | found | recall |',
   '| --- | ---: | ---: | ---: |',
   ...[...perRule].sort((a, b) => b[1].listed - a[1].listed).map(([rule, s]) => `| ${rule} | ${s.listed} | ${s.found} | ${ratio(s.found, s.listed)} |`),
+  '',
+  '| rule | findings | real | debatable | false | unread |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...[...judgedPerRule]
+    .sort((a, b) => b[1].real + b[1].debatable + b[1].false + b[1].unread - (a[1].real + a[1].debatable + a[1].false + a[1].unread))
+    .map(([rule, j]) => `| ${rule} | ${j.real + j.debatable + j.false + j.unread} | ${j.real} | ${j.debatable} | ${j.false} | ${j.unread} |`),
   '',
   `precision over read findings: ${ratio(totals.real + totals.debatable, totals.real + totals.debatable + totals.false)} (real or debatable), ${totals.unread} findings unread`,
 ];
