@@ -268,8 +268,7 @@ export class ValueGuards {
     let found = this.blocks.get(block);
     if (!found) {
       const list: { end: number; checked: readonly Checked[] }[] = [];
-      for (const statement of block.body as TSESTree.Statement[]) {
-        if (statement.type !== T.IfStatement || statement.alternate || !alwaysExits(statement.consequent)) continue;
+      for (const statement of this.earlyExits(block)) {
         const checked = this.confined(statement.test).no;
         if (checked.length > 0) list.push({ end: statement.range[1], checked });
       }
