@@ -19,6 +19,7 @@ import { CONNECTION_ENV, PUBLIC_ENV, SECRET_ENV, SECRET_MEMBER } from '../models
 import { CLEAN, asElement, flat, outOfList, inField, inFields, underFlag, union, whole, withoutFields, withoutFlags, withStep, type LlmOutputOrigin, type Origin, type Taint } from './origin.js';
 import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/output.js';
 import { toolOfFunction } from '../models/llm/tools.js';
+import { callbackOutput } from '../models/llm/callbacks.js';
 import { httpErrorMessage } from '../models/sinks/http-errors.js';
 import {
   ARGUMENT_PASSING_METHODS,
@@ -905,6 +906,12 @@ export class TaintEngine {
     const callbackTaint = this.callbackParamTaint(fn, index);
     if (callbackTaint) return callbackTaint;
     // `tool({ execute: ({ cmd }) => … })`: the model chose the arguments.
+    // `callbacks: [{ handleLLMNewToken(token) { … } }]`: the model's text as it is generated.
+    const handler = index === 0 ? callbackOutput(fn) : null;
+    if (handler) {
+      const text = param.type === T.Identifier ? param.name : 'output';
+      return [{ kind: 'llm', part: handler.part, sdk: 'langchain', api: handler.api, call: handler.api, node: param, text, steps: [] }];
+    }
     const tool = index === 0 ? toolOfFunction(fn, this.host.index) : null;
     if (tool) {
       const text = param.type === T.Identifier ? param.name : 'arguments';

@@ -99,6 +99,11 @@ ruleTester().run('no-raw-llm-response', rule, {
       ),
     },
     {
+      name: 'requireSanitizer: langchain callback handlers that write only a status (no token), or what the run started with',
+      options: [{ requireSanitizer: true }],
+      code: lines(`import Fastify from 'fastify'; import { ChatOpenAI } from '@langchain/openai';`, `const app = Fastify();`, `app.post('/s', async (request, reply) => { const model = new ChatOpenAI({ maxTokens: 300, streaming: true, callbacks: [{ handleLLMNewToken() { reply.raw.write('.'); }, handleLLMStart(llm: unknown, prompts: string[]) { reply.raw.write(String(prompts.length)); } }] }); await model.invoke(String(request.body.q)); reply.raw.end(); });`),
+    },
+    {
       name: 'an SSE plugin\'s reply.sse sent only a status event, and the text (recommended)',
       code: lines(...fastifyOpenai, `app.post('/a', async (request, reply) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: request.body.q }] }); reply.sse({ event: 'status', data: 'done' }); reply.sse({ data: JSON.stringify({ text: r.choices[0].message.content }) }); });`),
     },
@@ -383,6 +388,13 @@ ruleTester().run('no-raw-llm-response', rule, {
       errors: [
         { messageId, line: 3, column: 163, data: { what: 'result', api: 'openai chat.completions.create', line: '3', via: ' via r', sink: 'reply.raw.write' } },
       ],
+    },
+    {
+      name: 'requireSanitizer: a langchain callback handler (callbacks: [{ handleLLMNewToken }]) that writes each token to the response',
+      options: [{ requireSanitizer: true }],
+      code: lines(`import Fastify from 'fastify'; import { ChatOpenAI } from '@langchain/openai';`, `const app = Fastify();`, `app.post('/s', async (request, reply) => { const model = new ChatOpenAI({ maxTokens: 300, streaming: true, callbacks: [{ handleLLMNewToken(token: string) { reply.raw.write(token); } }] }); await model.invoke(String(request.body.q)); reply.raw.end(); });`),
+      output: null,
+      errors: [{ messageId: 'unsanitizedText', line: 3, data: { api: 'langchain handleLLMNewToken', line: '3', via: '', sink: 'reply.raw.write' } }],
     },
     {
       name: "an SSE plugin's reply.sse (fastify-sse-v2) given the whole result",

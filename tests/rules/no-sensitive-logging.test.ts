@@ -7,6 +7,10 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-sensitive-logging', rule, {
   valid: [
     {
+      name: 'a class that is no langchain callback handler, with a method of the same name',
+      code: lines(`import express from 'express';`, `const app = express();`, `export class Relay { handleLLMNewToken(token: string) { console.log('token', token); } }`, `app.post('/a', (req, res) => { res.end(); });`),
+    },
+    {
       name: 'the same logger helper given only ids and a line number',
       code: lines(...express, `function entry(severity, message, context = {}) { const e = { severity, message, ...context }; if (context.file && context.line) e.location = { file: context.file, line: context.line, fn: context.fn }; if (context.requestId) e.requestId = context.requestId; return e; } function logInfo(message, context = {}) { console.log(JSON.stringify(entry('INFO', message, context))); }`, `app.post('/chat', (req, res) => { logInfo('incoming', { requestId: req.body.requestId, file: 'chat.ts', line: 3 }); res.end(); });`),
     },
@@ -159,6 +163,11 @@ ruleTester().run('no-sensitive-logging', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a langchain callback handler class that logs each generated token',
+      code: lines(`import { BaseCallbackHandler } from '@langchain/core/callbacks/base'; import express from 'express';`, `const app = express();`, `export class Relay extends BaseCallbackHandler { name = 'relay'; handleLLMNewToken(token: string) { console.log('token', token); } }`, `app.post('/a', (req, res) => { res.end(); });`),
+      errors: [{ messageId, line: 3 }],
+    },
     {
       name: 'a logger helper that spreads its context whole and then writes several of its fields: the spread value is still logged',
       code: lines(...express, `function entry(severity, message, context = {}) { const e = { severity, message, ...context }; if (context.file && context.line) e.location = { file: context.file, line: context.line, fn: context.fn }; if (context.requestId) e.requestId = context.requestId; return e; } function logInfo(message, context = {}) { console.log(JSON.stringify(entry('INFO', message, context))); }`, `app.post('/chat', (req, res) => { logInfo('incoming', { messages: req.body.messages }); res.end(); });`),
