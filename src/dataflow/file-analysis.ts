@@ -33,7 +33,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis, LinkedFunction } from './analysis-types.js';
 import { calleesByName } from './named-calls.js';
 import { injectedClients } from './injected-clients.js';
-import { mcpToolResults } from '../models/llm/tools.js';
+import { langchainStreams, mcpToolResults } from '../models/llm/tools.js';
 
 export type { FileAnalysis, HandlerInfo };
 
@@ -341,6 +341,10 @@ class LazyFileAnalysis implements FileAnalysis {
       for (const call of mcpToolResults(this.index)) {
         const name = 'MCP client callTool';
         outputs.set(call, { kind: 'llm', part: 'text', sdk: 'mcp', api: 'callTool', call: name, node: call, text: name, steps: [] });
+      }
+      for (const call of langchainStreams(this.index)) {
+        const name = 'ai LangChainStream';
+        outputs.set(call, { kind: 'llm', part: 'text-stream', sdk: 'ai', api: 'LangChainStream', call: name, node: call, text: name, steps: [] });
       }
       this.outputsValue = outputs;
     }

@@ -104,6 +104,12 @@ ruleTester().run('no-raw-llm-response', rule, {
       code: lines(`import Fastify from 'fastify'; import { ChatOpenAI } from '@langchain/openai';`, `const app = Fastify();`, `app.post('/s', async (request, reply) => { const model = new ChatOpenAI({ maxTokens: 300, streaming: true, callbacks: [{ handleLLMNewToken() { reply.raw.write('.'); }, handleLLMStart(llm: unknown, prompts: string[]) { reply.raw.write(String(prompts.length)); } }] }); await model.invoke(String(request.body.q)); reply.raw.end(); });`),
     },
     {
+      name: 'requireSanitizer: ai v3 LangChainStream whose handlers run the model, the response a fixed text',
+      options: [{ requireSanitizer: true }],
+      code: lines(`import { LangChainStream, StreamingTextResponse } from 'ai'; import { ChatOpenAI } from '@langchain/openai';`, `export async function POST(req: Request) { const { q } = await req.json(); const { handlers } = LangChainStream(); await new ChatOpenAI({ maxTokens: 300 }).invoke(String(q), { callbacks: [handlers] }); return new Response('started'); }`),
+      filename: 'app/api/chat/route.ts',
+    },
+    {
       name: 'an SSE plugin\'s reply.sse sent only a status event, and the text (recommended)',
       code: lines(...fastifyOpenai, `app.post('/a', async (request, reply) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: request.body.q }] }); reply.sse({ event: 'status', data: 'done' }); reply.sse({ data: JSON.stringify({ text: r.choices[0].message.content }) }); });`),
     },
@@ -395,6 +401,14 @@ ruleTester().run('no-raw-llm-response', rule, {
       code: lines(`import Fastify from 'fastify'; import { ChatOpenAI } from '@langchain/openai';`, `const app = Fastify();`, `app.post('/s', async (request, reply) => { const model = new ChatOpenAI({ maxTokens: 300, streaming: true, callbacks: [{ handleLLMNewToken(token: string) { reply.raw.write(token); } }] }); await model.invoke(String(request.body.q)); reply.raw.end(); });`),
       output: null,
       errors: [{ messageId: 'unsanitizedText', line: 3, data: { api: 'langchain handleLLMNewToken', line: '3', via: '', sink: 'reply.raw.write' } }],
+    },
+    {
+      name: 'requireSanitizer: the stream of ai v3 LangChainStream sent as a StreamingTextResponse',
+      options: [{ requireSanitizer: true }],
+      code: lines(`import { LangChainStream, StreamingTextResponse } from 'ai'; import { ChatOpenAI } from '@langchain/openai';`, `export async function POST(req: Request) { const { q } = await req.json(); const { stream, handlers } = LangChainStream(); new ChatOpenAI({ maxTokens: 300, streaming: true }).invoke(String(q), { callbacks: [handlers] }); return new StreamingTextResponse(stream); }`),
+      filename: 'app/api/chat/route.ts',
+      output: null,
+      errors: [{ messageId: 'unsanitizedText', line: 2, data: { api: 'ai LangChainStream', line: '2', via: '', sink: 'new StreamingTextResponse' } }],
     },
     {
       name: "an SSE plugin's reply.sse (fastify-sse-v2) given the whole result",

@@ -75,3 +75,17 @@ export function mcpToolResults(index: FileIndex): TSESTree.CallExpression[] {
     return callee.type === T.MemberExpression && MCP_RESULT_METHODS.has(keyName(callee) ?? '');
   });
 }
+
+/**
+ * `const { stream, handlers } = LangChainStream()` of `ai` v3: `handlers` go to a langchain run as
+ * its callbacks, and `stream` is the text that run generates.
+ */
+export function langchainStreams(index: FileIndex): TSESTree.CallExpression[] {
+  if (!index.moduleNames.has('ai')) return [];
+  return index.calls.filter((call) => {
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.Identifier) return false;
+    const imported = importedBinding(callee, index);
+    return imported?.module === 'ai' && imported.name === 'LangChainStream';
+  });
+}
