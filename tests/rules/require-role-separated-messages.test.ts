@@ -23,6 +23,16 @@ ruleTester().run('require-role-separated-messages', rule, {
       ),
     },
     {
+      name: 'langchain new PromptTemplate({ template }): a label around the variable, and a mustache template (its variables are not read)',
+      code: lines(
+        ...lcTemplates,
+        `const labelled = new PromptTemplate({ template: 'Question: {q}', inputVariables: ['q'] });`,
+        `const mustache = new PromptTemplate({ template: 'Summarize this customer review in one friendly sentence: {{review}}', inputVariables: ['review'], templateFormat: 'mustache' });`,
+        `app.post('/d', async (req, res) => { res.send(await labelled.pipe(model).pipe(new StringOutputParser()).invoke({ q: req.body.q })); });`,
+        `app.post('/e', async (req, res) => { res.send(await mustache.pipe(model).pipe(new StringOutputParser()).invoke({ review: req.body.review })); });`,
+      ),
+    },
+    {
       name: 'a same-file helper that only formats the data into a variable, sent as the only message (no instructions)',
       code: lines(
         `import express from 'express'; import OpenAI from 'openai';`,
@@ -351,6 +361,15 @@ ruleTester().run('require-role-separated-messages', rule, {
         { messageId, line: 8, column: 110 },
         { messageId, line: 9, column: 111 },
       ],
+    },
+    {
+      name: 'langchain new PromptTemplate({ template }) that instructs, filled with request data',
+      code: lines(
+        ...lcTemplates,
+        `const flat = new PromptTemplate({ template: 'Summarize this customer review in one friendly sentence: {review}', inputVariables: ['review'] });`,
+        `app.post('/a', async (req, res) => { res.send(await flat.pipe(model).pipe(new StringOutputParser()).invoke({ review: req.body.review })); });`,
+      ),
+      errors: [{ messageId, line: 7 }],
     },
     {
       name: 'a prompt built by a same-file helper into a variable, sent as the only message',

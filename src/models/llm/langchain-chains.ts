@@ -195,6 +195,13 @@ function piecesOf(node: Node, reader: ExtractContext, depth: number): Piece[] {
   if (value.type === T.NewExpression) {
     const name = langchainImport(unwrap(value.callee), index);
     if (name && CHAT_MODELS.includes(name)) return [{ kind: 'model', name, node: value, structured: false }];
+    // `new PromptTemplate({ template, inputVariables })`: the same flat template as `PromptTemplate.fromTemplate(template)`.
+    if (name === 'PromptTemplate') {
+      const options = resolveObject(value.arguments[0], index);
+      const template = options ? property(options, 'template') : null;
+      if (!options || !template) return [UNKNOWN];
+      return [{ kind: 'template', name, variables: new Map(), mixed: mixedVariables([templateText(template.value, value.arguments[0], index)]) }];
+    }
     if (name?.endsWith('OutputParser')) return [{ kind: 'parser', name }];
     return [UNKNOWN];
   }
