@@ -168,8 +168,33 @@ function directResponseVariables(analysis: FileAnalysis): Map<Variable, Response
     const variable = param?.type === T.Identifier ? analysis.index.variableOf(param) : null;
     if (model && variable) variables.set(variable, model.model);
   }
+  addAliases(variables, analysis);
   directCache.set(analysis, variables);
   return new Map(variables);
+}
+
+/** Names a response is kept under (`const res = reply.raw`, `const out = res`): the same response, or the one its field holds. */
+function addAliases(variables: Map<Variable, ResponseModelName>, analysis: FileAnalysis): void {
+  const queue = [...variables];
+  while (queue.length > 0) {
+    const [variable, model] = queue.pop()!;
+    for (const reference of variable.references) {
+      let read: Node = reference.identifier as Node;
+      let aliased: ResponseModelName | undefined = model;
+      const parent = read.parent;
+      if (parent?.type === T.MemberExpression && parent.object === read) {
+        const field = keyName(parent);
+        aliased = field ? RESPONSE_MODELS[model].fields?.get(field) : undefined;
+        read = parent;
+      }
+      const declarator = read.parent;
+      if (!aliased || declarator?.type !== T.VariableDeclarator || declarator.init !== read || declarator.id.type !== T.Identifier) continue;
+      const alias = analysis.index.variableOf(declarator.id);
+      if (!alias || variables.has(alias) || alias.references.some((r) => r.isWrite() && r.identifier !== declarator.id)) continue;
+      variables.set(alias, aliased);
+      queue.push([alias, aliased]);
+    }
+  }
 }
 
 /** The response object at the root of `res.status(500).json`, skipping chain methods; `reply.raw` is the Node response of a Fastify reply. */

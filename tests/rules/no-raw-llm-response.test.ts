@@ -86,6 +86,10 @@ ruleTester().run('no-raw-llm-response', rule, {
       code: lines(...honoStreaming, `app.post('/s', async (c) => { const { q } = await c.req.json(); return streamSSE(c, async (s) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }); await s.writeSSE({ event: 'status', data: 'done' }); await s.writeSSE({ data: sanitizeHtml(r.choices[0].message.content ?? '') }); }); });`),
     },
     {
+      name: "Fastify's raw Node response kept under a name (const res = reply.raw), written only the text",
+      code: lines(...fastifyOpenai, `app.post('/a', async (request, reply) => { const res = reply.raw; const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: request.body.q }] }); res.write('event: done'); res.end(r.choices[0].message.content); });`),
+    },
+    {
       name: "Fastify's raw Node response written only the text and a status",
       code: lines(...fastifyOpenai, `app.post('/a', async (request, reply) => { const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: request.body.q }] }); reply.raw.write('event: done'); reply.raw.end(r.choices[0].message.content); });`),
     },
@@ -386,6 +390,12 @@ ruleTester().run('no-raw-llm-response', rule, {
         { messageId: 'unsanitizedText', line: 5, column: 205, data: { api: 'openai chat.completions.create', line: '5', via: ' via r.choices[0].message.content', sink: 's.write' } },
         { messageId: 'unsanitizedText', line: 6, column: 209, data: { api: 'openai chat.completions.create', line: '6', via: ' via r.choices[0].message.content', sink: 's.writeln' } },
       ],
+    },
+    {
+      name: "Fastify's raw Node response kept under a name (const res = reply.raw): the whole result written",
+      code: lines(...fastifyOpenai, `app.post('/a', async (request, reply) => { const res = reply.raw; const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: request.body.q }] }); res.write(JSON.stringify(r)); res.end(); });`),
+      output: null,
+      errors: [{ messageId, line: 3, data: { what: 'result', api: 'openai chat.completions.create', line: '3', via: ' via r', sink: 'res.write' } }],
     },
     {
       name: "Fastify's raw Node response: the whole result written with reply.raw.write",
