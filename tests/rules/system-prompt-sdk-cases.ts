@@ -304,6 +304,15 @@ const pairs: Pair[] = [
     api: 'mastra Agent',
   },
   {
+    name: 'mastra: instructions given for one run of an agent',
+    head: [`import express from 'express';`, `import { Agent } from '@mastra/core/agent';`, `const app = express(); const agent = new Agent({ name: 'writer', instructions: 'You write product copy.', model: 'openai/gpt-4o' });`],
+    bad: `res.json((await agent.generate('Write.', { instructions: req.body.instructions })).text);`,
+    good: `res.json((await agent.generate(req.body.instructions, { instructions: 'Write two sentences.' })).text);`,
+    report: 'instructions: req.body.instructions',
+    slot: 'instructions',
+    api: 'mastra Agent.generate',
+  },
+  {
     name: 'langchain createAgent: systemPrompt',
     head: [`import express from 'express';`, `import { createAgent } from 'langchain';`, `const app = express();`],
     bad: `const agent = createAgent({ model: 'openai:gpt-4o', tools: [], systemPrompt: \`You help \${req.body.team}.\` });`,

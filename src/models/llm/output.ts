@@ -55,6 +55,7 @@ const TEXT_MEMBERS: Readonly<Record<string, ReadonlySet<string>>> = {
   ollama: new Set(['response', 'content']),
   cohere: new Set(['text', 'content']),
   bedrock: new Set(['text']),
+  mastra: new Set(['text', 'object', 'textStream']),
 };
 
 /** Metadata that says nothing the client should not know: ids, model names, token counts. */
