@@ -3,14 +3,16 @@ import { existsSync, statSync } from 'node:fs';
 import { formatJson, formatSarif, formatText, scan, type Severity } from './scan.js';
 
 /**
- * `eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high]`
+ * `eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high] [--include-tests]`
  * Exit codes: 0 done (no finding at or above --fail-on), 1 findings at or above it, 2 usage error.
  */
-const USAGE = `Usage: eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high]
+const USAGE = `Usage: eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high] [--include-tests]
 
 Lints dir (default: the current directory) with the plugin's strict config, whatever ESLint
 config the project has, and prints the findings grouped by category with a summary grade.
 --fail-on exits with 1 when a finding of that severity or higher is found (default: none).
+Test files (*.test.*, *.spec.*, *.e2e.*) and folders (__tests__, __mocks__, test, tests, e2e)
+are left out; --include-tests scans them too.
 `;
 
 const LEVELS: readonly (Severity | 'none')[] = ['none', 'low', 'medium', 'high'];
@@ -30,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
   let dir = '.';
   let format = 'text';
   let failOn: Severity | 'none' = 'none';
+  let includeTests = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => rest[++i] ?? fail(`${arg} needs a value.`);
@@ -37,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
     else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
     else if (arg === '--fail-on') failOn = value() as Severity;
     else if (arg.startsWith('--fail-on=')) failOn = arg.slice('--fail-on='.length) as Severity;
+    else if (arg === '--include-tests') includeTests = true;
     else if (arg.startsWith('-')) fail(`Unknown option '${arg}'.`);
     else dir = arg;
   }
@@ -46,9 +50,13 @@ async function main(argv: string[]): Promise<number> {
 
   // A progress line on large trees, when someone is watching.
   const showProgress = process.stderr.isTTY && format === 'text';
-  const report = await scan(dir, (done, total) => {
-    if (showProgress && total > 200) process.stderr.write(`\rscanned ${done}/${total} files`);
-  });
+  const report = await scan(
+    dir,
+    (done, total) => {
+      if (showProgress && total > 200) process.stderr.write(`\rscanned ${done}/${total} files`);
+    },
+    { includeTests },
+  );
   if (showProgress && report.files > 200) process.stderr.write('\n');
   process.stdout.write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report));
   if (failOn === 'none') return 0;

@@ -44,11 +44,28 @@ export interface ScanReport {
   readonly parseErrors: readonly { file: string; line: number; message: string }[];
   readonly counts: Readonly<Record<Severity, number>>;
   readonly grade: 'A' | 'B' | 'C' | 'D' | 'F';
+  /** Test files left out (`*.test.*`, `*.spec.*`, `__tests__/`, …); 0 with `includeTests`. */
+  readonly skippedTests: number;
+}
+
+export interface ScanOptions {
+  /** Scan test files and folders too (a mock server in a test is no production leak, so they are left out by default). */
+  readonly includeTests?: boolean;
 }
 
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
 /** Build output, dependencies and generated code: never the code a team wrote. */
 const SKIPPED_DIRS = new Set(['node_modules', '.yarn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.vercel', '.git']);
+
+/** Folders of tests and their mocks, and test file names: code that never serves real users. */
+const TEST_DIRS = new Set(['__tests__', '__mocks__', 'test', 'tests', 'e2e']);
+const TEST_FILE = /\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/u;
+
+/** Whether a path (relative to the scanned folder) is a test file or lies in a test folder. */
+export function isTestPath(relative: string): boolean {
+  const parts = relative.split(/[\\/]/u);
+  return TEST_FILE.test(parts.at(-1) ?? '') || parts.slice(0, -1).some((part) => TEST_DIRS.has(part));
+}
 
 /** The source files under `dir`, in path order. */
 export function sourceFiles(dir: string): string[] {
@@ -78,7 +95,7 @@ export function grade(counts: Record<Severity, number>): ScanReport['grade'] {
 
 const BATCH = 200;
 
-export async function scan(dir: string, progress?: (done: number, total: number) => void): Promise<ScanReport> {
+export async function scan(dir: string, progress?: (done: number, total: number) => void, options: ScanOptions = {}): Promise<ScanReport> {
   const root = path.resolve(dir);
   const eslint = new ESLint({
     cwd: root,
@@ -89,7 +106,8 @@ export async function scan(dir: string, progress?: (done: number, total: number)
     errorOnUnmatchedPattern: false,
     warnIgnored: false,
   });
-  const files = sourceFiles(root);
+  const all = sourceFiles(root);
+  const files = options.includeTests ? all : all.filter((file) => !isTestPath(path.relative(root, file)));
   const findings: Finding[] = [];
   const parseErrors: { file: string; line: number; message: string }[] = [];
   let linted = 0;
@@ -123,7 +141,7 @@ export async function scan(dir: string, progress?: (done: number, total: number)
   }
   const counts = { high: 0, medium: 0, low: 0 };
   for (const finding of findings) counts[finding.severity]++;
-  return { dir: root, files: linted, findings, parseErrors, counts, grade: grade(counts) };
+  return { dir: root, files: linted, findings, parseErrors, counts, grade: grade(counts), skippedTests: all.length - files.length };
 }
 
 /** Findings grouped by category, most severe first, with counts and the grade. */
@@ -140,8 +158,9 @@ export function formatText(report: ScanReport): string {
     lines.push('');
   }
   for (const error of report.parseErrors) lines.push(`could not parse ${error.file}:${error.line}: ${error.message}`);
+  const skipped = report.skippedTests > 0 ? ` (${report.skippedTests} test files left out; --include-tests scans them)` : '';
   lines.push(
-    `${report.files} files scanned: ${report.findings.length} findings (${report.counts.high} high, ${report.counts.medium} medium, ${report.counts.low} low). Grade ${report.grade}.`,
+    `${report.files} files scanned${skipped}: ${report.findings.length} findings (${report.counts.high} high, ${report.counts.medium} medium, ${report.counts.low} low). Grade ${report.grade}.`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,6 +75,30 @@ describe('the scan command', () => {
     expect(run('scan', 'app', '--fail-on', 'critical').code).toBe(2);
     expect(run('audit').code).toBe(2);
     expect(run('--help').stdout).toContain('Usage: eslint-plugin-llm-security scan');
+  });
+
+  it('leaves test files and folders out unless --include-tests, and says so; files that only look like tests are scanned', () => {
+    const dir = path.join(work, 'with-tests');
+    const leak = (route: string) =>
+      `import express from 'express';\nconst app = express();\napp.post('${route}', (req, res) => { console.log('body', req.body); res.end(); });\n`;
+    for (const file of ['src/__tests__/chat.ts', 'src/chat.test.ts', 'src/chat.spec.tsx', 'tests/server.ts', 'e2e/app.ts']) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), leak(`/${path.basename(file)}`));
+    }
+    // Near misses: names with "test" in them that are no test files or folders.
+    for (const file of ['src/testimonials.ts', 'src/contest/entry.ts', 'src/latest.ts']) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), leak(`/${path.basename(file)}`));
+    }
+    const scanned = JSON.parse(run('scan', 'with-tests', '--format', 'json').stdout);
+    expect(scanned.files).toBe(3);
+    expect(scanned.skippedTests).toBe(5);
+    expect(scanned.findings.map((f: { file: string }) => f.file).sort()).toEqual(['src/contest/entry.ts', 'src/latest.ts', 'src/testimonials.ts']);
+    expect(run('scan', 'with-tests').stdout).toMatch(/^3 files scanned \(5 test files left out; --include-tests scans them\): 3 findings/mu);
+    const all = JSON.parse(run('scan', 'with-tests', '--format', 'json', '--include-tests').stdout);
+    expect(all.files).toBe(8);
+    expect(all.skippedTests).toBe(0);
+    expect(all.findings).toHaveLength(8);
   });
 
   it('reports progress on large trees and grades by the worst severity', async () => {
