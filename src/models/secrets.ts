@@ -24,9 +24,13 @@ export const PUBLIC_ENV = /PUBLIC|ANON/i;
 
 export const SECRET_MEMBER = /^(?:api_?key|apikey|x-api-key|secret|client_?secret|secret_?key|password|passwd|access_?token|auth_?token|refresh_?token|bearer_?token|private_?key)$/i;
 
-/** Request parameter names that carry a credential (`?api_key=`, `?token=`, `?key=`). */
+/**
+ * Request parameter names that carry a credential (`?api_key=`, `?token=`, `?key=`). Identifiers
+ * are not credentials: `sessionId`, `chatId`, `threadId`, `userId` name a record (in an LLM app,
+ * a chat session), and are read from URLs by design.
+ */
 export const CREDENTIAL_PARAM =
-  /^(?:token|access[-_]?token|id[-_]?token|refresh[-_]?token|api[-_]?key|apikey|x-api-key|key|secret|client[-_]?secret|password|passwd|auth|authorization|session[-_]?id|sig|signature)$/i;
+  /^(?:token|access[-_]?token|id[-_]?token|refresh[-_]?token|api[-_]?key|apikey|x-api-key|key|secret|client[-_]?secret|password|passwd|auth|authorization|sig|signature)$/i;
 
 /**
  * Names of keys that must not be put into a URL: `apiKey`, `OPENAI_API_KEY`, `clientSecret`,

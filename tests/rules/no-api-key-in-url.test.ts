@@ -11,6 +11,10 @@ ruleTester().run('no-api-key-in-url', rule, {
       code: lines(...express, `app.post('/x', (req, res) => { const a = req.headers['x-api-key']; const b = req.get('authorization'); const c = req.header('x-api-key'); });`),
     },
     {
+      name: 'identifiers in the query string: a chat session, a thread, a user (records, not credentials)',
+      code: lines(...express, `app.get('/history', (req, res) => { const { sessionId, threadId } = req.query; const session_id = req.query.session_id; const user = req.query.userId; res.json({ sessionId, threadId, session_id, user }); });`),
+    },
+    {
       name: 'other query parameters and credentials in the body',
       code: lines(...express, `app.get('/x', (req, res) => { const { page, limit } = req.query; const q = req.query.q; const { token } = req.body; const k = req.body.api_key; });`),
     },
