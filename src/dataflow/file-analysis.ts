@@ -344,7 +344,8 @@ class LazyFileAnalysis implements FileAnalysis {
       }
       for (const call of langchainStreams(this.index)) {
         const name = 'ai LangChainStream';
-        outputs.set(call, { kind: 'llm', part: 'text-stream', sdk: 'ai', api: 'LangChainStream', call: name, node: call, text: name, steps: [] });
+        // Only its `stream` field: the `handlers` go to the run, they hold no text.
+        outputs.set(call, { kind: 'llm', part: 'text-stream', sdk: 'ai', api: 'LangChainStream', call: name, node: call, text: name, steps: [], at: ['stream'] });
       }
       this.outputsValue = outputs;
     }

@@ -907,7 +907,7 @@ export class TaintEngine {
     if (callbackTaint) return callbackTaint;
     // `tool({ execute: ({ cmd }) => … })`: the model chose the arguments.
     // `callbacks: [{ handleLLMNewToken(token) { … } }]`: the model's text as it is generated.
-    const handler = index === 0 ? callbackOutput(fn) : null;
+    const handler = index === 0 ? callbackOutput(fn, this.host.index) : null;
     if (handler) {
       const text = param.type === T.Identifier ? param.name : 'output';
       return [{ kind: 'llm', part: handler.part, sdk: 'langchain', api: handler.api, call: handler.api, node: param, text, steps: [] }];

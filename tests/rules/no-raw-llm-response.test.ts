@@ -406,6 +406,12 @@ ruleTester().run('no-raw-llm-response', rule, {
       ],
     },
     {
+      name: "a langchain callback handler's handleLLMEnd(output) sending the whole result",
+      code: lines(`import Fastify from 'fastify'; import { ChatOpenAI } from '@langchain/openai';`, `const app = Fastify();`, `app.post('/s', async (request, reply) => { const model = new ChatOpenAI({ maxTokens: 300, callbacks: [{ handleLLMEnd(output: unknown) { reply.send(output); } }] }); await model.invoke(String(request.body.q)); });`),
+      output: null,
+      errors: [{ messageId, line: 3, data: { what: 'result', api: 'langchain handleLLMEnd', line: '3', via: '', sink: 'reply.send' } }],
+    },
+    {
       name: 'requireSanitizer: a langchain callback handler (callbacks: [{ handleLLMNewToken }]) that writes each token to the response',
       options: [{ requireSanitizer: true }],
       code: lines(`import Fastify from 'fastify'; import { ChatOpenAI } from '@langchain/openai';`, `const app = Fastify();`, `app.post('/s', async (request, reply) => { const model = new ChatOpenAI({ maxTokens: 300, streaming: true, callbacks: [{ handleLLMNewToken(token: string) { reply.raw.write(token); } }] }); await model.invoke(String(request.body.q)); reply.raw.end(); });`),
@@ -418,7 +424,7 @@ ruleTester().run('no-raw-llm-response', rule, {
       code: lines(`import { LangChainStream, StreamingTextResponse } from 'ai'; import { ChatOpenAI } from '@langchain/openai';`, `export async function POST(req: Request) { const { q } = await req.json(); const { stream, handlers } = LangChainStream(); new ChatOpenAI({ maxTokens: 300, streaming: true }).invoke(String(q), { callbacks: [handlers] }); return new StreamingTextResponse(stream); }`),
       filename: 'app/api/chat/route.ts',
       output: null,
-      errors: [{ messageId: 'unsanitizedText', line: 2, data: { api: 'ai LangChainStream', line: '2', via: '', sink: 'new StreamingTextResponse' } }],
+      errors: [{ messageId: 'unsanitizedText', line: 2, data: { api: 'ai LangChainStream', line: '2', via: ' via stream', sink: 'new StreamingTextResponse' } }],
     },
     {
       name: "an SSE plugin's reply.sse (fastify-sse-v2) given the whole result",

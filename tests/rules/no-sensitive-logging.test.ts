@@ -7,6 +7,15 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-sensitive-logging', rule, {
   valid: [
     {
+      name: "a class that extends the project's own BaseCallbackHandler, and LangChainStream's handlers (no text) logged",
+      code: lines(
+        `import express from 'express'; import { LangChainStream } from 'ai';`,
+        `const app = express(); class BaseCallbackHandler {}`,
+        `export class Relay extends BaseCallbackHandler { handleLLMNewToken(token: string) { console.log('token', token); } }`,
+        `app.post('/a', (req, res) => { const { stream, handlers } = LangChainStream(); console.log('handlers', handlers); res.end(); });`,
+      ),
+    },
+    {
       name: 'a class that is no langchain callback handler, with a method of the same name',
       code: lines(`import express from 'express';`, `const app = express();`, `export class Relay { handleLLMNewToken(token: string) { console.log('token', token); } }`, `app.post('/a', (req, res) => { res.end(); });`),
     },
@@ -163,6 +172,11 @@ ruleTester().run('no-sensitive-logging', rule, {
     },
   ],
   invalid: [
+    {
+      name: "ai v3 LangChainStream's stream logged (the run's text)",
+      code: lines(`import express from 'express'; import { LangChainStream } from 'ai';`, `const app = express();`, `app.post('/a', (req, res) => { const { stream, handlers } = LangChainStream(); console.log('stream', stream); res.end(); });`),
+      errors: [{ messageId, line: 3 }],
+    },
     {
       name: 'a langchain callback handler class that logs each generated token',
       code: lines(`import { BaseCallbackHandler } from '@langchain/core/callbacks/base'; import express from 'express';`, `const app = express();`, `export class Relay extends BaseCallbackHandler { name = 'relay'; handleLLMNewToken(token: string) { console.log('token', token); } }`, `app.post('/a', (req, res) => { res.end(); });`),

@@ -1,6 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { keyName, unwrap, type FunctionNode, type Node } from '../../syntax/ast.js';
+import type { FileIndex } from '../../syntax/file-index.js';
+import { importedBinding } from '../../syntax/imports.js';
 
 /**
  * langchain callback handlers: the methods a model or chain calls as it runs, with what it
@@ -20,7 +22,7 @@ export interface CallbackOutput {
 }
 
 /** What the first parameter of `fn` receives when `fn` is a langchain callback handler method, or null. */
-export function callbackOutput(fn: FunctionNode): CallbackOutput | null {
+export function callbackOutput(fn: FunctionNode, index: FileIndex): CallbackOutput | null {
   const holder = fn.parent;
   if (holder?.type !== T.Property && holder?.type !== T.MethodDefinition) return null;
   if (holder.value !== fn) return null;
@@ -28,10 +30,12 @@ export function callbackOutput(fn: FunctionNode): CallbackOutput | null {
   if (name === null || !Object.hasOwn(HANDLERS, name)) return null;
   const found = { part: HANDLERS[name], api: `langchain ${name}` };
   if (holder.type === T.MethodDefinition) {
+    // A subclass of langchain's own `BaseCallbackHandler`, imported from a langchain package.
     const owner = holder.parent.parent;
     const base = owner.superClass ? unwrap(owner.superClass) : null;
-    const baseName = base?.type === T.Identifier ? base.name : base?.type === T.MemberExpression ? keyName(base) : null;
-    return baseName === 'BaseCallbackHandler' ? found : null;
+    const imported = base?.type === T.Identifier ? importedBinding(base, index) : null;
+    const langchain = imported && (imported.module === 'langchain' || imported.module.startsWith('langchain/') || imported.module.startsWith('@langchain/'));
+    return langchain && imported.name === 'BaseCallbackHandler' ? found : null;
   }
   // `{ handleLLMNewToken(token) { … } }` in `callbacks: [ … ]` or `callbacks: { … }`.
   let at: Node | undefined = holder.parent;
