@@ -22,9 +22,9 @@ export default createRule<[], MessageIds>({
     fixable: 'code',
     messages: {
       providerKey: "A key in {{provider}}'s format ('{{masked}}') is written in the source; anyone with the code can use it. Read it from process.env.{{env}}.",
-      literalKey: "A literal key ('{{masked}}') is {{where}}; read it from process.env.{{env}} and keep the value out of the code.",
+      literalKey: "A literal key ('{{masked}}'; {{why}}) is {{where}}; read it from process.env.{{env}} and keep the value out of the code.",
       literalFallback:
-        "A literal ('{{masked}}') is the fallback of process.env.{{name}}; wherever the variable is missing, anyone who has read the code holds the secret. Drop the fallback and fail at startup instead.",
+        "A literal ('{{masked}}'; {{why}}) is the fallback of process.env.{{name}}; wherever the variable is missing, anyone who has read the code holds the secret. Drop the fallback and fail at startup instead.",
       comparedLiteral:
         "'{{guess}}' is checked against a literal ('{{masked}}'); anyone who has read the code can pass the check. Compare with a secret read from the environment or a key store.",
       allowlistKey:
@@ -52,14 +52,14 @@ export default createRule<[], MessageIds>({
               context.report({
                 node: finding.node,
                 messageId: 'literalKey',
-                data: { masked: maskKey(finding.value), where: finding.where, env: finding.env },
+                data: { masked: maskKey(finding.value), why: finding.why, where: finding.where, env: finding.env },
                 // `'Bearer k'` becomes `` `Bearer ${process.env.X}` ``: the scheme stays, the key goes.
                 fix: (fixer) =>
                   fixer.replaceText(finding.node, finding.scheme ? `\`${finding.scheme}\${process.env.${finding.env}}\`` : `process.env.${finding.env}`),
               });
               break;
             case 'fallback':
-              context.report({ node: finding.node, messageId: 'literalFallback', data: { masked: maskKey(finding.value), name: finding.name } });
+              context.report({ node: finding.node, messageId: 'literalFallback', data: { masked: maskKey(finding.value), why: finding.why, name: finding.name } });
               break;
             case 'compared-literal':
               // No fix: an unset variable would turn the check into `=== undefined` and let requests without a key through.

@@ -1,8 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { findKey, isPlaceholder, KEY_FORMATS, type KeyFormat } from '../models/key-patterns.js';
+import { keyLikeness, type KeySlot } from '../models/key-likeness.js';
 import {
-  AUTH_SCHEME, BROWSER_SECRET, HTTP_CLIENT_FUNCTIONS, HTTP_CLIENT_OBJECTS, KEY_HEADER, KEY_OPTIONS, LOCAL_SERVER_URL, PUBLIC_BY_DESIGN,
+  AUTH_SCHEME, BROWSER_SECRET, HTTP_CLIENT_FUNCTIONS, HTTP_CLIENT_OBJECTS, ISSUED_SECRET_ENV, KEY_HEADER, KEY_OPTIONS, LOCAL_SERVER_URL, PUBLIC_BY_DESIGN,
   PUBLIC_PREFIX, SECRET_FALLBACK_ENV,
 } from '../models/secrets.js';
 import { SECRET_ENV } from '../models/secrets.js';
@@ -31,10 +32,12 @@ export type KeyFinding =
       readonly value: string;
       readonly where: string;
       readonly env: string;
+      /** Why the literal reads as a key. */
+      readonly why: string;
       /** The auth scheme written before the key (`Bearer `), kept by the fix. */
       readonly scheme: string;
     }
-  | { readonly kind: 'fallback'; readonly node: TSESTree.StringLiteral; readonly value: string; readonly name: string }
+  | { readonly kind: 'fallback'; readonly node: TSESTree.StringLiteral; readonly value: string; readonly name: string; readonly why: string }
   | { readonly kind: 'compared-literal'; readonly node: TSESTree.StringLiteral; readonly value: string; readonly guess: Node }
   | { readonly kind: 'allowlist-key'; readonly node: TSESTree.Node; readonly value: string; readonly list: string; readonly guess: Node }
   | { readonly kind: 'browser-client'; readonly node: Node }
@@ -135,6 +138,43 @@ function isHttpCall(node: TSESTree.Node | undefined): boolean {
 }
 
 
+/** The secret env variable read by `node` itself: `process.env.JWT_SECRET`, either side of `A || B`, `!process.env.X`. */
+function secretEnvRead(node: Node): string | null {
+  const value = unwrap(node);
+  if (value.type === T.UnaryExpression && value.operator === '!') return secretEnvRead(value.argument);
+  if (value.type === T.LogicalExpression && (value.operator === '||' || value.operator === '??')) return secretEnvRead(value.left) ?? secretEnvRead(value.right);
+  const { root, names } = memberChain(value);
+  const name = root.type === T.Identifier && root.name === 'process' && names[0] === 'env' && names.length === 2 ? names[1] : undefined;
+  return name !== undefined && SECRET_FALLBACK_ENV.test(name) ? name : null;
+}
+
+/**
+ * The secret env variable a string literal stands in for when it is unset: the right side of
+ * `process.env.X || '…'` (also after other reads, `A || B || '…'`), the other branch of
+ * `process.env.X ? process.env.X : '…'`, and the value returned or assigned right under
+ * `if (!process.env.X)`.
+ */
+function fallbackOf(literal: TSESTree.Literal): string | null {
+  const parent = literal.parent;
+  if (parent?.type === T.LogicalExpression && parent.right === literal && (parent.operator === '||' || parent.operator === '??')) return secretEnvRead(parent.left);
+  if (parent?.type === T.ConditionalExpression && parent.test !== literal) {
+    const test = unwrap(parent.test);
+    const negated = test.type === T.UnaryExpression && test.operator === '!';
+    // The literal is used where the variable is missing, and the variable where it is set: `X ? X : '…'` or `!X ? '…' : X`.
+    const other = parent.alternate === literal ? parent.consequent : parent.alternate;
+    const name = (parent.alternate === literal) !== negated ? secretEnvRead(test) : null;
+    return name !== null && secretEnvRead(other) === name ? name : null;
+  }
+  const statement = parent?.type === T.ReturnStatement ? parent : parent?.type === T.AssignmentExpression && parent.right === literal ? parent.parent : null;
+  if (statement?.type !== T.ReturnStatement && statement?.type !== T.ExpressionStatement) return null;
+  const block = statement.parent;
+  const branch = block?.type === T.BlockStatement && block.body.length === 1 ? block : statement;
+  const ifStatement = branch.parent;
+  if (ifStatement?.type !== T.IfStatement || ifStatement.consequent !== branch) return null;
+  const test = unwrap(ifStatement.test);
+  return test.type === T.UnaryExpression && test.operator === '!' ? secretEnvRead(test.argument) : null;
+}
+
 /** Azure OpenAI keys have no format of their own, only their own variable. */
 const AZURE: KeyFormat = { provider: 'Azure OpenAI', env: 'AZURE_OPENAI_API_KEY', prefixes: [], min: 0, alphabet: 'alnum' };
 
@@ -154,6 +194,7 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
       const match = findKey(text);
       if (!match) continue;
       const value = text.slice(match.start, match.end);
+      // Provider formats keep their own checks: only the placeholder words are asked here.
       if (isPlaceholder(value) || isFirebaseConfig(node, match.format)) continue;
       findings.push({ kind: 'provider-key', node, value, format: match.format, replaceable: node.type === T.Literal && value === text && isExpressionPosition(node) });
       reported.add(node);
@@ -166,8 +207,10 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
     if (literal?.type !== T.Literal || typeof literal.value !== 'string' || reported.has(literal)) return;
     const scheme = AUTH_SCHEME.exec(literal.value)?.[0] ?? '';
     const key = literal.value.slice(scheme.length);
-    if (key.trim() === '' || isPlaceholder(key)) return;
-    findings.push({ kind: 'literal-key', node: literal as TSESTree.StringLiteral, value: key, where, env: envFor(format), scheme });
+    // A provider issued this key: a word or a bare prefix there is a stand-in, never a working key.
+    const likeness = keyLikeness(key, 'issued');
+    if (!likeness) return;
+    findings.push({ kind: 'literal-key', node: literal as TSESTree.StringLiteral, value: key, where, env: envFor(format), scheme, why: likeness.why });
     reported.add(literal);
   };
 
@@ -204,27 +247,23 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
     if (isHeaders) literalKey(node, `the ${header} header`, null);
   }
 
-  // `process.env.OPENAI_API_KEY ?? 'dev-key'`, `|| '…'`
-  const visitFallback = (node: TSESTree.Node) => {
-    if (node.type !== T.LogicalExpression || (node.operator !== '??' && node.operator !== '||')) return;
-    const { root, names } = memberChain(node.left);
-    const envName = root.type === T.Identifier && root.name === 'process' && names[0] === 'env' ? names[1] : undefined;
-    const literal = unwrap(node.right);
-    if (!envName || !SECRET_FALLBACK_ENV.test(envName) || literal.type !== T.Literal || typeof literal.value !== 'string') return;
-    // `JSON.parse(process.env.GOOGLE_CREDENTIALS || '{}')`: a placeholder, no key.
-    if (reported.has(literal) || isPlaceholder(literal.value)) return;
-    findings.push({ kind: 'fallback', node: literal as TSESTree.StringLiteral, value: literal.value, name: envName });
-    reported.add(literal);
-  };
-  // Env reads are member expressions under a logical expression: find them through the strings collected.
+  // `process.env.OPENAI_API_KEY ?? 'dev-key'`, `A || B || '…'`, `process.env.X ? process.env.X : '…'`,
+  // `if (!process.env.X) return '…'`. Env reads are member expressions: find them through the strings collected.
   for (const node of analysis.index.strings) {
-    if (node.parent?.type === T.LogicalExpression && node.parent.right === node) visitFallback(node.parent);
+    if (node.type !== T.Literal || reported.has(node)) continue;
+    const name = fallbackOf(node);
+    const slot: KeySlot = name !== null && ISSUED_SECRET_ENV.test(name) ? 'issued' : 'chosen';
+    // `JSON.parse(process.env.GOOGLE_CREDENTIALS || '{}')`: a placeholder, no key.
+    const likeness = name === null ? null : keyLikeness(node.value, slot);
+    if (!name || !likeness) continue;
+    findings.push({ kind: 'fallback', node: node as TSESTree.StringLiteral, value: node.value, name, why: likeness.why });
+    reported.add(node);
   }
 
   // A literal that the client's key is checked against: `req.headers['x-api-key'] === 'abc123'`.
   for (const compare of keyCompares(analysis)) {
     const literal = compare.literal;
-    if (!literal || reported.has(literal) || isPlaceholder(literal.value) || /^(?:true|false|bearer|basic)$/i.test(literal.value.trim())) continue;
+    if (!literal || reported.has(literal) || !keyLikeness(literal.value, 'chosen') || /^(?:true|false|bearer|basic)$/i.test(literal.value.trim())) continue;
     findings.push({ kind: 'compared-literal', node: literal, value: literal.value, guess: compare.other });
     reported.add(literal);
   }
@@ -249,7 +288,7 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
     if (literals.length === 0 || !isCredential(key, analysis) || !fromClient(key, analysis)) continue;
     for (const literal of literals) {
       const value = literal.type === T.Identifier ? literal.name : String(literal.value);
-      if (reported.has(literal) || isPlaceholder(value)) continue;
+      if (reported.has(literal) || !keyLikeness(value, 'chosen')) continue;
       findings.push({ kind: 'allowlist-key', node: literal, value, list: list.name, guess: key });
       reported.add(literal);
     }

@@ -63,6 +63,15 @@ export const BROWSER_SECRET = /OPENAI|ANTHROPIC|CLAUDE|GROQ|GEMINI|GOOGLE_AI|GEN
 /** Env names whose literal fallback is a secret: `OPENAI_API_KEY`, `JWT_SECRET`, `GITHUB_TOKEN`; not `CACHE_KEY` or `SORT_KEY`. */
 export const SECRET_FALLBACK_ENV = /(?:API_?KEY|ACCESS_KEY|PRIVATE_KEY|SECRET(?:_KEY)?|TOKEN|PASSWORD|PASSWD|CREDENTIALS?)$/i;
 
+/**
+ * Secret env names whose value a provider issued (`OPENAI_API_KEY`, `GITHUB_TOKEN`,
+ * `AWS_SECRET_ACCESS_KEY`, `STRIPE_SECRET_KEY`, `GOOGLE_CLIENT_SECRET`): only a key-shaped value
+ * works there. The rest (`JWT_SECRET`, `SESSION_SECRET`, `DB_PASSWORD`) the application chose,
+ * and any value works.
+ */
+export const ISSUED_SECRET_ENV =
+  /(?:API_?KEY|ACCESS_KEY(?:_ID)?|TOKEN|CREDENTIALS?|CLIENT_SECRET)$|^(?:OPENAI|ANTHROPIC|CLAUDE|GROQ|GEMINI|GOOGLE|MISTRAL|COHERE|HUGGING\w*|HF|REPLICATE|PERPLEXITY|XAI|OPENROUTER|FIREWORKS|TOGETHER|DEEPSEEK|AZURE|AWS|STRIPE|GITHUB|SLACK|TWILIO|SENDGRID|RESEND|PINECONE|SUPABASE)_/i;
+
 /** Local OpenAI-compatible servers (Ollama, LM Studio, vLLM) that take any key. */
 export const LOCAL_SERVER_URL = /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)\b/i;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findKey, isPlaceholder, maskKey } from '../../src/models/key-patterns.js';
+import { keyLikeness } from '../../src/models/key-likeness.js';
 
 describe('key patterns', () => {
   it('find each provider format at a word boundary', () => {
@@ -25,5 +26,24 @@ describe('key patterns', () => {
 
   it('masks to at most six characters', () => {
     expect(maskKey('sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8t')).toBe('sk-pro…');
+  });
+
+  it('tell stand-ins from keys in an issued slot, and say why a value reads as a key', () => {
+    for (const standIn of ['sk-proj-', 'sk_none', 'key_1', 'no key set', '00000000-0000-0000-0000-000000000000', 'unused', 'mock-api-key', 'dev-key-123', 'abababababababab']) {
+      expect(keyLikeness(standIn, 'issued'), standIn).toBeNull();
+    }
+    expect(keyLikeness('k7Hq2ZpX9vLm4RtB', 'issued')?.why).toBe('16 characters mixing lower case, upper case and digits');
+    expect(keyLikeness('3f2a9c1e-7b4d-4e8a-9c0f-1a2b3c4d5e6f', 'issued')?.why).toBe('36 characters mixing lower case and digits');
+    expect(keyLikeness('QwErTyUiOpAsDfGhJkLzXcVb', 'issued')?.why).toBe('24 characters mixing lower case and upper case');
+    expect(keyLikeness('qwertyuiopasdfghjklzxcvb', 'issued')).toBeNull(); // one case, no digit: a word run
+  });
+
+  it('keep any value a chosen secret may hold, but not a sentence or a stand-in shape', () => {
+    expect(keyLikeness('supersecret', 'chosen')?.why).toBe('any value works as this secret');
+    expect(keyLikeness('password', 'chosen')).not.toBeNull();
+    for (const standIn of ['please set JWT_SECRET', 'xxxxxxxxxxxx', '00000000-0000-0000-0000-000000000000', 'changeme', '']) {
+      expect(keyLikeness(standIn, 'chosen'), standIn).toBeNull();
+    }
+    expect(keyLikeness(`${'word '.repeat(20_000)}1`, 'chosen')).not.toBeNull();
   });
 });

@@ -35,6 +35,35 @@ ruleTester().run('no-hardcoded-api-key', rule, {
     },
     { name: 'a fallback that is not a secret, and a placeholder fallback', code: `const port = process.env.PORT ?? '3000'; const key = process.env.OPENAI_API_KEY ?? '';` },
     { name: 'a fallback with no letter or digit (an empty JSON object for JSON.parse)', code: `const credentials = JSON.parse(process.env.GOOGLE_VERTEX_CREDENTIALS || '{}'); const tokens = JSON.parse(process.env.SERVICE_TOKEN ?? '[]');` },
+    {
+      // A provider issued these keys: a bare prefix, a word, a sentence, a zero UUID or a short id is a stand-in, never a working key.
+      name: 'stand-ins for issued keys: bare prefixes, words, sentences, zero UUIDs, short ids',
+      code: lines(
+        `import OpenAI from 'openai';`,
+        `const a = process.env.OPENAI_API_KEY || 'sk-proj-'; const b = process.env.OPENAI_API_KEY ?? 'sk_none'; const c = process.env.SEARCH_API_KEY || 'key_1';`,
+        `const d = process.env.OPENAI_API_KEY || 'no key set'; const e = process.env.PINECONE_API_KEY || '00000000-0000-0000-0000-000000000000';`,
+        `const f = process.env.GITHUB_TOKEN ?? 'dev-token-local'; const g = process.env.BOOKING_API_KEY || 'mock-api-key';`,
+        `new OpenAI({ apiKey: 'unused' }); new OpenAI({ apiKey: 'sk-REPLACE_WITH_KEY' });`,
+        `await fetch(url, { headers: { Authorization: 'Bearer my-local-dev-key' } });`,
+      ),
+    },
+    {
+      name: 'stand-ins for secrets the application chooses: a sentence, one repeated character, a zero UUID',
+      code: lines(
+        `const a = process.env.JWT_SECRET || 'please set JWT_SECRET'; const b = process.env.SESSION_SECRET ?? 'xxxxxxxxxxxxxxxx';`,
+        `const c = process.env.COOKIE_SECRET || '00000000-0000-0000-0000-000000000000';`,
+      ),
+    },
+    {
+      // Twins of the fallbacks in other shapes: a branch taken when the variable is set, a variable that holds no secret, a literal not returned.
+      name: 'literals under env checks that are no fallback of a secret',
+      code: lines(
+        `export function mode() { if (process.env.SESSION_SECRET) { return 'configured'; } return 'missing'; }`,
+        `export function port() { if (!process.env.PORT) return '3000'; return process.env.PORT; }`,
+        `export function warn() { if (!process.env.SESSION_SECRET) { console.warn('k7Hq2ZpX9vLm4RtB'); } }`,
+        `const label = process.env.JWT_SECRET ? 'a8F2h6T9j4Kl0Pz8' : 'unset';`,
+      ),
+    },
     { name: 'public env names that are public by design', code: `const a = process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY; const b = process.env.NEXT_PUBLIC_GOOGLE_OAUTH_CLIENT_KEY;` },
     {
       name: 'checks against the environment, against placeholders and against scheme words',
@@ -143,13 +172,44 @@ ruleTester().run('no-hardcoded-api-key', rule, {
       name: 'any non-placeholder literal as the apiKey of an LLM client',
       code: `import Groq from 'groq-sdk'; import { Anthropic } from '@anthropic-ai/sdk'; new Anthropic({ apiKey: 'team-shared-7f3a9c' });`,
       output: `import Groq from 'groq-sdk'; import { Anthropic } from '@anthropic-ai/sdk'; new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });`,
-      errors: [{ messageId: 'literalKey', line: 1, column: 101, data: { masked: 'tea…', where: 'the apiKey of new Anthropic()', env: 'ANTHROPIC_API_KEY' } }],
+      errors: [{ messageId: 'literalKey', line: 1, column: 101, data: { masked: 'tea…', why: '18 characters mixing lower case and digits', where: 'the apiKey of new Anthropic()', env: 'ANTHROPIC_API_KEY' } }],
     },
     {
       name: 'a literal fallback of a key read from the environment (no fix: drop it by hand)',
       code: `const secret = process.env.JWT_SECRET || 'dev-secret-123';`,
       output: null,
-      errors: [{ messageId: 'literalFallback', line: 1, column: 42, data: { masked: 'dev…', name: 'JWT_SECRET' } }],
+      errors: [{ messageId: 'literalFallback', line: 1, column: 42, data: { masked: 'dev…', why: 'any value works as this secret', name: 'JWT_SECRET' } }],
+    },
+    {
+      // Twins of the stand-ins: a key-shaped literal in an issued slot, and a word where the application chose the secret.
+      name: 'key-shaped fallbacks of issued keys, and word fallbacks of chosen secrets (the message says why)',
+      code: lines(
+        `const a = process.env.OPENAI_API_KEY || 'k7Hq2ZpX9vLm4RtB';`,
+        `const b = process.env.DB_BOT_SECRET_KEY || process.env.DB_SECRET_KEY || 'supersecret';`,
+        `const c = process.env.POSTGRES_PASSWORD ?? 'password';`,
+      ),
+      output: null,
+      errors: [
+        { messageId: 'literalFallback', line: 1, column: 41, data: { masked: 'k7H…', why: '16 characters mixing lower case, upper case and digits', name: 'OPENAI_API_KEY' } },
+        { messageId: 'literalFallback', line: 2, column: 73, data: { masked: '…', why: 'any value works as this secret', name: 'DB_BOT_SECRET_KEY' } },
+        { messageId: 'literalFallback', line: 3, column: 44, data: { masked: '…', why: 'any value works as this secret', name: 'POSTGRES_PASSWORD' } },
+      ],
+    },
+    {
+      name: 'fallbacks written as a branch: returned or assigned under if (!process.env.X), the other side of a conditional',
+      code: lines(
+        `export function sessionSecret() { if (!process.env.SESSION_SECRET) { return 'a8F2h6T9j4Kl0Pz8W7eX'; } return process.env.SESSION_SECRET; }`,
+        `let secret = process.env.JWT_SECRET; if (!process.env.JWT_SECRET) secret = 'team-secret';`,
+        `const k = process.env.ANTHROPIC_API_KEY ? process.env.ANTHROPIC_API_KEY : 'Zx81QwErTy55UiOp';`,
+        `const s = !process.env.COOKIE_SECRET ? 'cookie-secret-1' : process.env.COOKIE_SECRET;`,
+      ),
+      output: null,
+      errors: [
+        { messageId: 'literalFallback', line: 1, column: 77, data: { masked: 'a8F2h6…', why: 'any value works as this secret', name: 'SESSION_SECRET' } },
+        { messageId: 'literalFallback', line: 2, column: 76, data: { masked: '…', why: 'any value works as this secret', name: 'JWT_SECRET' } },
+        { messageId: 'literalFallback', line: 3, column: 75, data: { masked: 'Zx8…', why: '16 characters mixing lower case, upper case and digits', name: 'ANTHROPIC_API_KEY' } },
+        { messageId: 'literalFallback', line: 4, column: 40, data: { masked: 'coo…', why: 'any value works as this secret', name: 'COOKIE_SECRET' } },
+      ],
     },
     {
       name: 'a literal that the client key is checked against (Express header, Next.js query; no fix)',
@@ -183,8 +243,8 @@ ruleTester().run('no-hardcoded-api-key', rule, {
         `const h = new Headers({ 'x-api-key': process.env.LLM_API_KEY });`,
       ),
       errors: [
-        { messageId: 'literalKey', line: 1, column: 92, data: { masked: 'tea…', where: 'the Authorization header', env: 'LLM_API_KEY' } },
-        { messageId: 'literalKey', line: 2, column: 38, data: { masked: 'k3y…', where: 'the x-api-key header', env: 'LLM_API_KEY' } },
+        { messageId: 'literalKey', line: 1, column: 92, data: { masked: 'tea…', why: '18 characters mixing lower case and digits', where: 'the Authorization header', env: 'LLM_API_KEY' } },
+        { messageId: 'literalKey', line: 2, column: 38, data: { masked: 'k3y…', why: '16 characters mixing lower case and digits', where: 'the x-api-key header', env: 'LLM_API_KEY' } },
       ],
     },
     {
@@ -213,15 +273,15 @@ ruleTester().run('no-hardcoded-api-key', rule, {
         `const { ChatAnthropic } = require('@langchain/anthropic'); new ChatAnthropic({ apiKey: process.env.ANTHROPIC_API_KEY });`,
       ),
       errors: [
-        { messageId: 'literalKey', line: 1, column: 59, data: { masked: 'tea…', where: 'the apiKey of new LLM()', env: 'GROQ_API_KEY' } },
-        { messageId: 'literalKey', line: 2, column: 88, data: { masked: 'tea…', where: 'the apiKey of new ChatAnthropic()', env: 'ANTHROPIC_API_KEY' } },
+        { messageId: 'literalKey', line: 1, column: 59, data: { masked: 'tea…', why: '15 characters mixing lower case and digits', where: 'the apiKey of new LLM()', env: 'GROQ_API_KEY' } },
+        { messageId: 'literalKey', line: 2, column: 88, data: { masked: 'tea…', why: '15 characters mixing lower case and digits', where: 'the apiKey of new ChatAnthropic()', env: 'ANTHROPIC_API_KEY' } },
       ],
     },
     {
       name: 'AzureOpenAI: its own variable',
       code: `import { AzureOpenAI } from 'openai'; new AzureOpenAI({ apiKey: 'az-9f8e7d6c5b4a', endpoint: 'https://x.openai.azure.com' });`,
       output: `import { AzureOpenAI } from 'openai'; new AzureOpenAI({ apiKey: process.env.AZURE_OPENAI_API_KEY, endpoint: 'https://x.openai.azure.com' });`,
-      errors: [{ messageId: 'literalKey', line: 1, column: 65, data: { masked: 'az-…', where: 'the apiKey of new AzureOpenAI()', env: 'AZURE_OPENAI_API_KEY' } }],
+      errors: [{ messageId: 'literalKey', line: 1, column: 65, data: { masked: 'az-…', why: '15 characters mixing lower case and digits', where: 'the apiKey of new AzureOpenAI()', env: 'AZURE_OPENAI_API_KEY' } }],
     },
     {
       name: 'a provider key where an expression cannot go: reported, never replaced',
