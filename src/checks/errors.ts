@@ -1,5 +1,6 @@
 import { DEV_ONLY_MIDDLEWARE } from '../models/errors.js';
 import { calleeName, unwrap, type Node } from '../syntax/ast.js';
+import { catchRuledOut } from '../dataflow/catch-flags.js';
 import { guardedForErrors, onlyInDevelopment } from '../dataflow/env-guard.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { errorDetails, type ErrorOrigin } from '../dataflow/origin.js';
@@ -26,8 +27,11 @@ export function errorFindings(analysis: FileAnalysis): ErrorFinding[] {
   const cached = cache.get(analysis);
   if (cached) return cached;
   const findings: ErrorFinding[] = [];
-  for (const { sink, origins, carriers } of sinkHits(analysis, errorDetails)) {
+  for (const { sink, origins: all, carriers } of sinkHits(analysis, errorDetails)) {
     if (guardedForErrors(sink.node, analysis.engine.guards)) continue;
+    // `if (healthy) res.json(results)`: a flag that the error's catch clause clears says it never ran.
+    const origins = all.filter((origin) => !catchRuledOut(origin, sink.node, analysis));
+    if (origins.length === 0) continue;
     const origin = origins.reduce((worst, o) => (SEVERITY[o.part] > SEVERITY[worst.part] ? o : worst));
     findings.push({ sink, origin, carriers });
   }

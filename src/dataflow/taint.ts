@@ -369,8 +369,8 @@ export class TaintEngine {
 
   /** Guards read the taint of their test: a test on request data is not a guard. */
   readonly guards: GuardContext;
-  /** Checks that confine a value to your own literals or allowlists. */
-  private readonly valueGuards: ValueGuards;
+  /** Checks that confine a value to your own literals or allowlists, and what checks say of flags. */
+  readonly valueGuards: ValueGuards;
 
   constructor(private readonly host: TaintEngineHost) {
     this.guards = {

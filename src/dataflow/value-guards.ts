@@ -176,8 +176,28 @@ export class ValueGuards {
       const flag = flags.get(text);
       return flag && this.covers({ text, node: flag.node }, object, text) ? flag.value : null;
     };
-    let child: Node = object;
-    let parent = object.parent;
+    return this.flagAround(object, told);
+  }
+
+  /**
+   * What the checks around `at` say of a boolean variable (`if (healthy)`, `ok ? … : …`, after
+   * `if (!healthy) return`): true, false, or null when nothing is known or it is written between
+   * the check and `at`.
+   */
+  variableKnown(at: Node, variable: TSESLint.Scope.Variable): boolean | null {
+    const told = (flags: ReadonlyMap<string, Flag>): boolean | null => {
+      const flag = flags.get(variable.name);
+      if (flag?.node.type !== T.Identifier || this.variableOf(flag.node) !== variable) return null;
+      const from = flag.node.range[1];
+      return this.writesOf(variable).some((write) => write > from && write < at.range[0]) ? null : flag.value;
+    };
+    return this.flagAround(at, told);
+  }
+
+  /** The first thing the checks around `start` tell (`told`), walking out to its function. */
+  private flagAround(start: Node, told: (flags: ReadonlyMap<string, Flag>) => boolean | null): boolean | null {
+    let child: Node = start;
+    let parent = start.parent;
     for (let depth = 0; parent && depth < MAX_GUARD_DEPTH && !isFunction(parent); depth++) {
       let found: boolean | null = null;
       if (parent.type === T.IfStatement || parent.type === T.ConditionalExpression) {

@@ -15,6 +15,21 @@ const flagRoutes = [
   `app.post('/d', async (req, res) => { let result = await revert('x'); if (result.success) { result = await revert(req.params.id); res.json({ message: result.message }); } });`,
 ];
 
+/**
+ * Flags that a catch clause clears (`let healthy = true; … catch (error) { healthy = false; … }`):
+ * where a check says the flag still holds its first value, that catch has not run. Each route
+ * with the shorthand it sends that is reported (replaced by the suggestion).
+ */
+const catchFlagRoutes: [string, string][] = [
+  // Reported only in the branch where the catch may have run.
+  [`app.get('/a', (req, res) => { let healthy = true; const results = {}; for (const name of NAMES) { try { check(name); results[name] = { status: 'ok' }; } catch (error) { healthy = false; results[name] = { status: 'error', message: error.message }; } } if (!healthy) { res.status(500).json({ results }); } else { res.json({ status: 'healthy', results }); } });`, '{ results }'],
+  [`app.get('/e', (req, res) => { let failed = false; let detail = ''; try { run(); } catch (error) { failed = true; detail = error.message; } if (failed) { res.status(500).json({ detail }); return; } res.json({ ok: true, detail }); });`, '{ detail }'],
+  // Near misses: the flag is set back, written only on a condition, or cleared by another catch.
+  [`app.get('/b', (req, res) => { let healthy = true; const results = {}; for (const name of NAMES) { healthy = true; try { check(name); } catch (error) { healthy = false; results[name] = { message: error.message }; } } if (healthy) res.json({ results }); });`, '{ results }'],
+  [`app.get('/c', (req, res) => { let healthy = true; const results = {}; for (const name of NAMES) { try { check(name); } catch (error) { if (name !== 'optional') healthy = false; results[name] = { message: error.message }; } } if (healthy) res.json({ results }); });`, '{ results }'],
+  [`app.get('/d', (req, res) => { let healthy = true; const results = {}; try { warm(); } catch (e) { healthy = false; } for (const name of NAMES) { try { check(name); } catch (error) { results[name] = { message: error.message }; } } if (healthy) res.json({ results }); });`, '{ results }'],
+];
+
 /** Results whose flag says nothing, or whose check says nothing, about the error text: [route, the expression sent]. */
 const unflaggedServices = [
   `async function mutated(id) { try { await run(id); return { success: true, message: 'ok' }; } catch (error) { const r = { success: false, message: error.message }; if (id) r.success = true; return r; } }`,
@@ -235,6 +250,19 @@ ruleTester().run('no-error-details-in-response', rule, {
     },
   ],
   invalid: [
+    ...catchFlagRoutes.map(([route, sent]) => ({
+      name: `a flag cleared by the catch: ${route.slice(0, 16)}`,
+      code: lines(...express, route),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          // The report starts at the response call that sends it.
+          column: route.lastIndexOf('res.', route.indexOf(sent)) + 1,
+          suggestions: [{ messageId: 'sendGenericMessage' as const, output: lines(...express, route.replace(sent, sent.replace(' }', ": 'Internal Server Error' }"))) }],
+        },
+      ],
+    })),
     {
       name: 'flags that do not hold: written again after the literal, overridden by a spread or Object.assign, checked on a member or in a loop that writes the name, or written after the check',
       code: lines(...express, ...unflaggedServices, revertService, ...unflaggedRoutes.map(([route]) => route)),
