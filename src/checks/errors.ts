@@ -2,6 +2,7 @@ import { DEV_ONLY_MIDDLEWARE } from '../models/errors.js';
 import { calleeName, unwrap, type Node } from '../syntax/ast.js';
 import { catchRuledOut } from '../dataflow/catch-flags.js';
 import { guardedForErrors, onlyInDevelopment } from '../dataflow/env-guard.js';
+import { ownErrorChecked } from '../dataflow/own-errors.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { errorDetails, type ErrorOrigin } from '../dataflow/origin.js';
 import { sinkHits, type ResponseSink } from './response-sinks.js';
@@ -30,7 +31,8 @@ export function errorFindings(analysis: FileAnalysis): ErrorFinding[] {
   for (const { sink, origins: all, carriers } of sinkHits(analysis, errorDetails)) {
     if (guardedForErrors(sink.node, analysis.engine.guards)) continue;
     // `if (healthy) res.json(results)`: a flag that the error's catch clause clears says it never ran.
-    const origins = all.filter((origin) => !catchRuledOut(origin, sink.node, analysis));
+    // `if (error.code === 'DAILY_LIMIT_REACHED')`: a code the project's own error classes set says the message is the project's.
+    const origins = all.filter((origin) => !catchRuledOut(origin, sink.node, analysis) && !ownErrorChecked(origin, sink.node, carriers, analysis));
     if (origins.length === 0) continue;
     const origin = origins.reduce((worst, o) => (SEVERITY[o.part] > SEVERITY[worst.part] ? o : worst));
     findings.push({ sink, origin, carriers });

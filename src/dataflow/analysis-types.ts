@@ -70,4 +70,6 @@ export interface FileAnalysis {
    * program/project-index.ts `guardingModules`); null with crossFile off or when there are too many.
    */
   guardingModules(): readonly FileAnalysis[] | null;
+  /** The codes the project's own error classes set (see program/project-index.ts `projectErrorCodes`); empty with crossFile off. */
+  projectErrorCodes(): ReadonlySet<string>;
 }

@@ -7,7 +7,7 @@ import { OUTPUT_TYPES, TYPE_PACKAGES } from '../models/llm/output-types.js';
 import type { ParamSource, SourceContext } from '../models/sources/index.js';
 import { emptyInfo, findHandlers, merge, type HandlerInfo, type ModuleHandlers } from '../program/handlers.js';
 import { registeredHere } from '../program/registrations.js';
-import { allImporters, definersOf, guardingModules, importingModules } from '../program/project-index.js';
+import { allImporters, definersOf, guardingModules, importingModules, projectErrorCodes } from '../program/project-index.js';
 import { packageTypeOf } from '../program/type-aliases.js';
 import { namePattern, parseSettings, SETTINGS_KEY, type LlmSecuritySettings } from '../settings.js';
 import { enclosingFunction, type FunctionNode } from '../syntax/ast.js';
@@ -146,6 +146,10 @@ class LazyFileAnalysis implements FileAnalysis {
     if (!this.settings.crossFile) return null;
     const files = guardingModules(this.filename, this.cwd, generation);
     return files && files.flatMap((file) => (file === this.filename ? [] : (moduleRecord(file, this.settings, this.cwd)?.analysis ?? [])));
+  }
+
+  projectErrorCodes(): ReadonlySet<string> {
+    return this.settings.crossFile ? projectErrorCodes(this.filename, this.cwd, generation) : new Set();
   }
 
   importedModule(specifier: string): FileAnalysis | null {

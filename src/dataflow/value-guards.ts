@@ -194,6 +194,33 @@ export class ValueGuards {
     return this.flagAround(at, told);
   }
 
+  /**
+   * Whether a check around `start` satisfies `accepts`, given whether the check holds there (the
+   * test of an `if`, `?:`, `&&` or `||` it sits under) or fails there (an `else`, or an earlier
+   * `if (…) return|throw` of an enclosing block), within its function.
+   */
+  someCheckAround(start: Node, accepts: (test: Node, holds: boolean) => boolean): boolean {
+    let child: Node = start;
+    let parent = start.parent;
+    for (let depth = 0; parent && depth < MAX_GUARD_DEPTH && !isFunction(parent); depth++) {
+      if (parent.type === T.IfStatement || parent.type === T.ConditionalExpression) {
+        if (parent.consequent === child && accepts(parent.test, true)) return true;
+        if (parent.alternate === child && accepts(parent.test, false)) return true;
+      } else if (parent.type === T.LogicalExpression && parent.right === child) {
+        if (parent.operator === '&&' && accepts(parent.left, true)) return true;
+        if (parent.operator === '||' && accepts(parent.left, false)) return true;
+      } else if (parent.type === T.BlockStatement || parent.type === T.Program) {
+        for (const exit of this.earlyExits(parent)) {
+          if (exit.range[1] > child.range[0]) break;
+          if (accepts(exit.test, false)) return true;
+        }
+      }
+      child = parent;
+      parent = parent.parent;
+    }
+    return false;
+  }
+
   /** The first thing the checks around `start` tell (`told`), walking out to its function. */
   private flagAround(start: Node, told: (flags: ReadonlyMap<string, Flag>) => boolean | null): boolean | null {
     let child: Node = start;

@@ -43,6 +43,16 @@ function definedNames(text: string): string[] {
   return [...names];
 }
 
+/** A class extending an error class (`extends Error`, `extends ApiError`). */
+const ERROR_CLASS = /\bextends\s+[\w$.]*Error\b/u;
+/** `this.code = 'X'` and class fields `code = 'X'`, `readonly code: string = 'X'`: the string set as an error's code. */
+const CODE_WRITE = /(?:\bthis\.code|^[ \t]*(?:(?:public|readonly|override|declare)\s+)*code)\s*(?::[^=\n;]{1,40})?=\s*(['"`])([\w.:-]{1,64})\1/gmu;
+
+function errorCodes(text: string): string[] {
+  if (!ERROR_CLASS.test(text)) return [];
+  return [...new Set([...text.matchAll(CODE_WRITE)].map((match) => match[2]))];
+}
+
 interface FileEntry {
   mtimeMs: number;
   size: number;
@@ -58,6 +68,8 @@ interface FileEntry {
   guards: boolean;
   /** Specifiers whose imports the module hands on as values: read on first need, only for a module that may register. */
   passed: ReadonlySet<string> | null;
+  /** The codes its own error classes set (`this.code = 'DAILY_LIMIT_REACHED'`, `readonly code = 'E_QUOTA'`). */
+  errorCodes: readonly string[];
   /** The lint generation at which the file was last checked against the disk. */
   checked: number;
   /** The project files its specifiers resolve to (computed with the index). */
@@ -75,6 +87,8 @@ interface Project {
   names: Map<string, Definers> | null;
   /** Per package folder: the modules that may hold auth steps (see `guardingModules`); rebuilt when entries change. */
   guarding: Map<string, string[] | null> | null;
+  /** The codes the project's own error classes set (see `projectErrorCodes`); rebuilt when entries change. */
+  codes: ReadonlySet<string> | null;
   /** Files asked about that the listing does not hold (under a skipped folder): no re-listing for them. */
   readonly unreadable: Set<string>;
 }
@@ -153,7 +167,7 @@ function readEntry(file: string, known: FileEntry | undefined, generation: numbe
   const llm = LLM_HINT.test(text);
   const specifiers = new Set<string>();
   for (const match of text.matchAll(SPECIFIER)) specifiers.add(match[1] ?? match[2] ?? match[3] ?? match[4]);
-  return { mtimeMs: stat.mtimeMs, size: stat.size, specifiers: [...specifiers], reexports: REEXPORT.test(text), registers, llm, defines: definedNames(text), guards: GUARD_HINT.test(text), passed: null, targets: null, checked: generation };
+  return { mtimeMs: stat.mtimeMs, size: stat.size, specifiers: [...specifiers], reexports: REEXPORT.test(text), registers, llm, defines: definedNames(text), guards: GUARD_HINT.test(text), passed: null, errorCodes: errorCodes(text), targets: null, checked: generation };
 }
 
 /** What a module that may register hands on as values (its text read again, once per version of the file). */
@@ -184,6 +198,7 @@ function fresh(project: Project, file: string, generation: number): FileEntry | 
   project.importers = null;
   project.names = null;
   project.guarding = null;
+  project.codes = null;
   return entry ?? undefined;
 }
 
@@ -211,6 +226,7 @@ function refresh(project: Project, generation: number, file: string): void {
     project.importers = null;
     project.names = null;
     project.guarding = null;
+    project.codes = null;
   }
   const listed = new Set(project.files);
   for (const known of project.entries.keys()) if (!listed.has(known)) project.entries.delete(known);
@@ -223,6 +239,7 @@ function refresh(project: Project, generation: number, file: string): void {
     project.importers = null;
     project.names = null;
     project.guarding = null;
+    project.codes = null;
   }
   // A file outside the listing (skipped folder, too many files) is not listed again for it.
   if (!project.entries.has(file)) project.unreadable.add(file);
@@ -265,7 +282,7 @@ function upToDate(file: string, cwd: string, generation: number): Project | null
   if (!root) return null;
   let project = projects.get(root);
   if (!project) {
-    project = { root, files: null, listedAt: 0, checkedGeneration: -1, entries: new Map(), importers: null, names: null, guarding: null, unreadable: new Set() };
+    project = { root, files: null, listedAt: 0, checkedGeneration: -1, entries: new Map(), importers: null, names: null, guarding: null, codes: null, unreadable: new Set() };
     projects.set(root, project);
   }
   refresh(project, generation, file);
@@ -417,6 +434,24 @@ export function guardingModules(file: string, cwd: string, generation: number): 
   found?.sort();
   project.guarding.set(folder, found);
   return found;
+}
+
+/**
+ * The codes the project's own error classes set (`class LimitError extends Error { code =
+ * 'DAILY_LIMIT_REACHED' }`): an error checked for one of them is the project's, and its message
+ * was written for the user. Empty outside a project.
+ */
+export function projectErrorCodes(file: string, cwd: string, generation: number): ReadonlySet<string> {
+  const project = projectFor(file, cwd, generation);
+  if (!project) return new Set();
+  if (!project.codes) {
+    const codes = new Set<string>();
+    for (const [each, entry] of project.entries) {
+      if (!TEST_FILE.test(each.slice(project.root.length))) for (const code of entry.errorCodes) codes.add(code);
+    }
+    project.codes = codes;
+  }
+  return project.codes;
 }
 
 /** Per folder: the nearest folder at or above it with a package.json (not above the project's root). */

@@ -467,3 +467,31 @@ describe('a logging helper module with no routes of its own', () => {
     expect(where(await lint(['logger-helper/**/*.ts'], { concurrency: 2 }))).toEqual(LOGS);
   });
 });
+
+describe("errors checked for a code the project's own error classes set", () => {
+  // lib/errors.ts sets DAILY_LIMIT_REACHED and PLAN_REQUIRED on its own error classes: an error checked for one of them
+  // is the project's, whose message was written for the user, here or in a helper the catch hands it to. Twins stay
+  // reported: codes the project never sets (a driver's ECONNREFUSED, E_TIMEOUT), another value's code, and a helper
+  // that checks the code of its other parameter.
+  const ERRORS = [
+    'own-errors/app/api/search/route.ts:10 no-error-details-in-response',
+    'own-errors/app/api/search/route.ts:8 no-error-details-in-response',
+    'own-errors/lib/respond.ts:14 no-error-details-in-response',
+    'own-errors/lib/respond.ts:7 no-error-details-in-response',
+  ];
+  const only = (found: Awaited<ReturnType<typeof lint>>) => where(found).filter((line) => line.endsWith('no-error-details-in-response'));
+
+  it('leaves those errors alone and reports the rest', async () => {
+    forget();
+    expect(only(await lint(['own-errors/**/*.ts']))).toEqual(ERRORS);
+  });
+
+  it('finds the same with modules linted one at a time in either order, and in workers', async () => {
+    forget();
+    expect(only(await lint(['own-errors/lib/respond.ts', 'own-errors/app/api/chat/route.ts', 'own-errors/app/api/search/route.ts']))).toEqual(ERRORS);
+    forget();
+    expect(only(await lint(['own-errors/app/api/search/route.ts', 'own-errors/app/api/chat/route.ts', 'own-errors/lib/respond.ts', 'own-errors/lib/errors.ts']))).toEqual(ERRORS);
+    forget();
+    expect(only(await lint(['own-errors/**/*.ts'], { concurrency: 2 }))).toEqual(ERRORS);
+  });
+});
