@@ -1,8 +1,10 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { CREDENTIAL_PARAM } from '../models/secrets.js';
-import { keyName, stringLiteralValue, unwrap, type Node } from '../syntax/ast.js';
+import { AMBIGUOUS_CREDENTIAL_PARAM, CREDENTIAL_PARAM, CREDENTIAL_USE_CALL } from '../models/secrets.js';
+import { calleeName, keyName, stringLiteralValue, unwrap, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { requestData } from '../dataflow/origin.js';
+import { keyCompares } from './key-compares.js';
 
 /**
  * Credentials read from the query string: `req.query.api_key`, `const { token } = ctx.query`,
@@ -26,6 +28,62 @@ function isQueryText(text: string): boolean {
 }
 
 const cache = new WeakMap<FileAnalysis, QueryKeyRead[]>();
+
+/** Calls that hand their one argument back: `String(x)`, a schema's `z.string().parse(x)`. */
+function passesThrough(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === T.Identifier) return callee.name === 'String';
+  return callee.type === T.MemberExpression && ['parse', 'parseAsync'].includes(keyName(callee) ?? '') && !(callee.object.type === T.Identifier && callee.object.name === 'JSON');
+}
+
+/** Wrappers a value keeps its meaning through: casts, `!`, defaults (`?? ''`), `String(x)`, `schema.parse(x)`. */
+function outerValue(node: Node): Node {
+  let value = node;
+  for (;;) {
+    const parent = value.parent;
+    if (!parent) return value;
+    const passes =
+      parent.type === T.TSAsExpression ||
+      parent.type === T.TSNonNullExpression ||
+      parent.type === T.TSSatisfiesExpression ||
+      (parent.type === T.LogicalExpression && (parent.operator === '??' || parent.operator === '||')) ||
+      (parent.type === T.CallExpression && parent.arguments.length === 1 && parent.arguments[0] === value && passesThrough(parent));
+    if (!passes) return value;
+    value = parent;
+  }
+}
+
+/** Whether the value at `use` is used as a credential there: compared with a secret, verified, decoded, sent as a key or a bearer token. */
+function credentialUse(use: Node, compares: ReadonlySet<Node>): boolean {
+  const value = outerValue(use);
+  const parent = value.parent;
+  if (!parent) return false;
+  if (parent.type === T.CallExpression && parent.arguments.includes(value as never)) {
+    const name = calleeName(parent);
+    return name !== null && CREDENTIAL_USE_CALL.test(name);
+  }
+  if (parent.type === T.BinaryExpression) return compares.has(parent);
+  if (parent.type === T.TemplateLiteral) return /\b(?:Bearer|Basic|Token)\s*$/i.test(parent.quasis[parent.expressions.indexOf(value as never)]?.value.cooked ?? '');
+  return parent.type === T.Property && parent.value === value && KEY_USE_PROPERTY.test(keyName(parent) ?? '');
+}
+
+/** Properties that send a value as a key: `apiKey`, `Authorization`, `x-api-key`, `token`. */
+const KEY_USE_PROPERTY = /^(?:api_?key|apikey|token|auth_?token|authorization|x-api-key|api-key|access_?token)$/i;
+
+/**
+ * Whether a query read is used as a credential in its function: the read itself, or the name it
+ * is bound to once (`const { token } = req.query`, `const t = url.searchParams.get('token')`).
+ */
+function usedAsCredential(read: Node, analysis: FileAnalysis, compares: ReadonlySet<Node>): boolean {
+  const value = outerValue(read);
+  let binding: Node | null = null;
+  if (read.type === T.Property && read.value.type === T.Identifier) binding = read.value;
+  else if (value.parent?.type === T.VariableDeclarator && value.parent.init === value && value.parent.id.type === T.Identifier) binding = value.parent.id;
+  if (!binding) return credentialUse(read, compares);
+  const variable = analysis.index.variableOf(binding as TSESTree.Identifier);
+  if (!variable || variable.defs.length !== 1) return false;
+  return variable.references.some((reference) => !reference.init && reference.isRead() && credentialUse(reference.identifier, compares));
+}
 
 export function queryKeyReads(analysis: FileAnalysis): QueryKeyRead[] {
   const cached = cache.get(analysis);
@@ -77,8 +135,13 @@ export function queryKeyReads(analysis: FileAnalysis): QueryKeyRead[] {
       found.push({ node: call, name, source: text, header: `${sourceCode.getText(callee.object)}.header('x-api-key')` });
     }
   }
-  found.sort((a, b) => a.node.range[0] - b.node.range[0]);
-  cache.set(analysis, found);
-  return found;
+  // `?key=` and `?token=` often name a filter key or a page cursor: only a value used as a credential counts.
+  let compares: ReadonlySet<Node> | undefined;
+  const credentials = found.filter(
+    (read) => !AMBIGUOUS_CREDENTIAL_PARAM.test(read.name) || usedAsCredential(read.node, analysis, (compares ??= new Set(keyCompares(analysis).map((c) => c.node)))),
+  );
+  credentials.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  cache.set(analysis, credentials);
+  return credentials;
 }
 

@@ -29,6 +29,17 @@ export const SECRET_MEMBER = /^(?:api_?key|apikey|x-api-key|secret|client_?secre
  * are not credentials: `sessionId`, `chatId`, `threadId`, `userId` name a record (in an LLM app,
  * a chat session), and are read from URLs by design.
  */
+/**
+ * Of the credential parameter names, those that often name something else: `?key=` a filter or
+ * sort key, `?token=` a page cursor, `?auth=` a mode. They count as credentials only where the
+ * handler uses the value as one (compares it with a secret, verifies or decodes it, sends it as a
+ * key); the rest (`api_key`, `access_token`, `secret`, `password`) always do.
+ */
+export const AMBIGUOUS_CREDENTIAL_PARAM = /^(?:key|token|auth)$/i;
+
+/** Calls that use their argument as a credential: `jwt.verify(token, …)`, `verifyToken(t)`, `authenticate(key)`, `timingSafeEqual(a, b)`. */
+export const CREDENTIAL_USE_CALL = /verif|authenticat|authori[sz]|decode|timingSafeEqual|^(?:validate|check|lookup|find)\w*(?:Key|Token|Credential|Session|Auth)|(?:From|By|For)(?:Token|Key|ApiKey|Credential)$/i;
+
 export const CREDENTIAL_PARAM =
   /^(?:token|access[-_]?token|id[-_]?token|refresh[-_]?token|api[-_]?key|apikey|x-api-key|key|secret|client[-_]?secret|password|passwd|auth|authorization|sig|signature)$/i;
 

@@ -7,6 +7,18 @@ const express = [`import express from 'express';`, `const app = express();`];
 ruleTester().run('no-api-key-in-url', rule, {
   valid: [
     {
+      // Twins of the credential reads below: `key` and `token` that name a filter key, a page cursor or a record, used as such.
+      name: 'key and token read from the query but never used as a credential',
+      code: lines(
+        `import Fastify from 'fastify'; import { Hono } from 'hono';`,
+        `const f = Fastify(); const app = new Hono();`,
+        `f.get('/values', async (request) => { const { key, limit } = request.query; return db.values(key, limit); });`,
+        `f.get('/page', async (request) => list({ cursor: request.query.token }));`,
+        `app.get('/x', (c) => c.text(c.req.query('token') ?? ''));`,
+        `export async function POST(request: Request) { const url = new URL(request.url); const token = url.searchParams.get('token'); return Response.json(await nextPage(token)); }`,
+      ),
+    },
+    {
       name: 'keys read from headers',
       code: lines(...express, `app.post('/x', (req, res) => { const a = req.headers['x-api-key']; const b = req.get('authorization'); const c = req.header('x-api-key'); });`),
     },
@@ -69,32 +81,46 @@ ruleTester().run('no-api-key-in-url', rule, {
     },
     {
       name: 'Express: destructured from req.query',
-      code: lines(...express, `app.get('/x', (req, res) => { const { token, page } = req.query; });`),
+      code: lines(...express, `app.get('/x', (req, res) => { const { token, page } = req.query; const user = jwt.verify(token, process.env.JWT_SECRET); res.json({ user, page }); });`),
       errors: [{ messageId, line: 3, column: 39, data: { name: 'token', source: 'req.query.token' } }],
+    },
+    {
+      name: 'key and token sent on as a key: a bearer token, an apiKey option',
+      code: lines(
+        ...express,
+        'app.get(\'/proxy\', async (req, res) => { const { key } = req.query; const r = await fetch(url, { headers: { Authorization: `Bearer ${key}` } }); res.json(await r.json()); });',
+        `app.get('/ask', async (req, res) => { const client = new OpenAI({ apiKey: req.query.token as string }); res.json(await client.models.list()); });`,
+        `app.get('/join', async (req, res) => { const token = z.string().parse(req.query.token); res.json(await verifyJWT(token)); });`,
+      ),
+      errors: [
+        { messageId, line: 3, column: 49, data: { name: 'key', source: 'req.query.key' } },
+        { messageId, line: 4, column: 75, data: { name: 'token', source: 'req.query.token' }, suggestions: [{ messageId: 'readFromHeader', data: { header: "req.headers['x-api-key']" }, output: lines(...express, 'app.get(\'/proxy\', async (req, res) => { const { key } = req.query; const r = await fetch(url, { headers: { Authorization: `Bearer ${key}` } }); res.json(await r.json()); });', `app.get('/ask', async (req, res) => { const client = new OpenAI({ apiKey: req.headers['x-api-key'] as string }); res.json(await client.models.list()); });`, `app.get('/join', async (req, res) => { const token = z.string().parse(req.query.token); res.json(await verifyJWT(token)); });`) }] },
+        { messageId, line: 5, column: 71, data: { name: 'token', source: 'req.query.token' }, suggestions: [{ messageId: 'readFromHeader', data: { header: "req.headers['x-api-key']" }, output: lines(...express, 'app.get(\'/proxy\', async (req, res) => { const { key } = req.query; const r = await fetch(url, { headers: { Authorization: `Bearer ${key}` } }); res.json(await r.json()); });', `app.get('/ask', async (req, res) => { const client = new OpenAI({ apiKey: req.query.token as string }); res.json(await client.models.list()); });`, `app.get('/join', async (req, res) => { const token = z.string().parse(req.headers['x-api-key']); res.json(await verifyJWT(token)); });`) }] },
+      ],
     },
     {
       name: 'Fastify and Koa',
       code: lines(
         `import Fastify from 'fastify'; import Router from '@koa/router';`,
         `const f = Fastify(); const router = new Router();`,
-        `f.get('/x', async (request) => request.query.key);`,
+        `f.get('/x', async (request) => authenticate(request.query.key));`,
         `router.get('/y', (ctx) => { const t = ctx.query.access_token; });`,
       ),
       errors: [
-        { messageId, line: 3, column: 32, data: { name: 'key', source: 'request.query.key' }, suggestions: [{ messageId: 'readFromHeader', data: { header: "request.headers['x-api-key']" }, output: lines(`import Fastify from 'fastify'; import Router from '@koa/router';`, `const f = Fastify(); const router = new Router();`, `f.get('/x', async (request) => request.headers['x-api-key']);`, `router.get('/y', (ctx) => { const t = ctx.query.access_token; });`) }] },
-        { messageId, line: 4, column: 39, data: { name: 'access_token', source: 'ctx.query.access_token' }, suggestions: [{ messageId: 'readFromHeader', data: { header: "ctx.headers['x-api-key']" }, output: lines(`import Fastify from 'fastify'; import Router from '@koa/router';`, `const f = Fastify(); const router = new Router();`, `f.get('/x', async (request) => request.query.key);`, `router.get('/y', (ctx) => { const t = ctx.headers['x-api-key']; });`) }] },
+        { messageId, line: 3, column: 45, data: { name: 'key', source: 'request.query.key' }, suggestions: [{ messageId: 'readFromHeader', data: { header: "request.headers['x-api-key']" }, output: lines(`import Fastify from 'fastify'; import Router from '@koa/router';`, `const f = Fastify(); const router = new Router();`, `f.get('/x', async (request) => authenticate(request.headers['x-api-key']));`, `router.get('/y', (ctx) => { const t = ctx.query.access_token; });`) }] },
+        { messageId, line: 4, column: 39, data: { name: 'access_token', source: 'ctx.query.access_token' }, suggestions: [{ messageId: 'readFromHeader', data: { header: "ctx.headers['x-api-key']" }, output: lines(`import Fastify from 'fastify'; import Router from '@koa/router';`, `const f = Fastify(); const router = new Router();`, `f.get('/x', async (request) => authenticate(request.query.key));`, `router.get('/y', (ctx) => { const t = ctx.headers['x-api-key']; });`) }] },
       ],
     },
     {
       name: "Hono: c.req.query('token') (suggestion: c.req.header)",
-      code: lines(`import { Hono } from 'hono';`, `const app = new Hono();`, `app.get('/x', (c) => c.text(c.req.query('token') ?? ''));`),
+      code: lines(`import { Hono } from 'hono';`, `const app = new Hono();`, `app.get('/x', (c) => c.text(c.req.query('token') === c.env.TOKEN ? 'ok' : 'no'));`),
       errors: [
         {
           messageId,
           line: 3,
           column: 29,
           data: { name: 'token', source: "c.req.query('token')" },
-          suggestions: [{ messageId: 'readFromHeader', data: { header: "c.req.header('x-api-key')" }, output: lines(`import { Hono } from 'hono';`, `const app = new Hono();`, `app.get('/x', (c) => c.text(c.req.header('x-api-key') ?? ''));`) }],
+          suggestions: [{ messageId: 'readFromHeader', data: { header: "c.req.header('x-api-key')" }, output: lines(`import { Hono } from 'hono';`, `const app = new Hono();`, `app.get('/x', (c) => c.text(c.req.header('x-api-key') === c.env.TOKEN ? 'ok' : 'no'));`) }],
         },
       ],
     },
@@ -102,7 +128,7 @@ ruleTester().run('no-api-key-in-url', rule, {
       name: 'Next.js: nextUrl.searchParams and new URL(req.url).searchParams',
       code: lines(
         `export async function GET(req: NextRequest) { const key = req.nextUrl.searchParams.get('api_key'); return new Response(key); }`,
-        `export async function POST(request: Request) { const url = new URL(request.url); const token = url.searchParams.get('token'); return new Response(token); }`,
+        `export async function POST(request: Request) { const url = new URL(request.url); const token = url.searchParams.get('token'); return Response.json(await verifyToken(token)); }`,
       ),
       errors: [
         { messageId, line: 1, column: 59, data: { name: 'api_key', source: "req.nextUrl.searchParams.get('api_key')" } },
