@@ -226,7 +226,7 @@ describe('routes whose LLM call and whose evidence of auth sit in other modules'
 
   it('stays quiet under a global guard, an app-level hook or a mount behind auth in another module, and with crossFile: false', async () => {
     forget();
-    expect(authOnly(await lint(['route-auth-nest-global/**/*.ts', 'route-auth-fastify-hooked/**/*.ts', 'route-auth-express-mounted/**/*.ts']))).toEqual([]);
+    expect(authOnly(await lint(['route-auth-nest-global/**/*.ts', 'route-auth-nest-middleware/**/*.ts', 'route-auth-fastify-hooked/**/*.ts', 'route-auth-express-mounted/**/*.ts']))).toEqual([]);
     forget();
     // The router's own file, linted alone, still sees the module that mounts it.
     expect(authOnly(await lint(['route-auth-express-mounted/src/routes/assistant.ts', 'route-auth-express-mounted/src/routes/koa-assistant.ts']))).toEqual([]);

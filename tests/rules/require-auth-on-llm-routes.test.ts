@@ -20,6 +20,20 @@ ruleTester().run('require-auth-on-llm-routes', rule, {
       ),
     },
     {
+      name: 'NestJS: module middleware with an auth name (consumer.apply(AuthMiddleware).forRoutes(…)) covers the routes',
+      code: lines(
+        `import { Controller, Post, Get, Body, UseGuards, Module, MiddlewareConsumer, NestModule } from '@nestjs/common'; import OpenAI from 'openai';`,
+        `@Controller('chat') export class ChatController {`,
+        `  private openai = new OpenAI();`,
+        `  @Get('history') @UseGuards(AuthGuard('jwt')) history() { return []; }`,
+        `  @Post() async ask(@Body() dto) { return this.openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: dto.q }] }); }`,
+        `}`,
+        `@Module({ controllers: [ChatController] }) export class AppModule implements NestModule {`,
+        `  configure(consumer: MiddlewareConsumer) { consumer.apply(AuthMiddleware).forRoutes(ChatController); }`,
+        `}`,
+      ),
+    },
+    {
       name: 'a route behind app.use(auth)',
       code: lines(...express, `app.use(requireAuth);`, `app.post('/chat', async (req, res) => { res.json(${ask}); });`, `app.get('/admin', authenticate, (req, res) => res.json({}));`),
     },
@@ -125,6 +139,22 @@ ruleTester().run('require-auth-on-llm-routes', rule, {
         `  @Post() async ask(@Body() dto) { return this.openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: dto.q }] }); }`,
         `}`,
         `@Module({ controllers: [ChatController], providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }] }) export class AppModule {}`,
+      ),
+      errors: [{ messageId, line: 5 }],
+    },
+    {
+      // Twin of the module middleware above: the middleware applied logs requests and checks no caller.
+      name: 'NestJS: module middleware that is no auth step (consumer.apply(LoggerMiddleware))',
+      code: lines(
+        `import { Controller, Post, Get, Body, UseGuards, Module, MiddlewareConsumer, NestModule } from '@nestjs/common'; import OpenAI from 'openai';`,
+        `@Controller('chat') export class ChatController {`,
+        `  private openai = new OpenAI();`,
+        `  @Get('history') @UseGuards(AuthGuard('jwt')) history() { return []; }`,
+        `  @Post() async ask(@Body() dto) { return this.openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: dto.q }] }); }`,
+        `}`,
+        `@Module({ controllers: [ChatController] }) export class AppModule implements NestModule {`,
+        `  configure(consumer: MiddlewareConsumer) { consumer.apply(LoggerMiddleware).forRoutes('*'); }`,
+        `}`,
       ),
       errors: [{ messageId, line: 5 }],
     },
