@@ -20,7 +20,7 @@ export const CONNECTION_ENV =
 export const CREDENTIAL_URL = /\b([a-z][a-z0-9+.-]{1,20}):\/\/[^\s:/@'"`]*:([^\s/@'"`]+)@[^\s/@'"`]+/i;
 
 /** Keys meant to be public (`NEXT_PUBLIC_*`, `PUBLIC_KEY`, Supabase's anon key). */
-export const PUBLIC_ENV = /PUBLIC|ANON/i;
+export const PUBLIC_ENV = /PUBLIC|PUBLISHABLE|ANON/i;
 
 export const SECRET_MEMBER = /^(?:api_?key|apikey|x-api-key|secret|client_?secret|secret_?key|password|passwd|access_?token|auth_?token|refresh_?token|bearer_?token|private_?key)$/i;
 
@@ -89,3 +89,13 @@ export const LOCAL_SERVER_URL = /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.
 /** Functions and objects that send HTTP requests: `fetch(…)`, `axios.post(…)`, `new Request(…)`. */
 export const HTTP_CLIENT_FUNCTIONS = new Set(['fetch', 'axios', 'got', 'ky', 'ofetch', '$fetch', 'request', 'Request', 'Headers']);
 export const HTTP_CLIENT_OBJECTS = new Set(['axios', 'got', 'ky', 'http', 'https', 'undici']);
+
+/**
+ * Calls that make a new key or record and return it: `createApiKey(…)`, `prisma.apiKey.create(…)`,
+ * `generateToken()`, `rotateKey()`. A key read from their result in the handler that made it is
+ * returned once to its owner, not leaked.
+ */
+export const CREATING_CALL = /^(?:create|generate|issue|mint|rotate|regenerate|reissue|roll)(?:[A-Z_]|$)/;
+
+/** A payment provider's objects whose `client_secret` is made for the browser (embedded checkout, payment elements). */
+export const BROWSER_MEANT_RESULT = /(?:paymentIntents|setupIntents|checkout\.sessions|customerSessions|ephemeralKeys)\.\w+$/;

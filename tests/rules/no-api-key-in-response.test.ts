@@ -8,6 +8,18 @@ const honoText = [`import { Hono } from 'hono'; import { streamText } from 'hono
 ruleTester().run('no-api-key-in-response', rule, {
   valid: [
     {
+      // Keys meant for the client: made in this handler and returned once to their owner, a payment provider's client_secret, a publishable key.
+      name: 'a key the handler just made, a checkout client_secret, a publishable key',
+      code: lines(
+        ...express,
+        `app.post('/keys', async (req, res) => { const created = await createApiKey(req.user.id); res.json({ id: created.id, key: created.apiKey }); });`,
+        `app.post('/keys2', async (req, res) => { const { apiKey } = await prisma.apiKey.create({ data: { userId: req.user.id } }); res.json({ apiKey }); });`,
+        `app.post('/pay', async (req, res) => { const intent = await stripe.paymentIntents.create({ amount: 100, currency: 'usd' }); res.json({ clientSecret: intent.client_secret }); });`,
+        `app.post('/pay2', async (req, res) => { const intent = await stripe.paymentIntents.retrieve(req.body.id); res.json({ clientSecret: intent.client_secret }); });`,
+        `app.get('/config', (req, res) => res.json({ publishableKey: process.env.STRIPE_PUBLISHABLE_KEY }));`,
+      ),
+    },
+    {
       name: 'a hono/streaming callback that writes whether a key is set, not the key',
       code: lines(...honoText, `app.get('/s', (c) => streamText(c, async (s) => { await s.writeln(c.env.OPENAI_API_KEY ? 'configured' : 'missing'); }));`),
     },
@@ -66,6 +78,23 @@ ruleTester().run('no-api-key-in-response', rule, {
     },
   ],
   invalid: [
+    ...[
+      // Twins: a stored key read back, a key a made client holds, an OAuth app's client_secret.
+      `app.get('/settings', async (req, res) => { const row = await db.settings.get(req.user.id); res.json({ apiKey: row.apiKey }); });`,
+      `app.get('/client', async (req, res) => { const client = createClient(process.env.SUPABASE_URL); res.json({ apiKey: client.apiKey }); });`,
+      `app.post('/oauth', async (req, res) => { const found = await getOAuthApp(req.body.id); res.json({ secret: found.client_secret }); });`,
+    ].map((route) => ({
+      name: `a key that is not meant for the client: ${route.slice(9, 20)}`,
+      code: lines(...express, route),
+      errors: [
+        {
+          messageId,
+          line: 3,
+          // The key is the only field sent: dropping it would send an empty object, so no suggestion.
+          suggestions: [],
+        },
+      ],
+    })),
     {
       name: 'a hono/streaming callback that writes the key',
       code: lines(...honoText, `app.get('/s', (c) => streamText(c, async (s) => { await s.writeln(c.env.OPENAI_API_KEY); }));`),
