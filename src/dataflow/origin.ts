@@ -30,7 +30,7 @@ interface Placed {
    * check says otherwise (`if (result.success) result.message`) does not get it. Only while `at`
    * has the field of that object.
    */
-  readonly when?: { readonly key: string; readonly value: boolean };
+  readonly when?: { readonly key: string; readonly value: boolean | string };
 }
 
 /** A key, token or password: `process.env.OPENAI_API_KEY`, `config.apiKey`. */
@@ -296,7 +296,7 @@ export function withoutFlags(taint: Taint, keys: readonly string[] | null): Tain
  * The origins in the fields of an object literal with a flag (`{ success: false, … }`): there
  * only when the flag has that value (see `Placed.when`).
  */
-export function underFlag(taint: Taint, key: string, value: boolean): Taint {
+export function underFlag(taint: Taint, key: string, value: boolean | string): Taint {
   if (!taint.some((origin) => origin.at && origin.at[0] !== key)) return taint;
   return taint.map((origin) => (origin.at && origin.at[0] !== key ? ({ ...origin, when: { key, value } } as Origin) : origin));
 }

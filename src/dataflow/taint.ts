@@ -96,17 +96,68 @@ function namesMembers(step: string): boolean {
   return !step.endsWith(')') && step.length <= 40 && !/\(\) (?:at|in) /u.test(step);
 }
 
-/** The first property of an object literal written as `true` or `false` (`{ success: false, … }`). */
-function booleanFlag(node: TSESTree.ObjectExpression): { key: string; value: boolean } | null {
+/** Fields that tell which case an object is (`{ kind: 'failure', error }`, `{ status: 'rejected', reason }`). */
+const OUTCOME_KEYS = new Set(['kind', 'type', 'status', 'state', 'result', 'outcome']);
+/** Values of those fields that tell success from failure. */
+const OUTCOME_VALUE = /^(?:error|errored|failure|failed|fail|rejected|ok|success|succeeded|fulfilled|done|complete|completed)$/i;
+
+/**
+ * The flag of an object literal: its first property written as `true` or `false` (`{ success:
+ * false, … }`), else an outcome written as a string (`{ kind: 'failure', … }`).
+ */
+function objectFlag(node: TSESTree.ObjectExpression): { key: string; value: boolean | string } | null {
   // The flag is the last word on its field: no spread, computed key or later write of it follows.
   const properties = node.properties;
+  let outcome: { key: string; value: string } | null = null;
   for (let i = 0; i < properties.length; i++) {
     const property = properties[i];
-    if (property.type !== T.Property || property.value.type !== T.Literal || typeof property.value.value !== 'boolean') continue;
+    if (property.type !== T.Property || property.value.type !== T.Literal) continue;
+    const value = property.value.value;
     const key = keyName(property);
-    if (key === null) continue;
+    if (key === null || (typeof value !== 'boolean' && !(typeof value === 'string' && OUTCOME_KEYS.has(key) && OUTCOME_VALUE.test(value)))) continue;
     const overwritten = properties.slice(i + 1).some((later) => later.type === T.SpreadElement || later.computed || keyName(later) === key);
-    if (!overwritten) return { key, value: property.value.value };
+    if (overwritten) continue;
+    if (typeof value === 'boolean') return { key, value };
+    outcome ??= { key, value: value as string };
+  }
+  return outcome;
+}
+
+/** The value a block returns when it is one `return` statement (`{ return x.ok; }`). */
+function singleReturn(block: TSESTree.BlockStatement): Node | null {
+  const only = block.body.length === 1 ? block.body[0] : null;
+  return only?.type === T.ReturnStatement && only.argument ? only.argument : null;
+}
+
+/**
+ * What a filter's test (`(item) => item.kind !== 'failure'`, `(r) => r.success`) says of an
+ * element whose field `flag.key` holds `flag.value`: true (kept), false (dropped) or null when
+ * it cannot be told.
+ */
+function filterKeeps(test: Node, param: string, flag: { key: string; value: boolean | string }): boolean | null {
+  const value = unwrap(test);
+  const field = (node: Node) => {
+    const member = unwrap(node);
+    return member.type === T.MemberExpression && !member.computed && member.object.type === T.Identifier && member.object.name === param && keyName(member) === flag.key;
+  };
+  if (value.type === T.UnaryExpression && value.operator === '!') {
+    const inner = filterKeeps(value.argument, param, flag);
+    return inner === null ? null : !inner;
+  }
+  if (value.type === T.LogicalExpression && (value.operator === '&&' || value.operator === '||')) {
+    const left = filterKeeps(value.left, param, flag);
+    const right = filterKeeps(value.right, param, flag);
+    const decisive = value.operator === '&&' ? false : true;
+    if (left === decisive || right === decisive) return decisive;
+    return left !== null && right !== null ? !decisive : null;
+  }
+  if (field(value)) return Boolean(flag.value);
+  if (value.type === T.BinaryExpression && ['===', '!==', '==', '!='].includes(value.operator)) {
+    const literal = value.left.type === T.Literal ? value.left : value.right.type === T.Literal ? value.right : null;
+    const other = literal === value.left ? value.right : value.left;
+    if (!literal || !field(other as Node)) return null;
+    const equal = literal.value === flag.value;
+    return value.operator === '===' || value.operator === '==' ? equal : !equal;
   }
   return null;
 }
@@ -609,7 +660,7 @@ export class TaintEngine {
       }
       result = union(withoutFlags(withoutFields(result, [key]), [key]), inField(this.taintOf(property.value), key));
     }
-    const flag = booleanFlag(node);
+    const flag = objectFlag(node);
     return flag && !this.flagWrittenLater(node, flag.key) ? underFlag(result, flag.key, flag.value) : result;
   }
 
@@ -1004,7 +1055,7 @@ export class TaintEngine {
       if (placed.at) {
         if (key !== null && placed.at[0] !== key) return null;
         // `{ success: false, message }` read as `result.message` where a check says `result.success` holds.
-        if (placed.when && node?.type === T.MemberExpression && this.valueGuards.flagKnown(node.object, placed.when.key) === !placed.when.value) return null;
+        if (placed.when && typeof placed.when.value === 'boolean' && node?.type === T.MemberExpression && this.valueGuards.flagKnown(node.object, placed.when.key) === !placed.when.value) return null;
         return fieldRead(placed, key);
       }
       if (key !== null && placed.except?.includes(key)) return null;
@@ -1146,13 +1197,24 @@ export class TaintEngine {
     // `source.pipe(destination)` returns the destination: what comes out is what it makes of the source.
     if (method === 'pipe' && call.arguments.length > 0 && call.arguments[0].type !== T.SpreadElement) return flat(this.taintOf(call.arguments[0]));
 
-    const receiver = flat(this.taintOf(callee.object));
+    const receiver = flat(method === 'filter' && callback ? this.filtered(this.taintOf(callee.object), callback) : this.taintOf(callee.object));
     const argument = literalArgument(call);
     const fromReceiver = this.mapOrigins(receiver, (origin) => this.callOn(origin, method, argument, call));
     // `list.concat({ role: 'user', content: q })`: a message written here is one element of the new list.
     if (method === 'concat') return union(fromReceiver, this.elementsTaint(call));
     const passing = ARGUMENT_PASSING_METHODS.get(method) ?? (this.isTextCodec(callee.object, method) ? [0] : undefined);
     return passing ? union(fromReceiver, this.argumentsTaint(call, passing)) : fromReceiver;
+  }
+
+  /**
+   * A list after `filter(test)`: the elements the test drops, told by their flag (`{ kind:
+   * 'failure', error }` under `(i) => i.kind !== 'failure'`), leave what they held behind.
+   */
+  private filtered(list: Taint, callback: FunctionNode): Taint {
+    const param = callback.params[0];
+    const test = callback.body.type === T.BlockStatement ? singleReturn(callback.body) : callback.body;
+    if (param?.type !== T.Identifier || !test || !list.some((origin) => origin.when && origin.within === 1)) return list;
+    return list.filter((origin) => !(origin.when && origin.within === 1 && origin.at && origin.at[0] !== origin.when.key && filterKeeps(test, param.name, origin.when) === false));
   }
 
   /**

@@ -30,6 +30,20 @@ const catchFlagRoutes: [string, string][] = [
   [`app.get('/d', (req, res) => { let healthy = true; const results = {}; try { warm(); } catch (e) { healthy = false; } for (const name of NAMES) { try { check(name); } catch (error) { results[name] = { message: error.message }; } } if (healthy) res.json({ results }); });`, '{ results }'],
 ];
 
+/** A list whose entries say how they went (`{ kind: 'failure', error }`, `{ success: false, error }`), pushed in a loop. */
+const outcomeList = (ok: string, failed: string) =>
+  `const items = []; for (const n of NAMES) { try { items.push({ ${ok}, value: await load(n) }); } catch (e) { items.push({ ${failed}, error: e.message }); } }`;
+/** Lists after a filter, with what is sent ([route, the sent value replaced by the suggestion, or null when quiet]). */
+const filterRoutes: [string, string | null][] = [
+  // The filter drops exactly the entries that hold the error.
+  [`app.get('/a', async (req, res) => { ${outcomeList("kind: 'ok'", "kind: 'failure'")} res.json({ items: items.filter((i) => i.kind !== 'failure') }); });`, null],
+  [`app.get('/b', async (req, res) => { ${outcomeList('success: true', 'success: false')} res.json({ items: items.filter((i) => { return i.success; }) }); });`, null],
+  // Near misses: it keeps the failures, its test says nothing of the flag, or nothing is filtered.
+  [`app.get('/c', async (req, res) => { ${outcomeList("kind: 'ok'", "kind: 'failure'")} res.json({ items: items.filter((i) => i.kind === 'failure') }); });`, "items.filter((i) => i.kind === 'failure')"],
+  [`app.get('/d', async (req, res) => { ${outcomeList("kind: 'ok'", "kind: 'failure'")} res.json({ items: items.filter((i) => i.value !== undefined) }); });`, 'items.filter((i) => i.value !== undefined)'],
+  [`app.get('/e', async (req, res) => { ${outcomeList("kind: 'ok'", "kind: 'failure'")} res.json({ items: items.filter((i) => i.kind !== 'ok' || i.retried) }); });`, "items.filter((i) => i.kind !== 'ok' || i.retried)"],
+];
+
 /** Results whose flag says nothing, or whose check says nothing, about the error text: [route, the expression sent]. */
 const unflaggedServices = [
   `async function mutated(id) { try { await run(id); return { success: true, message: 'ok' }; } catch (error) { const r = { success: false, message: error.message }; if (id) r.success = true; return r; } }`,
@@ -47,6 +61,7 @@ const unflaggedRoutes: [string, string][] = [
 
 ruleTester().run('no-error-details-in-response', rule, {
   valid: [
+    ...filterRoutes.filter(([, sent]) => sent === null).map(([route]) => ({ name: `a filter that drops the failed entries: ${route.slice(0, 16)}`, code: lines(...express, route) })),
     {
       name: "the text a model generated, kept on ai's parse error, is no error detail",
       code: lines(`import express from 'express';`, `const app = express();`, `app.post('/x', async (req, res) => { try { await run(); } catch (error) { res.json({ answer: (error as { text?: string }).text ?? '' }); } });`, `declare function run(): Promise<void>;`),
@@ -250,6 +265,17 @@ ruleTester().run('no-error-details-in-response', rule, {
     },
   ],
   invalid: [
+    ...filterRoutes.flatMap(([route, sent]) =>
+      sent === null
+        ? []
+        : [
+            {
+              name: `a filter that keeps the failed entries, or cannot tell: ${route.slice(0, 16)}`,
+              code: lines(...express, route),
+              errors: [{ messageId, line: 3, suggestions: [{ messageId: 'sendGenericMessage' as const, output: lines(...express, route.replace(sent, "'Internal Server Error'")) }] }],
+            },
+          ],
+    ),
     ...catchFlagRoutes.map(([route, sent]) => ({
       name: `a flag cleared by the catch: ${route.slice(0, 16)}`,
       code: lines(...express, route),
