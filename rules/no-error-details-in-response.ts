@@ -20,7 +20,7 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       errorDetails:
-        "Error details '{{source}}' (line {{line}}) reach the client through {{api}}{{via}}; log them on the server and send a generic message.",
+        "Error details '{{source}}' (line {{line}}) reach the client through {{sink}}{{via}}; log them on the server and send a generic message.",
       devOnlyMiddleware: '{{name}}() sends error stacks to the client; mount it only when NODE_ENV is development.',
       sendGenericMessage: "Send the generic message 'Internal Server Error' instead.",
     },
@@ -38,7 +38,7 @@ export default createRule<[], MessageIds>({
           context.report({
             node: finding.sink.node,
             messageId: 'errorDetails',
-            data: { source, line, via, api: finding.sink.api },
+            data: { source, line, via, sink: finding.sink.api },
             fix: removeStacks,
             suggest: generic ? [{ messageId: 'sendGenericMessage', fix: generic }] : [],
           });

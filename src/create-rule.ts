@@ -54,7 +54,37 @@ export const createRule: typeof namedRule = (rule) => {
  * a whole multi-line call. One place for every rule; a report that gives its own `loc` keeps it.
  */
 function reportingAtHeads<C extends Readonly<TSESLint.RuleContext<string, readonly unknown[]>>>(context: C): C {
-  const report = (descriptor: TSESLint.ReportDescriptor<string>) =>
-    context.report('node' in descriptor && descriptor.node && !descriptor.loc ? { ...descriptor, loc: headLoc(descriptor.node as Parameters<typeof headLoc>[0]) } : descriptor);
+  // One report per flow and place: a flow that reaches the same report by two paths (a helper that logs its parameter
+  // with console.log and console.error, reported at its call) is reported once, by the first path.
+  const reported = new Set<string>();
+  const report = (descriptor: TSESLint.ReportDescriptor<string>) => {
+    const placed = 'node' in descriptor && descriptor.node && !descriptor.loc ? { ...descriptor, loc: headLoc(descriptor.node as Parameters<typeof headLoc>[0]) } : descriptor;
+    const key = flowKey(placed);
+    if (key !== null) {
+      if (reported.has(key)) return;
+      reported.add(key);
+    }
+    context.report(placed);
+  };
   return Object.create(context, { report: { value: report } }) as C;
+}
+
+/** Message data that names the sink a flow reached or the path it took there, not the flow. */
+const PATH_DATA = new Set(['logger', 'sink', 'via']);
+
+/**
+ * A report's flow where it is drawn: the place, the message and its data but for the sink and the
+ * path (two LLM calls at one place stay two reports: their `api` differs); null for a report that
+ * names no source line.
+ */
+function flowKey(descriptor: TSESLint.ReportDescriptor<string>): string | null {
+  const data = descriptor.data as Record<string, unknown> | undefined;
+  const loc = descriptor.loc;
+  if (!data || data.line === undefined || !loc) return null;
+  const at = 'start' in loc ? `${loc.start.line}:${loc.start.column}` : `${loc.line}:${loc.column}`;
+  const flow = Object.keys(data)
+    .filter((key) => !PATH_DATA.has(key))
+    .sort()
+    .map((key) => `${key}=${String(data[key])}`);
+  return `${at}|${descriptor.messageId}|${flow.join('|')}`;
 }

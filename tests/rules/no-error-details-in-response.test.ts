@@ -317,7 +317,7 @@ ruleTester().run('no-error-details-in-response', rule, {
       code: lines(...honoStream, `app.get('/s', (c) => stream(c, async (s) => { try { await run(s); } catch (err) { await s.write(err.stack); } }));`),
       output: null,
       errors: [
-        { messageId, line: 3, column: 89, data: { source: 'err.stack', line: '3', via: '', api: 's.write' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...honoStream, `app.get('/s', (c) => stream(c, async (s) => { try { await run(s); } catch (err) { await s.write('Internal Server Error'); } }));`) }] },
+        { messageId, line: 3, column: 89, data: { source: 'err.stack', line: '3', via: '', sink: 's.write' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...honoStream, `app.get('/s', (c) => stream(c, async (s) => { try { await run(s); } catch (err) { await s.write('Internal Server Error'); } }));`) }] },
       ],
     },
     {
@@ -325,7 +325,7 @@ ruleTester().run('no-error-details-in-response', rule, {
       code: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { return reply.internalServerError(err.message); } });`),
       output: null,
       errors: [
-        { messageId, line: 3, column: 86, data: { source: 'err.message', line: '3', via: '', api: 'reply.internalServerError' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { return reply.internalServerError('Internal Server Error'); } });`) }] },
+        { messageId, line: 3, column: 86, data: { source: 'err.message', line: '3', via: '', sink: 'reply.internalServerError' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { return reply.internalServerError('Internal Server Error'); } });`) }] },
       ],
     },
     {
@@ -333,8 +333,8 @@ ruleTester().run('no-error-details-in-response', rule, {
       code: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { throw app.httpErrors.badRequest(err.message); } });`, `app.post('/b', async (request, reply) => { try { await run(); } catch (err) { reply.send(reply.httpErrors.notFound(err.message)); } });`),
       output: null,
       errors: [
-        { messageId, line: 3, column: 79, data: { source: 'err.message', line: '3', via: '', api: 'throw app.httpErrors.badRequest()' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { throw app.httpErrors.badRequest('Internal Server Error'); } });`, `app.post('/b', async (request, reply) => { try { await run(); } catch (err) { reply.send(reply.httpErrors.notFound(err.message)); } });`) }] },
-        { messageId, line: 4, column: 79, data: { source: 'err.message', line: '4', via: '', api: 'reply.send' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { throw app.httpErrors.badRequest(err.message); } });`, `app.post('/b', async (request, reply) => { try { await run(); } catch (err) { reply.send(reply.httpErrors.notFound('Internal Server Error')); } });`) }] },
+        { messageId, line: 3, column: 79, data: { source: 'err.message', line: '3', via: '', sink: 'throw app.httpErrors.badRequest()' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { throw app.httpErrors.badRequest('Internal Server Error'); } });`, `app.post('/b', async (request, reply) => { try { await run(); } catch (err) { reply.send(reply.httpErrors.notFound(err.message)); } });`) }] },
+        { messageId, line: 4, column: 79, data: { source: 'err.message', line: '4', via: '', sink: 'reply.send' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { throw app.httpErrors.badRequest(err.message); } });`, `app.post('/b', async (request, reply) => { try { await run(); } catch (err) { reply.send(reply.httpErrors.notFound('Internal Server Error')); } });`) }] },
       ],
     },
     {
@@ -354,8 +354,8 @@ ruleTester().run('no-error-details-in-response', rule, {
       code: lines(...fastify, `import createError from 'http-errors';`, `app.post('/a', async () => { try { await run(); } catch (err) { throw createError(422, err.message); } });`, `app.post('/b', async () => { try { await run(); } catch (err) { throw createError(500, err.message); } });`),
       output: null,
       errors: [
-        { messageId, line: 4, column: 65, data: { source: 'err.message', line: '4', via: '', api: 'throw createError()' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `import createError from 'http-errors';`, `app.post('/a', async () => { try { await run(); } catch (err) { throw createError(422, 'Internal Server Error'); } });`, `app.post('/b', async () => { try { await run(); } catch (err) { throw createError(500, err.message); } });`) }] },
-        { messageId, line: 5, column: 65, data: { source: 'err.message', line: '5', via: '', api: 'throw createError()' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `import createError from 'http-errors';`, `app.post('/a', async () => { try { await run(); } catch (err) { throw createError(422, err.message); } });`, `app.post('/b', async () => { try { await run(); } catch (err) { throw createError(500, 'Internal Server Error'); } });`) }] },
+        { messageId, line: 4, column: 65, data: { source: 'err.message', line: '4', via: '', sink: 'throw createError()' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `import createError from 'http-errors';`, `app.post('/a', async () => { try { await run(); } catch (err) { throw createError(422, 'Internal Server Error'); } });`, `app.post('/b', async () => { try { await run(); } catch (err) { throw createError(500, err.message); } });`) }] },
+        { messageId, line: 5, column: 65, data: { source: 'err.message', line: '5', via: '', sink: 'throw createError()' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `import createError from 'http-errors';`, `app.post('/a', async () => { try { await run(); } catch (err) { throw createError(422, err.message); } });`, `app.post('/b', async () => { try { await run(); } catch (err) { throw createError(500, 'Internal Server Error'); } });`) }] },
       ],
     },
     {
@@ -363,7 +363,7 @@ ruleTester().run('no-error-details-in-response', rule, {
       code: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { reply.raw.end(err.message); } });`),
       output: null,
       errors: [
-        { messageId, line: 3, column: 79, data: { source: 'err.message', line: '3', via: '', api: 'reply.raw.end' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { reply.raw.end('Internal Server Error'); } });`) }] },
+        { messageId, line: 3, column: 79, data: { source: 'err.message', line: '3', via: '', sink: 'reply.raw.end' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(...fastify, `app.post('/a', async (request, reply) => { try { await run(); } catch (err) { reply.raw.end('Internal Server Error'); } });`) }] },
       ],
     },
     {
@@ -373,7 +373,7 @@ ruleTester().run('no-error-details-in-response', rule, {
         {
           messageId,
           line: 4,
-          data: { source: 'err.message', line: '4', via: '', api: 'res.json' },
+          data: { source: 'err.message', line: '4', via: '', sink: 'res.json' },
           suggestions: [{ messageId: 'sendGenericMessage', output: lines(...express, `import OpenAI from 'openai'; const openai = new OpenAI();`, `app.post('/s', async (req, res) => { const stream = openai.chat.completions.stream({ model: 'm', messages: [{ role: 'user', content: req.body.q }] }); stream.on('error', (err) => { console.error(err); res.status(500).json({ error: 'Internal Server Error' }); }); stream.on('content', (delta) => res.write(delta)); });`) }],
         },
       ],
@@ -390,7 +390,7 @@ ruleTester().run('no-error-details-in-response', rule, {
         {
           messageId,
           line: 3,
-          data: { source: 'err.message', line: '3', via: ' via out', api: 'res.json' },
+          data: { source: 'err.message', line: '3', via: ' via out', sink: 'res.json' },
           suggestions: [
             {
               messageId: 'sendGenericMessage',
@@ -405,7 +405,7 @@ ruleTester().run('no-error-details-in-response', rule, {
         {
           messageId,
           line: 4,
-          data: { source: 'e.message', line: '4', via: ' via counts', api: 'res.json' },
+          data: { source: 'e.message', line: '4', via: ' via counts', sink: 'res.json' },
           suggestions: [
             {
               messageId: 'sendGenericMessage',
@@ -436,7 +436,7 @@ ruleTester().run('no-error-details-in-response', rule, {
         `}`,
       ),
       output: null,
-      errors: [{ messageId, line: 4, data: { source: 'insertError.message', line: '3', via: '', api: 'NextResponse.json' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(`import { NextResponse } from 'next/server';`, `export async function POST(request: Request) {`, `  const { data, error: insertError } = await supabase.from('projects').insert(await request.json()).select().single();`, `  if (insertError) return NextResponse.json({ error: 'Internal Server Error' }, { status: 500 });`, `  return NextResponse.json(data);`, `}`) }] }],
+      errors: [{ messageId, line: 4, data: { source: 'insertError.message', line: '3', via: '', sink: 'NextResponse.json' }, suggestions: [{ messageId: 'sendGenericMessage', output: lines(`import { NextResponse } from 'next/server';`, `export async function POST(request: Request) {`, `  const { data, error: insertError } = await supabase.from('projects').insert(await request.json()).select().single();`, `  if (insertError) return NextResponse.json({ error: 'Internal Server Error' }, { status: 500 });`, `  return NextResponse.json(data);`, `}`) }] }],
     },
     {
       name: 'a multi-line response call is underlined at its head (res.status(500).json), not whole',
@@ -475,7 +475,7 @@ ruleTester().run('no-error-details-in-response', rule, {
         {
           messageId,
           line: 3,
-          data: { source: 'error.message', line: '3', via: '', api: 'ctx.throw' },
+          data: { source: 'error.message', line: '3', via: '', sink: 'ctx.throw' },
           suggestions: [
             {
               messageId: 'sendGenericMessage',
@@ -495,13 +495,13 @@ ruleTester().run('no-error-details-in-response', rule, {
         `function sendError(res: express.Response, error: unknown) { res.status(500).json({ error: (error as Error).message }); }`,
         `app.get('/x', async (req, res) => { try { await run(); } catch (err) { sendError(res, err); } });`,
       ),
-      errors: [{ messageId, line: 4, column: 72, data: { source: 'err.message', line: '4', via: '', api: 'res.json (sendError())' }, suggestions: [] }],
+      errors: [{ messageId, line: 4, column: 72, data: { source: 'err.message', line: '4', via: '', sink: 'res.json (sendError())' }, suggestions: [] }],
     },
     {
       name: 'Express: a stack in an object payload is removed by the autofix',
       code: lines(...express, `app.get('/x', async (req, res) => { try { await work(); } catch (err) { res.status(500).json({ ok: false, stack: err.stack }); } });`),
       output: lines(...express, `app.get('/x', async (req, res) => { try { await work(); } catch (err) { res.status(500).json({ ok: false }); } });`),
-      errors: [{ messageId, line: 3, column: 73, data: { source: 'err.stack', line: '3', via: '', api: 'res.json' } }],
+      errors: [{ messageId, line: 3, column: 73, data: { source: 'err.stack', line: '3', via: '', sink: 'res.json' } }],
     },
     {
       name: 'Express: a message is replaced by a generic one (suggestion)',
@@ -512,7 +512,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 3,
           column: 73,
-          data: { source: 'err.message', line: '3', via: '', api: 'res.json' },
+          data: { source: 'err.message', line: '3', via: '', sink: 'res.json' },
           suggestions: [
             {
               messageId: 'sendGenericMessage',
@@ -531,7 +531,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 3,
           column: 75,
-          data: { source: 'error.message', line: '3', via: '', api: 'res.json' },
+          data: { source: 'error.message', line: '3', via: '', sink: 'res.json' },
           suggestions: [
             {
               messageId: 'sendGenericMessage',
@@ -550,7 +550,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 3,
           column: 36,
-          data: { source: 'err.stack', line: '3', via: '', api: 'res.send' },
+          data: { source: 'err.stack', line: '3', via: '', sink: 'res.send' },
           suggestions: [{ messageId: 'sendGenericMessage', output: lines(...express, `app.use((err, req, res, next) => { res.status(500).send('Internal Server Error'); });`) }],
         },
       ],
@@ -564,7 +564,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 3,
           column: 50,
-          data: { source: 'error.message', line: '3', via: '', api: 'reply.send' },
+          data: { source: 'error.message', line: '3', via: '', sink: 'reply.send' },
           suggestions: [
             {
               messageId: 'sendGenericMessage',
@@ -583,7 +583,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 3,
           column: 83,
-          data: { source: 'e', line: '3', via: '', api: 'the return value of the handler' },
+          data: { source: 'e', line: '3', via: '', sink: 'the return value of the handler' },
           suggestions: [
             {
               messageId: 'sendGenericMessage',
@@ -602,7 +602,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 3,
           column: 86,
-          data: { source: 'err.message', line: '3', via: '', api: 'ctx.body' },
+          data: { source: 'err.message', line: '3', via: '', sink: 'ctx.body' },
           suggestions: [
             {
               messageId: 'sendGenericMessage',
@@ -621,7 +621,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 3,
           column: 25,
-          data: { source: 'err.message', line: '3', via: '', api: 'c.json' },
+          data: { source: 'err.message', line: '3', via: '', sink: 'c.json' },
           suggestions: [{ messageId: 'sendGenericMessage', output: lines(`import { Hono } from 'hono';`, `const app = new Hono();`, `app.onError((err, c) => c.json({ message: 'Internal Server Error' }, 500));`) }],
         },
       ],
@@ -641,7 +641,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 4,
           column: 56,
-          data: { source: 'error', line: '4', via: ' via detail', api: 'NextResponse.json' },
+          data: { source: 'error', line: '4', via: ' via detail', sink: 'NextResponse.json' },
           suggestions: [
             {
               messageId: 'sendGenericMessage',
@@ -667,7 +667,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 1,
           column: 98,
-          data: { source: 'error', line: '1', via: '', api: 'res.json' },
+          data: { source: 'error', line: '1', via: '', sink: 'res.json' },
           suggestions: [{ messageId: 'sendGenericMessage', output: `export default async function handler(req, res) { try { res.json(await run()); } catch (error) { res.status(500).json({ error: 'Internal Server Error' }); } }` }],
         },
       ],
@@ -681,7 +681,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 2,
           column: 108,
-          data: { source: 'e.message', line: '2', via: '', api: 'the return value of save' },
+          data: { source: 'e.message', line: '2', via: '', sink: 'the return value of save' },
           suggestions: [
             {
               messageId: 'sendGenericMessage',
@@ -712,7 +712,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 2,
           column: 81,
-          data: { source: 'err.message', line: '2', via: '', api: 'throw new InternalServerErrorException' },
+          data: { source: 'err.message', line: '2', via: '', sink: 'throw new InternalServerErrorException' },
           suggestions: [
             {
               messageId: 'sendGenericMessage',
@@ -726,7 +726,7 @@ ruleTester().run('no-error-details-in-response', rule, {
             },
           ],
         },
-        { messageId, line: 4, column: 102, data: { source: 'exception.stack', line: '4', via: '', api: 'response.json' } },
+        { messageId, line: 4, column: 102, data: { source: 'exception.stack', line: '4', via: '', sink: 'response.json' } },
       ],
     },
     {
@@ -738,7 +738,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 2,
           column: 105,
-          data: { source: 'err.stack', line: '2', via: '', api: 'res.end' },
+          data: { source: 'err.stack', line: '2', via: '', sink: 'res.end' },
           suggestions: [{ messageId: 'sendGenericMessage', output: lines(`import http from 'node:http';`, `http.createServer(async (req, res) => { try { res.end(await run()); } catch (err) { res.writeHead(500); res.end('Internal Server Error'); } });`) }],
         },
       ],
@@ -752,7 +752,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 1,
           column: 100,
-          data: { source: 'err.stack', line: '1', via: '', api: 'new Response' },
+          data: { source: 'err.stack', line: '1', via: '', sink: 'new Response' },
           suggestions: [{ messageId: 'sendGenericMessage', output: `export default { async fetch(request) { try { return await handle(request); } catch (err) { return new Response('Internal Server Error', { status: 500 }); } } };` }],
         },
       ],
@@ -771,7 +771,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 4,
           column: 51,
-          data: { source: 'e', line: '4', via: '', api: 'res.json' },
+          data: { source: 'e', line: '4', via: '', sink: 'res.json' },
           suggestions: [
             {
               messageId: 'sendGenericMessage',
@@ -788,7 +788,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 5,
           column: 70,
-          data: { source: 'e', line: '5', via: '', api: 'res.send' },
+          data: { source: 'e', line: '5', via: '', sink: 'res.send' },
           suggestions: [
             {
               messageId: 'sendGenericMessage',
@@ -818,7 +818,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 3,
           column: 80,
-          data: { source: 'err.response.data', line: '3', via: '', api: 'res.json' },
+          data: { source: 'err.response.data', line: '3', via: '', sink: 'res.json' },
           suggestions: [{ messageId: 'sendGenericMessage', output: lines(...express, `app.get('/x', async (req, res) => { try { await api.get('/y'); } catch (err) { res.status(502).json({ error: 'Internal Server Error' }); } });`) }],
         },
       ],
@@ -827,7 +827,7 @@ ruleTester().run('no-error-details-in-response', rule, {
       name: 'a "debug" switch that the client controls is not a development guard (the stack field is removed)',
       code: lines(...express, `app.use((err, req, res, next) => { res.status(500).json({ error: 'Failed', stack: req.query.debug ? err.stack : undefined }); });`),
       output: lines(...express, `app.use((err, req, res, next) => { res.status(500).json({ error: 'Failed' }); });`),
-      errors: [{ messageId, line: 3, column: 36, data: { source: 'err.stack', line: '3', via: '', api: 'res.json' } }],
+      errors: [{ messageId, line: 3, column: 36, data: { source: 'err.stack', line: '3', via: '', sink: 'res.json' } }],
     },
     {
       name: 'an Express error handler in its own file, typed with express types',
@@ -841,7 +841,7 @@ ruleTester().run('no-error-details-in-response', rule, {
           messageId,
           line: 2,
           column: 93,
-          data: { source: 'err.message', line: '2', via: '', api: 'res.json' },
+          data: { source: 'err.message', line: '2', via: '', sink: 'res.json' },
           suggestions: [
             {
               messageId: 'sendGenericMessage',

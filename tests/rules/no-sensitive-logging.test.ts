@@ -334,6 +334,21 @@ ruleTester().run('no-sensitive-logging', rule, {
       errors: [{ messageId, line: 5, column: 32, data: { what: 'the request body', source: 'req.body', line: '5', via: ' via audit()', logger: 'logger.info' }, suggestions: [] }],
     },
     {
+      // One report per flow and place: parse() logs its argument twice (console.log, console.error), reported once at its call.
+      // Its twin, note(), is another call on the same line: a report of its own.
+      name: 'a helper that logs its argument with two loggers: one report at its call, and one for another helper on the line',
+      code: lines(
+        ...express,
+        `function parse(text: string) { console.log('got ' + text); const obj = JSON.parse(text); if (!obj.ok) console.error('bad', text); return obj; }`,
+        `function note(text: string) { console.info(text); return text.length; }`,
+        `app.post('/x', (req, res) => { res.json({ a: parse(req.body.message), n: note(req.body.message) }); });`,
+      ),
+      errors: [
+        { messageId, line: 5, column: 46, data: { what: 'request body data', source: 'req.body.message', line: '5', via: ' via parse()', logger: 'console.log' }, suggestions: [] },
+        { messageId, line: 5, column: 74, data: { what: 'request body data', source: 'req.body.message', line: '5', via: ' via note()', logger: 'console.info' }, suggestions: [] },
+      ],
+    },
+    {
       name: 'console.log of the body (suggestion: its keys)',
       code: lines(...express, `app.post('/x', (req, res) => { console.log(req.body); });`),
       errors: [
