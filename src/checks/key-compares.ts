@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { CREDENTIAL_PARAM } from '../models/secrets.js';
+import { CREDENTIAL_HEADER, CREDENTIAL_NAME, CREDENTIAL_PARAM } from '../models/secrets.js';
 import { keyName, unwrap, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 
@@ -20,9 +20,6 @@ export interface KeyCompare {
   readonly literal: TSESTree.StringLiteral | null;
 }
 
-/** Names of variables and members that hold a credential: `apiKey`, `expectedToken`, `webhookSecret`. */
-const CREDENTIAL_NAME = /(?:api_?key|apikey|token|secret|password|passwd|signature)$/i;
-const CREDENTIAL_HEADER = /^(?:authorization|x-api-key|api-key|x-auth-token|x-access-token)$/i;
 
 /** `null`, `undefined`, `''`, `typeof x`, numbers and booleans: comparing with these leaks nothing. */
 function trivial(node: Node): boolean {

@@ -30,6 +30,16 @@ export const SECRET_MEMBER = /^(?:api_?key|apikey|x-api-key|secret|client_?secre
  * a chat session), and are read from URLs by design.
  */
 /**
+ * Names of variables and members that hold a credential, judged by their last word: `apiKey`,
+ * `expectedToken`, `webhookSecret`. Identifiers (`sessionId`, `chatId`, `threadId`, `requestId`,
+ * `userId`, `id`) end in another word and are never credentials.
+ */
+export const CREDENTIAL_NAME = /(?:api_?key|apikey|token|secret|password|passwd|signature)$/i;
+
+/** Request headers that carry a credential. */
+export const CREDENTIAL_HEADER = /^(?:authorization|x-api-key|api-key|x-auth-token|x-access-token)$/i;
+
+/**
  * Of the credential parameter names, those that often name something else: `?key=` a filter or
  * sort key, `?token=` a page cursor, `?auth=` a mode. They count as credentials only where the
  * handler uses the value as one (compares it with a secret, verifies or decodes it, sends it as a

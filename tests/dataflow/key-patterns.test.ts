@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findKey, isPlaceholder, maskKey } from '../../src/models/key-patterns.js';
 import { keyLikeness } from '../../src/models/key-likeness.js';
+import { AMBIGUOUS_CREDENTIAL_PARAM, CREDENTIAL_NAME, CREDENTIAL_PARAM } from '../../src/models/secrets.js';
 
 describe('key patterns', () => {
   it('find each provider format at a word boundary', () => {
@@ -45,5 +46,13 @@ describe('key patterns', () => {
       expect(keyLikeness(standIn, 'chosen'), standIn).toBeNull();
     }
     expect(keyLikeness(`${'word '.repeat(20_000)}1`, 'chosen')).not.toBeNull();
+  });
+
+  it('tell credential names from identifiers, and mark the names that need a credential use', () => {
+    for (const name of ['api_key', 'apiKey', 'access_token', 'secret', 'client_secret', 'password', 'sig', 'token', 'key']) expect(CREDENTIAL_PARAM.test(name), name).toBe(true);
+    for (const name of ['sessionId', 'session_id', 'chatId', 'threadId', 'requestId', 'userId', 'id', 'keyword', 'tokens']) expect(CREDENTIAL_PARAM.test(name), name).toBe(false);
+    for (const name of ['apiKey', 'expectedToken', 'webhookSecret', 'adminPassword']) expect(CREDENTIAL_NAME.test(name), name).toBe(true);
+    for (const name of ['sessionId', 'chatId', 'threadId', 'requestId', 'userId', 'tokenCount']) expect(CREDENTIAL_NAME.test(name), name).toBe(false);
+    expect(['key', 'token', 'auth', 'api_key', 'access_token'].filter((name) => AMBIGUOUS_CREDENTIAL_PARAM.test(name))).toEqual(['key', 'token', 'auth']);
   });
 });
