@@ -123,6 +123,31 @@ function objectFlag(node: TSESTree.ObjectExpression): { key: string; value: bool
   return outcome;
 }
 
+/**
+ * The fields of an element that a filter's test keeps empty: `(i) => !i.error`,
+ * `(i) => i.error == null`, `(i) => i.error === undefined && i.ok`. What they held is gone from
+ * the elements that pass.
+ */
+function emptiedFields(test: Node, param: string, out = new Set<string>()): Set<string> {
+  const value = unwrap(test);
+  const field = (node: Node): string | null => {
+    const member = unwrap(node);
+    return member.type === T.MemberExpression && !member.computed && member.object.type === T.Identifier && member.object.name === param ? keyName(member) : null;
+  };
+  if (value.type === T.LogicalExpression && value.operator === '&&') {
+    emptiedFields(value.left, param, out);
+    emptiedFields(value.right, param, out);
+  } else if (value.type === T.UnaryExpression && value.operator === '!') {
+    const name = field(value.argument);
+    if (name !== null) out.add(name);
+  } else if (value.type === T.BinaryExpression && (value.operator === '===' || value.operator === '==')) {
+    const empty = (side: Node) => (side.type === T.Literal && side.value === null) || (side.type === T.Identifier && side.name === 'undefined');
+    const name = empty(value.right) ? field(value.left as Node) : empty(value.left as Node) ? field(value.right) : null;
+    if (name !== null) out.add(name);
+  }
+  return out;
+}
+
 /** The value a block returns when it is one `return` statement (`{ return x.ok; }`). */
 function singleReturn(block: TSESTree.BlockStatement): Node | null {
   const only = block.body.length === 1 ? block.body[0] : null;
@@ -1208,13 +1233,19 @@ export class TaintEngine {
 
   /**
    * A list after `filter(test)`: the elements the test drops, told by their flag (`{ kind:
-   * 'failure', error }` under `(i) => i.kind !== 'failure'`), leave what they held behind.
+   * 'failure', error }` under `(i) => i.kind !== 'failure'`), leave what they held behind, and
+   * fields the test keeps empty (`(i) => !i.error`) hold nothing in the elements that pass.
    */
   private filtered(list: Taint, callback: FunctionNode): Taint {
     const param = callback.params[0];
     const test = callback.body.type === T.BlockStatement ? singleReturn(callback.body) : callback.body;
-    if (param?.type !== T.Identifier || !test || !list.some((origin) => origin.when && origin.within === 1)) return list;
-    return list.filter((origin) => !(origin.when && origin.within === 1 && origin.at && origin.at[0] !== origin.when.key && filterKeeps(test, param.name, origin.when) === false));
+    if (param?.type !== T.Identifier || !test || !list.some((origin) => origin.within === 1 && origin.at)) return list;
+    const emptied = emptiedFields(test, param.name);
+    return list.filter((origin) => {
+      if (origin.within !== 1 || !origin.at) return true;
+      if (emptied.has(origin.at[0])) return false;
+      return !(origin.when && origin.at[0] !== origin.when.key && filterKeeps(test, param.name, origin.when) === false);
+    });
   }
 
   /**

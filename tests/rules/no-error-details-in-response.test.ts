@@ -38,6 +38,11 @@ const filterRoutes: [string, string | null][] = [
   // The filter drops exactly the entries that hold the error.
   [`app.get('/a', async (req, res) => { ${outcomeList("kind: 'ok'", "kind: 'failure'")} res.json({ items: items.filter((i) => i.kind !== 'failure') }); });`, null],
   [`app.get('/b', async (req, res) => { ${outcomeList('success: true', 'success: false')} res.json({ items: items.filter((i) => { return i.success; }) }); });`, null],
+  // The filter keeps the field that holds the error empty.
+  [`app.get('/f', async (req, res) => { ${outcomeList('name: n', 'name: n')} res.json({ items: items.filter((i) => !i.error) }); });`, null],
+  [`app.get('/g', async (req, res) => { ${outcomeList('name: n', 'name: n')} res.json({ items: items.filter((i) => i.error === undefined && i.value) }); });`, null],
+  [`app.get('/h', async (req, res) => { ${outcomeList('name: n', 'name: n')} res.json({ items: items.filter((i) => !i.value) }); });`, 'items.filter((i) => !i.value)'],
+  [`app.get('/i', async (req, res) => { ${outcomeList('name: n', 'name: n')} res.json({ items: items.filter((i) => !i.error || req.query.all) }); });`, 'items.filter((i) => !i.error || req.query.all)'],
   // Near misses: it keeps the failures, its test says nothing of the flag, or nothing is filtered.
   [`app.get('/c', async (req, res) => { ${outcomeList("kind: 'ok'", "kind: 'failure'")} res.json({ items: items.filter((i) => i.kind === 'failure') }); });`, "items.filter((i) => i.kind === 'failure')"],
   [`app.get('/d', async (req, res) => { ${outcomeList("kind: 'ok'", "kind: 'failure'")} res.json({ items: items.filter((i) => i.value !== undefined) }); });`, 'items.filter((i) => i.value !== undefined)'],
