@@ -32,7 +32,7 @@ export function errorFindings(analysis: FileAnalysis): ErrorFinding[] {
     if (guardedForErrors(sink.node, analysis.engine.guards)) continue;
     // `if (healthy) res.json(results)`: a flag that the error's catch clause clears says it never ran.
     // `if (error.code === 'DAILY_LIMIT_REACHED')`: a code the project's own error classes set says the message is the project's.
-    const origins = all.filter((origin) => !catchRuledOut(origin, sink.node, analysis) && !ownErrorChecked(origin, sink.node, carriers, analysis));
+    const origins = all.filter((origin) => !catchRuledOut(origin, sink.node, analysis) && !(origin.part === 'message' && ownErrorChecked(origin, sink.node, carriers, analysis)));
     if (origins.length === 0) continue;
     const origin = origins.reduce((worst, o) => (SEVERITY[o.part] > SEVERITY[worst.part] ? o : worst));
     findings.push({ sink, origin, carriers });

@@ -78,9 +78,14 @@ function meantForClient(origin: SecretOrigin, analysis: FileAnalysis): boolean {
   const callee = unwrap(call.callee);
   const { root, names } = memberChain(callee);
   const chain = [...(root.type === T.Identifier ? [root.name] : []), ...names];
-  // A made key names what it makes (`createApiKey`, `prisma.apiKey.create`); a made client (`createClient(url, key)`) holds a configured one.
-  if (chain.some((name) => CREATING_CALL.test(name)) && chain.some((name) => /key|token|secret|credential/i.test(name))) return true;
-  return /^client_?secret$/i.test(key ?? '') && BROWSER_MEANT_RESULT.test(chain.join('.'));
+  if (/^client_?secret$/i.test(key ?? '') && BROWSER_MEANT_RESULT.test(chain.join('.'))) return true;
+  // A call handed a secret (`keyVault.createClient(process.env.OPENAI_API_KEY)`) gives it back; it made nothing new.
+  if (call.arguments.some((argument) => analysis.engine.taintOf(argument).some((o) => o.kind === 'secret'))) return false;
+  // A made key names what it makes in the creating call itself (`createApiKey`, `generateToken`) or in the member it
+  // is called on (`prisma.apiKey.create`); a made client (`createClient(url)`, `secrets.createReader()`) holds a configured one.
+  const verb = chain.length - 1;
+  const made = /(?:key|token|secret|credential)s?$/i;
+  return CREATING_CALL.test(chain[verb]) && (made.test(chain[verb]) || (verb > 0 && made.test(chain[verb - 1])));
 }
 
 const cache = new WeakMap<FileAnalysis, KeyExposure[]>();

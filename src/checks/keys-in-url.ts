@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { AMBIGUOUS_CREDENTIAL_PARAM, CREDENTIAL_PARAM, CREDENTIAL_USE_CALL } from '../models/secrets.js';
-import { calleeName, keyName, stringLiteralValue, unwrap, type Node } from '../syntax/ast.js';
+import { AMBIGUOUS_CREDENTIAL_PARAM, CREDENTIAL_NAME, CREDENTIAL_PARAM, CREDENTIAL_USE_CALL } from '../models/secrets.js';
+import { calleeName, keyName, memberChain, stringLiteralValue, unwrap, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { requestData } from '../dataflow/origin.js';
 import { keyCompares } from './key-compares.js';
@@ -36,49 +36,90 @@ function passesThrough(call: TSESTree.CallExpression): boolean {
   return callee.type === T.MemberExpression && ['parse', 'parseAsync'].includes(keyName(callee) ?? '') && !(callee.object.type === T.Identifier && callee.object.name === 'JSON');
 }
 
-/** Wrappers a value keeps its meaning through: casts, `!`, defaults (`?? ''`), `String(x)`, `schema.parse(x)`. */
-function outerValue(node: Node): Node {
+/** String methods that keep the text: `token.trim()`, `key.toString()`. */
+const KEEPING_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toString', 'valueOf']);
+
+/**
+ * Wrappers a value keeps its meaning through: casts, `!`, defaults (`?? ''`), `String(x)`,
+ * `schema.parse(x)`, `x.trim()`, and text built around it (`` `${x}` ``, `'Bearer ' + x`).
+ * `scheme` tells whether the text around it names an auth scheme (`Bearer`, `Basic`, `Token`).
+ */
+function outerValue(node: Node): { value: Node; scheme: boolean } {
   let value = node;
+  let scheme = false;
   for (;;) {
     const parent = value.parent;
-    if (!parent) return value;
+    if (!parent) return { value, scheme };
+    if (parent.type === T.TemplateLiteral) {
+      scheme ||= /\b(?:Bearer|Basic|Token)\s*$/i.test(parent.quasis[parent.expressions.indexOf(value as never)]?.value.cooked ?? '');
+      value = parent;
+      continue;
+    }
+    if (parent.type === T.BinaryExpression && parent.operator === '+') {
+      const other = parent.left === value ? parent.right : parent.left;
+      scheme ||= parent.right === value && other.type === T.Literal && typeof other.value === 'string' && /\b(?:Bearer|Basic|Token)\s*$/i.test(other.value);
+      value = parent;
+      continue;
+    }
     const passes =
       parent.type === T.TSAsExpression ||
       parent.type === T.TSNonNullExpression ||
       parent.type === T.TSSatisfiesExpression ||
       (parent.type === T.LogicalExpression && (parent.operator === '??' || parent.operator === '||')) ||
-      (parent.type === T.CallExpression && parent.arguments.length === 1 && parent.arguments[0] === value && passesThrough(parent));
-    if (!passes) return value;
-    value = parent;
+      (parent.type === T.CallExpression && parent.arguments.length === 1 && parent.arguments[0] === value && passesThrough(parent)) ||
+      (parent.type === T.MemberExpression && parent.object === value && KEEPING_METHODS.has(keyName(parent) ?? '') && parent.parent?.type === T.CallExpression && parent.parent.callee === parent);
+    if (!passes) return { value, scheme };
+    value = parent.type === T.MemberExpression ? (parent.parent as Node) : parent;
   }
 }
 
-/** Whether the value at `use` is used as a credential there: compared with a secret, verified, decoded, sent as a key or a bearer token. */
+/** Lists of keys a client's key is looked up in: `VALID_KEYS`, `apiTokens`, `allowedSecrets`. */
+const KEY_LIST = /(?:key|token|secret|credential)s?$/i;
+
+/** Tokens that page through results, not credentials: `pageToken`, `nextToken`, `continuation_token`. */
+const PAGE_TOKEN = /(?:page|next|prev(?:ious)?|continuation|cursor|sync|resume)_?token$/i;
+
+/** Properties that send a value as a key or look it up as one: `apiKey`, `Authorization`, `x-api-key`, `token`, `apiToken`. */
+const KEY_USE_PROPERTY = /^(?:authorization|x-api-key|api-key|auth)$/i;
+
+/**
+ * Whether the value at `use` is used as a credential there: compared with a secret, verified,
+ * decoded or looked up by an auth API (`jwt.verify(t)`, `supabase.auth.getUser(t)`), checked
+ * against a key list (`VALID_KEYS.has(k)`), sent as a bearer token or a key (`apiKey: k`).
+ */
 function credentialUse(use: Node, compares: ReadonlySet<Node>): boolean {
-  const value = outerValue(use);
+  const { value, scheme } = outerValue(use);
+  if (scheme) return true;
   const parent = value.parent;
   if (!parent) return false;
   if (parent.type === T.CallExpression && parent.arguments.includes(value as never)) {
+    const callee = unwrap(parent.callee);
     const name = calleeName(parent);
-    return name !== null && CREDENTIAL_USE_CALL.test(name);
+    if (name !== null && CREDENTIAL_USE_CALL.test(name)) return true;
+    const { root, names } = memberChain(callee);
+    const chain = [...(root.type === T.Identifier ? [root.name] : []), ...names];
+    // `supabase.auth.getUser(t)`, `admin.auth().verifyIdToken(t)`; `VALID_KEYS.has(k)`, `apiTokens.includes(t)`.
+    if (chain.slice(0, -1).some((part) => part === 'auth')) return true;
+    return (name === 'has' || name === 'includes') && chain.length >= 2 && KEY_LIST.test(chain[chain.length - 2]);
   }
   if (parent.type === T.BinaryExpression) return compares.has(parent);
-  if (parent.type === T.TemplateLiteral) return /\b(?:Bearer|Basic|Token)\s*$/i.test(parent.quasis[parent.expressions.indexOf(value as never)]?.value.cooked ?? '');
-  return parent.type === T.Property && parent.value === value && KEY_USE_PROPERTY.test(keyName(parent) ?? '');
+  if (parent.type !== T.Property || parent.value !== value) return false;
+  const key = keyName(parent) ?? '';
+  return KEY_USE_PROPERTY.test(key) || (CREDENTIAL_NAME.test(key) && !PAGE_TOKEN.test(key));
 }
-
-/** Properties that send a value as a key: `apiKey`, `Authorization`, `x-api-key`, `token`. */
-const KEY_USE_PROPERTY = /^(?:api_?key|apikey|token|auth_?token|authorization|x-api-key|api-key|access_?token)$/i;
 
 /**
  * Whether a query read is used as a credential in its function: the read itself, or the name it
- * is bound to once (`const { token } = req.query`, `const t = url.searchParams.get('token')`).
+ * is bound to once (`const { token } = req.query`, `const { token = '' } = req.query`,
+ * `const t = url.searchParams.get('token')`).
  */
 function usedAsCredential(read: Node, analysis: FileAnalysis, compares: ReadonlySet<Node>): boolean {
-  const value = outerValue(read);
+  const { value } = outerValue(read);
   let binding: Node | null = null;
-  if (read.type === T.Property && read.value.type === T.Identifier) binding = read.value;
-  else if (value.parent?.type === T.VariableDeclarator && value.parent.init === value && value.parent.id.type === T.Identifier) binding = value.parent.id;
+  if (read.type === T.Property) {
+    const target = read.value.type === T.AssignmentPattern ? read.value.left : read.value;
+    if (target.type === T.Identifier) binding = target;
+  } else if (value.parent?.type === T.VariableDeclarator && value.parent.init === value && value.parent.id.type === T.Identifier) binding = value.parent.id;
   if (!binding) return credentialUse(read, compares);
   const variable = analysis.index.variableOf(binding as TSESTree.Identifier);
   if (!variable || variable.defs.length !== 1) return false;

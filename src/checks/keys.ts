@@ -7,7 +7,7 @@ import {
   PUBLIC_PREFIX, SECRET_FALLBACK_ENV,
 } from '../models/secrets.js';
 import { SECRET_ENV } from '../models/secrets.js';
-import { keyName, memberChain, unwrap, type Node } from '../syntax/ast.js';
+import { isFunction, keyName, memberChain, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { fromClient, isCredential, keyCompares } from './key-compares.js';
 
@@ -154,7 +154,7 @@ function secretEnvRead(node: Node): string | null {
  * `process.env.X ? process.env.X : '…'`, and the value returned or assigned right under
  * `if (!process.env.X)`.
  */
-function fallbackOf(literal: TSESTree.Literal): string | null {
+function fallbackOf(literal: TSESTree.Literal, analysis: FileAnalysis): string | null {
   const parent = literal.parent;
   if (parent?.type === T.LogicalExpression && parent.right === literal && (parent.operator === '||' || parent.operator === '??')) return secretEnvRead(parent.left);
   if (parent?.type === T.ConditionalExpression && parent.test !== literal) {
@@ -172,7 +172,26 @@ function fallbackOf(literal: TSESTree.Literal): string | null {
   const ifStatement = branch.parent;
   if (ifStatement?.type !== T.IfStatement || ifStatement.consequent !== branch) return null;
   const test = unwrap(ifStatement.test);
-  return test.type === T.UnaryExpression && test.operator === '!' ? secretEnvRead(test.argument) : null;
+  const name = test.type === T.UnaryExpression && test.operator === '!' ? secretEnvRead(test.argument) : null;
+  if (name === null) return null;
+  // The literal stands in for the variable only where the variable is what is used otherwise: the function also
+  // returns it, or the name assigned also holds it (`let secret = process.env.X; if (!process.env.X) secret = '…'`).
+  if (statement.type === T.ReturnStatement) return returnsEnv(statement, literal, name, analysis) ? name : null;
+  const target = parent?.type === T.AssignmentExpression ? parent.left : null;
+  if (target?.type !== T.Identifier) return null;
+  const variable = analysis.index.variableOf(target);
+  const holds = variable?.references.some((reference) => {
+    if (!reference.writeExpr || reference.writeExpr === literal) return false;
+    return secretEnvRead(reference.writeExpr) === name;
+  });
+  return holds ? name : null;
+}
+
+/** Whether the function around `statement` also returns `process.env.<name>` (read, or the first side of `||`/`??`). */
+function returnsEnv(statement: TSESTree.ReturnStatement, literal: Node, name: string, analysis: FileAnalysis): boolean {
+  let fn: Node | undefined = statement.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  return fn !== undefined && (analysis.index.returns.get(fn as FunctionNode)?.some((value) => value !== literal && secretEnvRead(value) === name) ?? false);
 }
 
 /** Azure OpenAI keys have no format of their own, only their own variable. */
@@ -251,7 +270,7 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
   // `if (!process.env.X) return '…'`. Env reads are member expressions: find them through the strings collected.
   for (const node of analysis.index.strings) {
     if (node.type !== T.Literal || reported.has(node)) continue;
-    const name = fallbackOf(node);
+    const name = fallbackOf(node, analysis);
     const slot: KeySlot = name !== null && ISSUED_SECRET_ENV.test(name) ? 'issued' : 'chosen';
     // `JSON.parse(process.env.GOOGLE_CREDENTIALS || '{}')`: a placeholder, no key.
     const likeness = name === null ? null : keyLikeness(node.value, slot);
@@ -263,7 +282,8 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
   // A literal that the client's key is checked against: `req.headers['x-api-key'] === 'abc123'`.
   for (const compare of keyCompares(analysis)) {
     const literal = compare.literal;
-    if (!literal || reported.has(literal) || !keyLikeness(literal.value, 'chosen') || /^(?:true|false|bearer|basic)$/i.test(literal.value.trim())) continue;
+    // `'Bearer team-key'`: the scheme is no part of the secret.
+    if (!literal || reported.has(literal) || !keyLikeness(literal.value.replace(AUTH_SCHEME, ''), 'chosen') || /^(?:true|false|bearer|basic)$/i.test(literal.value.trim())) continue;
     findings.push({ kind: 'compared-literal', node: literal, value: literal.value, guess: compare.other });
     reported.add(literal);
   }

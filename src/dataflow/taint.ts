@@ -180,7 +180,8 @@ function filterKeeps(test: Node, param: string, flag: { key: string; value: bool
   if (value.type === T.BinaryExpression && ['===', '!==', '==', '!='].includes(value.operator)) {
     const literal = value.left.type === T.Literal ? value.left : value.right.type === T.Literal ? value.right : null;
     const other = literal === value.left ? value.right : value.left;
-    if (!literal || !field(other as Node)) return null;
+    // `i.success == 0` compares across types: only a literal of the flag's own type is decided.
+    if (!literal || !field(other as Node) || typeof literal.value !== typeof flag.value) return null;
     const equal = literal.value === flag.value;
     return value.operator === '===' || value.operator === '==' ? equal : !equal;
   }
@@ -690,6 +691,35 @@ export class TaintEngine {
   }
 
   /** Whether the name a literal is declared under has the flag's field written again (`r.success = true`, `r[key] = …`). */
+  private writtenMembersValue: ReadonlySet<string> | undefined;
+
+  /**
+   * Member names the file writes through any object: `x.status = …`, `x['status'] = …`, and the
+   * keys of object literals given to `Object.assign` after its target. Read once per file.
+   */
+  private writtenMembers(): ReadonlySet<string> {
+    if (this.writtenMembersValue) return this.writtenMembersValue;
+    const names = new Set<string>();
+    for (const assignment of this.host.index.assignments) {
+      const left = assignment.left;
+      const name = left.type === T.MemberExpression ? keyName(left) : null;
+      if (name !== null) names.add(name);
+    }
+    for (const call of this.host.index.calls) {
+      const callee = unwrap(call.callee);
+      if (callee.type !== T.MemberExpression || keyName(callee) !== 'assign' || callee.object.type !== T.Identifier || callee.object.name !== 'Object') continue;
+      for (const source of call.arguments.slice(1)) {
+        if (source.type !== T.ObjectExpression) continue;
+        for (const property of source.properties) {
+          const name = property.type === T.Property ? keyName(property) : null;
+          if (name !== null) names.add(name);
+        }
+      }
+    }
+    this.writtenMembersValue = names;
+    return names;
+  }
+
   private flagWrittenLater(node: TSESTree.ObjectExpression, key: string): boolean {
     const declarator = node.parent;
     if (declarator?.type !== T.VariableDeclarator || declarator.init !== node || declarator.id.type !== T.Identifier) return false;
@@ -1244,7 +1274,9 @@ export class TaintEngine {
     return list.filter((origin) => {
       if (origin.within !== 1 || !origin.at) return true;
       if (emptied.has(origin.at[0])) return false;
-      return !(origin.when && origin.at[0] !== origin.when.key && filterKeeps(test, param.name, origin.when) === false);
+      // A flag written again anywhere in the file (`for (const i of items) i.status = 'done'`) no longer tells the element.
+      if (!origin.when || origin.at[0] === origin.when.key || this.writtenMembers().has(origin.when.key)) return true;
+      return filterKeeps(test, param.name, origin.when) !== false;
     });
   }
 

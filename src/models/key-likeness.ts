@@ -62,6 +62,14 @@ function standInWord(value: string): boolean {
     .some((word) => STAND_IN_WORDS.has(word));
 }
 
+/** Words of a sentence that asks for a value or says it is missing, or an env variable's name (`JWT_SECRET`). */
+const INSTRUCTION = /\b(?:no|not|none|set|unset|missing|required|requires?|please|configure[ds]?|change|replace|provide|add|your)\b/i;
+const ENV_NAME = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/;
+
+function instructs(text: string): boolean {
+  return INSTRUCTION.test(text) || ENV_NAME.test(text);
+}
+
 function classes(value: string): string[] {
   const found: string[] = [];
   if (/[a-z]/.test(value)) found.push('lower case');
@@ -83,10 +91,11 @@ function list(items: string[]): string {
  */
 export function keyLikeness(value: string, slot: KeySlot): Likeness | null {
   const text = value.trim();
-  if (isPlaceholder(text) || oneRepeated(text) || barePrefix(text)) return null;
-  // A sentence (`'no key set'`, `'set JWT_SECRET first'`) tells what is missing; it is not meant as the value.
-  if (slot === 'chosen') return SENTENCE.test(text) ? null : { why: 'any value works as this secret' };
-  if (/\s/.test(text) || text.length < MIN_KEY_LENGTH || standInWord(text)) return null;
+  if (isPlaceholder(text) || oneRepeated(text)) return null;
+  // A sentence that tells what is missing (`'no key set'`, `'please set JWT_SECRET'`) is not meant as the value;
+  // a passphrase (`'keyboard cat'`) or a value that starts like a provider's key (`'sk-proxy-secret'`) is.
+  if (slot === 'chosen') return SENTENCE.test(text) && instructs(text) ? null : { why: 'any value works as this secret' };
+  if (barePrefix(text) || /\s/.test(text) || text.length < MIN_KEY_LENGTH || standInWord(text)) return null;
   const kinds = classes(text);
   const digits = kinds.includes('digits');
   const letters = kinds.includes('lower case') || kinds.includes('upper case');

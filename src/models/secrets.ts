@@ -25,11 +25,6 @@ export const PUBLIC_ENV = /PUBLIC|PUBLISHABLE|ANON/i;
 export const SECRET_MEMBER = /^(?:api_?key|apikey|x-api-key|secret|client_?secret|secret_?key|password|passwd|access_?token|auth_?token|refresh_?token|bearer_?token|private_?key)$/i;
 
 /**
- * Request parameter names that carry a credential (`?api_key=`, `?token=`, `?key=`). Identifiers
- * are not credentials: `sessionId`, `chatId`, `threadId`, `userId` name a record (in an LLM app,
- * a chat session), and are read from URLs by design.
- */
-/**
  * Names of variables and members that hold a credential, judged by their last word: `apiKey`,
  * `expectedToken`, `webhookSecret`. Identifiers (`sessionId`, `chatId`, `threadId`, `requestId`,
  * `userId`, `id`) end in another word and are never credentials.
@@ -48,8 +43,13 @@ export const CREDENTIAL_HEADER = /^(?:authorization|x-api-key|api-key|x-auth-tok
 export const AMBIGUOUS_CREDENTIAL_PARAM = /^(?:key|token|auth)$/i;
 
 /** Calls that use their argument as a credential: `jwt.verify(token, …)`, `verifyToken(t)`, `authenticate(key)`, `timingSafeEqual(a, b)`. */
-export const CREDENTIAL_USE_CALL = /verif|authenticat|authori[sz]|decode|timingSafeEqual|^(?:validate|check|lookup|find)\w*(?:Key|Token|Credential|Session|Auth)|(?:From|By|For)(?:Token|Key|ApiKey|Credential)$/i;
+export const CREDENTIAL_USE_CALL = /verif|authenticat|authori[sz]|(?<!URI(?:Component)?)decode(?!URI)|timingSafeEqual|^(?:validate|check|lookup|find)\w*(?:Key|Token|Credential|Session|Auth)|(?:From|By|For)(?:Token|Key|ApiKey|Credential)$/i;
 
+/**
+ * Request parameter names that carry a credential (`?api_key=`, `?token=`, `?key=`). Identifiers
+ * are not credentials: `sessionId`, `chatId`, `threadId`, `userId` name a record (in an LLM app,
+ * a chat session), and are read from URLs by design.
+ */
 export const CREDENTIAL_PARAM =
   /^(?:token|access[-_]?token|id[-_]?token|refresh[-_]?token|api[-_]?key|apikey|x-api-key|key|secret|client[-_]?secret|password|passwd|auth|authorization|sig|signature)$/i;
 

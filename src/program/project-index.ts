@@ -46,7 +46,7 @@ function definedNames(text: string): string[] {
 /** A class extending an error class (`extends Error`, `extends ApiError`). */
 const ERROR_CLASS = /\bextends\s+[\w$.]*Error\b/u;
 /** `this.code = 'X'` and class fields `code = 'X'`, `readonly code: string = 'X'`: the string set as an error's code. */
-const CODE_WRITE = /(?:\bthis\.code|^[ \t]*(?:(?:public|readonly|override|declare)\s+)*code)\s*(?::[^=\n;]{1,40})?=\s*(['"`])([\w.:-]{1,64})\1/gmu;
+const CODE_WRITE = /(?:\bthis\.code|^[ \t]*(?:(?:public|readonly|override|declare)[ \t]+)*code)\s*(?::[^=\n;]{1,40})?=\s*(['"`])([\w.:-]{1,64})\1/gmu;
 
 function errorCodes(text: string): string[] {
   if (!ERROR_CLASS.test(text)) return [];

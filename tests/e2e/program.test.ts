@@ -471,10 +471,11 @@ describe('a logging helper module with no routes of its own', () => {
 describe("errors checked for a code the project's own error classes set", () => {
   // lib/errors.ts sets DAILY_LIMIT_REACHED and PLAN_REQUIRED on its own error classes: an error checked for one of them
   // is the project's, whose message was written for the user, here or in a helper the catch hands it to. Twins stay
-  // reported: codes the project never sets (a driver's ECONNREFUSED, E_TIMEOUT), another value's code, and a helper
-  // that checks the code of its other parameter.
+  // reported: codes the project never sets (a driver's ECONNREFUSED, E_TIMEOUT), another value's code, a helper
+  // that checks the code of its other parameter, and the stack of the project's own error.
   const ERRORS = [
     'own-errors/app/api/search/route.ts:10 no-error-details-in-response',
+    'own-errors/app/api/search/route.ts:14 no-error-details-in-response',
     'own-errors/app/api/search/route.ts:8 no-error-details-in-response',
     'own-errors/lib/respond.ts:14 no-error-details-in-response',
     'own-errors/lib/respond.ts:7 no-error-details-in-response',

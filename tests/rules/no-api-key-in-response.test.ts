@@ -83,6 +83,10 @@ ruleTester().run('no-api-key-in-response', rule, {
       `app.get('/settings', async (req, res) => { const row = await db.settings.get(req.user.id); res.json({ apiKey: row.apiKey }); });`,
       `app.get('/client', async (req, res) => { const client = createClient(process.env.SUPABASE_URL); res.json({ apiKey: client.apiKey }); });`,
       `app.post('/oauth', async (req, res) => { const found = await getOAuthApp(req.body.id); res.json({ secret: found.client_secret }); });`,
+      // A creating call handed the key gives it back; a creating call that names no key (secretsManager.createReader) made a client.
+      `app.get('/vault', async (req, res) => { const c = keyVault.createClient(process.env.OPENAI_API_KEY); res.json({ key: c.apiKey }); });`,
+      `app.get('/reader', async (req, res) => { const r = secretsManager.createReader(); res.json({ apiKey: r.apiKey }); });`,
+      `app.post('/token', async (req, res) => { const t = await createToken(process.env.GITHUB_TOKEN); res.json({ secret: t.secret }); });`,
     ].map((route) => ({
       name: `a key that is not meant for the client: ${route.slice(9, 20)}`,
       code: lines(...express, route),

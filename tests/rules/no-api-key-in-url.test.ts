@@ -16,6 +16,8 @@ ruleTester().run('no-api-key-in-url', rule, {
         `f.get('/page', async (request) => list({ cursor: request.query.token }));`,
         `app.get('/x', (c) => c.text(c.req.query('token') ?? ''));`,
         `export async function POST(request: Request) { const url = new URL(request.url); const token = url.searchParams.get('token'); return Response.json(await nextPage(token)); }`,
+        `f.get('/decoded', async (request) => page(decodeURIComponent(request.query.token)));`,
+        `f.get('/paged', async (request) => list({ pageToken: request.query.token }));`,
       ),
     },
     {
@@ -98,6 +100,31 @@ ruleTester().run('no-api-key-in-url', rule, {
         { messageId, line: 5, column: 71, data: { name: 'token', source: 'req.query.token' }, suggestions: [{ messageId: 'readFromHeader', data: { header: "req.headers['x-api-key']" }, output: lines(...express, 'app.get(\'/proxy\', async (req, res) => { const { key } = req.query; const r = await fetch(url, { headers: { Authorization: `Bearer ${key}` } }); res.json(await r.json()); });', `app.get('/ask', async (req, res) => { const client = new OpenAI({ apiKey: req.query.token as string }); res.json(await client.models.list()); });`, `app.get('/join', async (req, res) => { const token = z.string().parse(req.headers['x-api-key']); res.json(await verifyJWT(token)); });`) }] },
       ],
     },
+    (() => {
+      // Each route reads key or token once and uses it as a credential; member reads get the header suggestion.
+      const routes = [
+        `app.get('/a', (req, res) => { const { token = '' } = req.query; res.json(jwt.verify(token, process.env.JWT_SECRET)); });`,
+        `app.get('/b', (req, res) => { res.json(jwt.verify(req.query.token.trim(), process.env.JWT_SECRET)); });`,
+        `app.get('/c', async (req, res) => { const key = req.query.key; const r = await fetch(u, { headers: { Authorization: 'Bearer ' + key } }); res.json(await r.json()); });`,
+        `app.get('/d', async (req, res) => { const { key } = req.query; res.json(await db.apiKey.findFirst({ where: { apiToken: key } })); });`,
+        `app.get('/e', (req, res) => { if (!VALID_KEYS.has(req.query.key)) return res.sendStatus(401); res.json({}); });`,
+        `app.get('/f', async (req, res) => { const { data } = await supabase.auth.getUser(req.query.token); res.json(data); });`,
+      ];
+      return {
+        name: 'key and token used as credentials through defaults, string methods, concatenation, lookups and auth APIs',
+        code: lines(...express, ...routes),
+        errors: routes.map((route, i) => {
+          const member = /req\.query\.(key|token)/.exec(route);
+          const destructured = /\{ (key|token)(?: = '')? \} = req\.query/.exec(route);
+          const name = (member ?? destructured)![1];
+          const column = destructured ? destructured.index + 3 : member!.index + 1;
+          const suggestions = destructured
+            ? []
+            : [{ messageId: 'readFromHeader' as const, data: { header: "req.headers['x-api-key']" }, output: lines(...express, ...routes.map((r, j) => (j === i ? r.replace(member![0], "req.headers['x-api-key']") : r))) }];
+          return { messageId, line: 3 + i, column, data: { name, source: `req.query.${name}` }, suggestions };
+        }),
+      };
+    })(),
     {
       name: 'Fastify and Koa',
       code: lines(

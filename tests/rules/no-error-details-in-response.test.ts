@@ -28,6 +28,11 @@ const catchFlagRoutes: [string, string][] = [
   [`app.get('/b', (req, res) => { let healthy = true; const results = {}; for (const name of NAMES) { healthy = true; try { check(name); } catch (error) { healthy = false; results[name] = { message: error.message }; } } if (healthy) res.json({ results }); });`, '{ results }'],
   [`app.get('/c', (req, res) => { let healthy = true; const results = {}; for (const name of NAMES) { try { check(name); } catch (error) { if (name !== 'optional') healthy = false; results[name] = { message: error.message }; } } if (healthy) res.json({ results }); });`, '{ results }'],
   [`app.get('/d', (req, res) => { let healthy = true; const results = {}; try { warm(); } catch (e) { healthy = false; } for (const name of NAMES) { try { check(name); } catch (error) { results[name] = { message: error.message }; } } if (healthy) res.json({ results }); });`, '{ results }'],
+  // The flag starts again on each pass of a loop, or the send of a later pass follows the catch of an earlier one.
+  [`app.get('/f', (req, res) => { const results = {}; for (const name of NAMES) { let ok = true; try { check(name); } catch (error) { ok = false; results[name] = { message: error.message }; } if (ok) res.json({ results }); } });`, '{ results }'],
+  [`app.get('/g', (req, res) => { let ok = true; const results = {}; if (ok) for (const name of NAMES) { res.json({ results }); try { check(name); } catch (error) { ok = false; results[name] = { message: error.message }; } } });`, '{ results }'],
+  // The flag is written after the error: the catch may leave in between.
+  [`app.get('/h', (req, res) => { let healthy = true; const results = {}; for (const name of NAMES) { try { check(name); } catch (error) { results[name] = { message: error.message }; if (error.fatal) throw error; healthy = false; } } if (healthy) res.json({ results }); });`, '{ results }'],
 ];
 
 /** A list whose entries say how they went (`{ kind: 'failure', error }`, `{ success: false, error }`), pushed in a loop. */
@@ -43,6 +48,9 @@ const filterRoutes: [string, string | null][] = [
   [`app.get('/g', async (req, res) => { ${outcomeList('name: n', 'name: n')} res.json({ items: items.filter((i) => i.error === undefined && i.value) }); });`, null],
   [`app.get('/h', async (req, res) => { ${outcomeList('name: n', 'name: n')} res.json({ items: items.filter((i) => !i.value) }); });`, 'items.filter((i) => !i.value)'],
   [`app.get('/i', async (req, res) => { ${outcomeList('name: n', 'name: n')} res.json({ items: items.filter((i) => !i.error || req.query.all) }); });`, 'items.filter((i) => !i.error || req.query.all)'],
+  // Near misses: the flag is written again after the push, or compared across types.
+  [`app.get('/j', async (req, res) => { ${outcomeList("kind: 'ok'", "kind: 'failure'")} for (const i of items) i.kind = 'done'; res.json({ items: items.filter((i) => i.kind !== 'failure') }); });`, "items.filter((i) => i.kind !== 'failure')"],
+  [`app.get('/k', async (req, res) => { ${outcomeList('success: true', 'success: false')} res.json({ items: items.filter((i) => i.success == 0) }); });`, 'items.filter((i) => i.success == 0)'],
   // Near misses: it keeps the failures, its test says nothing of the flag, or nothing is filtered.
   [`app.get('/c', async (req, res) => { ${outcomeList("kind: 'ok'", "kind: 'failure'")} res.json({ items: items.filter((i) => i.kind === 'failure') }); });`, "items.filter((i) => i.kind === 'failure')"],
   [`app.get('/d', async (req, res) => { ${outcomeList("kind: 'ok'", "kind: 'failure'")} res.json({ items: items.filter((i) => i.value !== undefined) }); });`, 'items.filter((i) => i.value !== undefined)'],

@@ -62,6 +62,9 @@ ruleTester().run('no-hardcoded-api-key', rule, {
         `export function port() { if (!process.env.PORT) return '3000'; return process.env.PORT; }`,
         `export function warn() { if (!process.env.SESSION_SECRET) { console.warn('k7Hq2ZpX9vLm4RtB'); } }`,
         `const label = process.env.JWT_SECRET ? 'a8F2h6T9j4Kl0Pz8' : 'unset';`,
+        `export function model() { if (!process.env.OPENAI_API_KEY) return 'llama3.1:8b-instruct'; return 'gpt-4o'; }`,
+        `let mode = 'db'; if (!process.env.DATABASE_PASSWORD) mode = 'memory';`,
+        `export function check() { if (!process.env.JWT_SECRET) return 'Missing JWT_SECRET: see README'; return 'ok'; }`,
       ),
     },
     { name: 'public env names that are public by design', code: `const a = process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY; const b = process.env.NEXT_PUBLIC_GOOGLE_OAUTH_CLIENT_KEY;` },
@@ -187,12 +190,16 @@ ruleTester().run('no-hardcoded-api-key', rule, {
         `const a = process.env.OPENAI_API_KEY || 'k7Hq2ZpX9vLm4RtB';`,
         `const b = process.env.DB_BOT_SECRET_KEY || process.env.DB_SECRET_KEY || 'supersecret';`,
         `const c = process.env.POSTGRES_PASSWORD ?? 'password';`,
+        `const d = process.env.SESSION_SECRET || 'keyboard cat'; const e = process.env.PROXY_SECRET || 'sk-proxy-secret';`,
       ),
       output: null,
       errors: [
         { messageId: 'literalFallback', line: 1, column: 41, data: { masked: 'k7H…', why: '16 characters mixing lower case, upper case and digits', name: 'OPENAI_API_KEY' } },
         { messageId: 'literalFallback', line: 2, column: 73, data: { masked: '…', why: 'any value works as this secret', name: 'DB_BOT_SECRET_KEY' } },
         { messageId: 'literalFallback', line: 3, column: 44, data: { masked: '…', why: 'any value works as this secret', name: 'POSTGRES_PASSWORD' } },
+        // A passphrase is a sentence that asks for nothing; a chosen secret may start like a provider's key.
+        { messageId: 'literalFallback', line: 4, column: 41, data: { masked: 'key…', why: 'any value works as this secret', name: 'SESSION_SECRET' } },
+        { messageId: 'literalFallback', line: 4, column: 95, data: { masked: 'sk-…', why: 'any value works as this secret', name: 'PROXY_SECRET' } },
       ],
     },
     {
@@ -224,13 +231,17 @@ ruleTester().run('no-hardcoded-api-key', rule, {
       ],
     },
     {
-      name: 'a literal that the client key is checked against (Hono header)',
+      name: 'a literal that the client key is checked against (Hono header; the scheme is no part of the secret)',
       code: lines(
         `import { Hono } from 'hono'; const app = new Hono();`,
         `app.post('/h', async (c) => { if (c.req.header('authorization') === 'Bearer team-7f3a9c') return c.json({}); });`,
+        `app.post('/p', async (c) => { if (c.req.header('authorization') !== 'Bearer sk-my-proxy-key') return c.json({}, 401); });`,
       ),
       output: null,
-      errors: [{ messageId: 'comparedLiteral', line: 2, column: 69, data: { guess: "c.req.header('authorization')", masked: 'Bea…' } }],
+      errors: [
+        { messageId: 'comparedLiteral', line: 2, column: 69, data: { guess: "c.req.header('authorization')", masked: 'Bea…' } },
+        { messageId: 'comparedLiteral', line: 3, column: 69, data: { guess: "c.req.header('authorization')", masked: 'Bearer…' } },
+      ],
     },
     {
       name: 'literal keys in the headers of outgoing requests (the Bearer scheme stays)',
