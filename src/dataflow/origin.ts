@@ -31,6 +31,12 @@ interface Placed {
    * has the field of that object.
    */
   readonly when?: { readonly key: string; readonly value: boolean | string };
+  /**
+   * A flag one list deeper: it sits in an element of the list under `field`, an element whose
+   * flag `key` has `value` (`{ name, entries }` where an entry is `{ kind: 'failure', error }`).
+   * Reading `field` makes it the element's `when` again.
+   */
+  readonly whenIn?: { readonly field: string; readonly key: string; readonly value: boolean | string };
 }
 
 /** A key, token or password: `process.env.OPENAI_API_KEY`, `config.apiKey`. */
@@ -184,7 +190,10 @@ function samePlace(a: Placed, b: Placed): boolean {
     sameList(a.except ?? NOWHERE, b.except ?? NOWHERE) &&
     a.within === b.within &&
     a.when?.key === b.when?.key &&
-    a.when?.value === b.when?.value
+    a.when?.value === b.when?.value &&
+    a.whenIn?.field === b.whenIn?.field &&
+    a.whenIn?.key === b.whenIn?.key &&
+    a.whenIn?.value === b.whenIn?.value
   );
 }
 
@@ -217,6 +226,7 @@ export function union(...taints: Taint[]): Taint {
 function covers(known: Origin, origin: Origin): boolean {
   if (known.except || (known.within ?? 0) !== (origin.within ?? 0)) return false;
   if (known.when && (known.when.key !== origin.when?.key || known.when.value !== origin.when.value)) return false;
+  if (known.whenIn && (known.whenIn.field !== origin.whenIn?.field || known.whenIn.key !== origin.whenIn.key || known.whenIn.value !== origin.whenIn.value)) return false;
   return (known.at ?? NOWHERE).every((key, i) => origin.at?.[i] === key);
 }
 
@@ -233,10 +243,11 @@ export function whole<O extends Origin>(origin: O): O {
 /** The origin anywhere in the value: no field, nothing left out (for the cap of `union`, which must not leave a field clean). */
 function withoutPlace<O extends Origin>(origin: O): O {
   if (!origin.at && !origin.except) return origin;
-  const rest: { at?: unknown; except?: unknown; when?: unknown } = { ...origin };
+  const rest: { at?: unknown; except?: unknown; when?: unknown; whenIn?: unknown } = { ...origin };
   delete rest.at;
   delete rest.except;
   delete rest.when;
+  delete rest.whenIn;
   return rest as O;
 }
 
@@ -271,8 +282,12 @@ export function inField(taint: Taint, key: string): Taint {
     // Past the depth, the deepest field kept stands for everything under it.
     const except = origin.at && origin.at.length >= MAX_FIELD_DEPTH ? undefined : origin.except;
     const placed: Placed = { ...origin, at, except };
-    // A flag of the inner object is no longer at the top of this one.
+    // A flag of the inner object is no longer at the top of this one; a flag of an element of a list put under
+    // `key` is kept one list deeper (a deeper one is forgotten).
+    const inner = origin.when && origin.within && !origin.whenIn ? { field: key, ...origin.when } : undefined;
     if (placed.when) delete (placed as { when?: unknown }).when;
+    if (placed.whenIn) delete (placed as { whenIn?: unknown }).whenIn;
+    if (inner) (placed as { whenIn?: unknown }).whenIn = inner;
     return placed as Origin;
   });
 }

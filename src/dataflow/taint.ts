@@ -148,6 +148,39 @@ function emptiedFields(test: Node, param: string, out = new Set<string>()): Set<
   return out;
 }
 
+/**
+ * What a filter's test says of an element whose list under `nested.field` holds an entry with
+ * that flag: `!i.entries.some((e) => e.kind === 'failure')` drops it, `i.entries.every((e) =>
+ * e.ok)` drops an element with an entry whose `ok` is false; null when it cannot be told.
+ */
+function nestedKeeps(test: Node, param: string, nested: { field: string; key: string; value: boolean | string }): boolean | null {
+  const value = unwrap(test);
+  if (value.type === T.UnaryExpression && value.operator === '!') {
+    const inner = nestedKeeps(value.argument, param, nested);
+    return inner === null ? null : !inner;
+  }
+  if (value.type === T.LogicalExpression && (value.operator === '&&' || value.operator === '||')) {
+    const left = nestedKeeps(value.left, param, nested);
+    const right = nestedKeeps(value.right, param, nested);
+    const decisive = value.operator !== '&&';
+    if (left === decisive || right === decisive) return decisive;
+    return left !== null && right !== null ? !decisive : null;
+  }
+  if (value.type !== T.CallExpression || value.arguments.length !== 1) return null;
+  const callee = unwrap(value.callee);
+  const list = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
+  const method = callee.type === T.MemberExpression ? keyName(callee) : null;
+  if (list?.type !== T.MemberExpression || list.computed || list.object.type !== T.Identifier || list.object.name !== param || keyName(list) !== nested.field) return null;
+  const callback = value.arguments[0];
+  if ((callback.type !== T.ArrowFunctionExpression && callback.type !== T.FunctionExpression) || callback.params[0]?.type !== T.Identifier) return null;
+  const body = callback.body.type === T.BlockStatement ? singleReturn(callback.body) : callback.body;
+  const entry = body && filterKeeps(body, callback.params[0].name, nested);
+  // Some entry passes: `some` holds. Some entry fails: `every` does not. Otherwise the other entries decide.
+  if (method === 'some') return entry === true ? true : null;
+  if (method === 'every') return entry === false ? false : null;
+  return null;
+}
+
 /** The value a block returns when it is one `return` statement (`{ return x.ok; }`). */
 function singleReturn(block: TSESTree.BlockStatement): Node | null {
   const only = block.body.length === 1 ? block.body[0] : null;
@@ -194,10 +227,13 @@ function fieldRead(origin: Origin, key: string | null): Origin {
   const last = origin.steps.at(-1);
   const member = key === null ? '[…]' : /^\d+$/u.test(key) ? `[${key}]` : `.${key}`;
   const steps = last === undefined || !namesMembers(last) ? origin.steps : [...origin.steps.slice(0, -1), `${last}${member}`];
-  const read: { at?: readonly string[]; when?: unknown } = { ...origin, steps } as Origin;
+  const read: { at?: readonly string[]; when?: unknown; whenIn?: unknown } = { ...origin, steps } as Origin;
   if (at) read.at = at;
   else delete read.at;
   delete read.when;
+  delete read.whenIn;
+  // `item.entries` of an item whose entries carry flags: each entry's flag is the element's flag again.
+  if (origin.whenIn && origin.whenIn.field === key) read.when = { key: origin.whenIn.key, value: origin.whenIn.value };
   return read as Origin;
 }
 
@@ -1269,9 +1305,12 @@ export class TaintEngine {
   private filtered(list: Taint, callback: FunctionNode): Taint {
     const param = callback.params[0];
     const test = callback.body.type === T.BlockStatement ? singleReturn(callback.body) : callback.body;
-    if (param?.type !== T.Identifier || !test || !list.some((origin) => origin.within === 1 && origin.at)) return list;
+    if (param?.type !== T.Identifier || !test || !list.some((origin) => origin.at && (origin.within === 1 || (origin.within === 2 && origin.whenIn)))) return list;
     const emptied = emptiedFields(test, param.name);
     return list.filter((origin) => {
+      // `(i) => !i.entries.some((e) => e.kind === 'failure')`: an element's list under a field, told by its entries' flags.
+      const nested = origin.whenIn;
+      if (origin.within === 2 && nested && origin.at?.[0] === nested.field && !this.writtenMembers().has(nested.key)) return nestedKeeps(test, param.name, nested) !== false;
       if (origin.within !== 1 || !origin.at) return true;
       if (emptied.has(origin.at[0])) return false;
       // A flag written again anywhere in the file (`for (const i of items) i.status = 'done'`) no longer tells the element.

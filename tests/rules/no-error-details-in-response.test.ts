@@ -38,6 +38,8 @@ const catchFlagRoutes: [string, string][] = [
 /** A list whose entries say how they went (`{ kind: 'failure', error }`, `{ success: false, error }`), pushed in a loop. */
 const outcomeList = (ok: string, failed: string) =>
   `const items = []; for (const n of NAMES) { try { items.push({ ${ok}, value: await load(n) }); } catch (e) { items.push({ ${failed}, error: e.message }); } }`;
+/** Items whose `entries` list says how each step went, built in two loops. */
+const nestedList = `const items = []; for (const n of NAMES) { const entries = []; for (const s of STEPS) { try { entries.push({ kind: 'ok', value: await run(s) }); } catch (e) { entries.push({ kind: 'failure', error: e.message }); } } items.push({ name: n, entries }); }`;
 /** Lists after a filter, with what is sent ([route, the sent value replaced by the suggestion, or null when quiet]). */
 const filterRoutes: [string, string | null][] = [
   // The filter drops exactly the entries that hold the error.
@@ -48,6 +50,14 @@ const filterRoutes: [string, string | null][] = [
   [`app.get('/g', async (req, res) => { ${outcomeList('name: n', 'name: n')} res.json({ items: items.filter((i) => i.error === undefined && i.value) }); });`, null],
   [`app.get('/h', async (req, res) => { ${outcomeList('name: n', 'name: n')} res.json({ items: items.filter((i) => !i.value) }); });`, 'items.filter((i) => !i.value)'],
   [`app.get('/i', async (req, res) => { ${outcomeList('name: n', 'name: n')} res.json({ items: items.filter((i) => !i.error || req.query.all) }); });`, 'items.filter((i) => !i.error || req.query.all)'],
+  // One list deeper: items whose entries hold no failure, or whose entries all went well.
+  [`app.get('/n1', async (req, res) => { ${nestedList} res.json({ items: items.filter((i) => !i.entries.some((e) => e.kind === 'failure')) }); });`, null],
+  [`app.get('/n2', async (req, res) => { ${nestedList} res.json({ items: items.filter((i) => i.entries.every((e) => e.kind === 'ok')) }); });`, null],
+  [`app.get('/n3', async (req, res) => { ${nestedList} const good = items.filter((i) => !i.entries.some((e) => e.kind === 'failure')); res.json({ first: good[0].entries[0].error }); });`, null],
+  // Near misses one list deeper: the filter keeps items with a failure, or asks about the other entries.
+  [`app.get('/n4', async (req, res) => { ${nestedList} res.json({ items: items.filter((i) => i.entries.some((e) => e.kind === 'failure')) }); });`, "items.filter((i) => i.entries.some((e) => e.kind === 'failure'))"],
+  [`app.get('/n5', async (req, res) => { ${nestedList} res.json({ items: items.filter((i) => !i.entries.some((e) => e.kind === 'ok')) }); });`, "items.filter((i) => !i.entries.some((e) => e.kind === 'ok'))"],
+  [`app.get('/n6', async (req, res) => { ${nestedList} res.json({ first: items[0].entries[0].error }); });`, 'items[0].entries[0].error'],
   // Near misses: the flag is written again after the push, or compared across types.
   [`app.get('/j', async (req, res) => { ${outcomeList("kind: 'ok'", "kind: 'failure'")} for (const i of items) i.kind = 'done'; res.json({ items: items.filter((i) => i.kind !== 'failure') }); });`, "items.filter((i) => i.kind !== 'failure')"],
   [`app.get('/k', async (req, res) => { ${outcomeList('success: true', 'success: false')} res.json({ items: items.filter((i) => i.success == 0) }); });`, 'items.filter((i) => i.success == 0)'],
