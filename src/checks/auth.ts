@@ -43,12 +43,48 @@ interface ModuleAuth {
   routeEvidence(): string | null;
   /** An auth step that may cover routes registered elsewhere (`app.use(auth)`, a global guard), as evidence. */
   appEvidence(): string | null;
-  /** A NestJS global guard or module middleware with an auth name: it covers the package's routes. */
+  /** A NestJS global guard with an auth name (`APP_GUARD`, `useGlobalGuards`): it covers the package's routes. */
   globalGuard(): boolean;
+  /** NestJS module middleware with an auth name (`consumer.apply(AuthMiddleware).forRoutes(…)`): the routes it covers, and how messages name it. */
+  middlewareCoverage(): MiddlewareCoverage | null;
   /** Whether this module mounts `file`'s router behind an auth step (`app.use('/ai', requireAuth, aiRouter)`, or after `app.use(auth)`). */
   mountsBehindAuth(file: string): boolean;
 }
 
+
+/** What NestJS module middleware covers: routes by controller class or path, less the excluded ones. */
+interface MiddlewareCoverage {
+  covers(route: Omit<Route, 'handler'>): boolean;
+  readonly evidence: string;
+}
+
+/** `'*'`, `'(.*)'`: every path; otherwise the path with its wildcard tail dropped (`'chat/*'` is `/chat`). */
+function routePattern(text: string): string | null {
+  const path = `/${text}`.replace(/\/+/gu, '/').replace(/\/?(?:\*[\w]*|\(\.\*\))$/u, '');
+  return path === '' || path === '/' ? null : path;
+}
+
+/**
+ * Whether a `forRoutes`/`exclude` argument names the route: a controller class (`ChatController`),
+ * a path (`'chat'`, `'chat/*'`, `'*'`), or `{ path, method }`. `unknown` answers for what is not
+ * read (a spread, a computed value, a method other than `RequestMethod.ALL` in an exclusion).
+ */
+function namesRoute(argument: Node, route: Omit<Route, 'handler'>, unknown: boolean): boolean {
+  const value = unwrap(argument);
+  if (value.type === T.Identifier) return value.name === route.receiver;
+  let text: string | null = null;
+  if (value.type === T.Literal && typeof value.value === 'string') text = value.value;
+  else if (value.type === T.ObjectExpression) {
+    const path = findProperty(value, 'path');
+    const method = findProperty(value, 'method');
+    if (method && !(method.value.type === T.MemberExpression && keyName(method.value) === 'ALL')) return unknown;
+    if (path?.value.type === T.Literal && typeof path.value.value === 'string') text = path.value.value;
+  }
+  if (text === null) return unknown;
+  const pattern = routePattern(text);
+  const path = route.path ?? '';
+  return pattern === null || path === pattern || path.startsWith(`${pattern}/`);
+}
 
 const moduleCache = new WeakMap<FileAnalysis, ModuleAuth>();
 
@@ -98,6 +134,38 @@ function moduleAuth(analysis: FileAnalysis): ModuleAuth {
   const describe = (route: Omit<Route, 'handler'>) =>
     `${route.method.toUpperCase()} '${route.path}' (${analysis.linted ? 'line ' : `${analysis.label}:`}${route.call.loc.start.line}) is guarded`;
 
+  const isGuardName = (arg: Node) => isAuthName(nameOf(arg)) && !RATE_LIMIT_NAME.test(nameOf(arg));
+
+  let coverage: MiddlewareCoverage | null | undefined;
+  /** `consumer.apply(AuthMiddleware).exclude(…).forRoutes(…)`: the routes each chain names, less the excluded ones. */
+  const coverageOf = (): MiddlewareCoverage | null => {
+    if (coverage !== undefined) return coverage;
+    const chains: { targets: Node[] | null; excluded: Node[] }[] = [];
+    let first: TSESTree.CallExpression | null = null;
+    for (const call of index.calls) {
+      const callee = unwrap(call.callee);
+      if (callee.type !== T.MemberExpression || keyName(callee) !== 'apply' || call.parent.type !== T.MemberExpression || !call.arguments.some(isGuardName)) continue;
+      first ??= call;
+      const chain: { targets: Node[] | null; excluded: Node[] } = { targets: null, excluded: [] };
+      let link: Node = call;
+      while (link.parent?.type === T.MemberExpression && link.parent.object === link && link.parent.parent?.type === T.CallExpression && link.parent.parent.callee === link.parent) {
+        const method = keyName(link.parent);
+        const args = link.parent.parent.arguments as Node[];
+        if (method === 'exclude') chain.excluded.push(...args);
+        if (method === 'forRoutes') chain.targets = [...(chain.targets ?? []), ...args];
+        link = link.parent.parent;
+      }
+      chains.push(chain);
+    }
+    coverage = first && {
+      // What is not read counts as covered for the routes named (quiet), and as not excluded.
+      covers: (route) =>
+        chains.some((c) => !c.excluded.some((a) => namesRoute(a, route, false)) && (c.targets === null || c.targets.some((a) => namesRoute(a, route, true)))),
+      evidence: `${shorten(sourceCode.getText(first.callee), 40)}(${shorten(nameOf(first.arguments.find(isGuardName)!), 30)}) (${analysis.linted ? 'line ' : `${analysis.label}:`}${first.loc.start.line}) guards other routes`,
+    };
+    return coverage;
+  };
+
   let evidence: { app: string | null; global: boolean; route: string | null } | undefined;
   const evidenceOf = () => {
     if (evidence) return evidence;
@@ -114,10 +182,8 @@ function moduleAuth(analysis: FileAnalysis): ModuleAuth {
       const made = index.calls.find((call) => {
         const callee = unwrap(call.callee);
         const method = callee.type === T.MemberExpression ? keyName(callee) : callee.type === T.Identifier ? callee.name : null;
-        // `app.useGlobalGuards(new JwtAuthGuard())`, `consumer.apply(AuthMiddleware).forRoutes(…)`
-        const guards = (arg: Node) => isAuthName(nameOf(arg)) && !RATE_LIMIT_NAME.test(nameOf(arg));
-        if (method === 'useGlobalGuards') return call.arguments.some(guards);
-        return method === 'apply' && call.parent.type === T.MemberExpression && call.arguments.some(guards);
+        // `app.useGlobalGuards(new JwtAuthGuard())`
+        return method === 'useGlobalGuards' && call.arguments.some(isGuardName);
       });
       const provided = [...sourceCode.text.matchAll(GLOBAL_GUARD_CLASS)].some((match) => isAuthName(match[1]) && !RATE_LIMIT_NAME.test(match[1]));
       global = made !== undefined || provided;
@@ -139,6 +205,7 @@ function moduleAuth(analysis: FileAnalysis): ModuleAuth {
     routeEvidence: () => evidenceOf().route,
     appEvidence: () => evidenceOf().app,
     globalGuard: () => evidenceOf().global,
+    middlewareCoverage: coverageOf,
     mountsBehindAuth: (file) =>
       appSteps.some((mount) =>
         mount.steps.some((step) => {
@@ -267,11 +334,14 @@ export function authFindings(analysis: FileAnalysis): AuthFinding[] {
 
   const local = localEvidence(analysis, auth);
   const modules = analysis.guardingModules();
-  // NestJS global guards and module middleware cover every route of the package.
+  // NestJS global guards cover every route of the package; module middleware the routes its forRoutes names.
   if (auth.globalGuard() || modules?.some((module) => moduleAuth(module).globalGuard())) return found;
-  const evidence = local ?? (modules && packageEvidence(modules));
+  const coverages = [auth, ...(modules ?? []).map(moduleAuth)].flatMap((module) => module.middlewareCoverage() ?? []);
+  const open = unguarded.filter((finding) => !coverages.some((c) => c.covers(finding.route)));
+  if (open.length === 0) return found;
+  const evidence = local ?? (modules && packageEvidence(modules)) ?? coverages[0]?.evidence;
   if (!evidence) return found;
-  for (const finding of unguarded) found.push({ ...finding, evidence });
+  for (const finding of open) found.push({ ...finding, evidence });
   return found;
 }
 

@@ -201,6 +201,7 @@ describe('routes whose LLM call and whose evidence of auth sit in other modules'
     'route-auth-express-open/src/routes/assistant.ts:10 require-auth-on-llm-routes',
     'route-auth-express-open/src/routes/koa-assistant.ts:11 require-auth-on-llm-routes',
     'route-auth-fastify/src/routes/bot/root.ts:5 require-auth-on-llm-routes',
+    'route-auth-nest-partial/src/digest/digest.controller.ts:8 require-auth-on-llm-routes',
     'route-auth-nest/src/digest/digest.controller.ts:8 require-auth-on-llm-routes',
   ];
   const authOnly = (found: Found[]) => where(found.filter((f) => f.rule === 'require-auth-on-llm-routes'));

@@ -33,6 +33,20 @@ ruleTester().run('require-auth-on-llm-routes', rule, {
         `}`,
       ),
     },
+    ...[`'*'`, `'chat'`, `'chat/*'`, `{ path: 'chat', method: RequestMethod.ALL }`, `ChatController, HistoryController`].map((targets) => ({
+      name: `NestJS: module middleware with an auth name covers the route it names (forRoutes(${targets}))`,
+      code: lines(
+        `import { Controller, Post, Get, Body, UseGuards, Module, MiddlewareConsumer, NestModule } from '@nestjs/common'; import OpenAI from 'openai';`,
+        `@Controller('chat') export class ChatController {`,
+        `  private openai = new OpenAI();`,
+        `  @Get('history') @UseGuards(AuthGuard('jwt')) history() { return []; }`,
+        `  @Post() async ask(@Body() dto) { return this.openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: dto.q }] }); }`,
+        `}`,
+        `@Module({ controllers: [ChatController] }) export class AppModule implements NestModule {`,
+        `  configure(consumer: MiddlewareConsumer) { consumer.apply(AuthMiddleware).exclude('health').forRoutes(${targets}); }`,
+        `}`,
+      ),
+    })),
     {
       name: 'a route behind app.use(auth)',
       code: lines(...express, `app.use(requireAuth);`, `app.post('/chat', async (req, res) => { res.json(${ask}); });`, `app.get('/admin', authenticate, (req, res) => res.json({}));`),
@@ -141,6 +155,43 @@ ruleTester().run('require-auth-on-llm-routes', rule, {
         `@Module({ controllers: [ChatController], providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }] }) export class AppModule {}`,
       ),
       errors: [{ messageId, line: 5 }],
+    },
+    ...[`forRoutes(HistoryController)`, `forRoutes('history')`, `exclude('chat').forRoutes('*')`, `exclude({ path: 'chat', method: RequestMethod.ALL }).forRoutes(ChatController)`].map((chain) => ({
+      // Twins of the covered routes: the middleware names other controllers or paths, or excludes this one.
+      name: `NestJS: module middleware that does not cover the LLM route (${chain})`,
+      code: lines(
+        `import { Controller, Post, Get, Body, UseGuards, Module, MiddlewareConsumer, NestModule } from '@nestjs/common'; import OpenAI from 'openai';`,
+        `@Controller('chat') export class ChatController {`,
+        `  private openai = new OpenAI();`,
+        `  @Get('history') @UseGuards(AuthGuard('jwt')) history() { return []; }`,
+        `  @Post() async ask(@Body() dto) { return this.openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: dto.q }] }); }`,
+        `}`,
+        `@Module({ controllers: [ChatController] }) export class AppModule implements NestModule {`,
+        `  configure(consumer: MiddlewareConsumer) { consumer.apply(AuthMiddleware).${chain}; }`,
+        `}`,
+      ),
+      errors: [{ messageId, line: 5 }],
+    })),
+    {
+      name: 'NestJS: module middleware for other routes is the evidence that auth is expected',
+      code: lines(
+        `import { Controller, Post, Body, Module, MiddlewareConsumer, NestModule } from '@nestjs/common'; import OpenAI from 'openai';`,
+        `@Controller('chat') export class ChatController {`,
+        `  private openai = new OpenAI();`,
+        `  @Post() async ask(@Body() dto) { return this.openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: dto.q }] }); }`,
+        `}`,
+        `@Module({ controllers: [ChatController] }) export class AppModule implements NestModule {`,
+        `  configure(consumer: MiddlewareConsumer) { consumer.apply(AuthMiddleware).forRoutes('admin'); }`,
+        `}`,
+      ),
+      errors: [
+        {
+          messageId,
+          line: 4,
+          column: 4,
+          data: { method: 'POST', path: '/chat', api: 'openai chat.completions.create', where: 'line 4', evidence: 'consumer.apply(AuthMiddleware) (line 7) guards other routes' },
+        },
+      ],
     },
     {
       // Twin of the module middleware above: the middleware applied logs requests and checks no caller.
