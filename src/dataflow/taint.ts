@@ -8,6 +8,7 @@ import type { FileIndex } from '../syntax/file-index.js';
 import { singleInit } from '../syntax/strings.js';
 import { safeBranch, type GuardContext } from './env-guard.js';
 import { comparedToLiteral, conjuncts, ValueGuards } from './value-guards.js';
+import { emptiedFields, filterKeeps, nestedKeeps, singleReturn } from './list-filters.js';
 import { emittedValues, resolvedValues, textStreamSource, writerCallbackOf, writtenByCallbacks, writtenIntoStream } from './stream-writers.js';
 import { LISTEN_METHODS, STREAM_RAW_EVENTS, STREAM_TEXT_EVENTS } from '../models/streams.js';
 import { requestFunctionPart } from '../models/sources/request-functions.js';
@@ -121,104 +122,6 @@ function objectFlag(node: TSESTree.ObjectExpression): { key: string; value: bool
     outcome ??= { key, value: value as string };
   }
   return outcome;
-}
-
-/**
- * The fields of an element that a filter's test keeps empty: `(i) => !i.error`,
- * `(i) => i.error == null`, `(i) => i.error === undefined && i.ok`. What they held is gone from
- * the elements that pass.
- */
-function emptiedFields(test: Node, param: string, out = new Set<string>()): Set<string> {
-  const value = unwrap(test);
-  const field = (node: Node): string | null => {
-    const member = unwrap(node);
-    return member.type === T.MemberExpression && !member.computed && member.object.type === T.Identifier && member.object.name === param ? keyName(member) : null;
-  };
-  if (value.type === T.LogicalExpression && value.operator === '&&') {
-    emptiedFields(value.left, param, out);
-    emptiedFields(value.right, param, out);
-  } else if (value.type === T.UnaryExpression && value.operator === '!') {
-    const name = field(value.argument);
-    if (name !== null) out.add(name);
-  } else if (value.type === T.BinaryExpression && (value.operator === '===' || value.operator === '==')) {
-    const empty = (side: Node) => (side.type === T.Literal && side.value === null) || (side.type === T.Identifier && side.name === 'undefined');
-    const name = empty(value.right) ? field(value.left as Node) : empty(value.left as Node) ? field(value.right) : null;
-    if (name !== null) out.add(name);
-  }
-  return out;
-}
-
-/**
- * What a filter's test says of an element whose list under `nested.field` holds an entry with
- * that flag: `!i.entries.some((e) => e.kind === 'failure')` drops it, `i.entries.every((e) =>
- * e.ok)` drops an element with an entry whose `ok` is false; null when it cannot be told.
- */
-function nestedKeeps(test: Node, param: string, nested: { field: string; key: string; value: boolean | string }): boolean | null {
-  const value = unwrap(test);
-  if (value.type === T.UnaryExpression && value.operator === '!') {
-    const inner = nestedKeeps(value.argument, param, nested);
-    return inner === null ? null : !inner;
-  }
-  if (value.type === T.LogicalExpression && (value.operator === '&&' || value.operator === '||')) {
-    const left = nestedKeeps(value.left, param, nested);
-    const right = nestedKeeps(value.right, param, nested);
-    const decisive = value.operator !== '&&';
-    if (left === decisive || right === decisive) return decisive;
-    return left !== null && right !== null ? !decisive : null;
-  }
-  if (value.type !== T.CallExpression || value.arguments.length !== 1) return null;
-  const callee = unwrap(value.callee);
-  const list = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
-  const method = callee.type === T.MemberExpression ? keyName(callee) : null;
-  if (list?.type !== T.MemberExpression || list.computed || list.object.type !== T.Identifier || list.object.name !== param || keyName(list) !== nested.field) return null;
-  const callback = value.arguments[0];
-  if ((callback.type !== T.ArrowFunctionExpression && callback.type !== T.FunctionExpression) || callback.params[0]?.type !== T.Identifier) return null;
-  const body = callback.body.type === T.BlockStatement ? singleReturn(callback.body) : callback.body;
-  const entry = body && filterKeeps(body, callback.params[0].name, nested);
-  // Some entry passes: `some` holds. Some entry fails: `every` does not. Otherwise the other entries decide.
-  if (method === 'some') return entry === true ? true : null;
-  if (method === 'every') return entry === false ? false : null;
-  return null;
-}
-
-/** The value a block returns when it is one `return` statement (`{ return x.ok; }`). */
-function singleReturn(block: TSESTree.BlockStatement): Node | null {
-  const only = block.body.length === 1 ? block.body[0] : null;
-  return only?.type === T.ReturnStatement && only.argument ? only.argument : null;
-}
-
-/**
- * What a filter's test (`(item) => item.kind !== 'failure'`, `(r) => r.success`) says of an
- * element whose field `flag.key` holds `flag.value`: true (kept), false (dropped) or null when
- * it cannot be told.
- */
-function filterKeeps(test: Node, param: string, flag: { key: string; value: boolean | string }): boolean | null {
-  const value = unwrap(test);
-  const field = (node: Node) => {
-    const member = unwrap(node);
-    return member.type === T.MemberExpression && !member.computed && member.object.type === T.Identifier && member.object.name === param && keyName(member) === flag.key;
-  };
-  if (value.type === T.UnaryExpression && value.operator === '!') {
-    const inner = filterKeeps(value.argument, param, flag);
-    return inner === null ? null : !inner;
-  }
-  if (value.type === T.LogicalExpression && (value.operator === '&&' || value.operator === '||')) {
-    const left = filterKeeps(value.left, param, flag);
-    const right = filterKeeps(value.right, param, flag);
-    const decisive = value.operator === '&&' ? false : true;
-    if (left === decisive || right === decisive) return decisive;
-    return left !== null && right !== null ? !decisive : null;
-  }
-  if (field(value)) return Boolean(flag.value);
-  if (value.type === T.BinaryExpression && ['===', '!==', '==', '!='].includes(value.operator)) {
-    const literal = value.left.type === T.Literal ? value.left : value.right.type === T.Literal ? value.right : null;
-    const other = literal === value.left ? value.right : value.left;
-    // `i.success == 0` compares across types: only a literal of the flag's own type is decided.
-    if (!literal || !field(other as Node) || typeof literal.value !== typeof flag.value) return null;
-    const equal = literal.value === flag.value;
-    return value.operator === '===' || value.operator === '==' ? equal : !equal;
-  }
-  return null;
 }
 
 /** The origin under field `key` read from its value: one field less, and the member named on its last step. */
