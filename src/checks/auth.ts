@@ -58,32 +58,46 @@ interface MiddlewareCoverage {
   readonly evidence: string;
 }
 
-/** `'*'`, `'(.*)'`: every path; otherwise the path with its wildcard tail dropped (`'chat/*'` is `/chat`). */
-function routePattern(text: string): string | null {
-  const path = `/${text}`.replace(/\/+/gu, '/').replace(/\/?(?:\*[\w]*|\(\.\*\))$/u, '');
-  return path === '' || path === '/' ? null : path;
+/** A Nest route path: `'*'`, `'(.*)'`, `'{*splat}'` match every path; `'chat/*'`, `'chat/{*splat}'` every path under `/chat`; `'chat'` only `/chat`. */
+function routePattern(text: string): { readonly path: string; readonly under: boolean } {
+  const normal = `/${text}`.replace(/\/+/gu, '/');
+  const wildcard = /\/?(?:\*\w*|\(\.\*\)|\{\*\w*\})$/u;
+  const under = wildcard.test(normal);
+  const path = normal.replace(wildcard, '').replace(/\/$/u, '');
+  return { path, under };
 }
 
 /**
  * Whether a `forRoutes`/`exclude` argument names the route: a controller class (`ChatController`),
  * a path (`'chat'`, `'chat/*'`, `'*'`), or `{ path, method }`. `unknown` answers for what is not
- * read (a spread, a computed value, a method other than `RequestMethod.ALL` in an exclusion).
+ * read (a spread, a computed value, a name that holds no class).
  */
-function namesRoute(argument: Node, route: Omit<Route, 'handler'>, unknown: boolean): boolean {
+function namesRoute(argument: Node, route: Omit<Route, 'handler'>, analysis: FileAnalysis, unknown: boolean): boolean {
   const value = unwrap(argument);
-  if (value.type === T.Identifier) return value.name === route.receiver;
   let text: string | null = null;
-  if (value.type === T.Literal && typeof value.value === 'string') text = value.value;
+  if (value.type === T.Identifier) {
+    // A controller class (declared or imported); a constant holding a path is read as that path.
+    const def = analysis.index.variableOf(value)?.defs[0];
+    const init = def?.node.type === T.VariableDeclarator ? def.node.init : null;
+    if (init?.type === T.Literal && typeof init.value === 'string') text = init.value;
+    else if (def && def.type !== 'ClassName' && def.type !== 'ImportBinding') return unknown;
+    else return value.name === route.receiver;
+  } else if (value.type === T.Literal && typeof value.value === 'string') text = value.value;
   else if (value.type === T.ObjectExpression) {
     const path = findProperty(value, 'path');
     const method = findProperty(value, 'method');
-    if (method && !(method.value.type === T.MemberExpression && keyName(method.value) === 'ALL')) return unknown;
+    if (method) {
+      // `RequestMethod.POST` names one method; `RequestMethod.ALL` every one.
+      const name = method.value.type === T.MemberExpression ? keyName(method.value) : null;
+      if (name === null) return unknown;
+      if (name !== 'ALL' && name.toLowerCase() !== route.method) return false;
+    }
     if (path?.value.type === T.Literal && typeof path.value.value === 'string') text = path.value.value;
   }
   if (text === null) return unknown;
   const pattern = routePattern(text);
-  const path = route.path ?? '';
-  return pattern === null || path === pattern || path.startsWith(`${pattern}/`);
+  const path = (route.path ?? '').replace(/\/$/u, '');
+  return path === pattern.path || (pattern.under && (pattern.path === '' || path.startsWith(`${pattern.path}/`)));
 }
 
 const moduleCache = new WeakMap<FileAnalysis, ModuleAuth>();
@@ -152,7 +166,11 @@ function moduleAuth(analysis: FileAnalysis): ModuleAuth {
         const method = keyName(link.parent);
         const args = link.parent.parent.arguments as Node[];
         if (method === 'exclude') chain.excluded.push(...args);
-        if (method === 'forRoutes') chain.targets = [...(chain.targets ?? []), ...args];
+        // `…forRoutes('admin').apply(LoggerMiddleware).forRoutes('*')`: the chain of this middleware ends at its forRoutes.
+        if (method === 'forRoutes') {
+          chain.targets = args;
+          break;
+        }
         link = link.parent.parent;
       }
       chains.push(chain);
@@ -160,7 +178,7 @@ function moduleAuth(analysis: FileAnalysis): ModuleAuth {
     coverage = first && {
       // What is not read counts as covered for the routes named (quiet), and as not excluded.
       covers: (route) =>
-        chains.some((c) => !c.excluded.some((a) => namesRoute(a, route, false)) && (c.targets === null || c.targets.some((a) => namesRoute(a, route, true)))),
+        chains.some((c) => !c.excluded.some((a) => namesRoute(a, route, analysis, false)) && (c.targets === null || c.targets.some((a) => namesRoute(a, route, analysis, true)))),
       evidence: `${shorten(sourceCode.getText(first.callee), 40)}(${shorten(nameOf(first.arguments.find(isGuardName)!), 30)}) (${analysis.linted ? 'line ' : `${analysis.label}:`}${first.loc.start.line}) guards other routes`,
     };
     return coverage;

@@ -62,6 +62,7 @@ function outerValue(node: Node): { value: Node; scheme: boolean } {
       continue;
     }
     const passes =
+      parent.type === T.ChainExpression ||
       parent.type === T.TSAsExpression ||
       parent.type === T.TSNonNullExpression ||
       parent.type === T.TSSatisfiesExpression ||
@@ -74,10 +75,10 @@ function outerValue(node: Node): { value: Node; scheme: boolean } {
 }
 
 /** Lists of keys a client's key is looked up in: `VALID_KEYS`, `apiTokens`, `allowedSecrets`. */
-const KEY_LIST = /(?:key|token|secret|credential)s?$/i;
+const KEY_LIST = /(?:api_?|access_?|client_?|valid_?|allowed_?|auth_?)keys?$|(?:token|secret|credential)s$/i;
 
 /** Tokens that page through results, not credentials: `pageToken`, `nextToken`, `continuation_token`. */
-const PAGE_TOKEN = /(?:page|next|prev(?:ious)?|continuation|cursor|sync|resume)_?token$/i;
+const PAGE_TOKEN = /(?:page|pagination|next|prev(?:ious)?|continuation|cursor|sync|resume)_?token$/i;
 
 /** Properties that send a value as a key or look it up as one: `apiKey`, `Authorization`, `x-api-key`, `token`, `apiToken`. */
 const KEY_USE_PROPERTY = /^(?:authorization|x-api-key|api-key|auth)$/i;
@@ -98,8 +99,8 @@ function credentialUse(use: Node, compares: ReadonlySet<Node>): boolean {
     if (name !== null && CREDENTIAL_USE_CALL.test(name)) return true;
     const { root, names } = memberChain(callee);
     const chain = [...(root.type === T.Identifier ? [root.name] : []), ...names];
-    // `supabase.auth.getUser(t)`, `admin.auth().verifyIdToken(t)`; `VALID_KEYS.has(k)`, `apiTokens.includes(t)`.
-    if (chain.slice(0, -1).some((part) => part === 'auth')) return true;
+    // `supabase.auth.getUser(t)`; `VALID_KEYS.has(k)`, `apiTokens.includes(t)`.
+    if (chain.length >= 2 && chain[chain.length - 2] === 'auth') return true;
     return (name === 'has' || name === 'includes') && chain.length >= 2 && KEY_LIST.test(chain[chain.length - 2]);
   }
   if (parent.type === T.BinaryExpression) return compares.has(parent);
@@ -114,7 +115,9 @@ function credentialUse(use: Node, compares: ReadonlySet<Node>): boolean {
  * `const t = url.searchParams.get('token')`).
  */
 function usedAsCredential(read: Node, analysis: FileAnalysis, compares: ReadonlySet<Node>): boolean {
-  const { value } = outerValue(read);
+  const { value, scheme } = outerValue(read);
+  // `const auth = \`Bearer ${req.query.token}\``: the read is written as a bearer token where it is read.
+  if (scheme) return true;
   let binding: Node | null = null;
   if (read.type === T.Property) {
     const target = read.value.type === T.AssignmentPattern ? read.value.left : read.value;

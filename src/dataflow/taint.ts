@@ -97,6 +97,9 @@ function namesMembers(step: string): boolean {
   return !step.endsWith(')') && step.length <= 40 && !/\(\) (?:at|in) /u.test(step);
 }
 
+/** Stands for any member name in `writtenMembers`: a computed write (`e[k] = …`). */
+const ANY_MEMBER = '[…]';
+
 /** Fields that tell which case an object is (`{ kind: 'failure', error }`, `{ status: 'rejected', reason }`). */
 const OUTCOME_KEYS = new Set(['kind', 'type', 'status', 'state', 'result', 'outcome']);
 /** Values of those fields that tell success from failure. */
@@ -632,18 +635,23 @@ export class TaintEngine {
   /** Whether the name a literal is declared under has the flag's field written again (`r.success = true`, `r[key] = …`). */
   private writtenMembersValue: ReadonlySet<string> | undefined;
 
+
   /**
-   * Member names the file writes through any object: `x.status = …`, `x['status'] = …`, and the
-   * keys of object literals given to `Object.assign` after its target. Read once per file.
+   * Member names the file writes or deletes through any object: `x.status = …`, `x['status'] =
+   * …`, `delete x.status`, any name for `x[k] = …`, and the keys of object literals given to
+   * `Object.assign` after its target. Read once per file.
    */
   private writtenMembers(): ReadonlySet<string> {
     if (this.writtenMembersValue) return this.writtenMembersValue;
     const names = new Set<string>();
-    for (const assignment of this.host.index.assignments) {
-      const left = assignment.left;
-      const name = left.type === T.MemberExpression ? keyName(left) : null;
-      if (name !== null) names.add(name);
-    }
+    const member = (node: Node) => {
+      if (node.type !== T.MemberExpression) return;
+      // `e[k] = …`: any field may have been written.
+      names.add(keyName(node) ?? ANY_MEMBER);
+    };
+    for (const assignment of this.host.index.assignments) member(assignment.left);
+    // `delete e.kind`, `delete e[k]`
+    for (const node of this.host.index.deletes) member(unwrap(node.argument));
     for (const call of this.host.index.calls) {
       const callee = unwrap(call.callee);
       if (callee.type !== T.MemberExpression || keyName(callee) !== 'assign' || callee.object.type !== T.Identifier || callee.object.name !== 'Object') continue;
@@ -1213,11 +1221,14 @@ export class TaintEngine {
     return list.filter((origin) => {
       // `(i) => !i.entries.some((e) => e.kind === 'failure')`: an element's list under a field, told by its entries' flags.
       const nested = origin.whenIn;
-      if (origin.within === 2 && nested && origin.at?.[0] === nested.field && !this.writtenMembers().has(nested.key)) return nestedKeeps(test, param.name, nested) !== false;
+      if (origin.within === 2 && nested && origin.at?.[0] === nested.field) {
+        const written = this.writtenMembers();
+        return written.has(nested.key) || written.has(nested.field) || written.has(ANY_MEMBER) || nestedKeeps(test, param.name, nested) !== false;
+      }
       if (origin.within !== 1 || !origin.at) return true;
       if (emptied.has(origin.at[0])) return false;
       // A flag written again anywhere in the file (`for (const i of items) i.status = 'done'`) no longer tells the element.
-      if (!origin.when || origin.at[0] === origin.when.key || this.writtenMembers().has(origin.when.key)) return true;
+      if (!origin.when || origin.at[0] === origin.when.key || this.writtenMembers().has(origin.when.key) || this.writtenMembers().has(ANY_MEMBER)) return true;
       return filterKeeps(test, param.name, origin.when) !== false;
     });
   }

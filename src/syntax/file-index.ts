@@ -18,6 +18,8 @@ export interface FileIndex {
   readonly thisMembers: readonly TSESTree.MemberExpression[];
   /** Assignments (`ctx.body = …`). */
   readonly assignments: readonly TSESTree.AssignmentExpression[];
+  /** `delete x.y` expressions. */
+  readonly deletes: readonly TSESTree.UnaryExpression[];
   /** `throw` statements. */
   readonly throws: readonly TSESTree.ThrowStatement[];
   /** Reads of `process.env.X` and `import.meta.env.X`. */
@@ -116,6 +118,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode, { credentialName
   const functions: FunctionNode[] = [];
   const thisMembers: TSESTree.MemberExpression[] = [];
   const assignments: TSESTree.AssignmentExpression[] = [];
+  const deletes: TSESTree.UnaryExpression[] = [];
   const throws: TSESTree.ThrowStatement[] = [];
   const credentialNames: (TSESTree.MemberExpression | TSESTree.Property)[] = [];
   const equalities: TSESTree.BinaryExpression[] = [];
@@ -183,6 +186,9 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode, { credentialName
       }
       case T.AssignmentExpression:
         assignments.push(node);
+        break;
+      case T.UnaryExpression:
+        if (node.operator === 'delete') deletes.push(node);
         break;
       case T.ThrowStatement:
         throws.push(node);
@@ -295,6 +301,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode, { credentialName
     functions,
     thisMembers,
     assignments,
+    deletes,
     throws,
     strings,
     envReads,

@@ -18,6 +18,9 @@ ruleTester().run('no-api-key-in-url', rule, {
         `export async function POST(request: Request) { const url = new URL(request.url); const token = url.searchParams.get('token'); return Response.json(await nextPage(token)); }`,
         `f.get('/decoded', async (request) => page(decodeURIComponent(request.query.token)));`,
         `f.get('/paged', async (request) => list({ pageToken: request.query.token }));`,
+        `f.get('/paged2', async (request) => list({ pagination_token: request.query.token }));`,
+        `f.get('/sorted', async (request) => (ALLOWED_SORT_KEYS.includes(request.query.key) ? sortBy(request.query.key) : []));`,
+        `f.get('/logged', async function (request) { this.auth.logger.info(request.query.token); return []; });`,
       ),
     },
     {
@@ -109,6 +112,8 @@ ruleTester().run('no-api-key-in-url', rule, {
         `app.get('/d', async (req, res) => { const { key } = req.query; res.json(await db.apiKey.findFirst({ where: { apiToken: key } })); });`,
         `app.get('/e', (req, res) => { if (!VALID_KEYS.has(req.query.key)) return res.sendStatus(401); res.json({}); });`,
         `app.get('/f', async (req, res) => { const { data } = await supabase.auth.getUser(req.query.token); res.json(data); });`,
+        'app.get(\'/g\', async (req, res) => { const auth = `Bearer ${req.query.token}`; headers.set(\'Authorization\', auth); res.json({}); });',
+        `app.get('/h', (req, res) => { res.json(jwt.verify(req.query.token?.trim(), process.env.JWT_SECRET)); });`,
       ];
       return {
         name: 'key and token used as credentials through defaults, string methods, concatenation, lookups and auth APIs',

@@ -54,6 +54,9 @@ const filterRoutes: [string, string | null][] = [
   [`app.get('/n1', async (req, res) => { ${nestedList} res.json({ items: items.filter((i) => !i.entries.some((e) => e.kind === 'failure')) }); });`, null],
   [`app.get('/n2', async (req, res) => { ${nestedList} res.json({ items: items.filter((i) => i.entries.every((e) => e.kind === 'ok')) }); });`, null],
   [`app.get('/n3', async (req, res) => { ${nestedList} const good = items.filter((i) => !i.entries.some((e) => e.kind === 'failure')); res.json({ first: good[0].entries[0].error }); });`, null],
+  // Near misses one list deeper: the entries are written again or their flag deleted before the filter.
+  [`app.get('/n7', async (req, res) => { ${nestedList} for (const i of items) i.entries = i.entries.map((e) => ({ ...e, kind: 'ok' })); res.json({ items: items.filter((i) => !i.entries.some((e) => e.kind === 'failure')) }); });`, "items.filter((i) => !i.entries.some((e) => e.kind === 'failure'))"],
+  [`app.get('/n8', async (req, res) => { ${nestedList} for (const i of items) for (const e of i.entries) delete e.kind; res.json({ items: items.filter((i) => !i.entries.some((e) => e.kind === 'failure')) }); });`, "items.filter((i) => !i.entries.some((e) => e.kind === 'failure'))"],
   // Near misses one list deeper: the filter keeps items with a failure, or asks about the other entries.
   [`app.get('/n4', async (req, res) => { ${nestedList} res.json({ items: items.filter((i) => i.entries.some((e) => e.kind === 'failure')) }); });`, "items.filter((i) => i.entries.some((e) => e.kind === 'failure'))"],
   [`app.get('/n5', async (req, res) => { ${nestedList} res.json({ items: items.filter((i) => !i.entries.some((e) => e.kind === 'ok')) }); });`, "items.filter((i) => !i.entries.some((e) => e.kind === 'ok'))"],

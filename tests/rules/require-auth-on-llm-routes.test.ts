@@ -33,7 +33,7 @@ ruleTester().run('require-auth-on-llm-routes', rule, {
         `}`,
       ),
     },
-    ...[`'*'`, `'chat'`, `'chat/*'`, `{ path: 'chat', method: RequestMethod.ALL }`, `ChatController, HistoryController`].map((targets) => ({
+    ...[`'*'`, `'chat'`, `'chat/*'`, `'{*splat}'`, `{ path: 'chat', method: RequestMethod.ALL }`, `{ path: 'chat', method: RequestMethod.POST }`, `ChatController, HistoryController`, `CHAT_PATH`].map((targets) => ({
       name: `NestJS: module middleware with an auth name covers the route it names (forRoutes(${targets}))`,
       code: lines(
         `import { Controller, Post, Get, Body, UseGuards, Module, MiddlewareConsumer, NestModule } from '@nestjs/common'; import OpenAI from 'openai';`,
@@ -43,7 +43,7 @@ ruleTester().run('require-auth-on-llm-routes', rule, {
         `  @Post() async ask(@Body() dto) { return this.openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: dto.q }] }); }`,
         `}`,
         `@Module({ controllers: [ChatController] }) export class AppModule implements NestModule {`,
-        `  configure(consumer: MiddlewareConsumer) { consumer.apply(AuthMiddleware).exclude('health').forRoutes(${targets}); }`,
+        `  configure(consumer: MiddlewareConsumer) { const CHAT_PATH = 'chat'; consumer.apply(AuthMiddleware).exclude('health').forRoutes(${targets}); }`,
         `}`,
       ),
     })),
@@ -156,7 +156,15 @@ ruleTester().run('require-auth-on-llm-routes', rule, {
       ),
       errors: [{ messageId, line: 5 }],
     },
-    ...[`forRoutes(HistoryController)`, `forRoutes('history')`, `exclude('chat').forRoutes('*')`, `exclude({ path: 'chat', method: RequestMethod.ALL }).forRoutes(ChatController)`].map((chain) => ({
+    ...[
+      `forRoutes(HistoryController)`,
+      `forRoutes('history')`,
+      `forRoutes('chat/history')`,
+      `forRoutes({ path: 'chat', method: RequestMethod.GET })`,
+      `forRoutes('admin').apply(LoggerMiddleware).forRoutes('*')`,
+      `exclude('chat').forRoutes('*')`,
+      `exclude({ path: 'chat', method: RequestMethod.ALL }).forRoutes(ChatController)`,
+    ].map((chain) => ({
       // Twins of the covered routes: the middleware names other controllers or paths, or excludes this one.
       name: `NestJS: module middleware that does not cover the LLM route (${chain})`,
       code: lines(
@@ -172,6 +180,21 @@ ruleTester().run('require-auth-on-llm-routes', rule, {
       ),
       errors: [{ messageId, line: 5 }],
     })),
+    {
+      // A plain path names that path only: 'chat' does not reach '/chat/stream' ('chat/*' would).
+      name: 'NestJS: module middleware for a plain path does not cover the paths under it',
+      code: lines(
+        `import { Controller, Post, Body, Module, MiddlewareConsumer, NestModule } from '@nestjs/common'; import OpenAI from 'openai';`,
+        `@Controller('chat') export class ChatController {`,
+        `  private openai = new OpenAI();`,
+        `  @Post('stream') async ask(@Body() dto) { return this.openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: dto.q }] }); }`,
+        `}`,
+        `@Module({ controllers: [ChatController] }) export class AppModule implements NestModule {`,
+        `  configure(consumer: MiddlewareConsumer) { consumer.apply(AuthMiddleware).forRoutes('chat'); }`,
+        `}`,
+      ),
+      errors: [{ messageId, line: 4, data: { method: 'POST', path: '/chat/stream', api: 'openai chat.completions.create', where: 'line 4', evidence: 'consumer.apply(AuthMiddleware) (line 7) guards other routes' } }],
+    },
     {
       name: 'NestJS: module middleware for other routes is the evidence that auth is expected',
       code: lines(
