@@ -78,6 +78,59 @@ describe('docs/integrations.md', () => {
     expect(results.some((r) => r.ruleId === 'llm-security/no-error-details-in-response')).toBe(true);
   });
 
+  it('bulk suppressions record every rule, report only a new flow, and prune a fixed one', () => {
+    // A copy of its own, linted with every rule: the other cases edit the shared copy.
+    const app = mkdtempSync(path.join(repo, '.tmp-suppressions-'));
+    try {
+      cpSync(path.join(repo, 'examples'), app, { recursive: true });
+      writeFileSync(path.join(app, 'eslint.config.js'), `import llmSecurity from 'eslint-plugin-llm-security';\nexport default [llmSecurity.configs.all];\n`);
+      const run = (args: string[]) => {
+        try {
+          return { status: 0, stdout: execFileSync(process.execPath, [eslintBin, ...args], { cwd: app, encoding: 'utf8' }) };
+        } catch (error) {
+          const failed = error as { status: number; stdout: string; stderr: string };
+          return { status: failed.status, stdout: failed.stdout + failed.stderr };
+        }
+      };
+      const found = () => (JSON.parse(run(['.', '--format', 'json']).stdout) as { filePath: string; messages: { ruleId: string }[] }[]).flatMap((r) => r.messages.map((m) => `${path.relative(app, r.filePath)} ${m.ruleId}`));
+      const before = found();
+      const rules = new Set(before.map((line) => line.split(' ')[1]));
+      expect(rules.size).toBeGreaterThan(5);
+
+      const [suppress, lint, prune] = snippet('suppressions').split('\n').map((line) => line.replace(/^npx eslint /u, '').split(' '));
+      expect(run(suppress).status).toBe(0);
+      const recorded = JSON.parse(readFileSync(path.join(app, 'eslint-suppressions.json'), 'utf8')) as Record<string, Record<string, { count: number }>>;
+      // Every rule that reported is recorded, with every one of its findings.
+      const counts = new Map<string, number>();
+      for (const byRule of Object.values(recorded)) for (const [rule, { count }] of Object.entries(byRule)) counts.set(rule, (counts.get(rule) ?? 0) + count);
+      expect(new Set(counts.keys())).toEqual(rules);
+      expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(before.length);
+      expect(run(lint).status).toBe(0);
+
+      // A new flow in a file that has none: exactly one finding, the new one.
+      writeFileSync(
+        path.join(app, 'src/new-route.ts'),
+        `import express from 'express';\nconst app = express();\napp.get('/debug', (req, res) => { try { run(); } catch (err) { res.status(500).json({ stack: (err as Error).stack }); } });\ndeclare function run(): void;\n`,
+      );
+      expect(run(lint).status).toBe(1);
+      expect(found().filter((line) => before.every((old) => old !== line))).toEqual(['src/new-route.ts llm-security/no-error-details-in-response']);
+
+      // Fixing the old flows of a file leaves stale entries: eslint says so until they are pruned.
+      const fixed = Object.keys(recorded).find((file) => file.startsWith('src/') && file.endsWith('.ts'))!;
+      writeFileSync(path.join(app, fixed), 'export const fixed = true;\n');
+      const stale = run(lint);
+      expect(stale.status).toBe(2);
+      expect(stale.stdout).toMatch(/prune-suppressions/u);
+      expect(run(prune).status).toBe(1); // the new flow is still reported
+      const pruned = JSON.parse(readFileSync(path.join(app, 'eslint-suppressions.json'), 'utf8')) as Record<string, unknown>;
+      expect(Object.keys(pruned)).not.toContain(fixed);
+      expect(Object.keys(pruned).length).toBe(Object.keys(recorded).length - 1);
+      expect(run(lint).stdout).not.toMatch(/prune-suppressions/u);
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
+  });
+
   it('the scan command writes SARIF', () => {
     const command = snippet('scan');
     const match = /^npx eslint-plugin-llm-security (.*) > (\S+)$/u.exec(command);
