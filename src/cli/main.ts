@@ -3,16 +3,18 @@ import { existsSync, statSync } from 'node:fs';
 import { formatJson, formatSarif, formatText, scan, type Severity } from './scan.js';
 
 /**
- * `eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high] [--include-tests]`
+ * `eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high] [--include-tests] [--concurrency n|auto|off]`
  * Exit codes: 0 done (no finding at or above --fail-on), 1 findings at or above it, 2 usage error.
  */
-const USAGE = `Usage: eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high] [--include-tests]
+const USAGE = `Usage: eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high] [--include-tests] [--concurrency n|auto|off]
 
 Lints dir (default: the current directory) with the plugin's strict config, whatever ESLint
 config the project has, and prints the findings grouped by category with a summary grade.
 --fail-on exits with 1 when a finding of that severity or higher is found (default: none).
-Test files (*.test.*, *.spec.*, *.e2e.*) and folders (__tests__, __mocks__, test, tests, e2e)
-are left out; --include-tests scans them too.
+Files the folder's .gitignore files ignore, dependencies and build output are left out. Test
+files (*.test.*, *.spec.*, *.e2e.*) and folders (__tests__, __mocks__, test, tests, e2e) are
+left out too; --include-tests scans them. --concurrency lints in worker threads (ESLint 9.34
+and later): a number of threads, auto, or off.
 `;
 
 const LEVELS: readonly (Severity | 'none')[] = ['none', 'low', 'medium', 'high'];
@@ -33,6 +35,12 @@ async function main(argv: string[]): Promise<number> {
   let format = 'text';
   let failOn: Severity | 'none' = 'none';
   let includeTests = false;
+  let concurrency: number | 'auto' | 'off' | undefined;
+  const threads = (text: string): number | 'auto' | 'off' => {
+    if (text === 'auto' || text === 'off') return text;
+    const count = Number(text);
+    return Number.isInteger(count) && count > 0 ? count : fail(`--concurrency must be a positive whole number, auto or off (got '${text}').`);
+  };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => rest[++i] ?? fail(`${arg} needs a value.`);
@@ -41,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
     else if (arg === '--fail-on') failOn = value() as Severity;
     else if (arg.startsWith('--fail-on=')) failOn = arg.slice('--fail-on='.length) as Severity;
     else if (arg === '--include-tests') includeTests = true;
+    else if (arg === '--concurrency') concurrency = threads(value());
+    else if (arg.startsWith('--concurrency=')) concurrency = threads(arg.slice('--concurrency='.length));
     else if (arg.startsWith('-')) fail(`Unknown option '${arg}'.`);
     else dir = arg;
   }
@@ -55,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     (done, total) => {
       if (showProgress && total > 200) process.stderr.write(`\rscanned ${done}/${total} files`);
     },
-    { includeTests },
+    { includeTests, concurrency },
   );
   if (showProgress && report.files > 200) process.stderr.write('\n');
   process.stdout.write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report));

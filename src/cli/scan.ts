@@ -1,8 +1,9 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ESLint, type Linter } from 'eslint';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ESLint } from 'eslint';
 import plugin from '../index.js';
+import scanConfig from './scan-config.js';
+import { sourceFiles } from './source-files.js';
 
 /**
  * The zero-config audit: lints a directory with the plugin's `strict` config and its own parser
@@ -51,11 +52,9 @@ export interface ScanReport {
 export interface ScanOptions {
   /** Scan test files and folders too (a mock server in a test is no production leak, so they are left out by default). */
   readonly includeTests?: boolean;
+  /** ESLint's `concurrency` (9.34 and later): worker threads for large repositories. Left to ESLint when unset. */
+  readonly concurrency?: number | 'auto' | 'off';
 }
-
-const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
-/** Build output, dependencies and generated code: never the code a team wrote. */
-const SKIPPED_DIRS = new Set(['node_modules', '.yarn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.vercel', '.git']);
 
 /** Folders of tests and their mocks, and test file names: code that never serves real users. */
 const TEST_DIRS = new Set(['__tests__', '__mocks__', 'test', 'tests', 'e2e']);
@@ -65,23 +64,6 @@ const TEST_FILE = /\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/u;
 export function isTestPath(relative: string): boolean {
   const parts = relative.split(/[\\/]/u);
   return TEST_FILE.test(parts.at(-1) ?? '') || parts.slice(0, -1).some((part) => TEST_DIRS.has(part));
-}
-
-/** The source files under `dir`, in path order. */
-export function sourceFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(at, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) walk(full);
-      } else if (SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.min.js')) {
-        found.push(full);
-      }
-    }
-  };
-  walk(dir);
-  return found;
 }
 
 /** A = no findings; B = only low; C = medium, no high; D = up to 3 high; F = more. */
@@ -97,15 +79,16 @@ const BATCH = 200;
 
 export async function scan(dir: string, progress?: (done: number, total: number) => void, options: ScanOptions = {}): Promise<ScanReport> {
   const root = path.resolve(dir);
+  const threads = options.concurrency !== undefined && options.concurrency !== 'off';
   const eslint = new ESLint({
     cwd: root,
-    overrideConfigFile: true,
-    overrideConfig: [plugin.configs.strict as Linter.Config, { linterOptions: { reportUnusedDisableDirectives: 'off' } }],
+    // Worker threads (`concurrency`) load the config by path; in one thread the object serves.
+    ...(threads ? { overrideConfigFile: fileURLToPath(new URL('./scan-config.js', import.meta.url)), concurrency: options.concurrency } : { overrideConfigFile: true, overrideConfig: scanConfig }),
     // The project's `// eslint-disable` comments name its own plugins: ignore them, not the findings.
     allowInlineConfig: false,
     errorOnUnmatchedPattern: false,
     warnIgnored: false,
-  });
+  } as ESLint.Options);
   const all = sourceFiles(root);
   const files = options.includeTests ? all : all.filter((file) => !isTestPath(path.relative(root, file)));
   const findings: Finding[] = [];

@@ -101,6 +101,44 @@ describe('the scan command', () => {
     expect(all.findings).toHaveLength(8);
   });
 
+  it("scans what git keeps: the folder's .gitignore files (root and nested, with negations), never dependencies or build output", () => {
+    const dir = path.join(work, 'with-gitignore');
+    const leak = (route: string) =>
+      `import express from 'express';\nconst app = express();\napp.post('${route}', (req, res) => { console.log('body', req.body); res.end(); });\n`;
+    const files = [
+      'src/chat.ts', // scanned
+      'generated/client.ts', // ignored by the root .gitignore
+      'src/tmp/scratch.ts', // ignored by the nested src/.gitignore
+      'src/local.ts', // ignored by a pattern of the root file
+      'src/keep/local.ts', // taken back by a negation in src/.gitignore
+      'node_modules/dep/index.js', // dependencies, with or without .gitignore
+      'dist/server.js', // build output
+      'src/types.d.ts', // declarations
+    ];
+    for (const file of files) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), leak(`/${file}`));
+    }
+    writeFileSync(path.join(dir, '.gitignore'), 'generated/\nlocal.ts\n');
+    writeFileSync(path.join(dir, 'src/.gitignore'), 'tmp/\n!keep/local.ts\n');
+    const scanned = JSON.parse(run('scan', 'with-gitignore', '--format', 'json').stdout);
+    expect(scanned.findings.map((f: { file: string }) => f.file).sort()).toEqual(['src/chat.ts', 'src/keep/local.ts']);
+    expect(scanned.files).toBe(2);
+  });
+
+  it('passes --concurrency to ESLint: the same findings from worker threads, and usage errors for bad values', () => {
+    const one = JSON.parse(run('scan', 'app', '--format', 'json').stdout);
+    const threads = run('scan', 'app', '--format', 'json', '--concurrency', '2');
+    expect(threads.code).toBe(0);
+    expect(JSON.parse(threads.stdout).findings).toEqual(one.findings);
+    expect(JSON.parse(run('scan', 'app', '--format', 'json', '--concurrency=off').stdout).findings).toEqual(one.findings);
+    for (const bad of ['0', 'many', '1.5']) {
+      const { code, stderr } = run('scan', 'app', '--concurrency', bad);
+      expect(code).toBe(2);
+      expect(stderr).toContain('--concurrency must be');
+    }
+  });
+
   it('reports progress on large trees and grades by the worst severity', async () => {
     const dir = generateCorpus(path.join(work, 'large'), 250);
     const progress: [number, number][] = [];
