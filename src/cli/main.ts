@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import { existsSync, statSync } from 'node:fs';
+import { readBaseline, withoutBaselined, writeBaseline } from './baseline.js';
 import { formatJson, formatSarif, formatText, scan, type Severity } from './scan.js';
 
 /**
- * `eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high] [--include-tests] [--concurrency n|auto|off]`
+ * `eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high] [--include-tests] [--concurrency n|auto|off] [--baseline file]`
  * Exit codes: 0 done (no finding at or above --fail-on), 1 findings at or above it, 2 usage error.
  */
-const USAGE = `Usage: eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high] [--include-tests] [--concurrency n|auto|off]
+const USAGE = `Usage: eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high] [--include-tests] [--concurrency n|auto|off] [--baseline file]
 
 Lints dir (default: the current directory) with the plugin's strict config, whatever ESLint
 config the project has, and prints the findings grouped by category with a summary grade.
@@ -15,6 +16,9 @@ Files the folder's .gitignore files ignore, dependencies and build output are le
 files (*.test.*, *.spec.*, *.e2e.*) and folders (__tests__, __mocks__, test, tests, e2e) are
 left out too; --include-tests scans them. --concurrency lints in worker threads (ESLint 9.34
 and later): a number of threads, auto, or off.
+--baseline file: when the file does not exist, writes the current findings to it; when it
+does, reports (and fails on) only findings it does not hold. Findings are matched by rule,
+file and flow, not by line, so moving code does not make them new.
 `;
 
 const LEVELS: readonly (Severity | 'none')[] = ['none', 'low', 'medium', 'high'];
@@ -35,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
   let format = 'text';
   let failOn: Severity | 'none' = 'none';
   let includeTests = false;
+  let baselineFile: string | null = null;
   let concurrency: number | 'auto' | 'off' | undefined;
   const threads = (text: string): number | 'auto' | 'off' => {
     if (text === 'auto' || text === 'off') return text;
@@ -49,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
     else if (arg === '--fail-on') failOn = value() as Severity;
     else if (arg.startsWith('--fail-on=')) failOn = arg.slice('--fail-on='.length) as Severity;
     else if (arg === '--include-tests') includeTests = true;
+    else if (arg === '--baseline') baselineFile = value();
+    else if (arg.startsWith('--baseline=')) baselineFile = arg.slice('--baseline='.length);
     else if (arg === '--concurrency') concurrency = threads(value());
     else if (arg.startsWith('--concurrency=')) concurrency = threads(arg.slice('--concurrency='.length));
     else if (arg.startsWith('-')) fail(`Unknown option '${arg}'.`);
@@ -60,14 +67,25 @@ async function main(argv: string[]): Promise<number> {
 
   // A progress line on large trees, when someone is watching.
   const showProgress = process.stderr.isTTY && format === 'text';
-  const report = await scan(
+  const scanned = await scan(
     dir,
     (done, total) => {
       if (showProgress && total > 200) process.stderr.write(`\rscanned ${done}/${total} files`);
     },
     { includeTests, concurrency },
   );
-  if (showProgress && report.files > 200) process.stderr.write('\n');
+  if (showProgress && scanned.files > 200) process.stderr.write('\n');
+  let report = scanned;
+  if (baselineFile !== null) {
+    const baseline = readBaseline(baselineFile);
+    if (baseline) report = withoutBaselined(scanned, baseline);
+    else {
+      // The first run records today's findings and reports none of them as new.
+      writeBaseline(baselineFile, scanned.findings);
+      report = withoutBaselined(scanned, readBaseline(baselineFile)!);
+      process.stderr.write(`baseline written to ${baselineFile}: ${scanned.findings.length} findings\n`);
+    }
+  }
   process.stdout.write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report));
   if (failOn === 'none') return 0;
   const at = LEVELS.indexOf(failOn);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import plugin from '../index.js';
+import { fingerprint } from './fingerprint.js';
 import scanConfig from './scan-config.js';
 import { sourceFiles } from './source-files.js';
 
@@ -47,6 +48,8 @@ export interface ScanReport {
   readonly grade: 'A' | 'B' | 'C' | 'D' | 'F';
   /** Test files left out (`*.test.*`, `*.spec.*`, `__tests__/`, …); 0 with `includeTests`. */
   readonly skippedTests: number;
+  /** Findings left out because a baseline holds them (`--baseline`). */
+  readonly baselined?: number;
 }
 
 export interface ScanOptions {
@@ -142,8 +145,10 @@ export function formatText(report: ScanReport): string {
   }
   for (const error of report.parseErrors) lines.push(`could not parse ${error.file}:${error.line}: ${error.message}`);
   const skipped = report.skippedTests > 0 ? ` (${report.skippedTests} test files left out; --include-tests scans them)` : '';
+  // With a baseline, the findings shown are the new ones.
+  const found = report.baselined === undefined ? `${report.findings.length} findings` : `${report.findings.length} new findings, ${report.baselined} in the baseline`;
   lines.push(
-    `${report.files} files scanned${skipped}: ${report.findings.length} findings (${report.counts.high} high, ${report.counts.medium} medium, ${report.counts.low} low). Grade ${report.grade}.`,
+    `${report.files} files scanned${skipped}: ${found} (${report.counts.high} high, ${report.counts.medium} medium, ${report.counts.low} low). Grade ${report.grade}.`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -166,6 +171,8 @@ export function formatSarif(report: ScanReport): string {
     ruleIndex: ruleIds.indexOf(f.rule),
     level: SARIF_LEVEL[f.severity],
     message: { text: f.message },
+    // The same fingerprint as `--baseline`: rule, file and flow, no lines, so code scanning follows a moved finding.
+    partialFingerprints: { 'llmSecurityFlow/v1': fingerprint(f) },
     locations: [
       {
         physicalLocation: {

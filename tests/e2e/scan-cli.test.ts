@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error the benchmark is plain JavaScript without type declarations
 import { generateCorpus } from '../../bench/generate.mjs';
+import { fingerprint } from '../../src/cli/fingerprint.js';
 import { grade, scan } from '../../src/cli/scan.js';
 
 /**
@@ -139,6 +140,45 @@ describe('the scan command', () => {
     }
   });
 
+  it('--baseline records the findings once, then reports and fails only on new ones; moving code makes none new', () => {
+    const dir = path.join(work, 'baselined');
+    cpSync(path.join(repo, 'examples'), dir, { recursive: true });
+    const base = path.join(work, 'baseline.json');
+    const first = run('scan', 'baselined', '--format', 'json', '--baseline', base, '--fail-on', 'low');
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/^baseline written to .*baseline\.json: \d+ findings$/mu);
+    const recorded = JSON.parse(first.stdout);
+    expect(recorded.findings).toEqual([]);
+    expect(recorded.baselined).toBeGreaterThan(10);
+    const all = JSON.parse(run('scan', 'baselined', '--format', 'json').stdout);
+    expect(recorded.baselined).toBe(all.findings.length);
+
+    // A refactor that moves code: a header comment and blank lines push every finding of a file down.
+    const file = path.join(dir, 'src/express-support-bot.ts');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, `// Support bot routes.\n// (moved below the header)\n\n\n${original}`);
+    const moved = JSON.parse(run('scan', 'baselined', '--format', 'json').stdout);
+    expect(moved.findings.map((f: { line: number }) => f.line)).not.toEqual(all.findings.map((f: { line: number }) => f.line));
+    const afterMove = run('scan', 'baselined', '--baseline', base, '--fail-on', 'low');
+    expect(afterMove.code).toBe(0);
+    expect(afterMove.stdout).toMatch(/: 0 new findings, \d+ in the baseline \(/u);
+
+    // A new flow: exactly one new finding, and --fail-on fails on it.
+    writeFileSync(
+      path.join(dir, 'src/debug-route.ts'),
+      `import express from 'express';\nconst app = express();\napp.get('/debug', (req, res) => { try { run(); } catch (err) { res.status(500).json({ stack: (err as Error).stack }); } });\ndeclare function run(): void;\n`,
+    );
+    const added = run('scan', 'baselined', '--format', 'json', '--baseline', base, '--fail-on', 'medium');
+    expect(added.code).toBe(1);
+    const fresh = JSON.parse(added.stdout);
+    expect(fresh.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(['src/debug-route.ts llm-security/no-error-details-in-response']);
+    expect(fresh.baselined).toBe(recorded.baselined);
+    // SARIF carries the same line-free fingerprint for code scanning.
+    const sarif = JSON.parse(run('scan', 'baselined', '--format', 'sarif').stdout);
+    const fingerprints = sarif.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['llmSecurityFlow/v1']);
+    expect(fingerprints.every((f: string) => /^[0-9a-f]{32}$/u.test(f))).toBe(true);
+  });
+
   it('reports progress on large trees and grades by the worst severity', async () => {
     const dir = generateCorpus(path.join(work, 'large'), 250);
     const progress: [number, number][] = [];
@@ -153,5 +193,17 @@ describe('the scan command', () => {
     expect(grade({ high: 0, medium: 1, low: 2 })).toBe('C');
     expect(grade({ high: 3, medium: 0, low: 0 })).toBe('D');
     expect(grade({ high: 4, medium: 0, low: 0 })).toBe('F');
+  });
+});
+
+describe('finding fingerprints', () => {
+  const finding = { rule: 'llm-security/no-error-details-in-response', file: 'src/a.ts', message: "Error details 'err.stack' (line 12) reach the client through res.json via helper() at src/b.ts:40; log them on the server and send a generic message." };
+
+  it('leave out lines and columns, and keep the rule, the file and the flow', () => {
+    expect(fingerprint({ ...finding, message: finding.message.replace('line 12', 'line 30').replace('b.ts:40', 'b.ts:7') })).toBe(fingerprint(finding));
+    expect(fingerprint({ ...finding, message: finding.message.replace('err.stack', 'err.message') })).not.toBe(fingerprint(finding));
+    expect(fingerprint({ ...finding, message: finding.message.replace('res.json', 'res.send') })).not.toBe(fingerprint(finding));
+    expect(fingerprint({ ...finding, file: 'src/c.ts' })).not.toBe(fingerprint(finding));
+    expect(fingerprint({ ...finding, rule: 'llm-security/no-raw-llm-response' })).not.toBe(fingerprint(finding));
   });
 });
