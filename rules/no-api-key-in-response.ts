@@ -14,6 +14,8 @@ export default createRule<[], MessageIds>({
       description: 'Disallow sending API keys and credentials back to the client',
       recommended: 'recommended',
       category: 'insecure-key-handling',
+      cwe: ['CWE-200'],
+      owasp: ['LLM02'],
       requiresTypeChecking: false,
     },
     hasSuggestions: true,

@@ -13,6 +13,8 @@ export default createRule<[], MessageIds>({
       description: 'Disallow reading API keys and tokens from the query string and putting keys into URLs',
       recommended: 'recommended',
       category: 'insecure-key-handling',
+      cwe: ['CWE-598'],
+      owasp: ['LLM02', 'LLM10'],
       requiresTypeChecking: false,
     },
     hasSuggestions: true,

@@ -13,6 +13,8 @@ export default createRule<[], MessageIds>({
       description: 'Disallow message lists whose roles the client chooses, so that it cannot write its own system message',
       recommended: 'recommended',
       category: 'prompt-injection',
+      cwe: ['CWE-1427'],
+      owasp: ['LLM01'],
       requiresTypeChecking: false,
     },
     hasSuggestions: true,

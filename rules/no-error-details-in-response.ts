@@ -14,6 +14,8 @@ export default createRule<[], MessageIds>({
       description: 'Disallow error stacks, messages and error objects in HTTP responses',
       recommended: 'recommended',
       category: 'error-exposure',
+      cwe: ['CWE-209'],
+      owasp: ['LLM02'],
       requiresTypeChecking: false,
     },
     fixable: 'code',

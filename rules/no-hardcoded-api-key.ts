@@ -17,6 +17,8 @@ export default createRule<[], MessageIds>({
       description: 'Disallow API keys written in source code or shipped to the browser',
       recommended: 'recommended',
       category: 'hardcoded-secret',
+      cwe: ['CWE-798'],
+      owasp: ['LLM02'],
       requiresTypeChecking: false,
     },
     fixable: 'code',

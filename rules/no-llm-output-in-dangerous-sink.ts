@@ -25,6 +25,8 @@ export default createRule<[], MessageIds>({
       description: 'Disallow LLM output in code execution, shell commands, HTML, SQL, redirects and file paths',
       recommended: 'recommended',
       category: 'llm-output-to-dangerous-sink',
+      cwe: ['CWE-94', 'CWE-89', 'CWE-78', 'CWE-79', 'CWE-22', 'CWE-601'],
+      owasp: ['LLM05'],
       requiresTypeChecking: false,
     },
     messages: {

@@ -15,6 +15,8 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow sending whole LLM SDK results, or unsanitized model text, to the client',
       recommended: 'recommended',
       category: 'raw-llm-output',
+      cwe: ['CWE-116'],
+      owasp: ['LLM05'],
       requiresTypeChecking: false,
       strictOptions: [{ requireSanitizer: true }],
     },

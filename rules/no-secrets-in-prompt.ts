@@ -12,6 +12,8 @@ export default createRule<[], MessageIds>({
       description: 'Disallow API keys, tokens, passwords and connection strings in the prompts given to an LLM',
       recommended: 'recommended',
       category: 'prompt-leakage',
+      cwe: ['CWE-200'],
+      owasp: ['LLM07'],
       requiresTypeChecking: false,
     },
     messages: {

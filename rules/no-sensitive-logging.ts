@@ -20,6 +20,8 @@ export default createRule<[], MessageIds>({
       description: 'Disallow logging request bodies, credentials, prompts, LLM output and secrets',
       recommended: 'recommended',
       category: 'sensitive-logging',
+      cwe: ['CWE-532'],
+      owasp: ['LLM02'],
       requiresTypeChecking: false,
     },
     hasSuggestions: true,

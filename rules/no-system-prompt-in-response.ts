@@ -15,6 +15,8 @@ export default createRule<[], MessageIds>({
       description: 'Disallow sending the system prompt or the messages given to an LLM call back to the client',
       recommended: 'recommended',
       category: 'raw-llm-output',
+      cwe: ['CWE-200'],
+      owasp: ['LLM07'],
       requiresTypeChecking: false,
     },
     hasSuggestions: true,

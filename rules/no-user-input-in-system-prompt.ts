@@ -14,6 +14,8 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow request data in system prompts, developer messages and other system-side instructions',
       recommended: 'recommended',
       category: 'prompt-injection',
+      cwe: ['CWE-1427'],
+      owasp: ['LLM01', 'LLM07'],
       requiresTypeChecking: false,
     },
     fixable: 'code',

@@ -13,6 +13,8 @@ export default createRule<[], MessageIds>({
       description: 'Require an auth step on routes that reach an LLM call, where the app authenticates other routes',
       recommended: 'recommended',
       category: 'unauthenticated-llm-route',
+      cwe: ['CWE-306'],
+      owasp: ['LLM10'],
       requiresTypeChecking: false,
     },
     messages: {

@@ -14,6 +14,8 @@ export default createRule<[], MessageIds>({
       description: 'Require an output limit on LLM calls that run on request data',
       recommended: 'recommended',
       category: 'unbounded-llm-call',
+      cwe: ['CWE-770'],
+      owasp: ['LLM10'],
       requiresTypeChecking: false,
     },
     hasSuggestions: true,

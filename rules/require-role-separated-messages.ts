@@ -14,6 +14,8 @@ export default createRule<Options, MessageIds>({
       description: 'Require fixed instructions and request data to travel in separate messages instead of one flat prompt',
       recommended: 'recommended',
       category: 'prompt-injection',
+      cwe: ['CWE-1427'],
+      owasp: ['LLM01'],
       requiresTypeChecking: false,
     },
     fixable: 'code',

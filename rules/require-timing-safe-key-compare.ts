@@ -16,6 +16,7 @@ export default createRule<[], MessageIds>({
       description: 'Require constant-time comparison of API keys, tokens and secrets',
       recommended: 'recommended',
       category: 'insecure-key-handling',
+      cwe: ['CWE-208'],
       requiresTypeChecking: false,
     },
     hasSuggestions: true,

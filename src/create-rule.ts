@@ -19,6 +19,10 @@ export interface LlmSecurityDocs {
   /** The smallest config that turns the rule on: 'recommended' (also in strict and all) or 'strict' (also in all). */
   readonly recommended?: 'recommended' | 'strict';
   readonly category: RuleCategory;
+  /** The weaknesses it reports, as CWE ids (`'CWE-209'`), for code scanning's tags. */
+  readonly cwe: readonly string[];
+  /** The OWASP Top 10 for LLM Applications (2025) entries it covers (`'LLM02'`). */
+  readonly owasp?: readonly string[];
   /** Whether the rule needs type information. Every rule here works on syntax alone. */
   readonly requiresTypeChecking: boolean;
   /** Options the `strict` and `all` configs set (e.g. `{ requireSanitizer: true }`). */

@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import plugin from '../index.js';
 import { fingerprint } from './fingerprint.js';
+import { ruleHelp } from './rule-help.js';
 import scanConfig from './scan-config.js';
 import { sourceFiles } from './source-files.js';
 
@@ -158,13 +159,29 @@ export function formatJson(report: ScanReport): string {
 }
 
 const SARIF_LEVEL: Readonly<Record<Severity, string>> = { high: 'error', medium: 'warning', low: 'note' };
+/** Code scanning's scale: 7.0 and above is high, 4.0 to 6.9 medium, below 4.0 low. */
+const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { high: '8.0', medium: '5.5', low: '3.0' };
 
 /** SARIF 2.1.0, as code scanning reads it: one run, the rules with their docs, one result per finding. */
 export function formatSarif(report: ScanReport): string {
   const ruleIds = [...new Set(report.findings.map((f) => f.rule))].sort();
   const rules = ruleIds.map((id) => {
-    const meta = plugin.rules[id.replace('llm-security/', '') as keyof typeof plugin.rules].meta;
-    return { id, helpUri: meta.docs?.url, shortDescription: { text: meta.docs?.description ?? id }, properties: { category: (meta.docs as { category?: string }).category } };
+    const name = id.replace('llm-security/', '');
+    const meta = plugin.rules[name as keyof typeof plugin.rules].meta;
+    const docs = meta.docs as { description: string; url?: string; category: string; cwe: readonly string[]; owasp?: readonly string[] };
+    const markdown = ruleHelp(name);
+    return {
+      id,
+      helpUri: docs.url,
+      shortDescription: { text: docs.description },
+      ...(markdown ? { help: { text: `${docs.description}. See ${docs.url}`, markdown } } : {}),
+      properties: {
+        category: docs.category,
+        // Code scanning ranks alerts by this score and filters them by these tags.
+        'security-severity': SECURITY_SEVERITY[CATEGORY_SEVERITY[docs.category] ?? 'low'],
+        tags: ['security', ...docs.cwe.map((cwe) => `external/cwe/${cwe.toLowerCase()}`), ...(docs.owasp ?? []).map((entry) => `external/owasp-llm/${entry.toLowerCase()}`)],
+      },
+    };
   });
   const results = report.findings.map((f) => ({
     ruleId: f.rule,

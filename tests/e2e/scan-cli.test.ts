@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Ajv from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error the benchmark is plain JavaScript without type declarations
 import { generateCorpus } from '../../bench/generate.mjs';
@@ -177,6 +179,31 @@ describe('the scan command', () => {
     const sarif = JSON.parse(run('scan', 'baselined', '--format', 'sarif').stdout);
     const fingerprints = sarif.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['llmSecurityFlow/v1']);
     expect(fingerprints.every((f: string) => /^[0-9a-f]{32}$/u.test(f))).toBe(true);
+  });
+
+  it('writes SARIF that the SARIF 2.1.0 schema accepts, with rule help, security severity, CWE and OWASP tags', () => {
+    const require = createRequire(import.meta.url);
+    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const ajv = new Ajv({ schemaId: 'auto', validateSchema: false, allErrors: true });
+    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
+    const validate = ajv.compile(schema);
+    const sarif = JSON.parse(run('scan', 'app', '--format', 'sarif').stdout);
+    expect(validate(sarif), ajv.errorsText(validate.errors)).toBe(true);
+    const rules = sarif.runs[0].tool.driver.rules as { id: string; help?: { markdown: string }; properties: { 'security-severity': string; tags: string[] } }[];
+    expect(rules.length).toBeGreaterThan(5);
+    for (const rule of rules) {
+      // The doc page without its generated header: the title, then the page's own text.
+      expect(rule.help?.markdown).toMatch(new RegExp(`^# ${rule.id.replace('/', '\\/')}\\n\\n`, 'u'));
+      expect(rule.help?.markdown).not.toContain('end auto-generated rule header');
+      expect(Number(rule.properties['security-severity'])).toBeGreaterThan(0);
+      expect(rule.properties.tags).toContain('security');
+      expect(rule.properties.tags.some((tag) => /^external\/cwe\/cwe-\d+$/u.test(tag))).toBe(true);
+    }
+    const errors = rules.find((r) => r.id === 'llm-security/no-error-details-in-response')!;
+    expect(errors.properties.tags).toEqual(['security', 'external/cwe/cwe-209', 'external/owasp-llm/llm02']);
+    expect(errors.properties['security-severity']).toBe('5.5');
+    // A broken log is refused: the check can fail.
+    expect(validate({ ...sarif, version: '2.0.0' })).toBe(false);
   });
 
   it('reports progress on large trees and grades by the worst severity', async () => {
