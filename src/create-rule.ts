@@ -1,4 +1,5 @@
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import { flowRecorder, type RecordedFlow } from './flow-record.js';
 import { headLoc } from './syntax/ast.js';
 
 /** The measurement categories of DESIGN.md's rule catalogue. */
@@ -47,7 +48,7 @@ export const createRule: typeof namedRule = (rule) => {
     ...created,
     create(context) {
       const options = context.options.length >= defaults.length ? context.options : ESLintUtils.applyDefault(defaults, context.options);
-      return rule.create(reportingAtHeads(context), options as Options);
+      return rule.create(reportingAtHeads(context, rule.name), options as Options);
     },
   };
 };
@@ -57,7 +58,7 @@ export const createRule: typeof namedRule = (rule) => {
  * when it fits on one line, otherwise its head (`res.status(500).json` of a multi-line call), never
  * a whole multi-line call. One place for every rule; a report that gives its own `loc` keeps it.
  */
-function reportingAtHeads<C extends Readonly<TSESLint.RuleContext<string, readonly unknown[]>>>(context: C): C {
+function reportingAtHeads<C extends Readonly<TSESLint.RuleContext<string, readonly unknown[]>>>(context: C, name: string): C {
   // One report per flow and place: a flow that reaches the same report by two paths (a helper that logs its parameter
   // with console.log and console.error, reported at its call) is reported once, by the first path.
   const reported = new Set<string>();
@@ -69,6 +70,8 @@ function reportingAtHeads<C extends Readonly<TSESLint.RuleContext<string, readon
       reported.add(key);
     }
     context.report(placed);
+    const record = flowRecorder();
+    if (record && placed.loc && (placed.data as Record<string, unknown> | undefined)?.line !== undefined) record(recordedFlow(context.filename, `llm-security/${name}`, placed));
   };
   return Object.create(context, { report: { value: report } }) as C;
 }
@@ -91,4 +94,22 @@ function flowKey(descriptor: TSESLint.ReportDescriptor<string>): string | null {
     .sort()
     .map((key) => `${key}=${String(data[key])}`);
   return `${at}|${descriptor.messageId}|${flow.join('|')}`;
+}
+
+/** What a report says of its flow, for `scan`'s code flows. */
+function recordedFlow(file: string, rule: string, descriptor: TSESLint.ReportDescriptor<string>): RecordedFlow {
+  const data = (descriptor.data ?? {}) as Record<string, unknown>;
+  const loc = descriptor.loc!;
+  const start = 'start' in loc ? loc.start : loc;
+  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : null);
+  return {
+    file,
+    line: start.line,
+    column: start.column + 1,
+    rule,
+    source: text('source') ?? text('call') ?? text('api') ?? '',
+    sourceLine: data.line === undefined ? '' : String(data.line),
+    via: text('via') ?? '',
+    sink: text('sink') ?? text('logger') ?? null,
+  };
 }

@@ -4,6 +4,7 @@ import { ESLint } from 'eslint';
 import plugin from '../index.js';
 import { fingerprint } from './fingerprint.js';
 import { ruleHelp } from './rule-help.js';
+import { recordFlows, type RecordedFlow } from '../flow-record.js';
 import scanConfig from './scan-config.js';
 import { sourceFiles } from './source-files.js';
 
@@ -27,7 +28,16 @@ export const CATEGORY_SEVERITY: Readonly<Record<string, Severity>> = {
   'unbounded-llm-call': 'low',
 };
 
+/** A place on a finding's path: a file and line when known, and what is there. */
+export interface FlowStep {
+  readonly text: string;
+  readonly file?: string;
+  readonly line?: number;
+}
+
 export interface Finding {
+  /** The path from the source to the sink, when the scan ran in one thread: source, the names on the way, sink. */
+  readonly flow?: readonly FlowStep[];
   readonly file: string;
   readonly line: number;
   readonly column: number;
@@ -70,6 +80,22 @@ export function isTestPath(relative: string): boolean {
   return TEST_FILE.test(parts.at(-1) ?? '') || parts.slice(0, -1).some((part) => TEST_DIRS.has(part));
 }
 
+/**
+ * A recorded flow as places: the source (its line, in this file or the one the message names),
+ * each name it went through (`helper() at src/a.ts:12` with its place), and the sink.
+ */
+function flowSteps(flow: RecordedFlow, file: string, root: string): FlowStep[] {
+  const steps: FlowStep[] = [];
+  const source = /^(\d+)(?: of (.+))?$/u.exec(flow.sourceLine);
+  if (source) steps.push({ text: flow.source, file: source[2] ? path.relative(root, path.resolve(root, source[2])).split(path.sep).join('/') : file, line: Number(source[1]) });
+  for (const name of flow.via.replace(/^ via /u, '').split(' -> ').filter((step) => step !== '')) {
+    const at = /^(.*) (?:at|in) (.+?):(\d+)$/u.exec(name);
+    steps.push(at ? { text: at[1], file: at[2], line: Number(at[3]) } : { text: name });
+  }
+  steps.push({ text: flow.sink ?? 'reported here', file, line: flow.line });
+  return steps;
+}
+
 /** A = no findings; B = only low; C = medium, no high; D = up to 3 high; F = more. */
 export function grade(counts: Record<Severity, number>): ScanReport['grade'] {
   if (counts.high > 3) return 'F';
@@ -97,9 +123,17 @@ export async function scan(dir: string, progress?: (done: number, total: number)
   const files = options.includeTests ? all : all.filter((file) => !isTestPath(path.relative(root, file)));
   const findings: Finding[] = [];
   const parseErrors: { file: string; line: number; message: string }[] = [];
+  // The flows behind the reports, recorded as the rules report them (in this thread only).
+  const flows = new Map<string, RecordedFlow>();
   let linted = 0;
   for (let at = 0; at < files.length; at += BATCH) {
-    const results = await eslint.lintFiles(files.slice(at, at + BATCH));
+    if (!threads) recordFlows((flow) => flows.set(`${flow.file}:${flow.line}:${flow.column}:${flow.rule}`, flow));
+    let results: ESLint.LintResult[];
+    try {
+      results = await eslint.lintFiles(files.slice(at, at + BATCH));
+    } finally {
+      recordFlows(null);
+    }
     for (const result of results) {
       linted++;
       const file = path.relative(root, result.filePath).split(path.sep).join('/');
@@ -111,7 +145,9 @@ export async function scan(dir: string, progress?: (done: number, total: number)
         if (!message.ruleId.startsWith('llm-security/')) continue;
         const name = message.ruleId.slice('llm-security/'.length) as keyof typeof plugin.rules;
         const category = (plugin.rules[name]?.meta.docs as { category?: string } | undefined)?.category ?? 'other';
+        const recorded = flows.get(`${result.filePath}:${message.line}:${message.column}:${message.ruleId}`);
         findings.push({
+          ...(recorded ? { flow: flowSteps(recorded, file, root) } : {}),
           file,
           line: message.line,
           column: message.column,
@@ -162,6 +198,12 @@ const SARIF_LEVEL: Readonly<Record<Severity, string>> = { high: 'error', medium:
 /** Code scanning's scale: 7.0 and above is high, 4.0 to 6.9 medium, below 4.0 low. */
 const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { high: '8.0', medium: '5.5', low: '3.0' };
 
+/** One place of a code flow: its file and line when known, and what is there as the message. */
+function threadFlowLocation(step: FlowStep, dir: string): object {
+  const physical = step.file !== undefined && step.line !== undefined ? { physicalLocation: { artifactLocation: { uri: pathToFileURL(path.join(dir, step.file)).href }, region: { startLine: step.line } } } : {};
+  return { location: { ...physical, message: { text: step.text } } };
+}
+
 /** SARIF 2.1.0, as code scanning reads it: one run, the rules with their docs, one result per finding. */
 export function formatSarif(report: ScanReport): string {
   const ruleIds = [...new Set(report.findings.map((f) => f.rule))].sort();
@@ -190,6 +232,7 @@ export function formatSarif(report: ScanReport): string {
     message: { text: f.message },
     // The same fingerprint as `--baseline`: rule, file and flow, no lines, so code scanning follows a moved finding.
     partialFingerprints: { 'llmSecurityFlow/v1': fingerprint(f) },
+    ...(f.flow ? { codeFlows: [{ threadFlows: [{ locations: f.flow.map((step) => threadFlowLocation(step, report.dir)) }] }] } : {}),
     locations: [
       {
         physicalLocation: {

@@ -133,7 +133,14 @@ describe('the scan command', () => {
     const one = JSON.parse(run('scan', 'app', '--format', 'json').stdout);
     const threads = run('scan', 'app', '--format', 'json', '--concurrency', '2');
     expect(threads.code).toBe(0);
-    expect(JSON.parse(threads.stdout).findings).toEqual(one.findings);
+    // Worker threads keep no paths (`flow`); the findings are the same.
+    const withoutFlow = (findings: { flow?: unknown }[]) =>
+      findings.map((finding) => {
+        const rest = { ...finding };
+        delete rest.flow;
+        return rest;
+      });
+    expect(JSON.parse(threads.stdout).findings).toEqual(withoutFlow(one.findings));
     expect(JSON.parse(run('scan', 'app', '--format', 'json', '--concurrency=off').stdout).findings).toEqual(one.findings);
     for (const bad of ['0', 'many', '1.5']) {
       const { code, stderr } = run('scan', 'app', '--concurrency', bad);
@@ -202,8 +209,26 @@ describe('the scan command', () => {
     const errors = rules.find((r) => r.id === 'llm-security/no-error-details-in-response')!;
     expect(errors.properties.tags).toEqual(['security', 'external/cwe/cwe-209', 'external/owasp-llm/llm02']);
     expect(errors.properties['security-severity']).toBe('5.5');
+    // Findings that name a source carry their path as a code flow; the schema accepts them.
+    expect(sarif.runs[0].results.filter((r: { codeFlows?: unknown }) => r.codeFlows).length).toBeGreaterThan(10);
     // A broken log is refused: the check can fail.
     expect(validate({ ...sarif, version: '2.0.0' })).toBe(false);
+  });
+
+  it("draws each finding's path as a SARIF code flow: the source, the names on the way (with their places), the sink", () => {
+    // A route whose model answer a logging helper in another module writes to the log.
+    cpSync(path.join(repo, 'tests/fixtures/program/logger-helper'), path.join(work, 'flows'), { recursive: true });
+    const sarif = JSON.parse(run('scan', 'flows', '--format', 'sarif').stdout);
+    type Place = { location: { message: { text: string }; physicalLocation?: { artifactLocation: { uri: string }; region: { startLine: number } } } };
+    const logged = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'llm-security/no-sensitive-logging');
+    const places = (logged.codeFlows[0].threadFlows[0].locations as Place[]).map(({ location }) =>
+      location.physicalLocation ? `${path.relative(path.join(work, 'flows'), new URL(location.physicalLocation.artifactLocation.uri).pathname)}:${location.physicalLocation.region.startLine} ${location.message.text}` : location.message.text,
+    );
+    expect(places).toEqual(['src/server.ts:10 openai chat.completions.create', 'completion.choices[0].message.content', 'answer', 'src/server.ts:12 logInfo()', 'src/log.ts:7 console.log']);
+    // Worker threads keep no flows: the findings stay, without paths.
+    const threaded = JSON.parse(run('scan', 'flows', '--format', 'sarif', '--concurrency', '2').stdout);
+    expect(threaded.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId));
+    expect(threaded.runs[0].results.some((r: { codeFlows?: unknown }) => r.codeFlows)).toBe(false);
   });
 
   it('reports progress on large trees and grades by the worst severity', async () => {

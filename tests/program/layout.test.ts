@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(__dirname, '../..');
 
 /** Lower layers first; a file may import its own layer or a lower one. */
-const LAYERS = ['settings.ts', 'version.ts', 'syntax', 'models', 'program', 'dataflow', 'checks', 'fixes', 'create-rule.ts', 'rules', 'configs.ts', 'index.ts', 'cli'];
+const LAYERS = ['settings.ts', 'version.ts', 'syntax', 'models', 'program', 'dataflow', 'checks', 'fixes', 'flow-record.ts', 'create-rule.ts', 'rules', 'configs.ts', 'index.ts', 'cli'];
 
 /** The layer of a file under the project root: its folder under src/ (or a file of src/ itself), or rules. */
 function layerOf(file: string): string {
