@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { readBaseline, withoutBaselined, writeBaseline } from './baseline.js';
+import { formatHtml } from './html-report.js';
 import { formatJson, formatSarif, formatText, scan, type Severity } from './scan.js';
 
 /**
- * `eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high] [--include-tests] [--concurrency n|auto|off] [--baseline file]`
+ * `eslint-plugin-llm-security scan [dir] [--format text|json|sarif|html] [--output file] [--fail-on none|low|medium|high] [--include-tests] [--concurrency n|auto|off] [--baseline file]`
  * Exit codes: 0 done (no finding at or above --fail-on), 1 findings at or above it, 2 usage error.
  */
-const USAGE = `Usage: eslint-plugin-llm-security scan [dir] [--format text|json|sarif] [--fail-on none|low|medium|high] [--include-tests] [--concurrency n|auto|off] [--baseline file]
+const USAGE = `Usage: eslint-plugin-llm-security scan [dir] [--format text|json|sarif|html] [--output file] [--fail-on none|low|medium|high] [--include-tests] [--concurrency n|auto|off] [--baseline file]
 
 Lints dir (default: the current directory) with the plugin's strict config, whatever ESLint
 config the project has, and prints the findings grouped by category with a summary grade.
@@ -16,6 +17,8 @@ Files the folder's .gitignore files ignore, dependencies and build output are le
 files (*.test.*, *.spec.*, *.e2e.*) and folders (__tests__, __mocks__, test, tests, e2e) are
 left out too; --include-tests scans them. --concurrency lints in worker threads (ESLint 9.34
 and later): a number of threads, auto, or off.
+--format html writes one self-contained page (the grade, the counts, every finding with its
+path and the code of each step); --output writes any format to a file instead of stdout.
 --baseline file: when the file does not exist, writes the current findings to it; when it
 does, reports (and fails on) only findings it does not hold. Findings are matched by rule,
 file and flow, not by line, so moving code does not make them new.
@@ -40,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
   let failOn: Severity | 'none' = 'none';
   let includeTests = false;
   let baselineFile: string | null = null;
+  let output: string | null = null;
   let concurrency: number | 'auto' | 'off' | undefined;
   const threads = (text: string): number | 'auto' | 'off' => {
     if (text === 'auto' || text === 'off') return text;
@@ -54,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
     else if (arg === '--fail-on') failOn = value() as Severity;
     else if (arg.startsWith('--fail-on=')) failOn = arg.slice('--fail-on='.length) as Severity;
     else if (arg === '--include-tests') includeTests = true;
+    else if (arg === '--output') output = value();
+    else if (arg.startsWith('--output=')) output = arg.slice('--output='.length);
     else if (arg === '--baseline') baselineFile = value();
     else if (arg.startsWith('--baseline=')) baselineFile = arg.slice('--baseline='.length);
     else if (arg === '--concurrency') concurrency = threads(value());
@@ -61,12 +67,12 @@ async function main(argv: string[]): Promise<number> {
     else if (arg.startsWith('-')) fail(`Unknown option '${arg}'.`);
     else dir = arg;
   }
-  if (!['text', 'json', 'sarif'].includes(format)) fail(`--format must be text, json or sarif (got '${format}').`);
+  if (!['text', 'json', 'sarif', 'html'].includes(format)) fail(`--format must be text, json, sarif or html (got '${format}').`);
   if (!LEVELS.includes(failOn)) fail(`--fail-on must be none, low, medium or high (got '${failOn}').`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`'${dir}' is not a directory.`);
 
   // A progress line on large trees, when someone is watching.
-  const showProgress = process.stderr.isTTY && format === 'text';
+  const showProgress = process.stderr.isTTY && (format === 'text' || output !== null);
   const scanned = await scan(
     dir,
     (done, total) => {
@@ -86,7 +92,9 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`baseline written to ${baselineFile}: ${scanned.findings.length} findings\n`);
     }
   }
-  process.stdout.write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report));
+  const text = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : format === 'html' ? formatHtml(report) : formatText(report);
+  if (output === null) process.stdout.write(text);
+  else writeFileSync(output, text);
   if (failOn === 'none') return 0;
   const at = LEVELS.indexOf(failOn);
   return report.findings.some((f) => LEVELS.indexOf(f.severity) >= at) ? 1 : 0;

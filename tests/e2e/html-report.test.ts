@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * `scan --format html --output report.html`, opened in a real browser: headless Chromium from
+ * the distribution's packages (`.ci/run` installs it), driven by playwright-core. Without the
+ * browser the browser case is skipped, saying why; the page is still checked as text.
+ */
+const repo = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(repo, 'dist/src/cli/main.js');
+const work = mkdtempSync(path.join(tmpdir(), 'llm-security-html-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+cpSync(path.join(repo, 'examples'), path.join(work, 'app'), { recursive: true });
+
+const BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const browserPath = BROWSERS.find((file) => existsSync(file));
+
+function scan(...args: string[]) {
+  const child = spawnSync(process.execPath, [bin, 'scan', 'app', ...args], { cwd: work, encoding: 'utf8' });
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+const report = path.join(work, 'report.html');
+const json = JSON.parse(scan('--format', 'json').stdout) as { findings: { file: string; line: number; message: string; flow?: unknown[] }[]; grade: string };
+const written = scan('--format', 'html', '--output', report);
+if (written.code !== 0) throw new Error(`scan --format html failed: ${written.stderr}`);
+
+describe('the HTML report', () => {
+  it('is one self-contained page: no scripts, no links to other files, every text escaped', () => {
+    const html = readFileSync(report, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/u);
+    expect(html).not.toMatch(/<script|<link|src=|@import|url\(/u);
+    // Messages quote code (`'req.body.name'`): quotes and angle brackets appear only escaped.
+    expect(html).toContain('&#39;req.body.name&#39;');
+    expect((html.match(/<details class="finding/gu) ?? []).length).toBe(json.findings.length);
+  });
+
+  it.skipIf(!browserPath)(`renders in headless Chromium${browserPath ? '' : ' (skipped: no chromium in /usr/bin; apt-get install chromium)'}: every finding listed, paths open, no console errors, no network`, async () => {
+    const browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('request', (request) => requests.push(request.url()));
+      const url = pathToFileURL(report).href;
+      await page.goto(url);
+      expect(await page.textContent('#grade')).toBe(json.grade);
+      const findings = page.locator('details.finding');
+      expect(await findings.count()).toBe(json.findings.length);
+      // The first finding with a path: closed at first, open after a click, with the code of each step.
+      const withFlow = json.findings.findIndex((f) => f.flow && f.flow.length > 1);
+      const item = findings.nth(withFlow);
+      expect(await item.locator('ol.path').isVisible()).toBe(false);
+      await item.locator('summary').click();
+      expect(await item.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(true);
+      expect(await item.locator('ol.path > li').count()).toBe(json.findings[withFlow].flow!.length);
+      expect(await item.locator('ol.path pre code').first().isVisible()).toBe(true);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([url]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
