@@ -16,8 +16,15 @@ export interface Baseline {
 
 export function readBaseline(file: string): Baseline | null {
   if (!existsSync(file)) return null;
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Baseline>;
-  if (parsed.version !== 1 || typeof parsed.fingerprints !== 'object' || parsed.fingerprints === null) {
+  let parsed: Partial<Baseline>;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Baseline>;
+  } catch (error) {
+    throw new Error(`${file} is not a baseline: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const counts = parsed.fingerprints;
+  // Each count a positive whole number: a bad one must not hide every finding of its fingerprint.
+  if (parsed.version !== 1 || typeof counts !== 'object' || counts === null || !Object.values(counts).every((n) => Number.isInteger(n) && n > 0)) {
     throw new Error(`${file} is not a baseline written by this version of the scan`);
   }
   return parsed as Baseline;
@@ -36,14 +43,16 @@ export function writeBaseline(file: string, findings: readonly Finding[]): void 
 /** The report with only the findings the baseline does not hold, counted and graded again. */
 export function withoutBaselined(report: ScanReport, baseline: Baseline): ScanReport {
   const left = new Map(Object.entries(baseline.fingerprints));
+  const known: Finding[] = [];
   const findings = report.findings.filter((finding) => {
     const key = fingerprint(finding);
-    const known = left.get(key) ?? 0;
-    if (known === 0) return true;
-    left.set(key, known - 1);
+    const count = left.get(key) ?? 0;
+    if (!(count > 0)) return true;
+    left.set(key, count - 1);
+    known.push(finding);
     return false;
   });
   const counts = { high: 0, medium: 0, low: 0 };
   for (const finding of findings) counts[finding.severity]++;
-  return { ...report, findings, counts, grade: grade(counts), baselined: report.findings.length - findings.length };
+  return { ...report, findings, counts, grade: grade(counts), baselined: known.length, known };
 }

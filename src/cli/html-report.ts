@@ -75,6 +75,7 @@ export function formatHtml(report: ScanReport): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>LLM security audit: ${escape(path.basename(report.dir))}</title>
 <style>${STYLE}</style>
 </head>

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { existsSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { readBaseline, withoutBaselined, writeBaseline } from './baseline.js';
 import { formatHtml } from './html-report.js';
 import { formatJson, formatSarif, formatText, scan, type Severity } from './scan.js';
@@ -70,6 +71,10 @@ async function main(argv: string[]): Promise<number> {
   if (!['text', 'json', 'sarif', 'html'].includes(format)) fail(`--format must be text, json, sarif or html (got '${format}').`);
   if (!LEVELS.includes(failOn)) fail(`--fail-on must be none, low, medium or high (got '${failOn}').`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`'${dir}' is not a directory.`);
+  // Files to write go to folders that exist: found out before the scan, not after it.
+  for (const [option, file] of [['--output', output], ['--baseline', baselineFile]] as const) {
+    if (file !== null && !existsSync(path.dirname(path.resolve(file)))) fail(`${option}: the folder of '${file}' does not exist.`);
+  }
 
   // A progress line on large trees, when someone is watching.
   const showProgress = process.stderr.isTTY && (format === 'text' || output !== null);

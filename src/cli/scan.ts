@@ -61,6 +61,8 @@ export interface ScanReport {
   readonly skippedTests: number;
   /** Findings left out because a baseline holds them (`--baseline`). */
   readonly baselined?: number;
+  /** The findings the baseline holds (`--baseline`), kept for SARIF so that code scanning does not close their alerts. */
+  readonly known?: readonly Finding[];
 }
 
 export interface ScanOptions {
@@ -124,10 +126,15 @@ export async function scan(dir: string, progress?: (done: number, total: number)
   const findings: Finding[] = [];
   const parseErrors: { file: string; line: number; message: string }[] = [];
   // The flows behind the reports, recorded as the rules report them (in this thread only).
-  const flows = new Map<string, RecordedFlow>();
+  const flows = new Map<string, RecordedFlow[]>();
   let linted = 0;
   for (let at = 0; at < files.length; at += BATCH) {
-    if (!threads) recordFlows((flow) => flows.set(`${flow.file}:${flow.line}:${flow.column}:${flow.rule}`, flow));
+    if (!threads) {
+      recordFlows((flow) => {
+        const key = `${flow.file}:${flow.line}:${flow.column}:${flow.rule}`;
+        flows.set(key, [...(flows.get(key) ?? []), flow]);
+      });
+    }
     let results: ESLint.LintResult[];
     try {
       results = await eslint.lintFiles(files.slice(at, at + BATCH));
@@ -145,7 +152,9 @@ export async function scan(dir: string, progress?: (done: number, total: number)
         if (!message.ruleId.startsWith('llm-security/')) continue;
         const name = message.ruleId.slice('llm-security/'.length) as keyof typeof plugin.rules;
         const category = (plugin.rules[name]?.meta.docs as { category?: string } | undefined)?.category ?? 'other';
-        const recorded = flows.get(`${result.filePath}:${message.line}:${message.column}:${message.ruleId}`);
+        // Two reports at one place (two LLM calls) are told apart by the source their message names.
+        const atPlace = flows.get(`${result.filePath}:${message.line}:${message.column}:${message.ruleId}`) ?? [];
+        const recorded = atPlace.length === 1 ? atPlace[0] : atPlace.find((flow) => message.message.includes(flow.source) && message.message.includes(flow.via.trim()));
         findings.push({
           ...(recorded ? { flow: flowSteps(recorded, file, root) } : {}),
           file,
@@ -206,7 +215,7 @@ function threadFlowLocation(step: FlowStep, dir: string): object {
 
 /** SARIF 2.1.0, as code scanning reads it: one run, the rules with their docs, one result per finding. */
 export function formatSarif(report: ScanReport): string {
-  const ruleIds = [...new Set(report.findings.map((f) => f.rule))].sort();
+  const ruleIds = [...new Set([...report.findings, ...(report.known ?? [])].map((f) => f.rule))].sort();
   const rules = ruleIds.map((id) => {
     const name = id.replace('llm-security/', '');
     const meta = plugin.rules[name as keyof typeof plugin.rules].meta;
@@ -225,13 +234,16 @@ export function formatSarif(report: ScanReport): string {
       },
     };
   });
-  const results = report.findings.map((f) => ({
+  // With a baseline, the known findings stay in the log as unchanged, so that uploading it closes no alert.
+  const states = new Map<Finding, string>(report.baselined === undefined ? [] : [...report.findings.map((f) => [f, 'new'] as const), ...(report.known ?? []).map((f) => [f, 'unchanged'] as const)]);
+  const results = [...report.findings, ...(report.known ?? [])].map((f) => ({
     ruleId: f.rule,
     ruleIndex: ruleIds.indexOf(f.rule),
     level: SARIF_LEVEL[f.severity],
     message: { text: f.message },
     // The same fingerprint as `--baseline`: rule, file and flow, no lines, so code scanning follows a moved finding.
     partialFingerprints: { 'llmSecurityFlow/v1': fingerprint(f) },
+    ...(states.has(f) ? { baselineState: states.get(f) } : {}),
     ...(f.flow ? { codeFlows: [{ threadFlows: [{ locations: f.flow.map((step) => threadFlowLocation(step, report.dir)) }] }] } : {}),
     locations: [
       {

@@ -12,9 +12,17 @@ import { globSync } from 'tinyglobby';
 
 const SOURCE_GLOB = '**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}';
 
-/** Build output, dependencies and generated code: never the code a team wrote. */
-export const SKIPPED_DIRS = ['node_modules', '.yarn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.vercel', '.git'];
+/** Dependencies and tool folders, at any depth: never the code a team wrote. */
+const SKIPPED_DIRS = ['node_modules', '.yarn', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.vercel', '.git'];
 const SKIPPED = SKIPPED_DIRS.map((dir) => `**/${dir}/**`);
+/** Build output: only next to a package.json (or at the scanned root), since `src/build/` may be code the team wrote. */
+const OUTPUT_DIRS = ['dist', 'build', 'out', 'coverage'];
+
+/** The build-output folders of the root and of each package under it (`packages/api/dist/**`). */
+function outputFolders(root: string): string[] {
+  const packages = globSync('**/package.json', { cwd: root, ignore: SKIPPED, followSymbolicLinks: false }).map((file) => path.posix.dirname(file));
+  return [...new Set(['.', ...packages])].flatMap((dir) => OUTPUT_DIRS.map((out) => (dir === '.' ? `${out}/**` : `${dir}/${out}/**`)));
+}
 const GENERATED = ['**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js'];
 
 /** The rules of each `.gitignore` under `root`, by the folder it sits in (relative, '' for the root), outermost first. */
@@ -31,7 +39,9 @@ function gitignores(root: string): { dir: string; rules: Ignore }[] {
       }
       return { dir: dir === '.' ? '' : dir, rules: ignore().add(text) };
     })
-    .sort((a, b) => a.dir.split('/').length - b.dir.split('/').length || a.dir.localeCompare(b.dir));
+    .sort((a, b) => a.dir.split('/').length - b.dir.split('/').length || a.dir.localeCompare(b.dir))
+    // Git never reads a .gitignore inside a folder it ignores.
+    .reduce<{ dir: string; rules: Ignore }[]>((kept, file) => (file.dir !== '' && ignoredByGit(`${file.dir}/`, kept) ? kept : [...kept, file]), []);
 }
 
 /**
@@ -54,7 +64,7 @@ function ignoredByGit(relative: string, rules: readonly { dir: string; rules: Ig
 export function sourceFiles(dir: string): string[] {
   const root = path.resolve(dir);
   const rules = gitignores(root);
-  const files = globSync(SOURCE_GLOB, { cwd: root, dot: true, ignore: [...SKIPPED, ...GENERATED], followSymbolicLinks: false });
+  const files = globSync(SOURCE_GLOB, { cwd: root, dot: true, ignore: [...SKIPPED, ...outputFolders(root), ...GENERATED], followSymbolicLinks: false });
   return files
     .filter((file) => !ignoredByGit(file, rules))
     .sort()

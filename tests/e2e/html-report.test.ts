@@ -61,7 +61,7 @@ describe('the HTML report', () => {
       const item = findings.nth(withFlow);
       expect(await item.locator('ol.path').isVisible()).toBe(false);
       await item.locator('summary').click();
-      expect(await item.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(true);
+      expect(await item.evaluate((node) => (node as unknown as { open: boolean }).open)).toBe(true);
       expect(await item.locator('ol.path > li').count()).toBe(json.findings[withFlow].flow!.length);
       expect(await item.locator('ol.path pre code').first().isVisible()).toBe(true);
       expect(errors).toEqual([]);

@@ -117,16 +117,21 @@ describe('the scan command', () => {
       'node_modules/dep/index.js', // dependencies, with or without .gitignore
       'dist/server.js', // build output
       'src/types.d.ts', // declarations
+      'gen/keep.ts', // in a folder the root ignores: its own .gitignore's negation is never read
+      'src/build/index.ts', // code the team wrote in a folder named build: scanned
+      'packages/api/dist/index.js', // a package's build output
     ];
     for (const file of files) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), leak(`/${file}`));
     }
-    writeFileSync(path.join(dir, '.gitignore'), 'generated/\nlocal.ts\n');
+    writeFileSync(path.join(dir, '.gitignore'), 'generated/\nlocal.ts\ngen/\n');
     writeFileSync(path.join(dir, 'src/.gitignore'), 'tmp/\n!keep/local.ts\n');
+    writeFileSync(path.join(dir, 'gen/.gitignore'), '!keep.ts\n');
+    writeFileSync(path.join(dir, 'packages/api/package.json'), '{ "name": "api" }\n');
     const scanned = JSON.parse(run('scan', 'with-gitignore', '--format', 'json').stdout);
-    expect(scanned.findings.map((f: { file: string }) => f.file).sort()).toEqual(['src/chat.ts', 'src/keep/local.ts']);
-    expect(scanned.files).toBe(2);
+    expect(scanned.findings.map((f: { file: string }) => f.file).sort()).toEqual(['src/build/index.ts', 'src/chat.ts', 'src/keep/local.ts']);
+    expect(scanned.files).toBe(3);
   });
 
   it('passes --concurrency to ESLint: the same findings from worker threads, and usage errors for bad values', () => {
@@ -182,6 +187,18 @@ describe('the scan command', () => {
     const fresh = JSON.parse(added.stdout);
     expect(fresh.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(['src/debug-route.ts llm-security/no-error-details-in-response']);
     expect(fresh.baselined).toBe(recorded.baselined);
+    // With a baseline, SARIF keeps the known findings as unchanged (an upload closes no alert) and marks the new one.
+    const states = JSON.parse(run('scan', 'baselined', '--format', 'sarif', '--baseline', base).stdout).runs[0].results.map((r: { baselineState: string }) => r.baselineState);
+    expect(states.filter((state: string) => state === 'new')).toHaveLength(1);
+    expect(states.filter((state: string) => state === 'unchanged')).toHaveLength(recorded.baselined);
+    // A baseline with a bad count is refused, not read as hiding everything; so is a file that is no JSON.
+    const broken = path.join(work, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ version: 1, fingerprints: { abc: -1 } }));
+    expect(run('scan', 'baselined', '--baseline', broken)).toEqual(expect.objectContaining({ code: 2, stderr: expect.stringContaining('is not a baseline') }));
+    writeFileSync(broken, '');
+    expect(run('scan', 'baselined', '--baseline', broken).stderr).toContain('broken.json is not a baseline');
+    // A file to write in a folder that does not exist is a usage error, found before the scan.
+    expect(run('scan', 'baselined', '--format', 'html', '--output', 'missing/report.html')).toEqual(expect.objectContaining({ code: 2, stderr: expect.stringContaining("--output: the folder of 'missing/report.html' does not exist") }));
     // SARIF carries the same line-free fingerprint for code scanning.
     const sarif = JSON.parse(run('scan', 'baselined', '--format', 'sarif').stdout);
     const fingerprints = sarif.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['llmSecurityFlow/v1']);
