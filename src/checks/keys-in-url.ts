@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { AMBIGUOUS_CREDENTIAL_PARAM, CREDENTIAL_NAME, CREDENTIAL_PARAM, CREDENTIAL_USE_CALL } from '../models/secrets.js';
+import { AMBIGUOUS_CREDENTIAL_PARAM, CREDENTIAL_NAME, CREDENTIAL_PARAM, CREDENTIAL_USE_CALL, KEY_LIST, KEY_USE_PROPERTY, PAGE_TOKEN } from '../models/secrets.js';
 import { calleeName, keyName, memberChain, stringLiteralValue, unwrap, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { requestData } from '../dataflow/origin.js';
@@ -73,15 +73,6 @@ function outerValue(node: Node): { value: Node; scheme: boolean } {
     value = parent.type === T.MemberExpression ? (parent.parent as Node) : parent;
   }
 }
-
-/** Lists of keys a client's key is looked up in: `VALID_KEYS`, `apiTokens`, `allowedSecrets`. */
-const KEY_LIST = /(?:api_?|access_?|client_?|valid_?|allowed_?|auth_?)keys?$|(?:token|secret|credential)s$/i;
-
-/** Tokens that page through results, not credentials: `pageToken`, `nextToken`, `continuation_token`. */
-const PAGE_TOKEN = /(?:page|pagination|next|prev(?:ious)?|continuation|cursor|sync|resume)_?token$/i;
-
-/** Properties that send a value as a key or look it up as one: `apiKey`, `Authorization`, `x-api-key`, `token`, `apiToken`. */
-const KEY_USE_PROPERTY = /^(?:authorization|x-api-key|api-key|auth)$/i;
 
 /**
  * Whether the value at `use` is used as a credential there: compared with a secret, verified,

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { findKey, maskKey } from '../models/key-patterns.js';
 import { CATEGORY_SEVERITY, type Finding, type FlowStep, type ScanReport, type Severity } from './scan.js';
 
 /**
  * `scan --format html`: the audit as one self-contained page (no network: styles inline, no
  * scripts). The grade and the counts per category first; then each finding, whose path from
- * source to sink opens (`<details>`) to show every step with its line of code.
+ * source to sink opens (`<details>`) to show every step with its line of code. No secret is
+ * printed: a hard-coded secret's line is left out, and provider keys in any line are masked.
  */
 
 const ORDER: readonly Severity[] = ['high', 'medium', 'low'];
@@ -32,10 +34,17 @@ function linesOf(report: ScanReport, file: string, cache: Map<string, string[] |
   return cache.get(file)!;
 }
 
-function step(report: ScanReport, place: FlowStep, cache: Map<string, string[] | null>): string {
+/** A line of code with every provider key in it cut to its masked prefix (`sk-pro…`). */
+function masked(line: string): string {
+  let text = line;
+  for (let match = findKey(text); match; match = findKey(text)) text = `${text.slice(0, match.start)}${maskKey(text.slice(match.start, match.end))}${text.slice(match.end)}`;
+  return text;
+}
+
+function step(report: ScanReport, place: FlowStep, cache: Map<string, string[] | null>, withCode: boolean): string {
   const where = place.file !== undefined && place.line !== undefined ? `<span class="where">${escape(place.file)}:${place.line}</span> ` : '';
-  const code = place.file !== undefined && place.line !== undefined ? linesOf(report, place.file, cache)?.[place.line - 1] : undefined;
-  const excerpt = code === undefined ? '' : `<pre><code>${escape(code.trim().slice(0, 240))}</code></pre>`;
+  const code = withCode && place.file !== undefined && place.line !== undefined ? linesOf(report, place.file, cache)?.[place.line - 1] : undefined;
+  const excerpt = code === undefined ? '' : `<pre><code>${escape(masked(code.trim()).slice(0, 240))}</code></pre>`;
   return `<li>${where}<span class="what">${escape(place.text)}</span>${excerpt}</li>`;
 }
 
@@ -44,7 +53,8 @@ function finding(report: ScanReport, f: Finding, cache: Map<string, string[] | n
   return [
     `<details class="finding ${f.severity}">`,
     `<summary><span class="badge">${f.severity}</span> <span class="where">${escape(f.file)}:${f.line}:${f.column}</span> <span class="rule">${escape(f.rule.replace('llm-security/', ''))}</span><br><span class="message">${escape(f.message)}</span></summary>`,
-    `<ol class="path">${path.map((place) => step(report, place, cache)).join('')}</ol>`,
+    // The line of a hard-coded secret is the secret: the report never prints it (the message shows a masked prefix).
+    `<ol class="path">${path.map((place) => step(report, place, cache, f.category !== 'hardcoded-secret')).join('')}</ol>`,
     '</details>',
   ].join('\n');
 }

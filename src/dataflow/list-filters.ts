@@ -34,10 +34,14 @@ function decide(test: Node, atom: (value: Node) => boolean | null): boolean | nu
   return atom(value);
 }
 
-/** `param.name` (not computed). */
-function readsField(node: Node, param: string, name: string): boolean {
+/** The field `param.name` reads (not computed), or null. */
+function fieldOf(node: Node, param: string): string | null {
   const member = unwrap(node);
-  return member.type === T.MemberExpression && !member.computed && member.object.type === T.Identifier && member.object.name === param && keyName(member) === name;
+  return member.type === T.MemberExpression && !member.computed && member.object.type === T.Identifier && member.object.name === param ? keyName(member) : null;
+}
+
+function readsField(node: Node, param: string, name: string): boolean {
+  return fieldOf(node, param) === name;
 }
 
 /** The value a block returns when it is one `return` statement (`{ return x.ok; }`). */
@@ -93,10 +97,7 @@ export function nestedKeeps(test: Node, param: string, nested: ElementFlag & { r
  */
 export function emptiedFields(test: Node, param: string, out = new Set<string>()): Set<string> {
   const value = unwrap(test);
-  const field = (node: Node): string | null => {
-    const member = unwrap(node);
-    return member.type === T.MemberExpression && !member.computed && member.object.type === T.Identifier && member.object.name === param ? keyName(member) : null;
-  };
+  const field = (node: Node) => fieldOf(node, param);
   if (value.type === T.LogicalExpression && value.operator === '&&') {
     emptiedFields(value.left, param, out);
     emptiedFields(value.right, param, out);

@@ -22,22 +22,7 @@ import { outputMember, TEXT_METHODS, TEXT_STREAM_METHODS } from '../models/llm/o
 import { toolOfFunction } from '../models/llm/tools.js';
 import { callbackOutput } from '../models/llm/callbacks.js';
 import { httpErrorMessage } from '../models/sinks/http-errors.js';
-import {
-  ARGUMENT_PASSING_METHODS,
-  CALLBACK_RESULT_METHODS,
-  ELEMENT_CALLBACK_METHODS,
-  GLOBAL_PASS_THROUGH,
-  isEscaping,
-  MUTATING_METHODS,
-  NON_PROPAGATING_METHODS,
-  PASS_THROUGH_CONSTRUCTORS,
-  STATIC_PASS_THROUGH,
-  TEMPLATE_HELPERS,
-  QUERY_TAGS,
-  PACKAGE_PASS_THROUGH,
-  TEXT_CODECS,
-  VALIDATOR_METHODS,
-} from '../models/propagation.js';
+import { ARGUMENT_PASSING_METHODS, CALLBACK_RESULT_METHODS, ELEMENT_CALLBACK_METHODS, GLOBAL_PASS_THROUGH, isEscaping, MUTATING_METHODS, NON_PROPAGATING_METHODS, OUTCOME_KEYS, OUTCOME_VALUE, PACKAGE_PASS_THROUGH, PASS_THROUGH_CONSTRUCTORS, QUERY_TAGS, STATIC_PASS_THROUGH, TEMPLATE_HELPERS, TEXT_CODECS, VALIDATOR_METHODS } from '../models/propagation.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -99,11 +84,6 @@ function namesMembers(step: string): boolean {
 
 /** Stands for any member name in `writtenMembers`: a computed write (`e[k] = …`). */
 const ANY_MEMBER = '[…]';
-
-/** Fields that tell which case an object is (`{ kind: 'failure', error }`, `{ status: 'rejected', reason }`). */
-const OUTCOME_KEYS = new Set(['kind', 'type', 'status', 'state', 'result', 'outcome']);
-/** Values of those fields that tell success from failure. */
-const OUTCOME_VALUE = /^(?:error|errored|failure|failed|fail|rejected|ok|success|succeeded|fulfilled|done|complete|completed)$/i;
 
 /**
  * The flag of an object literal: its first property written as `true` or `false` (`{ success:

@@ -152,3 +152,8 @@ export const TEXT_CODECS: ReadonlyMap<string, string> = new Map([
   ['TextEncoder', 'encode'],
   ['TextDecoder', 'decode'],
 ]);
+
+/** Fields that tell which case an object is (`{ kind: 'failure', error }`, `{ status: 'rejected', reason }`). */
+export const OUTCOME_KEYS = new Set(['kind', 'type', 'status', 'state', 'result', 'outcome']);
+/** Values of those fields that tell success from failure. */
+export const OUTCOME_VALUE = /^(?:error|errored|failure|failed|fail|rejected|ok|success|succeeded|fulfilled|done|complete|completed)$/i;

@@ -45,6 +45,15 @@ export const AMBIGUOUS_CREDENTIAL_PARAM = /^(?:key|token|auth)$/i;
 /** Calls that use their argument as a credential: `jwt.verify(token, …)`, `verifyToken(t)`, `authenticate(key)`, `timingSafeEqual(a, b)`. */
 export const CREDENTIAL_USE_CALL = /verif|authenticat|authori[sz]|(?<!URI(?:Component)?)decode(?!URI)|timingSafeEqual|^(?:validate|check|lookup|find)\w*(?:Key|Token|Credential|Session|Auth)|(?:From|By|For)(?:Token|Key|ApiKey|Credential)$/i;
 
+/** Lists of keys a client's key is looked up in: `VALID_KEYS`, `apiTokens`, `allowedSecrets`. */
+export const KEY_LIST = /(?:api_?|access_?|client_?|valid_?|allowed_?|auth_?)keys?$|(?:token|secret|credential)s$/i;
+
+/** Tokens that page through results, not credentials: `pageToken`, `nextToken`, `continuation_token`. */
+export const PAGE_TOKEN = /(?:page|pagination|next|prev(?:ious)?|continuation|cursor|sync|resume)_?token$/i;
+
+/** Properties that send a value as a key by their name alone (`Authorization`, `x-api-key`); credential names (`apiKey`, `apiToken`) count through CREDENTIAL_NAME. */
+export const KEY_USE_PROPERTY = /^(?:authorization|x-api-key|api-key|auth)$/i;
+
 /**
  * Request parameter names that carry a credential (`?api_key=`, `?token=`, `?key=`). Identifiers
  * are not credentials: `sessionId`, `chatId`, `threadId`, `userId` name a record (in an LLM app,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +38,31 @@ describe('the HTML report', () => {
     // Messages quote code (`'req.body.name'`): quotes and angle brackets appear only escaped.
     expect(html).toContain('&#39;req.body.name&#39;');
     expect((html.match(/<details class="finding/gu) ?? []).length).toBe(json.findings.length);
+  });
+
+  it("prints no secret: a hard-coded key's line is left out, and a key on the line of another finding is masked", () => {
+    const dir = path.join(work, 'keys');
+    const key = 'sk-proj-' + 'Ab3dEf6hIj9kLm2nOp5qRs8t';
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'src/keys.ts'),
+      [
+        `import express from 'express'; import OpenAI from 'openai';`,
+        `export const openai = new OpenAI({ apiKey: 'team-shared-7f3a9c' });`,
+        `export const secret = process.env.JWT_SECRET || 'a8F2h6T9j4Kl0Pz8W7eX';`,
+        `const app = express();`,
+        `app.get('/x', (req, res) => { try { run(); } catch (err) { res.json({ stack: (err as Error).stack, hint: '${key}' }); } });`,
+        `declare function run(): void;`,
+      ].join('\n'),
+    );
+    const out = path.join(work, 'keys.html');
+    const child = spawnSync(process.execPath, [bin, 'scan', 'keys', '--format', 'html', '--output', out], { cwd: work, encoding: 'utf8' });
+    expect(child.status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    // The twin: the error-details finding on that line still shows its code, with the key masked.
+    expect(html).toContain('<code>app.get(&#39;/x&#39;');
+    expect(html).toContain('sk-pro…');
+    for (const secret of [key, 'team-shared-7f3a9c', 'a8F2h6T9j4Kl0Pz8W7eX']) expect(html).not.toContain(secret);
   });
 
   it.skipIf(!browserPath)(`renders in headless Chromium${browserPath ? '' : ' (skipped: no chromium in /usr/bin; apt-get install chromium)'}: every finding listed, paths open, no console errors, no network`, async () => {
