@@ -3,6 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CHILD_METHODS, DEBUG_MODULE, LOG_METHODS, LOGGER_MEMBERS, LOGGER_MODULES, NEST_LOGGER } from '../models/sinks/loggers.js';
 import { keyName, stringLiteralValue, unwrap, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from './analysis-types.js';
+import { resolveIdentifier } from '../program/linker.js';
 
 /** A call that writes to a log, with the arguments it writes. */
 export interface LoggerCall {
@@ -46,7 +47,7 @@ class LoggerFinder {
   }
 
   /** `pino()`, `winston.createLogger()`, `new Logger()` (NestJS), `logger.child({})`, `require('pino')()`. */
-  private makesLogger(node: Node, depth: number): boolean {
+  makesLogger(node: Node, depth: number): boolean {
     const value = unwrap(node.type === T.AwaitExpression ? node.argument : node);
     if (value.type !== T.CallExpression && value.type !== T.NewExpression) return false;
     const callee = unwrap(value.callee);
@@ -75,6 +76,8 @@ class LoggerFinder {
       if (def?.type === 'Variable' && def.node.type === T.VariableDeclarator && def.node.id === def.name && def.node.init) {
         return this.makesLogger(def.node.init, depth);
       }
+      // `import { logger } from './lib/logger'`: a logger the project makes in another module.
+      if (def?.type === 'ImportBinding' || def?.type === 'Variable') return this.importedLogger(value, depth);
       return false;
     }
     if (value.type !== T.MemberExpression) return this.makesLogger(value, depth);
@@ -86,6 +89,14 @@ class LoggerFinder {
     if (this.analysis.settings.loggers.includes(key)) return true;
     // `req.log`, `request.log`, `ctx.log`, `fastify.log`
     return LOGGER_MEMBERS.has(key) && (this.isRequestObject(object) || this.isFastifyInstance(object));
+  }
+
+  /** A name bound to another module's value that makes a logger there (`export const logger = pino()`), asked in that module. */
+  private importedLogger(identifier: TSESTree.Identifier, depth: number): boolean {
+    if (!this.analysis.settings.crossFile) return false;
+    const resolved = resolveIdentifier<FileAnalysis>(this.analysis, identifier);
+    if (resolved?.kind !== 'value' || resolved.owner === this.analysis) return false;
+    return new LoggerFinder(resolved.owner).makesLogger(resolved.node, depth + 1);
   }
 
   private isRequestObject(node: Node): boolean {

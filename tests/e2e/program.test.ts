@@ -469,6 +469,35 @@ describe('a logging helper module with no routes of its own', () => {
   });
 });
 
+describe('loggers made in another module', () => {
+  // lib/logger.ts makes the app's loggers (pino, winston, a child logger, the default export) and every route imports
+  // them: what a route writes to them is logged. Twins: safe fields written to the same logger, and request data given
+  // to an object of another module whose methods only look like a logger's (stats.info).
+  const LOGS = ['logger-module/src/server.ts:10 no-sensitive-logging', 'logger-module/src/server.ts:11 no-sensitive-logging', 'logger-module/src/server.ts:8 no-sensitive-logging', 'logger-module/src/server.ts:9 no-sensitive-logging'];
+
+  it('reports request data written to an imported logger, and not to a look-alike', async () => {
+    forget();
+    const found = await lint(['logger-module/**/*.ts']);
+    expect(where(found)).toEqual(LOGS);
+    expect(found.find((f) => f.at.endsWith(':9'))?.message).toMatch(/^audit\.info writes/u);
+  });
+
+  it('finds the same with modules linted one at a time in either order, and in workers', async () => {
+    forget();
+    expect(where(await lint(['logger-module/src/server.ts', 'logger-module/src/lib/logger.ts']))).toEqual(LOGS);
+    forget();
+    expect(where(await lint(['logger-module/src/lib/logger.ts', 'logger-module/src/server.ts']))).toEqual(LOGS);
+    forget();
+    expect(where(await lint(['logger-module/**/*.ts'], { concurrency: 2 }))).toEqual(LOGS);
+  });
+
+  it('reads no other module with crossFile off', async () => {
+    forget();
+    const config = { ...plugin.configs.recommended, settings: { 'llm-security': { crossFile: false } } } as Linter.Config;
+    expect(where(await lint(['logger-module/**/*.ts'], { config }))).toEqual([]);
+  });
+});
+
 describe("errors checked for a code the project's own error classes set", () => {
   // lib/errors.ts sets DAILY_LIMIT_REACHED and PLAN_REQUIRED on its own error classes: an error checked for one of them
   // is the project's, whose message was written for the user, here or in a helper the catch hands it to. Twins stay
