@@ -97,6 +97,11 @@ function flowKey(descriptor: TSESLint.ReportDescriptor<string>): string | null {
 }
 
 /** What a report says of its flow, for `scan`'s code flows. */
+/** The prompt slot a flow fills, as its sink (`the system prompt of ai generateText`), when the message names one. */
+function slotOf(data: Record<string, unknown>): string | null {
+  return typeof data.slot === 'string' && typeof data.api === 'string' && typeof data.source === 'string' ? `the ${data.slot} of ${data.api}` : null;
+}
+
 function recordedFlow(file: string, rule: string, descriptor: TSESLint.ReportDescriptor<string>): RecordedFlow {
   const data = (descriptor.data ?? {}) as Record<string, unknown>;
   const loc = descriptor.loc!;
@@ -110,6 +115,6 @@ function recordedFlow(file: string, rule: string, descriptor: TSESLint.ReportDes
     source: text('source') ?? text('call') ?? text('api') ?? '',
     sourceLine: data.line === undefined ? '' : String(data.line),
     via: text('via') ?? '',
-    sink: text('sink') ?? text('logger') ?? null,
+    sink: text('sink') ?? text('logger') ?? slotOf(data),
   };
 }

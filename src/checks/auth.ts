@@ -6,8 +6,8 @@ import { findProperty, firstWithin, isFunction, keyName, unwrap, within, type Fu
 import { namePattern } from '../settings.js';
 import { shorten } from '../dataflow/describe.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
+import { callees, functionName, type Owned } from '../dataflow/reach.js';
 import { linkedFunction } from '../program/linker.js';
-import { storedName } from '../program/method-names.js';
 import { targetOf } from '../program/exports.js';
 import { routeTable, type Route } from '../program/routes.js';
 
@@ -23,12 +23,6 @@ export interface AuthFinding {
 
 /** How deep helpers are followed from a handler to an LLM call. */
 const MAX_HELPER_DEPTH = 3;
-
-/** A function and the module that defines it. */
-interface Owned {
-  readonly owner: FileAnalysis;
-  readonly fn: FunctionNode;
-}
 
 /** What one module shows about auth: its routes, its app-level steps, and how to tell an auth step. */
 interface ModuleAuth {
@@ -300,22 +294,6 @@ function whereReached(analysis: FileAnalysis, handler: Owned, reached: Reached):
   const at = reached.owner === analysis ? `line ${line}` : `${reached.owner.label}:${line}`;
   if (reached.fn === handler.fn && reached.owner === analysis) return at;
   return `${functionName(reached.fn) ?? 'a function'}() at ${at}`;
-}
-
-function functionName(fn: FunctionNode): string | null {
-  if (fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
-  return storedName(fn)?.label ?? null;
-}
-
-/** The functions a call runs: a same-file function by name, or what the linker finds in this or another module. */
-function callees(owner: FileAnalysis, call: TSESTree.CallExpression): Owned[] {
-  const callee = unwrap(call.callee);
-  const local = callee.type === T.Identifier ? owner.index.functionOf(callee) : null;
-  if (local) return [{ owner, fn: local }];
-  if (!owner.settings.crossFile || !owner.mayLinkCall(call)) return [];
-  return owner.linkedCalls(call).map((linked) => ({ owner: linked.owner, fn: linked.fn }));
 }
 
 const cache = new WeakMap<FileAnalysis, AuthFinding[]>();

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findKey, maskKey } from '../models/key-patterns.js';
+import { escape } from './html-text.js';
+import { inventorySection } from './html-inventory.js';
 import { CATEGORY_SEVERITY, type Finding, type FlowStep, type ScanReport, type Severity } from './scan.js';
 
 /**
@@ -8,15 +10,11 @@ import { CATEGORY_SEVERITY, type Finding, type FlowStep, type ScanReport, type S
  * scripts). The grade and the counts per category first; then each finding, whose path from
  * source to sink opens (`<details>`) to show every step with its line of code. No secret is
  * printed: a hard-coded secret's line is left out, and provider keys in any line are masked.
+ * Last, the inventory of the project's AI surface (see html-inventory.ts).
  */
 
 const ORDER: readonly Severity[] = ['high', 'medium', 'low'];
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/gu, (c) => ESCAPES[c]);
-}
 
 /** The lines of a scanned file, read once per report; null when it cannot be read. */
 function linesOf(report: ScanReport, file: string, cache: Map<string, string[] | null>): string[] | null {
@@ -66,6 +64,7 @@ table { border-collapse: collapse; margin: 1rem 0; } td, th { border: 1px solid 
 .finding { border: 1px solid #d0d7de; border-left-width: .4rem; border-radius: .3rem; margin: .5rem 0; padding: .4rem .8rem; }
 .finding.high { border-left-color: #cf222e; } .finding.medium { border-left-color: #bf8700; } .finding.low { border-left-color: #0969da; }
 .badge { font-weight: 700; text-transform: uppercase; font-size: .75rem; } .where { font-family: ui-monospace, monospace; }
+.request { color: #8250df; } ul { margin: 0; padding-left: 1.2rem; } .empty { color: #57606a; }
 .rule { color: #57606a; } summary { cursor: pointer; } pre { background: #f6f8fa; padding: .3rem .5rem; margin: .2rem 0 .6rem; overflow-x: auto; }
 `;
 
@@ -95,6 +94,7 @@ export function formatHtml(report: ScanReport): string {
 <p id="summary">${escape(summary)}</p>
 <table id="categories"><thead><tr><th>category</th><th>severity</th><th>findings</th></tr></thead><tbody>${rows.join('')}</tbody></table>
 ${sections.join('\n')}
+${inventorySection(report.inventory)}
 </body>
 </html>
 `;

@@ -7,6 +7,9 @@ import { ruleHelp } from './rule-help.js';
 import { recordFlows, type RecordedFlow } from '../flow-record.js';
 import scanConfig from './scan-config.js';
 import { sourceFiles } from './source-files.js';
+import { INVENTORY_RULE } from './inventory-rule.js';
+import { mergeInventory, type Inventory } from './inventory.js';
+import type { FileSurface } from '../checks/inventory.js';
 
 /**
  * The zero-config audit: lints a directory with the plugin's `strict` config and its own parser
@@ -63,6 +66,8 @@ export interface ScanReport {
   readonly baselined?: number;
   /** The findings the baseline holds (`--baseline`), kept for SARIF so that code scanning does not close their alerts. */
   readonly known?: readonly Finding[];
+  /** The project's AI surface: routes and the LLM calls they reach, LLM calls, tools, loggers and secret env variables. */
+  readonly inventory: Inventory;
 }
 
 export interface ScanOptions {
@@ -125,6 +130,7 @@ export async function scan(dir: string, progress?: (done: number, total: number)
   const files = options.includeTests ? all : all.filter((file) => !isTestPath(path.relative(root, file)));
   const findings: Finding[] = [];
   const parseErrors: { file: string; line: number; message: string }[] = [];
+  const surfaces: FileSurface[] = [];
   // The flows behind the reports, recorded as the rules report them (in this thread only).
   const flows = new Map<string, RecordedFlow[]>();
   let linted = 0;
@@ -145,6 +151,11 @@ export async function scan(dir: string, progress?: (done: number, total: number)
       linted++;
       const file = path.relative(root, result.filePath).split(path.sep).join('/');
       for (const message of result.messages) {
+        // The inventory rule's reports are facts about the module, not findings.
+        if (message.ruleId === INVENTORY_RULE) {
+          surfaces.push(JSON.parse(message.message) as FileSurface);
+          continue;
+        }
         if (message.fatal || message.ruleId === null) {
           parseErrors.push({ file, line: message.line, message: message.message });
           continue;
@@ -173,7 +184,7 @@ export async function scan(dir: string, progress?: (done: number, total: number)
   }
   const counts = { high: 0, medium: 0, low: 0 };
   for (const finding of findings) counts[finding.severity]++;
-  return { dir: root, files: linted, findings, parseErrors, counts, grade: grade(counts), skippedTests: all.length - files.length };
+  return { dir: root, files: linted, findings, parseErrors, counts, grade: grade(counts), skippedTests: all.length - files.length, inventory: mergeInventory(surfaces) };
 }
 
 /** Findings grouped by category, most severe first, with counts and the grade. */

@@ -26,6 +26,7 @@ function scan(...args: string[]) {
 }
 
 const report = path.join(work, 'report.html');
+const surfaceReport = path.join(work, 'surface.html');
 const json = JSON.parse(scan('--format', 'json').stdout) as { findings: { file: string; line: number; message: string; flow?: unknown[] }[]; grade: string };
 const written = scan('--format', 'html', '--output', report);
 if (written.code !== 0) throw new Error(`scan --format html failed: ${written.stderr}`);
@@ -65,6 +66,24 @@ describe('the HTML report', () => {
     for (const secret of [key, 'team-shared-7f3a9c', 'a8F2h6T9j4Kl0Pz8W7eX']) expect(html).not.toContain(secret);
   });
 
+  it('ends with the inventory of the AI surface: routes linked to the LLM calls they reach, calls with their model and filled slots, tools, loggers, keys', () => {
+    cpSync(path.join(repo, 'tests/fixtures/scan/ai-surface'), path.join(work, 'surface'), { recursive: true });
+    const child = spawnSync(process.execPath, [bin, 'scan', 'surface', '--format', 'html', '--output', surfaceReport], { cwd: work, encoding: 'utf8' });
+    expect(child.status).toBe(0);
+    const html = readFileSync(surfaceReport, 'utf8');
+    const inventory = html.slice(html.indexOf('<section id="inventory">'));
+    expect(inventory).toContain('2 routes or handlers reaching an LLM call (1 other route reaching none); 2 LLM calls, 3 tools, 1 logger, 1 secret env variable.');
+    expect(inventory).toContain('<a href="#call-src/llm.ts:7">src/llm.ts:7</a> openai chat.completions.create');
+    expect(inventory).toContain('<tr id="call-src/llm.ts:7">');
+    expect(inventory).toContain('<li class="request">user message ← <code>req.body.question</code> <span class="where">src/server.ts:12</span></li>');
+    expect(inventory).toContain('<li>system message: no request data</li>');
+    expect(inventory).toContain('<code>&#39;gpt-4o&#39;</code>');
+    expect(inventory).toContain('<li>shell command (exec) <span class="where">src/tools.ts:9</span></li>');
+    expect(inventory).toContain('<code>OPENAI_API_KEY</code>');
+    // The demo app's page lists its own surface.
+    expect(readFileSync(report, 'utf8')).toMatch(/<table id="calls">[\s\S]*openai chat\.completions\.create/u);
+  });
+
   it.skipIf(!browserPath)(`renders in headless Chromium${browserPath ? '' : ' (skipped: no chromium in /usr/bin; apt-get install chromium)'}: every finding listed, paths open, no console errors, no network`, async () => {
     const browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox'] });
     try {
@@ -89,6 +108,14 @@ describe('the HTML report', () => {
       expect(await item.evaluate((node) => (node as unknown as { open: boolean }).open)).toBe(true);
       expect(await item.locator('ol.path > li').count()).toBe(json.findings[withFlow].flow!.length);
       expect(await item.locator('ol.path pre code').first().isVisible()).toBe(true);
+      // The inventory: each route's LLM call links to its row in the table of calls.
+      const routes = page.locator('#routes tbody tr');
+      expect(await routes.count()).toBeGreaterThan(0);
+      const link = routes.first().locator('a').first();
+      const target = (await link.getAttribute('href'))!;
+      await link.click();
+      expect(decodeURIComponent(new URL(page.url()).hash)).toBe(target);
+      expect(await page.locator(`[id="${target.slice(1)}"]`).isVisible()).toBe(true);
       expect(errors).toEqual([]);
       expect(requests).toEqual([url]);
     } finally {

@@ -1,15 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Ajv from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error the benchmark is plain JavaScript without type declarations
 import { generateCorpus } from '../../bench/generate.mjs';
 import { fingerprint } from '../../src/cli/fingerprint.js';
 import { grade, scan } from '../../src/cli/scan.js';
+import { sarifValidator } from './sarif-schema.js';
 
 /**
  * `npx eslint-plugin-llm-security scan [dir]`: the package's bin, run as users run it (built,
@@ -206,13 +205,9 @@ describe('the scan command', () => {
   });
 
   it('writes SARIF that the SARIF 2.1.0 schema accepts, with rule help, security severity, CWE and OWASP tags', () => {
-    const require = createRequire(import.meta.url);
-    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-    const ajv = new Ajv({ schemaId: 'auto', validateSchema: false, allErrors: true });
-    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
-    const validate = ajv.compile(schema);
+    const { validate, errors: schemaErrors } = sarifValidator();
     const sarif = JSON.parse(run('scan', 'app', '--format', 'sarif').stdout);
-    expect(validate(sarif), ajv.errorsText(validate.errors)).toBe(true);
+    expect(validate(sarif), schemaErrors()).toBe(true);
     const rules = sarif.runs[0].tool.driver.rules as { id: string; help?: { markdown: string }; properties: { 'security-severity': string; tags: string[] } }[];
     expect(rules.length).toBeGreaterThan(5);
     for (const rule of rules) {

@@ -68,6 +68,22 @@ function* exportedValues(program: TSESTree.Program): Generator<[string, TSESTree
 
 /** A route handler module of the app router (`app/api/chat/route.ts`): server code, never sent to the browser. */
 const ROUTE_MODULE = /(?:^|[\\/])app[\\/](?:.+[\\/])?route\.[cm]?[jt]sx?$/u;
+/**
+ * The URL path a route module serves: `app/api/chat/route.ts` is `/api/chat` (route groups such
+ * as `(chat)` add nothing), `pages/api/chat.ts` is `/api/chat`; null for any other module.
+ */
+export function routePathOfModule(file: string): string | null {
+  const parts = file.split(/[\\/]/u);
+  const app = parts.indexOf('app');
+  if (ROUTE_MODULE.test(file) && app >= 0) return `/${parts.slice(app + 1, -1).filter((part) => !/^\(.*\)$/u.test(part)).join('/')}`;
+  const pages = parts.indexOf('pages');
+  if (pages >= 0 && parts[pages + 1] === 'api') {
+    const rest = parts.slice(pages + 1).join('/').replace(/\.[cm]?[jt]sx?$/u, '').replace(/\/index$/u, '');
+    return `/${rest}`;
+  }
+  return null;
+}
+
 /** Test files and folders: they import actions to call them, they do not expose them. */
 const TEST_MODULE = /(?:\.(?:test|spec)\.[cm]?[jt]sx?$|[\\/]__(?:tests|mocks)__[\\/])/u;
 

@@ -1,0 +1,307 @@
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { getStaticValue } from '@eslint-community/eslint-utils';
+import type { LlmCall } from '../models/llm/types.js';
+import { FASTIFY_GUARD_HOOKS } from '../models/auth.js';
+import { outputOf } from '../models/llm/output.js';
+import { toolOfFunction } from '../models/llm/tools.js';
+import { HTTP_CLIENT_FUNCTIONS, HTTP_CLIENT_OBJECTS, PUBLIC_PREFIX, SECRET_FALLBACK_ENV } from '../models/secrets.js';
+import { routePathOfModule } from '../models/sources/nextjs.js';
+import { findProperty, keyName, memberChain, stringLiteralValue, unwrap, within, type FunctionNode, type Node } from '../syntax/ast.js';
+import type { FileAnalysis } from '../dataflow/analysis-types.js';
+import { dangerousSinks } from '../dataflow/dangerous-calls.js';
+import { describeCall, describeOrigin, shorten } from '../dataflow/describe.js';
+import { siteTaint } from '../dataflow/effects.js';
+import { incomingRequestData } from '../dataflow/incoming.js';
+import { loggerCalls } from '../dataflow/logger-calls.js';
+import { requestData } from '../dataflow/origin.js';
+import { callees, functionName, reachedFunctions, type Owned } from '../dataflow/reach.js';
+import { linkedFunction } from '../program/linker.js';
+import { routeTable } from '../program/routes.js';
+
+/**
+ * The AI surface of one module, for the audit's inventory: the routes and handlers it registers
+ * with the LLM calls they reach (here or in other modules), its LLM calls with their SDK, model
+ * and the slots request data fills, the tools it gives a model and what they can do, and the
+ * loggers and secret env variables it uses. Facts only, by file and line: `scan` merges them.
+ */
+
+/** A place in the project: a file as messages show it (relative, with `/`) and a 1-based line. */
+export interface Place {
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface SurfaceRoute {
+  /** `POST`, or null for a handler whose method is not known here. */
+  readonly method: string | null;
+  readonly path: string | null;
+  /** The handler's name, when it has one. */
+  readonly name: string | null;
+  /** Where it is registered (or, for a handler no route table here names, where it is defined). */
+  readonly place: Place;
+  /** Registered by a route table (`app.post(…)`, a Nest decorator); false for a handler known otherwise (a Next.js export, a handler registered in a module not linted). */
+  readonly registered: boolean;
+  /** Where the handler function is. */
+  readonly handler: Place;
+  /** The LLM calls it reaches, itself or through the functions it calls. */
+  readonly calls: readonly Place[];
+}
+
+export interface SurfaceSlot {
+  /** How messages name the slot: 'system message', 'prompt', 'user message'. */
+  readonly label: string;
+  readonly role: string;
+  /** The request data that fills it, as messages name it, and where it is read. */
+  readonly request: { readonly source: string; readonly place: Place } | null;
+}
+
+export interface SurfaceCall {
+  readonly place: Place;
+  /** As messages name the call: `openai chat.completions.create`. */
+  readonly api: string;
+  readonly sdk: string;
+  /** The model it names, when written here: `'gpt-4o-mini'`, `env OPENAI_MODEL`, or the expression. */
+  readonly model: string | null;
+  readonly slots: readonly SurfaceSlot[];
+  /** The function that makes the call, when it has a name. */
+  readonly within: string | null;
+}
+
+export interface SurfaceTool {
+  readonly place: Place;
+  readonly name: string | null;
+  /** How messages name the tool's SDK call: `ai tool()`. */
+  readonly api: string;
+  /** What the model can make it do: `shell command (exec)`, `network request (fetch)`, `LLM call (…)`. */
+  readonly can: readonly { readonly what: string; readonly place: Place }[];
+}
+
+export interface FileSurface {
+  readonly routes: readonly SurfaceRoute[];
+  /** Routes registered here that reach no LLM call. */
+  readonly otherRoutes: number;
+  /** The functions this module's handlers hand their request on to (`(req) => service.ask(req.body)`): parts of those routes, not routes. */
+  readonly forwards: readonly Place[];
+  readonly calls: readonly SurfaceCall[];
+  readonly tools: readonly SurfaceTool[];
+  readonly loggers: readonly { readonly logger: string; readonly place: Place }[];
+  readonly keys: readonly { readonly name: string; readonly place: Place }[];
+}
+
+/** How many calls deep a route's or a tool's reach is followed. */
+const REACH_DEPTH = 3;
+
+const placeOf = (owner: FileAnalysis, node: Node): Place => ({ file: owner.label, line: node.loc.start.line });
+
+const inside = (node: Node, fn: FunctionNode) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1];
+
+/** The calls of a module that ask a model for an answer: SDK calls that generate, and the wrappers the settings name (not the calls that build prompts, clients or agents). */
+function generatingCalls(owner: FileAnalysis): readonly LlmCall[] {
+  let calls = generating.get(owner);
+  if (!calls) {
+    calls = owner.sdkCalls.filter((call) => call.sdk === 'wrapper' || outputOf(call, owner.index) !== null || RUNS.test(call.api));
+    generating.set(owner, calls);
+  }
+  return calls;
+}
+
+/** A chain run whose pieces are not all known (`prompt.pipe(this.model).invoke(…)`): it may well ask a model, so it is listed. */
+const RUNS = /\.(?:invoke|stream|streamEvents|batch|call)$/u;
+
+const generating = new WeakMap<FileAnalysis, readonly LlmCall[]>();
+
+/** The LLM calls `start` reaches: the generating calls of every function it runs. */
+function reachedCalls(start: Owned): Place[] {
+  const found = new Map<string, Place>();
+  for (const { owner, fn } of reachedFunctions(start, REACH_DEPTH)) {
+    for (const call of generatingCalls(owner)) {
+      if (!inside(call.node, fn)) continue;
+      const place = placeOf(owner, call.node);
+      found.set(`${place.file}:${place.line}`, place);
+    }
+  }
+  return [...found.values()];
+}
+
+/** A `'string'` the node holds (through constants), else null. */
+function staticString(node: Node, analysis: FileAnalysis): string | null {
+  const scope = analysis.sourceCode.getScope?.(node as never);
+  const value = getStaticValue(node as never, scope as never);
+  return value && typeof value.value === 'string' ? value.value : null;
+}
+
+/** The model a call names: the `model` option (or `modelId`), through constants, `openai('gpt-4o')` and `process.env.X`. */
+function modelOf(call: LlmCall, analysis: FileAnalysis): string | null {
+  const first = call.node.arguments[0];
+  const options = first && unwrap(first);
+  if (options?.type !== T.ObjectExpression) return null;
+  const property = findProperty(options, 'model') ?? findProperty(options, 'modelId');
+  if (!property) return null;
+  let value: Node = unwrap(property.value);
+  // `model: openai('gpt-4o')`, `model: anthropic(MODEL)`: the provider function's first argument.
+  if (value.type === T.CallExpression && value.arguments.length > 0 && value.arguments[0].type !== T.SpreadElement) value = unwrap(value.arguments[0]);
+  const text = staticString(value, analysis);
+  if (text !== null) return `'${shorten(text, 60)}'`;
+  const env = envName(value);
+  if (env !== null) return `env ${env}`;
+  return shorten(analysis.sourceCode.getText(value), 60);
+}
+
+/** `process.env.X` (or `import.meta.env.X`, either side of `||`/`??`): X. */
+function envName(node: Node): string | null {
+  const value = unwrap(node);
+  if (value.type === T.LogicalExpression) return envName(value.left) ?? envName(value.right);
+  if (value.type !== T.MemberExpression) return null;
+  const { names } = memberChain(value);
+  return names.length >= 2 && names[names.length - 2] === 'env' ? names[names.length - 1] : null;
+}
+
+function surfaceCall(call: LlmCall, analysis: FileAnalysis): SurfaceCall {
+  const slots = call.slots.map((slot): SurfaceSlot => {
+    const taint = siteTaint(analysis, slot.value, slot.through?.accesses);
+    // Request data read here, or passed in by the callers of this file's functions in other modules.
+    const origin = requestData(taint)[0] ?? incomingRequestData(analysis, taint)[0];
+    if (!origin) return { label: slot.label, role: slot.role, request: null };
+    const { source, line } = describeOrigin(origin);
+    const at = /^(\d+)(?: of (.+))?$/u.exec(line);
+    return { label: slot.label, role: slot.role, request: { source, place: { file: at?.[2] ?? analysis.label, line: Number(at?.[1] ?? origin.node.loc.start.line) } } };
+  });
+  // The whole list of messages repeats what its messages hold: it is listed only for what no message shows.
+  const shown = new Set(slots.filter((slot) => slot.role !== 'conversation' && slot.request).map((slot) => `${slot.request!.source}@${slot.request!.place.file}:${slot.request!.place.line}`));
+  const listed = slots.filter(
+    (slot) => slot.role !== 'conversation' || slots.length === 1 || (slot.request !== null && !shown.has(`${slot.request.source}@${slot.request.place.file}:${slot.request.place.line}`)),
+  );
+  let fn: Node | undefined = call.node.parent;
+  while (fn && fn.type !== T.FunctionDeclaration && fn.type !== T.FunctionExpression && fn.type !== T.ArrowFunctionExpression) fn = fn.parent;
+  return {
+    place: placeOf(analysis, call.node),
+    api: describeCall(call),
+    sdk: call.sdk,
+    model: modelOf(call, analysis),
+    slots: listed,
+    within: fn ? functionName(fn as FunctionNode) : null,
+  };
+}
+
+/** What a tool's function can do: the dangerous sinks, HTTP requests and LLM calls of the functions it runs. */
+function toolPowers(start: Owned): SurfaceTool['can'] {
+  const can: { what: string; place: Place }[] = [];
+  for (const { owner, fn } of reachedFunctions(start, REACH_DEPTH)) {
+    for (const sink of dangerousSinks(owner)) {
+      if (inside(sink.node, fn)) can.push({ what: `${sink.kind} (${sink.api})`, place: placeOf(owner, sink.node) });
+    }
+    for (const call of within(owner.index.calls, fn)) {
+      const callee = unwrap(call.callee);
+      const http =
+        (callee.type === T.Identifier && HTTP_CLIENT_FUNCTIONS.has(callee.name)) ||
+        (callee.type === T.MemberExpression && callee.object.type === T.Identifier && HTTP_CLIENT_OBJECTS.has(callee.object.name));
+      if (http) can.push({ what: `network request (${owner.sourceCode.getText(callee)})`, place: placeOf(owner, call) });
+    }
+    for (const call of generatingCalls(owner)) {
+      if (inside(call.node, fn)) can.push({ what: `LLM call (${describeCall(call)})`, place: placeOf(owner, call.node) });
+    }
+  }
+  const seen = new Set<string>();
+  return can.filter((power) => {
+    const key = `${power.what}@${power.place.file}:${power.place.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The name a tool goes by: the variable it is stored in, or its options' `name` or `id`. */
+function toolName(fn: FunctionNode): string | null {
+  let node: Node | undefined = fn.parent;
+  while (node && node.type !== T.CallExpression && node.type !== T.NewExpression) node = node.parent;
+  if (!node) return null;
+  const holder = node.parent;
+  if (holder?.type === T.VariableDeclarator && holder.id.type === T.Identifier) return holder.id.name;
+  if (holder?.type === T.Property) return keyName(holder);
+  for (const argument of node.arguments) {
+    const value = unwrap(argument);
+    if (value.type !== T.ObjectExpression) continue;
+    const named = findProperty(value, 'name') ?? findProperty(value, 'id');
+    const text = named && stringLiteralValue(named.value);
+    if (text) return text;
+  }
+  return null;
+}
+
+const HTTP_VERB = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/u;
+
+const cache = new WeakMap<FileAnalysis, FileSurface>();
+
+export function fileSurface(analysis: FileAnalysis): FileSurface {
+  const cached = cache.get(analysis);
+  if (cached) return cached;
+  const routes: SurfaceRoute[] = [];
+  let otherRoutes = 0;
+  const table = routeTable(analysis.index, FASTIFY_GUARD_HOOKS);
+  const registered = new Set<FunctionNode>();
+  const entries = [
+    ...table.routes.map((route) => ({ route, handler: { owner: analysis, fn: route.handler } as Owned | null })),
+    ...table.foreignRoutes.map((route) => {
+      const linked = analysis.settings.crossFile ? linkedFunction<FileAnalysis>(analysis, route.ref) : null;
+      return { route, handler: linked && ({ owner: linked.owner, fn: linked.fn } as Owned) };
+    }),
+  ];
+  for (const { route, handler } of entries) {
+    if (!handler) continue;
+    if (handler.owner === analysis) registered.add(handler.fn);
+    const calls = reachedCalls(handler);
+    if (calls.length === 0) {
+      otherRoutes++;
+      continue;
+    }
+    routes.push({
+      method: route.method.toUpperCase(),
+      path: route.path,
+      name: functionName(handler.fn),
+      place: placeOf(analysis, route.call),
+      registered: true,
+      handler: placeOf(handler.owner, handler.fn),
+      calls,
+    });
+  }
+  // Handlers no route table here names: Next.js route exports, handlers registered in other modules, web handlers.
+  for (const fn of analysis.handlers.keys()) {
+    if (registered.has(fn) || !analysis.handlers.get(fn)?.params.size) continue;
+    const calls = reachedCalls({ owner: analysis, fn });
+    if (calls.length === 0) continue;
+    const name = functionName(fn);
+    const verb = name !== null && HTTP_VERB.test(name) ? name : null;
+    routes.push({ method: verb, path: routePathOfModule(analysis.label), name, place: placeOf(analysis, fn), registered: false, handler: placeOf(analysis, fn), calls });
+  }
+
+  const tools: SurfaceTool[] = [];
+  for (const fn of analysis.index.functions) {
+    const tool = toolOfFunction(fn, analysis.index);
+    if (tool) tools.push({ place: placeOf(analysis, fn), name: toolName(fn), api: tool.api, can: toolPowers({ owner: analysis, fn }) });
+  }
+
+  const keys: FileSurface['keys'][number][] = [];
+  for (const read of analysis.index.envReads) {
+    const name = keyName(read);
+    if (name !== null && SECRET_FALLBACK_ENV.test(name) && !PUBLIC_PREFIX.test(name)) keys.push({ name, place: placeOf(analysis, read) });
+  }
+
+  const surface: FileSurface = {
+    routes,
+    otherRoutes,
+    forwards: [...analysis.forwardingCalls].flatMap((call) => callees(analysis, call).map(({ owner, fn }) => placeOf(owner, fn))),
+    calls: generatingCalls(analysis).map((call) => surfaceCall(call, analysis)),
+    tools,
+    loggers: loggerCalls(analysis).map((call) => ({ logger: call.logger.replace(/\.[^.]+$/u, ''), place: placeOf(analysis, call.node) })),
+    keys,
+  };
+  cache.set(analysis, surface);
+  return surface;
+}
+
+/** Whether a module's surface holds nothing to list. */
+export function isEmptySurface(surface: FileSurface): boolean {
+  return (
+    surface.routes.length === 0 && surface.otherRoutes === 0 && surface.calls.length === 0 && surface.tools.length === 0 && surface.loggers.length === 0 && surface.keys.length === 0
+  );
+}

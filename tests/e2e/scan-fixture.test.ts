@@ -1,0 +1,157 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { routePathOfModule } from '../../src/models/sources/nextjs.js';
+import { sarifValidator } from './sarif-schema.js';
+
+/**
+ * `scan` through the built bin on a fixture project with a `.gitignore` (tests/fixtures/scan/ai-surface):
+ * an Express app whose routes reach LLM calls in other modules, tools with and without powers, a
+ * logger made in its own module and an API key read from the environment. The test adds files the
+ * `.gitignore` leaves out (a generated folder, a `*.local.ts` file), each with a flow that would be
+ * reported: neither the findings nor the inventory may name them.
+ */
+const repo = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(repo, 'dist/src/cli/main.js');
+const work = mkdtempSync(path.join(tmpdir(), 'llm-security-fixture-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const LEAK = "import express from 'express';\nimport OpenAI from 'openai';\nconst app = express();\nconst openai = new OpenAI();\napp.post('/x', async (req, res) => { console.log('body', req.body); res.json(await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: req.body.x }] })); });\n";
+
+function copy(name: string): string {
+  const dir = path.join(work, name);
+  cpSync(path.join(repo, 'tests/fixtures/scan/ai-surface'), dir, { recursive: true });
+  for (const ignored of ['generated/leak.ts', 'src/debug.local.ts']) {
+    mkdirSync(path.dirname(path.join(dir, ignored)), { recursive: true });
+    writeFileSync(path.join(dir, ignored), LEAK);
+  }
+  return dir;
+}
+
+function run(...args: string[]) {
+  const child = spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: 'utf8' });
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+type Place = { file: string; line: number };
+type Report = {
+  files: number;
+  findings: { file: string; line: number; rule: string; message: string }[];
+  inventory: {
+    routes: { method: string | null; path: string | null; name: string | null; place: Place; handler: Place; calls: Place[] }[];
+    otherRoutes: number;
+    calls: { place: Place; api: string; model: string | null; within: string | null; slots: { label: string; request: { source: string; place: Place } | null }[] }[];
+    tools: { name: string | null; api: string; can: { what: string; place: Place }[] }[];
+    loggers: { logger: string; calls: number; files: string[] }[];
+    keys: { name: string; places: Place[] }[];
+  };
+};
+
+const at = (place: Place) => `${place.file}:${place.line}`;
+
+copy('app');
+const report = JSON.parse(run('scan', 'app', '--format', 'json').stdout) as Report;
+
+describe('scan on a fixture project with a .gitignore', () => {
+  it('lints what git keeps: the findings of the five source files, none from ignored files', () => {
+    expect(report.files).toBe(5);
+    expect(report.findings.map((f) => `${f.file}:${f.line} ${f.rule.replace('llm-security/', '')}`).sort()).toEqual([
+      'src/routes/summarize.ts:11 no-user-input-in-system-prompt',
+      'src/routes/summarize.ts:14 no-raw-llm-response',
+      'src/server.ts:13 no-raw-llm-response',
+      'src/tools.ts:15 no-llm-output-in-dangerous-sink',
+      'src/tools.ts:9 no-llm-output-in-dangerous-sink',
+    ]);
+  });
+
+  it('lists the routes that reach an LLM call, with the calls, across modules; a route that reaches none is only counted', () => {
+    const routes = report.inventory.routes.map((r) => `${r.method} ${r.path} at ${at(r.place)} handler ${r.name ?? '-'} ${at(r.handler)} -> ${r.calls.map(at).join(' ')}`);
+    expect(routes).toEqual([
+      'POST /chat at src/server.ts:10 handler - src/server.ts:10 -> src/llm.ts:7',
+      'POST /summarize at src/server.ts:17 handler summarize src/routes/summarize.ts:7 -> src/routes/summarize.ts:8',
+    ]);
+    // GET /health reaches no LLM call.
+    expect(report.inventory.otherRoutes).toBe(1);
+  });
+
+  it('lists each LLM call with its SDK call, its model and the slots request data fills, read where the data enters', () => {
+    const calls = report.inventory.calls.map((c) => ({
+      at: at(c.place),
+      call: `${c.api} in ${c.within}`,
+      model: c.model,
+      slots: c.slots.map((s) => (s.request ? `${s.label} <- ${s.request.source} (${at(s.request.place)})` : `${s.label}: none`)),
+    }));
+    expect(calls).toEqual([
+      // The question enters in the route's module and fills the user message of the helper's call.
+      { at: 'src/llm.ts:7', call: 'openai chat.completions.create in ask', model: "'gpt-4o-mini'", slots: ['system message: none', 'user message <- req.body.question (src/server.ts:12)'] },
+      // The model is read through a constant handed to the provider function.
+      { at: 'src/routes/summarize.ts:8', call: 'ai generateText in summarize', model: "'gpt-4o'", slots: ['system prompt <- req.query.lang (src/routes/summarize.ts:11)', 'prompt <- req.body.text (src/routes/summarize.ts:12)'] },
+    ]);
+  });
+
+  it('lists the tools with what the model can make them do, and a tool that only computes with nothing', () => {
+    expect(report.inventory.tools.map((t) => `${t.name} (${t.api}): ${t.can.map((c) => `${c.what} at ${at(c.place)}`).join(', ') || 'nothing'}`)).toEqual([
+      'runCommand (ai tool()): shell command (exec) at src/tools.ts:9',
+      'readNotes (ai tool()): file path (readFile) at src/tools.ts:15',
+      'add (ai tool()): nothing',
+    ]);
+  });
+
+  it('lists the loggers (one made in its own module) and the secret env variables, not other env variables', () => {
+    expect(report.inventory.loggers).toEqual([{ logger: 'logger', calls: 2, files: ['src/llm.ts', 'src/server.ts'] }]);
+    // LOG_LEVEL is read too, and is no secret.
+    expect(report.inventory.keys).toEqual([{ name: 'OPENAI_API_KEY', places: [{ file: 'src/llm.ts', line: 4 }] }]);
+  });
+
+  it('gives the same findings and inventory from worker threads', () => {
+    const threaded = JSON.parse(run('scan', 'app', '--format', 'json', '--concurrency', '2').stdout) as Report;
+    expect(threaded.inventory).toEqual(report.inventory);
+    expect(threaded.findings.map((f) => f.message)).toEqual(report.findings.map((f) => f.message));
+  });
+
+  it('writes SARIF the schema accepts, with the path of the system-prompt flow and nothing from ignored files', () => {
+    const { validate, errors } = sarifValidator();
+    const sarif = JSON.parse(run('scan', 'app', '--format', 'sarif').stdout);
+    expect(validate(sarif), errors()).toBe(true);
+    const results = sarif.runs[0].results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; codeFlows?: { threadFlows: { locations: { location: { message: { text: string }; physicalLocation?: { region: { startLine: number } } } }[] }[] }[] }[];
+    expect(results).toHaveLength(report.findings.length);
+    expect(results.every((r) => !/generated|\.local\./u.test(r.locations[0].physicalLocation.artifactLocation.uri))).toBe(true);
+    const system = results.find((r) => r.ruleId === 'llm-security/no-user-input-in-system-prompt')!;
+    expect(system.codeFlows![0].threadFlows[0].locations.map(({ location }) => `${location.physicalLocation?.region.startLine ?? '-'} ${location.message.text}`)).toEqual([
+      '11 req.query.lang',
+      '11 the system prompt of ai generateText',
+    ]);
+  });
+
+  it('keeps a baseline through a refactor that moves code, and reports exactly one new flow', () => {
+    const dir = copy('baselined');
+    const base = path.join(work, 'fixture-baseline.json');
+    expect(run('scan', 'baselined', '--baseline', base).code).toBe(0);
+    // Moving code: the summarize handler goes down the file, under a new helper.
+    const file = path.join(dir, 'src/routes/summarize.ts');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('const MODEL', "/** Languages the summary is offered in. */\nexport const LANGUAGES = ['en', 'fr'];\n\nconst MODEL"));
+    const moved = JSON.parse(run('scan', 'baselined', '--format', 'json', '--baseline', base, '--fail-on', 'low').stdout);
+    expect(moved.findings).toEqual([]);
+    expect(moved.baselined).toBe(report.findings.length);
+    // A new flow: the route also logs the request body.
+    const server = path.join(dir, 'src/server.ts');
+    writeFileSync(server, readFileSync(server, 'utf8').replace("logger.info({ route: 'chat' }, 'asked');", "logger.info({ route: 'chat', body: req.body }, 'asked');"));
+    const added = run('scan', 'baselined', '--format', 'json', '--baseline', base, '--fail-on', 'low');
+    expect(added.code).toBe(1);
+    expect(JSON.parse(added.stdout).findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(['src/server.ts llm-security/no-sensitive-logging']);
+  });
+});
+
+describe('route paths of Next.js modules', () => {
+  it('reads the path from the app router and pages API files, and gives none elsewhere', () => {
+    expect(routePathOfModule('app/api/chat/route.ts')).toBe('/api/chat');
+    expect(routePathOfModule('src/app/(chat)/api/[id]/route.ts')).toBe('/api/[id]');
+    expect(routePathOfModule('packages/web/pages/api/evaluate.ts')).toBe('/api/evaluate');
+    expect(routePathOfModule('pages/api/chat/index.ts')).toBe('/api/chat');
+    expect(routePathOfModule('src/server/chat.ts')).toBeNull();
+    expect(routePathOfModule('app/chat/page.tsx')).toBeNull();
+  });
+});
