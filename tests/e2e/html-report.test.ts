@@ -26,7 +26,11 @@ function scan(...args: string[]) {
 }
 
 const report = path.join(work, 'report.html');
+// The fixture project with a .gitignore, its AI surface drawn at the end of the page.
 const surfaceReport = path.join(work, 'surface.html');
+cpSync(path.join(repo, 'tests/fixtures/scan/ai-surface'), path.join(work, 'surface'), { recursive: true });
+const surfaceWritten = spawnSync(process.execPath, [bin, 'scan', 'surface', '--format', 'html', '--output', surfaceReport], { cwd: work, encoding: 'utf8' });
+if (surfaceWritten.status !== 0) throw new Error(`scan --format html failed on the fixture: ${surfaceWritten.stderr}`);
 const json = JSON.parse(scan('--format', 'json').stdout) as { findings: { file: string; line: number; message: string; flow?: unknown[] }[]; grade: string };
 const written = scan('--format', 'html', '--output', report);
 if (written.code !== 0) throw new Error(`scan --format html failed: ${written.stderr}`);
@@ -67,9 +71,6 @@ describe('the HTML report', () => {
   });
 
   it('ends with the inventory of the AI surface: routes linked to the LLM calls they reach, calls with their model and filled slots, tools, loggers, keys', () => {
-    cpSync(path.join(repo, 'tests/fixtures/scan/ai-surface'), path.join(work, 'surface'), { recursive: true });
-    const child = spawnSync(process.execPath, [bin, 'scan', 'surface', '--format', 'html', '--output', surfaceReport], { cwd: work, encoding: 'utf8' });
-    expect(child.status).toBe(0);
     const html = readFileSync(surfaceReport, 'utf8');
     const inventory = html.slice(html.indexOf('<section id="inventory">'));
     expect(inventory).toContain('2 routes or handlers reaching an LLM call (1 other route reaching none); 2 LLM calls, 3 tools, 1 logger, 1 secret env variable.');
@@ -116,8 +117,16 @@ describe('the HTML report', () => {
       await link.click();
       expect(decodeURIComponent(new URL(page.url()).hash)).toBe(target);
       expect(await page.locator(`[id="${target.slice(1)}"]`).isVisible()).toBe(true);
+      // The fixture's page: both LLM routes, each linking to the row of the call it reaches.
+      const surfaceUrl = pathToFileURL(surfaceReport).href;
+      await page.goto(surfaceUrl);
+      expect(await page.locator('#routes tbody tr').count()).toBe(2);
+      expect(await page.locator('details.finding').count()).toBe(5);
+      for (const href of await page.locator('#routes a').evaluateAll((links) => links.map((a) => (a as unknown as { getAttribute(name: string): string }).getAttribute('href')))) {
+        expect(await page.locator(`[id="${href.slice(1)}"]`).count()).toBe(1);
+      }
       expect(errors).toEqual([]);
-      expect(requests).toEqual([url]);
+      expect(requests).toEqual([url, surfaceUrl]);
     } finally {
       await browser.close();
     }

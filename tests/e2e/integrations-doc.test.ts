@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,12 +78,18 @@ describe('docs/integrations.md', () => {
     expect(results.some((r) => r.ruleId === 'llm-security/no-error-details-in-response')).toBe(true);
   });
 
-  it('bulk suppressions record every rule, report only a new flow, and prune a fixed one', () => {
-    // A copy of its own, linted with every rule: the other cases edit the shared copy.
+  /**
+   * The bulk-suppression recipe on a copy of `source` linted with `config`: every reporting rule and
+   * finding recorded, plain eslint passes, a new flow is the one finding, a fixed file's entries
+   * make eslint exit 2 until pruned. Returns what was recorded.
+   */
+  function suppressionRecipe(source: string, config: string, prepare: (app: string) => void = () => {}): { recorded: Record<string, Record<string, { count: number }>>; before: string[] } {
+    // A copy of its own: the other cases edit the shared copy.
     const app = mkdtempSync(path.join(repo, '.tmp-suppressions-'));
     try {
-      cpSync(path.join(repo, 'examples'), app, { recursive: true });
-      writeFileSync(path.join(app, 'eslint.config.js'), `import llmSecurity from 'eslint-plugin-llm-security';\nexport default [llmSecurity.configs.all];\n`);
+      cpSync(source, app, { recursive: true });
+      prepare(app);
+      writeFileSync(path.join(app, 'eslint.config.js'), config);
       const run = (args: string[]) => {
         try {
           return { status: 0, stdout: execFileSync(process.execPath, [eslintBin, ...args], { cwd: app, encoding: 'utf8' }) };
@@ -95,7 +101,7 @@ describe('docs/integrations.md', () => {
       const found = () => (JSON.parse(run(['.', '--format', 'json']).stdout) as { filePath: string; messages: { ruleId: string }[] }[]).flatMap((r) => r.messages.map((m) => `${path.relative(app, r.filePath)} ${m.ruleId}`));
       const before = found();
       const rules = new Set(before.map((line) => line.split(' ')[1]));
-      expect(rules.size).toBeGreaterThan(5);
+      expect(rules.size).toBeGreaterThan(1);
 
       const [suppress, lint, prune] = snippet('suppressions').split('\n').map((line) => line.replace(/^npx eslint /u, '').split(' '));
       expect(run(suppress).status).toBe(0);
@@ -126,9 +132,27 @@ describe('docs/integrations.md', () => {
       expect(Object.keys(pruned)).not.toContain(fixed);
       expect(Object.keys(pruned).length).toBe(Object.keys(recorded).length - 1);
       expect(run(lint).stdout).not.toMatch(/prune-suppressions/u);
+      return { recorded, before };
     } finally {
       rmSync(app, { recursive: true, force: true });
     }
+  }
+
+  it('bulk suppressions record every rule, report only a new flow, and prune a fixed one', () => {
+    const { before } = suppressionRecipe(path.join(repo, 'examples'), `import llmSecurity from 'eslint-plugin-llm-security';\nexport default [llmSecurity.configs.all];\n`);
+    expect(new Set(before.map((line) => line.split(' ')[1])).size).toBeGreaterThan(5);
+  });
+
+  it('bulk suppressions on a project with a .gitignore: the config of the doc leaves ignored files out of the record and the report', () => {
+    const { recorded, before } = suppressionRecipe(path.join(repo, 'tests/fixtures/scan/ai-surface'), snippet('eslint.config.js with .gitignore'), (app) => {
+      // Files the fixture's .gitignore leaves out, each with flows the rules report when linted.
+      mkdirSync(path.join(app, 'generated'), { recursive: true });
+      const leak = "import express from 'express';\nconst app = express();\napp.get('/x', (req, res) => { try { run(); } catch (err) { res.json({ stack: (err as Error).stack }); } });\ndeclare function run(): void;\n";
+      writeFileSync(path.join(app, 'generated/leak.ts'), leak);
+      writeFileSync(path.join(app, 'src/debug.local.ts'), leak);
+    });
+    expect(Object.keys(recorded).sort()).toEqual(['src/routes/summarize.ts', 'src/tools.ts']);
+    expect(before.some((line) => /generated|\.local\./u.test(line))).toBe(false);
   });
 
   it('the scan command writes SARIF', () => {
