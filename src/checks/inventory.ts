@@ -265,8 +265,11 @@ export function fileSurface(analysis: FileAnalysis): FileSurface {
     });
   }
   // Handlers no route table here names: Next.js route exports, handlers registered in other modules, web handlers.
-  for (const fn of analysis.handlers.keys()) {
+  const handlers = [...analysis.handlers.keys()];
+  for (const fn of handlers) {
     if (registered.has(fn) || !analysis.handlers.get(fn)?.params.size) continue;
+    // A page whose server action is written inside it: the action is the entry point that reaches the call.
+    if (handlers.some((inner) => inner !== fn && inside(inner, fn))) continue;
     const calls = reachedCalls({ owner: analysis, fn });
     if (calls.length === 0) continue;
     const name = functionName(fn);

@@ -145,6 +145,20 @@ describe('scan on a fixture project with a .gitignore', () => {
   });
 });
 
+describe('the inventory of examples/', () => {
+  it('lists every framework entry point that reaches an LLM call once: routes with method and path, a server action, not the page around it', () => {
+    cpSync(path.join(repo, 'examples'), path.join(work, 'examples'), { recursive: true });
+    const examples = JSON.parse(run('scan', 'examples', '--format', 'json').stdout) as Report;
+    const entries = examples.inventory.routes.map((r) => `${r.method ?? '-'} ${r.path ?? '-'} ${r.name ?? '-'} ${at(r.place)}`);
+    expect(entries).toContain('POST /api/translate POST app/api/translate/route.ts:7');
+    expect(entries).toContain('POST /support - src/express-support-bot.ts:9');
+    // The inline server action is the entry point; the page component that holds it is not listed.
+    expect(entries).toContain('- - ask app/ask/page.tsx:7');
+    expect(entries.filter((entry) => entry.includes('app/ask/page.tsx'))).toHaveLength(1);
+    expect(new Set(entries).size).toBe(entries.length);
+  });
+});
+
 describe('route paths of Next.js modules', () => {
   it('reads the path from the app router and pages API files, and gives none elsewhere', () => {
     expect(routePathOfModule('app/api/chat/route.ts')).toBe('/api/chat');
