@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { LlmCall } from '../models/llm/types.js';
 import { FASTIFY_GUARD_HOOKS } from '../models/auth.js';
 import { outputOf } from '../models/llm/output.js';
 import { toolOfFunction } from '../models/llm/tools.js';
-import { HTTP_CLIENT_FUNCTIONS, HTTP_CLIENT_OBJECTS, PUBLIC_PREFIX, SECRET_FALLBACK_ENV } from '../models/secrets.js';
-import { routePathOfModule } from '../models/sources/nextjs.js';
+import { HTTP_CLIENT_FUNCTIONS, HTTP_CLIENT_METHODS, HTTP_CLIENT_OBJECTS, PUBLIC_PREFIX, SECRET_FALLBACK_ENV } from '../models/secrets.js';
+import { exportNamesOf, routePathOfModule } from '../models/sources/nextjs.js';
 import { findProperty, keyName, memberChain, stringLiteralValue, unwrap, within, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { dangerousSinks } from '../dataflow/dangerous-calls.js';
@@ -14,7 +15,7 @@ import { siteTaint } from '../dataflow/effects.js';
 import { incomingRequestData } from '../dataflow/incoming.js';
 import { loggerCalls } from '../dataflow/logger-calls.js';
 import { requestData } from '../dataflow/origin.js';
-import { callees, functionName, reachedFunctions, type Owned } from '../dataflow/reach.js';
+import { functionName, reachedFunctions, type Owned } from '../dataflow/reach.js';
 import { linkedFunction } from '../program/linker.js';
 import { routeTable } from '../program/routes.js';
 
@@ -80,8 +81,6 @@ export interface FileSurface {
   readonly routes: readonly SurfaceRoute[];
   /** Routes registered here that reach no LLM call. */
   readonly otherRoutes: number;
-  /** The functions this module's handlers hand their request on to (`(req) => service.ask(req.body)`): parts of those routes, not routes. */
-  readonly forwards: readonly Place[];
   readonly calls: readonly SurfaceCall[];
   readonly tools: readonly SurfaceTool[];
   readonly loggers: readonly { readonly logger: string; readonly place: Place }[];
@@ -144,7 +143,19 @@ function modelOf(call: LlmCall, analysis: FileAnalysis): string | null {
   if (text !== null) return `'${shorten(text, 60)}'`;
   const env = envName(value);
   if (env !== null) return `env ${env}`;
-  return shorten(analysis.sourceCode.getText(value), 60);
+  // A name (`modelName`, `config.model`) or a call of one; never other code, which may hold a key (`createOpenAI({ apiKey: '…' })('gpt-4o')`).
+  const named = nameChain(value) ?? (value.type === T.CallExpression ? nameChain(value.callee) : null);
+  return named === null ? null : shorten(value.type === T.CallExpression ? `${named}(…)` : named, 60);
+}
+
+/** `a`, `this.a.b`, `a?.b`: a chain of names as written, or null for anything else. */
+function nameChain(node: Node): string | null {
+  const value = unwrap(node);
+  if (value.type === T.Identifier) return value.name;
+  if (value.type === T.ThisExpression) return 'this';
+  if (value.type !== T.MemberExpression || value.computed || value.property.type !== T.Identifier) return null;
+  const object = nameChain(value.object);
+  return object === null ? null : `${object}.${value.property.name}`;
 }
 
 /** `process.env.X` (or `import.meta.env.X`, either side of `||`/`??`): X. */
@@ -194,8 +205,8 @@ function toolPowers(start: Owned): SurfaceTool['can'] {
       const callee = unwrap(call.callee);
       const http =
         (callee.type === T.Identifier && HTTP_CLIENT_FUNCTIONS.has(callee.name)) ||
-        (callee.type === T.MemberExpression && callee.object.type === T.Identifier && HTTP_CLIENT_OBJECTS.has(callee.object.name));
-      if (http) can.push({ what: `network request (${owner.sourceCode.getText(callee)})`, place: placeOf(owner, call) });
+        (callee.type === T.MemberExpression && callee.object.type === T.Identifier && HTTP_CLIENT_OBJECTS.has(callee.object.name) && HTTP_CLIENT_METHODS.has(keyName(callee) ?? ''));
+      if (http) can.push({ what: `network request (${nameChain(callee) ?? 'an HTTP client'})`, place: placeOf(owner, call) });
     }
     for (const call of generatingCalls(owner)) {
       if (inside(call.node, fn)) can.push({ what: `LLM call (${describeCall(call)})`, place: placeOf(owner, call.node) });
@@ -210,11 +221,8 @@ function toolPowers(start: Owned): SurfaceTool['can'] {
   });
 }
 
-/** The name a tool goes by: the variable it is stored in, or its options' `name` or `id`. */
-function toolName(fn: FunctionNode): string | null {
-  let node: Node | undefined = fn.parent;
-  while (node && node.type !== T.CallExpression && node.type !== T.NewExpression) node = node.parent;
-  if (!node) return null;
+/** The name a tool goes by: the variable or property its call is stored in, or its options' `name` or `id`. */
+function toolName(node: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
   const holder = node.parent;
   if (holder?.type === T.VariableDeclarator && holder.id.type === T.Identifier) return holder.id.name;
   if (holder?.type === T.Property) return keyName(holder);
@@ -226,6 +234,12 @@ function toolName(fn: FunctionNode): string | null {
     if (text) return text;
   }
   return null;
+}
+
+/** The logger a log call writes to (`logger` of `logger.info`), when it is a name: other code may hold a key. */
+function loggerName(callee: string): string {
+  const receiver = callee.includes('.') ? callee.replace(/\.[^.]+$/u, '') : callee;
+  return /^[\w$]+(?:\.[\w$]+)*$/u.test(receiver) ? receiver : 'a logger made in the call';
 }
 
 const HTTP_VERB = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/u;
@@ -273,29 +287,43 @@ export function fileSurface(analysis: FileAnalysis): FileSurface {
     const calls = reachedCalls({ owner: analysis, fn });
     if (calls.length === 0) continue;
     const name = functionName(fn);
-    const verb = name !== null && HTTP_VERB.test(name) ? name : null;
-    routes.push({ method: verb, path: routePathOfModule(analysis.label), name, place: placeOf(analysis, fn), registered: false, handler: placeOf(analysis, fn), calls });
+    const place = placeOf(analysis, fn);
+    // A route module of Next.js: the file is the route table, and the names it exports the handler under are its methods.
+    const path = routePathOfModule(analysis.label);
+    if (path !== null) {
+      const exported = exportNamesOf(fn, analysis.index);
+      const verbs = exported.filter((exportName) => HTTP_VERB.test(exportName));
+      if (verbs.length > 0) for (const verb of verbs) routes.push({ method: verb, path, name, place, registered: true, handler: place, calls });
+      else if (exported.includes('default')) routes.push({ method: null, path, name, place, registered: true, handler: place, calls });
+      if (exported.length > 0) continue;
+    }
+    routes.push({ method: null, path: null, name, place, registered: false, handler: place, calls });
   }
 
   const tools: SurfaceTool[] = [];
   for (const fn of analysis.index.functions) {
     const tool = toolOfFunction(fn, analysis.index);
-    if (tool) tools.push({ place: placeOf(analysis, fn), name: toolName(fn), api: tool.api, can: toolPowers({ owner: analysis, fn }) });
+    if (tool) tools.push({ place: placeOf(analysis, fn), name: toolName(tool.call), api: tool.api, can: toolPowers({ owner: analysis, fn }) });
   }
 
   const keys: FileSurface['keys'][number][] = [];
+  const isSecret = (name: string | null): name is string => name !== null && SECRET_FALLBACK_ENV.test(name) && !PUBLIC_PREFIX.test(name);
   for (const read of analysis.index.envReads) {
     const name = keyName(read);
-    if (name !== null && SECRET_FALLBACK_ENV.test(name) && !PUBLIC_PREFIX.test(name)) keys.push({ name, place: placeOf(analysis, read) });
+    if (isSecret(name)) keys.push({ name, place: placeOf(analysis, read) });
+  }
+  // `const { OPENAI_API_KEY } = process.env`.
+  for (const named of analysis.index.envNames) {
+    const name = keyName(named);
+    if (isSecret(name)) keys.push({ name, place: placeOf(analysis, named) });
   }
 
   const surface: FileSurface = {
     routes,
     otherRoutes,
-    forwards: [...analysis.forwardingCalls].flatMap((call) => callees(analysis, call).map(({ owner, fn }) => placeOf(owner, fn))),
     calls: generatingCalls(analysis).map((call) => surfaceCall(call, analysis)),
     tools,
-    loggers: loggerCalls(analysis).map((call) => ({ logger: call.logger.replace(/\.[^.]+$/u, ''), place: placeOf(analysis, call.node) })),
+    loggers: loggerCalls(analysis).map((call) => ({ logger: loggerName(call.logger), place: placeOf(analysis, call.node) })),
     keys,
   };
   cache.set(analysis, surface);

@@ -30,13 +30,17 @@ export function inventorySection(inventory: Inventory): string {
     const handler = `${route.name ? `${escape(route.name)} ` : ''}${where(route.handler)}`;
     const reached = route.calls.map((place) => {
       const call = calls.get(placeKey(place));
-      return `<li><a href="#${escape(callId(place))}">${escape(placeKey(place))}</a>${call ? ` ${escape(call.api)}` : ''}</li>`;
+      // A call in a module the scan did not lint (ignored, or outside the folder) has no row to link to.
+      return call ? `<li><a href="#${escape(callId(place))}">${escape(placeKey(place))}</a> ${escape(call.api)}</li>` : `<li>${where(place)} (not scanned)</li>`;
     });
     return `<tr><td>${escape(name)}</td><td>${where(route.place)}</td><td>${handler}</td><td><ul>${reached.join('')}</ul></td></tr>`;
   });
+  // Two calls on one line share a place: the first row holds the anchor.
+  const anchored = new Set<string>();
+  const anchor = (place: Place) => (anchored.has(placeKey(place)) ? '' : (anchored.add(placeKey(place)), ` id="${escape(callId(place))}"`));
   const callRows = inventory.calls.map(
     (call) =>
-      `<tr id="${escape(callId(call.place))}"><td>${where(call.place)}</td><td>${escape(call.api)}${call.within ? ` in ${escape(call.within)}()` : ''}</td><td>${call.model === null ? 'not named here' : `<code>${escape(call.model)}</code>`}</td><td><ul>${call.slots.map(slot).join('')}</ul></td></tr>`,
+      `<tr${anchor(call.place)}><td>${where(call.place)}</td><td>${escape(call.api)}${call.within ? ` in ${escape(call.within)}()` : ''}</td><td>${call.model === null ? 'not named here' : `<code>${escape(call.model)}</code>`}</td><td><ul>${call.slots.map(slot).join('')}</ul></td></tr>`,
   );
   const tools = inventory.tools.map((tool) => {
     const can = tool.can.length === 0 ? 'nothing the plugin models (no shell, file, query, code, markup, network or LLM call)' : `<ul>${tool.can.map((power) => `<li>${escape(power.what)} ${where(power.place)}</li>`).join('')}</ul>`;

@@ -23,10 +23,13 @@ const byPlace = (a: { place: Place }, b: { place: Place }) => a.place.file.local
 
 export function mergeInventory(surfaces: readonly FileSurface[]): Inventory {
   // A handler registered in one module and defined in another is seen by both: the registrations, which know the method and path, stand.
+  // A handler no registration names (told by its parameters' types, or forwarded to) whose every call a registered route
+  // already reaches is part of that route (`app.post('/t', (req, res) => translate(req, res, 'fr'))`), not a route of its own.
   const all = surfaces.flatMap((surface) => surface.routes);
-  // A function a handler hands its request on to is part of that route.
-  const registered = new Set([...all.filter((route) => route.registered).map((route) => placeKey(route.handler)), ...surfaces.flatMap((surface) => surface.forwards).map(placeKey)]);
-  const routes = all.filter((route) => route.registered || !registered.has(placeKey(route.handler)));
+  const registered = all.filter((route) => route.registered);
+  const handlers = new Set(registered.map((route) => placeKey(route.handler)));
+  const reached = new Set(registered.flatMap((route) => route.calls.map(placeKey)));
+  const routes = [...registered, ...all.filter((route) => !route.registered && !handlers.has(placeKey(route.handler)) && !route.calls.every((call) => reached.has(placeKey(call))))];
   const loggers = new Map<string, { calls: number; files: Set<string> }>();
   const keys = new Map<string, Place[]>();
   for (const surface of surfaces) {

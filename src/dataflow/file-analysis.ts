@@ -109,6 +109,20 @@ class LazyFileAnalysis implements FileAnalysis {
     return mayLinkCallee<FileAnalysis>(this, call) || this.calleesByName(call).length > 0;
   }
 
+  madeByPackage(identifier: TSESTree.Identifier): boolean {
+    const resolved = resolveIdentifier<FileAnalysis>(this, identifier);
+    if (resolved?.kind !== 'value') return false;
+    let value = unwrap(resolved.node);
+    if (value.type === T.AwaitExpression) value = unwrap(value.argument);
+    if (value.type !== T.NewExpression && value.type !== T.CallExpression) return false;
+    let root = unwrap(value.callee);
+    while (root.type === T.MemberExpression || root.type === T.CallExpression) root = unwrap(root.type === T.MemberExpression ? root.object : root.callee);
+    if (root.type !== T.Identifier) return false;
+    const def = resolved.owner.index.variableOf(root)?.defs[0];
+    // `import { PrismaClient } from '@prisma/client'`: a package, which no project module is.
+    return def?.type === 'ImportBinding' && def.parent.type === T.ImportDeclaration && resolveModule(def.parent.source.value, resolved.owner.filename) === null;
+  }
+
   private byNameValue = new Map<TSESTree.CallExpression, readonly LinkedFunction[]>();
 
   /** See dataflow/named-calls.ts. */

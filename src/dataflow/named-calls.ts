@@ -36,6 +36,8 @@ export interface NamedCallHost {
   readonly index: FileIndex;
   /** What a handler's parameters are: request data (`params`) and response objects (`responses`). */
   readonly handlers: ReadonlyMap<FunctionNode, { readonly params: ReadonlyMap<number, unknown>; readonly responses: ReadonlyMap<number, unknown> }>;
+  /** Whether a name holds an object a package made (`new PrismaClient()`, here or in the project module it is imported from): its methods are the package's. */
+  madeByPackage?(identifier: TSESTree.Identifier): boolean;
 }
 
 /** A module a candidate may be in: its functions, and those that make an SDK call of their own. */
@@ -89,7 +91,7 @@ function unknownReceiver(host: NamedCallHost, callee: TSESTree.MemberExpression)
   switch (def?.type) {
     case 'ImportBinding': {
       const declaration = def.parent;
-      return declaration.type === T.ImportDeclaration && resolveModule(declaration.source.value, host.filename) !== null;
+      return declaration.type === T.ImportDeclaration && resolveModule(declaration.source.value, host.filename) !== null && !host.madeByPackage?.(root);
     }
     case 'Parameter': {
       const fn = def.node;
@@ -100,7 +102,7 @@ function unknownReceiver(host: NamedCallHost, callee: TSESTree.MemberExpression)
       return index >= 0 && !handler?.params.has(index) && !handler?.responses.has(index);
     }
     case 'Variable':
-      return true;
+      return !host.madeByPackage?.(root);
     default:
       return false;
   }

@@ -16,13 +16,20 @@ export interface Owned {
   readonly fn: FunctionNode;
 }
 
-/** The functions a call runs: a same-file function by name, or what the linker finds in this or another module. */
-export function callees(owner: FileAnalysis, call: TSESTree.CallExpression): Owned[] {
+/**
+ * The functions a call runs: a same-file function by name, or what the linker finds in this or
+ * another module. With `exact`, not the methods found by their name alone (`x.create()` on a
+ * receiver the linker does not know may be any class's `create`).
+ */
+export function callees(owner: FileAnalysis, call: TSESTree.CallExpression, exact = false): Owned[] {
   const callee = unwrap(call.callee);
   const local = callee.type === T.Identifier ? owner.index.functionOf(callee) : null;
   if (local) return [{ owner, fn: local }];
   if (!owner.settings.crossFile || !owner.mayLinkCall(call)) return [];
-  return owner.linkedCalls(call).map((linked) => ({ owner: linked.owner, fn: linked.fn }));
+  return owner
+    .linkedCalls(call)
+    .filter((linked) => !exact || !linked.approximate)
+    .map((linked) => ({ owner: linked.owner, fn: linked.fn }));
 }
 
 /** How many functions one walk visits at most: a bound on the work per start in large programs. */
@@ -30,7 +37,8 @@ const MAX_FUNCTIONS = 200;
 
 /**
  * `start` and every function it runs, `depth` calls deep at most, breadth first, each once (the
- * calls of nested functions, such as callbacks, count as the function's own).
+ * calls of nested functions, such as callbacks, count as the function's own). Only exact links
+ * are followed: a list of what a route does names no method found by its name alone.
  */
 export function reachedFunctions(start: Owned, depth: number): Owned[] {
   const seen = new Set<FunctionNode>([start.fn]);
@@ -40,7 +48,7 @@ export function reachedFunctions(start: Owned, depth: number): Owned[] {
     const next: Owned[] = [];
     for (const { owner, fn } of frontier) {
       for (const call of within(owner.index.calls, fn)) {
-        for (const found of callees(owner, call)) {
+        for (const found of callees(owner, call, true)) {
           if (seen.has(found.fn) || reached.length >= MAX_FUNCTIONS) continue;
           seen.add(found.fn);
           reached.push(found);

@@ -108,6 +108,8 @@ export const LOCAL_SERVER_URL = /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.
 /** Functions and objects that send HTTP requests: `fetch(…)`, `axios.post(…)`, `new Request(…)`. */
 export const HTTP_CLIENT_FUNCTIONS = new Set(['fetch', 'axios', 'got', 'ky', 'ofetch', '$fetch', 'request', 'Request', 'Headers']);
 export const HTTP_CLIENT_OBJECTS = new Set(['axios', 'got', 'ky', 'http', 'https', 'undici']);
+/** The methods of those objects that send a request (`axios.post`, `https.request`), not their helpers (`axios.isAxiosError`). */
+export const HTTP_CLIENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'fetch', 'stream']);
 
 /**
  * Calls that make a new key or record and return it: `createApiKey(…)`, `prisma.apiKey.create(…)`,

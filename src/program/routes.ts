@@ -39,6 +39,13 @@ function pathOf(node: Node | undefined): string | null {
   return stringLiteralValue(value);
 }
 
+/** Fastify's `method: 'POST'` or `method: ['POST', 'PUT']`, lower case and joined by commas; 'route' when not written out. */
+function methodsOf(node: Node | undefined): string {
+  const value = node && unwrap(node);
+  const names = value?.type === T.ArrayExpression ? value.elements.map((element) => (element ? pathOf(element) : null)) : [pathOf(value)];
+  return names.length > 0 && names.every((name) => name !== null) ? names.join(',').toLowerCase() : 'route';
+}
+
 function resolveFunction(node: Node | undefined, index: FileIndex): FunctionNode | null {
   if (!node) return null;
   const value = unwrap(node);
@@ -150,7 +157,7 @@ export function routeTable(index: FileIndex, hooks: ReadonlySet<string>): RouteT
       const handler = resolveFunction(get('handler'), index);
       const path = pathOf(get('url') ?? get('path'));
       if (handler === null || path === null) continue;
-      routes.push({ call, receiver, method: String(pathOf(get('method')) ?? 'route').toLowerCase(), path, handler, middleware: optionHooks(options, hooks) });
+      routes.push({ call, receiver, method: methodsOf(get('method')), path, handler, middleware: optionHooks(options, hooks) });
     }
   }
   routes.push(...nestRoutes(index));

@@ -24,6 +24,8 @@ export interface FileIndex {
   readonly throws: readonly TSESTree.ThrowStatement[];
   /** Reads of `process.env.X` and `import.meta.env.X`. */
   readonly envReads: readonly TSESTree.MemberExpression[];
+  /** Names destructured from the environment: `const { OPENAI_API_KEY } = process.env`. */
+  readonly envNames: readonly TSESTree.Property[];
   /** String literals and template literals. */
   readonly strings: readonly (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[];
   /** Equality comparisons (`===`, `!==`, `==`, `!=`). */
@@ -111,6 +113,11 @@ export interface IndexOptions {
   readonly credentialName: RegExp;
 }
 
+/** `process.env` or `import.meta.env`. */
+function isEnv(node: TSESTree.Node): boolean {
+  return node.type === T.MemberExpression && !node.computed && node.property.type === T.Identifier && node.property.name === 'env' && ((node.object.type === T.Identifier && node.object.name === 'process') || node.object.type === T.MetaProperty);
+}
+
 export function buildFileIndex(sourceCode: TSESLint.SourceCode, { credentialName }: IndexOptions): FileIndex {
   const program = sourceCode.ast;
   const calls: TSESTree.CallExpression[] = [];
@@ -121,6 +128,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode, { credentialName
   const deletes: TSESTree.UnaryExpression[] = [];
   const throws: TSESTree.ThrowStatement[] = [];
   const credentialNames: (TSESTree.MemberExpression | TSESTree.Property)[] = [];
+  const envNames: TSESTree.Property[] = [];
   const equalities: TSESTree.BinaryExpression[] = [];
   const strings: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[] = [];
   const envReads: TSESTree.MemberExpression[] = [];
@@ -182,6 +190,8 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode, { credentialName
       case T.Property: {
         const name = node.parent.type === T.ObjectPattern ? keyName(node) : null;
         if (name !== null && credentialName.test(name)) credentialNames.push(node);
+        const declarator = node.parent.parent;
+        if (name !== null && declarator?.type === T.VariableDeclarator && declarator.id === node.parent && declarator.init && isEnv(declarator.init)) envNames.push(node);
         break;
       }
       case T.AssignmentExpression:
@@ -305,6 +315,7 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode, { credentialName
     throws,
     strings,
     envReads,
+    envNames,
     equalities,
     credentialNames,
     returns,

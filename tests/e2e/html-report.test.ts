@@ -73,16 +73,31 @@ describe('the HTML report', () => {
   it('ends with the inventory of the AI surface: routes linked to the LLM calls they reach, calls with their model and filled slots, tools, loggers, keys', () => {
     const html = readFileSync(surfaceReport, 'utf8');
     const inventory = html.slice(html.indexOf('<section id="inventory">'));
-    expect(inventory).toContain('2 routes or handlers reaching an LLM call (1 other route reaching none); 2 LLM calls, 3 tools, 1 logger, 1 secret env variable.');
+    expect(inventory).toContain('3 routes or handlers reaching an LLM call (1 other route reaching none); 3 LLM calls, 3 tools, 1 logger, 1 secret env variable.');
     expect(inventory).toContain('<a href="#call-src/llm.ts:7">src/llm.ts:7</a> openai chat.completions.create');
     expect(inventory).toContain('<tr id="call-src/llm.ts:7">');
-    expect(inventory).toContain('<li class="request">user message ← <code>req.body.question</code> <span class="where">src/server.ts:12</span></li>');
+    expect(inventory).toContain('<li class="request">user message ← <code>req.body.question</code> <span class="where">src/server.ts:13</span></li>');
     expect(inventory).toContain('<li>system message: no request data</li>');
     expect(inventory).toContain('<code>&#39;gpt-4o&#39;</code>');
     expect(inventory).toContain('<li>shell command (exec) <span class="where">src/tools.ts:9</span></li>');
     expect(inventory).toContain('<code>OPENAI_API_KEY</code>');
     // The demo app's page lists its own surface.
     expect(readFileSync(report, 'utf8')).toMatch(/<table id="calls">[\s\S]*openai chat\.completions\.create/u);
+  });
+
+  it('shows a call in a module the scan leaves out (gitignored) as a place without a link, since no row holds it', () => {
+    const dir = path.join(work, 'generated-client');
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    mkdirSync(path.join(dir, 'generated'), { recursive: true });
+    writeFileSync(path.join(dir, '.gitignore'), 'generated/\n');
+    writeFileSync(path.join(dir, 'generated/llm.ts'), `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function ask(q: string) {\n  return openai.chat.completions.create({ model: 'gpt-4o', max_tokens: 10, messages: [{ role: 'user', content: q }] });\n}\n`);
+    writeFileSync(path.join(dir, 'src/server.ts'), `import express from 'express';\nimport { ask } from '../generated/llm';\nconst app = express();\napp.post('/ask', async (req, res) => { await ask(String(req.body.q)); res.end(); });\n`);
+    const out = path.join(work, 'generated.html');
+    expect(spawnSync(process.execPath, [bin, 'scan', 'generated-client', '--format', 'html', '--output', out], { cwd: work, encoding: 'utf8' }).status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<li><span class="where">generated/llm.ts:4</span> (not scanned)</li>');
+    expect(html).not.toContain('href="#call-generated');
+    expect(html).toContain('<p id="calls" class="empty">No LLM call found.</p>');
   });
 
   it.skipIf(!browserPath)(`renders in headless Chromium${browserPath ? '' : ' (skipped: no chromium in /usr/bin; apt-get install chromium)'}: every finding listed, paths open, no console errors, no network`, async () => {
@@ -117,11 +132,11 @@ describe('the HTML report', () => {
       await link.click();
       expect(decodeURIComponent(new URL(page.url()).hash)).toBe(target);
       expect(await page.locator(`[id="${target.slice(1)}"]`).isVisible()).toBe(true);
-      // The fixture's page: both LLM routes, each linking to the row of the call it reaches.
+      // The fixture's page: its three LLM routes, each linking to the row of the call it reaches.
       const surfaceUrl = pathToFileURL(surfaceReport).href;
       await page.goto(surfaceUrl);
-      expect(await page.locator('#routes tbody tr').count()).toBe(2);
-      expect(await page.locator('details.finding').count()).toBe(5);
+      expect(await page.locator('#routes tbody tr').count()).toBe(3);
+      expect(await page.locator('details.finding').count()).toBe(6);
       for (const href of await page.locator('#routes a').evaluateAll((links) => links.map((a) => (a as unknown as { getAttribute(name: string): string }).getAttribute('href')))) {
         expect(await page.locator(`[id="${href.slice(1)}"]`).count()).toBe(1);
       }

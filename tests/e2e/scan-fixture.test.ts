@@ -55,12 +55,13 @@ copy('app');
 const report = JSON.parse(run('scan', 'app', '--format', 'json').stdout) as Report;
 
 describe('scan on a fixture project with a .gitignore', () => {
-  it('lints what git keeps: the findings of the five source files, none from ignored files', () => {
-    expect(report.files).toBe(5);
+  it('lints what git keeps: the findings of the six source files, none from ignored files', () => {
+    expect(report.files).toBe(6);
     expect(report.findings.map((f) => `${f.file}:${f.line} ${f.rule.replace('llm-security/', '')}`).sort()).toEqual([
       'src/routes/summarize.ts:11 no-user-input-in-system-prompt',
       'src/routes/summarize.ts:14 no-raw-llm-response',
-      'src/server.ts:13 no-raw-llm-response',
+      'src/routes/translate.ts:8 no-raw-llm-response',
+      'src/server.ts:14 no-raw-llm-response',
       'src/tools.ts:15 no-llm-output-in-dangerous-sink',
       'src/tools.ts:9 no-llm-output-in-dangerous-sink',
     ]);
@@ -69,8 +70,10 @@ describe('scan on a fixture project with a .gitignore', () => {
   it('lists the routes that reach an LLM call, with the calls, across modules; a route that reaches none is only counted', () => {
     const routes = report.inventory.routes.map((r) => `${r.method} ${r.path} at ${at(r.place)} handler ${r.name ?? '-'} ${at(r.handler)} -> ${r.calls.map(at).join(' ')}`);
     expect(routes).toEqual([
-      'POST /chat at src/server.ts:10 handler - src/server.ts:10 -> src/llm.ts:7',
-      'POST /summarize at src/server.ts:17 handler summarize src/routes/summarize.ts:7 -> src/routes/summarize.ts:8',
+      'POST /chat at src/server.ts:11 handler - src/server.ts:11 -> src/llm.ts:7',
+      'POST /summarize at src/server.ts:18 handler summarize src/routes/summarize.ts:7 -> src/routes/summarize.ts:8',
+      // The function the route hands its request to (its parameters typed as Express's) is part of the route, not a route of its own.
+      'POST /translate at src/server.ts:26 handler - src/server.ts:26 -> src/routes/translate.ts:7',
     ]);
     // GET /health reaches no LLM call.
     expect(report.inventory.otherRoutes).toBe(1);
@@ -85,9 +88,11 @@ describe('scan on a fixture project with a .gitignore', () => {
     }));
     expect(calls).toEqual([
       // The question enters in the route's module and fills the user message of the helper's call.
-      { at: 'src/llm.ts:7', call: 'openai chat.completions.create in ask', model: "'gpt-4o-mini'", slots: ['system message: none', 'user message <- req.body.question (src/server.ts:12)'] },
+      { at: 'src/llm.ts:7', call: 'openai chat.completions.create in ask', model: "'gpt-4o-mini'", slots: ['system message: none', 'user message <- req.body.question (src/server.ts:13)'] },
       // The model is read through a constant handed to the provider function.
       { at: 'src/routes/summarize.ts:8', call: 'ai generateText in summarize', model: "'gpt-4o'", slots: ['system prompt <- req.query.lang (src/routes/summarize.ts:11)', 'prompt <- req.body.text (src/routes/summarize.ts:12)'] },
+      // The language is a constant of the route: only the text is request data.
+      { at: 'src/routes/translate.ts:7', call: 'ai generateText in translate', model: "'gpt-4o-mini'", slots: ['system prompt: none', 'prompt <- req.body.text (src/routes/translate.ts:7)'] },
     ]);
   });
 
@@ -142,6 +147,59 @@ describe('scan on a fixture project with a .gitignore', () => {
     const added = run('scan', 'baselined', '--format', 'json', '--baseline', base, '--fail-on', 'low');
     expect(added.code).toBe(1);
     expect(JSON.parse(added.stdout).findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(['src/server.ts llm-security/no-sensitive-logging']);
+  });
+});
+
+describe('the inventory of a Next.js project with a worker (tests/fixtures/scan/next-surface)', () => {
+  cpSync(path.join(repo, 'tests/fixtures/scan/next-surface'), path.join(work, 'next'), { recursive: true });
+  const next = JSON.parse(run('scan', 'next', '--format', 'json').stdout) as Report;
+  const KEY = 'sk-proj-' + 'Zq8Wm2Lx7Rt4Yp1Vb6Nc3Kd9';
+
+  it('takes the methods of route modules from the names they export, and keeps a route another route hands its request to', () => {
+    expect(next.inventory.routes.map((r) => `${r.method ?? '-'} ${r.path ?? '-'} ${at(r.place)} -> ${r.calls.map(at).join(' ')}`)).toEqual([
+      // export { handler as GET, handler as POST }: one route per method.
+      'GET /api/both app/api/both/route.ts:4 -> app/api/both/route.ts:6',
+      'POST /api/both app/api/both/route.ts:4 -> app/api/both/route.ts:6',
+      'POST /api/chat app/api/chat/route.ts:4 -> app/api/chat/route.ts:6',
+      // The second version forwards to the first: both are routes.
+      'POST /api/v2/chat app/api/v2/chat/route.ts:4 -> app/api/chat/route.ts:6',
+      // export const POST = withAuth(async (req) => …)
+      'POST /api/wrapped app/api/wrapped/route.ts:5 -> app/api/wrapped/route.ts:6',
+      '- /api/legacy pages/api/legacy.ts:6 -> pages/api/legacy.ts:7',
+      // Fastify's full declaration with a list of methods.
+      'POST,PUT /research worker/fastify.ts:6 -> lib/agent.ts:33',
+    ]);
+  });
+
+  it("lists no route that reaches an LLM call only through a method's name (prisma.user.create is no Completions.create)", () => {
+    const listed = next.inventory.routes.map((r) => r.path);
+    expect(listed).not.toContain('/api/users');
+    expect(listed).not.toContain('/api/drafts');
+    // The engine agrees for prisma, a package's object; the twin, a project value it cannot tell, may still run Completions.create.
+    const raw = next.findings.filter((f) => f.rule === 'llm-security/no-raw-llm-response').map((f) => f.file);
+    expect(raw).not.toContain('app/api/users/route.ts');
+    expect(raw).toContain('app/api/drafts/route.ts');
+  });
+
+  it('finds a tool whose function is written apart, counts only requests as network use, and reads keys destructured from the environment', () => {
+    expect(next.inventory.tools.map((t) => `${t.name}: ${t.can.map((c) => `${c.what} at ${at(c.place)}`).join(', ')}`)).toEqual([
+      'dns: shell command (execSync) at lib/agent.ts:11',
+      'status: network request (axios.get) at lib/agent.ts:22',
+    ]);
+    expect(next.findings.some((f) => f.file === 'lib/agent.ts' && f.rule === 'llm-security/no-llm-output-in-dangerous-sink')).toBe(true);
+    expect(next.inventory.keys).toEqual([{ name: 'SEARCH_API_KEY', places: [{ file: 'lib/agent.ts', line: 7 }] }]);
+  });
+
+  it('names a model held in an expression by its name only, and never prints the key written in it', () => {
+    const research = next.inventory.calls.filter((c) => c.place.file === 'lib/agent.ts');
+    expect(research.map((c) => `${at(c.place)} ${c.model}`)).toEqual(['lib/agent.ts:33 model', 'lib/agent.ts:33 model']);
+    expect(JSON.stringify(next)).not.toContain(KEY.slice(8));
+    const out = path.join(work, 'next.html');
+    expect(run('scan', 'next', '--format', 'html', '--output', out).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toContain(KEY.slice(8));
+    // Two calls on one line: one anchor for both rows.
+    expect(html.match(/id="call-lib\/agent\.ts:33"/gu)).toHaveLength(1);
   });
 });
 

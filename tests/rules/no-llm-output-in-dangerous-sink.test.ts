@@ -29,6 +29,16 @@ ruleTester().run('no-llm-output-in-dangerous-sink', rule, {
       ),
     },
     {
+      name: "a function named by a tool-like call that is no SDK's tool, and one the SDK tool does not run",
+      code: lines(
+        `import { tool } from 'ai'; import { z } from 'zod'; import { exec } from 'node:child_process';`,
+        `import { register } from './registry';`,
+        `async function shell({ cmd }: { cmd: string }) { exec(cmd); return 'ok'; }`,
+        `export const local = register({ execute: shell });`,
+        `export const help = tool({ description: 'help', inputSchema: z.object({}), execute: async () => 'see the docs', onError: shell });`,
+      ),
+    },
+    {
       name: 'a path, a query and a redirect that hold no model output',
       code: lines(
         `import fs from 'node:fs'; import path from 'node:path'; import pg from 'pg';`,
@@ -130,6 +140,17 @@ ruleTester().run('no-llm-output-in-dangerous-sink', rule, {
         `export const run = tool({ description: 'run', inputSchema: z.object({ cmd: z.string() }), execute: async ({ cmd }) => { exec(cmd); return 'ok'; } });`,
       ),
       errors: [{ messageId, line: 2 }],
+    },
+    {
+      name: 'a tool whose function is written apart and named in it: the arguments the model chose reach a shell and eval',
+      code: lines(
+        `import { tool } from 'ai'; import { tool as lcTool } from '@langchain/core/tools'; import { z } from 'zod'; import { exec } from 'node:child_process';`,
+        `async function shell({ cmd }: { cmd: string }) { exec(cmd); return 'ok'; }`,
+        `const calculate = async ({ expression }: { expression: string }) => String(eval(expression));`,
+        `export const run = tool({ description: 'run', inputSchema: z.object({ cmd: z.string() }), execute: shell });`,
+        `export const calc = lcTool(calculate, { name: 'calc' });`,
+      ),
+      errors: [{ messageId, line: 2 }, { messageId, line: 3 }],
     },
     {
       name: 'langchain tool(fn) and DynamicStructuredTool: the arguments reach eval and a query',

@@ -32,16 +32,34 @@ export interface ToolCall {
   readonly field?: string;
   /** As messages name it: `ai tool()`, `langchain DynamicStructuredTool`. */
   readonly api: string;
+  /** The call that makes the tool. */
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
 }
 
 /** The tool whose function `fn` is, when its first parameter receives the arguments the model chose. */
 export function toolOfFunction(fn: FunctionNode, index: FileIndex): ToolCall | null {
-  let call: TSESTree.Node | undefined = fn.parent;
+  if (fn.parent?.type === T.MethodDefinition) return null;
+  const inline = toolAt(fn, index);
+  if (inline) return inline;
+  // A function the tool names: `tool({ execute: lookup })` with `async function lookup({ id }) {…}` or `const lookup = async (…) => …`.
+  const binding = fn.id ?? (fn.parent?.type === T.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === T.Identifier ? fn.parent.id : null);
+  const variable = binding && index.variableOf(binding);
+  if (!variable || variable.defs.length !== 1) return null;
+  for (const reference of variable.references) {
+    const found = reference.isRead() ? toolAt(reference.identifier as TSESTree.Identifier, index) : null;
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The tool call that `value` (a function, or a name of one) is the function of, in the place its SDK takes it. */
+function toolAt(value: TSESTree.Node, index: FileIndex): ToolCall | null {
+  let call: TSESTree.Node | undefined = value.parent;
   let property: string | null = null;
-  if (call?.type === T.Property && call.value === fn) {
+  if (call?.type === T.Property && call.value === value) {
     property = keyName(call);
     call = call.parent?.parent;
-  } else if (call?.type === T.MethodDefinition) return null;
+  }
   if (call?.type !== T.CallExpression && call?.type !== T.NewExpression) return null;
   const callee = unwrap(call.callee);
   if (callee.type !== T.Identifier) return null;
@@ -51,9 +69,9 @@ export function toolOfFunction(fn: FunctionNode, index: FileIndex): ToolCall | n
     if (!model.modules.includes(imported.module) || !model.names.includes(imported.name)) continue;
     const matches =
       model.at === 'first-argument'
-        ? property === null && call.arguments[0] === fn
-        : property === model.at.property && unwrap(call.arguments[0] ?? fn) === fn.parent?.parent;
-    if (matches) return { sdk: model.sdk, field: model.field, api: call.type === T.NewExpression ? `${model.sdk} ${imported.name}` : `${model.sdk} ${imported.name}()` };
+        ? property === null && call.arguments[0] === value
+        : property === model.at.property && unwrap(call.arguments[0] ?? value) === value.parent?.parent;
+    if (matches) return { sdk: model.sdk, field: model.field, api: call.type === T.NewExpression ? `${model.sdk} ${imported.name}` : `${model.sdk} ${imported.name}()`, call };
   }
   return null;
 }

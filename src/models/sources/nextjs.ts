@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { hasDirective, isFunction, unwrap, type FunctionNode } from '../../syntax/ast.js';
+import type { FileIndex } from '../../syntax/file-index.js';
 import { resolveHandler } from './resolve-handler.js';
 import { dataParam, objectParam, type HandlerMatch, type ParamSource, type SourceContext, type SourceModel } from './types.js';
 
@@ -74,14 +75,37 @@ const ROUTE_MODULE = /(?:^|[\\/])app[\\/](?:.+[\\/])?route\.[cm]?[jt]sx?$/u;
  */
 export function routePathOfModule(file: string): string | null {
   const parts = file.split(/[\\/]/u);
-  const app = parts.indexOf('app');
+  const app = routerFolder(parts, 'app', (at) => at < parts.length - 1);
   if (ROUTE_MODULE.test(file) && app >= 0) return `/${parts.slice(app + 1, -1).filter((part) => !/^\(.*\)$/u.test(part)).join('/')}`;
-  const pages = parts.indexOf('pages');
-  if (pages >= 0 && parts[pages + 1] === 'api') {
+  const pages = routerFolder(parts, 'pages', (at) => parts[at + 1] === 'api');
+  if (pages >= 0) {
     const rest = parts.slice(pages + 1).join('/').replace(/\.[cm]?[jt]sx?$/u, '').replace(/\/index$/u, '');
     return `/${rest}`;
   }
   return null;
+}
+
+/**
+ * Where the router's folder is in a path: at the root of the project or under `src/`; else the
+ * first folder of that name that does not hold another of that name (`apps/app/app/api/…` is the
+ * router of a package called `app`); or -1.
+ */
+function routerFolder(parts: readonly string[], name: string, fits: (at: number) => boolean): number {
+  const candidates = parts.slice(0, -1).flatMap((part, at) => (part === name && fits(at) ? [at] : []));
+  return candidates.find((at) => at === 0 || parts[at - 1] === 'src') ?? candidates.find((at) => parts[at + 1] !== name) ?? -1;
+}
+
+/**
+ * The names a module exports `fn` under (`POST`, `GET`, `default`): declared, wrapped
+ * (`export const POST = withAuth(async (req) => …)`) or listed (`export { handler as GET, handler as POST }`).
+ */
+export function exportNamesOf(fn: FunctionNode, index: FileIndex): string[] {
+  const names: string[] = [];
+  for (const [name, node] of exportedValues(index.program)) {
+    const value = node.type === T.Identifier ? index.functionOf(node) : node;
+    if (value && value.range[0] <= fn.range[0] && fn.range[1] <= value.range[1]) names.push(name);
+  }
+  return names;
 }
 
 /** Test files and folders: they import actions to call them, they do not expose them. */
