@@ -80,18 +80,23 @@ export function calleesByName<M extends CandidateModule>(host: NamedCallHost, ca
  */
 function unknownReceiver(host: NamedCallHost, callee: TSESTree.MemberExpression): boolean {
   let root = unwrap(callee.object);
+  // A receiver reached through a call (`app.get(AiService).ask()`) is that call's result, whatever made its root.
+  let throughCall = false;
   for (let depth = 0; depth < 16; depth++) {
     if (root.type === T.MemberExpression) root = unwrap(root.object);
-    else if (root.type === T.CallExpression) root = unwrap(root.callee);
-    else break;
+    else if (root.type === T.CallExpression) {
+      throughCall = true;
+      root = unwrap(root.callee);
+    } else break;
   }
+  const made = (identifier: TSESTree.Identifier) => !throughCall && host.madeByPackage?.(identifier) === true;
   if (root.type === T.ThisExpression) return true;
   if (root.type !== T.Identifier) return false;
   const def = host.index.variableOf(root)?.defs[0];
   switch (def?.type) {
     case 'ImportBinding': {
       const declaration = def.parent;
-      return declaration.type === T.ImportDeclaration && resolveModule(declaration.source.value, host.filename) !== null && !host.madeByPackage?.(root);
+      return declaration.type === T.ImportDeclaration && resolveModule(declaration.source.value, host.filename) !== null && !made(root);
     }
     case 'Parameter': {
       const fn = def.node;
@@ -102,7 +107,7 @@ function unknownReceiver(host: NamedCallHost, callee: TSESTree.MemberExpression)
       return index >= 0 && !handler?.params.has(index) && !handler?.responses.has(index);
     }
     case 'Variable':
-      return !host.madeByPackage?.(root);
+      return !made(root);
     default:
       return false;
   }

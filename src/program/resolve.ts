@@ -77,6 +77,11 @@ export function configUnreadable(file: string): boolean {
   return config !== null && brokenConfigs.has(config);
 }
 
+/** Whether a specifier names a package (`pg`, `@prisma/client`, `openai/helpers`), not a path or an alias (`./x`, `@/lib`, `~/lib`, `#lib`). */
+export function isPackageSpecifier(specifier: string): boolean {
+  return /^(?:@[\w.-]+\/)?\w[\w.-]*(?:\/.*)?$/u.test(specifier);
+}
+
 /** The project file `specifier` names when imported from `fromFile`, or null (packages, missing files). */
 export function resolveModule(specifier: string, fromFile: string): string | null {
   if (!path.isAbsolute(fromFile) || specifier.startsWith('node:')) return null;

@@ -469,6 +469,18 @@ describe('a logging helper module with no routes of its own', () => {
   });
 });
 
+describe('calls by method name on objects a package made', () => {
+  // lib/db.ts exports prisma, a package's client (kept on globalThis across reloads); its methods are the package's,
+  // so prisma.user.suggestCommand is not AiService.suggestCommand. Twins stay reported: objects a package hands back
+  // after being handed the project's class or instance (a DI container, a wrapper), and an alias the resolver does not know.
+  const FOUND = ['package-receivers/src/jobs.ts:17 no-llm-output-in-dangerous-sink', 'package-receivers/src/jobs.ts:22 no-llm-output-in-dangerous-sink', 'package-receivers/src/jobs.ts:28 no-llm-output-in-dangerous-sink'];
+
+  it("links no package's object by name, and keeps the objects a package makes from the project's code", async () => {
+    forget();
+    expect(where(await lint(['package-receivers/**/*.ts'], { config: plugin.configs.all as Linter.Config }))).toEqual(FOUND);
+  });
+});
+
 describe('loggers made in another module', () => {
   // lib/logger.ts makes the app's loggers (pino, winston, a child logger, the default export) and every route imports
   // them: what a route writes to them is logged. Twins: safe fields written to the same logger, and request data given

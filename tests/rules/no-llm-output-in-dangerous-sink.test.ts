@@ -39,6 +39,19 @@ ruleTester().run('no-llm-output-in-dangerous-sink', rule, {
       ),
     },
     {
+      name: 'a function a tool names that the program also calls, writes again or exports: its arguments come from elsewhere too',
+      code: lines(
+        `import { tool } from 'ai'; import { z } from 'zod'; import { execSync } from 'node:child_process';`,
+        `async function buildCommand({ host }: { host: string }) { return \`dig +short \${host}\`; }`,
+        `export const dns = tool({ description: 'dns', inputSchema: z.object({ host: z.string() }), execute: buildCommand });`,
+        `export async function nightly() { execSync(await buildCommand({ host: 'example.com' })); }`,
+        `let run = async ({ cmd }: { cmd: string }) => execSync(cmd).toString(); run = async () => 'off';`,
+        `export const runner = tool({ description: 'run', inputSchema: z.object({ cmd: z.string() }), execute: run });`,
+        `export async function normalize({ path }: { path: string }) { execSync(\`ls \${path}\`); }`,
+        `export const lister = tool({ description: 'ls', inputSchema: z.object({ path: z.string() }), execute: normalize });`,
+      ),
+    },
+    {
       name: 'a path, a query and a redirect that hold no model output',
       code: lines(
         `import fs from 'node:fs'; import path from 'node:path'; import pg from 'pg';`,

@@ -43,13 +43,21 @@ export function toolOfFunction(fn: FunctionNode, index: FileIndex): ToolCall | n
   if (inline) return inline;
   // A function the tool names: `tool({ execute: lookup })` with `async function lookup({ id }) {…}` or `const lookup = async (…) => …`.
   const binding = fn.id ?? (fn.parent?.type === T.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === T.Identifier ? fn.parent.id : null);
+  // An exported function may be called by other modules as well.
+  const declaration = fn.parent?.type === T.VariableDeclarator ? fn.parent.parent.parent : fn.parent;
+  if (declaration?.type === T.ExportNamedDeclaration || declaration?.type === T.ExportDefaultDeclaration) return null;
   const variable = binding && index.variableOf(binding);
-  if (!variable || variable.defs.length !== 1) return null;
+  // Written once, and read only where tools take it: a function the program also calls itself gets its
+  // arguments from those calls too, and what it returns to them is not the model's.
+  if (!variable || variable.defs.length !== 1 || variable.references.filter((reference) => reference.isWrite()).length > 1) return null;
+  let found: ToolCall | null = null;
   for (const reference of variable.references) {
-    const found = reference.isRead() ? toolAt(reference.identifier as TSESTree.Identifier, index) : null;
-    if (found) return found;
+    if (!reference.isRead()) continue;
+    const tool = toolAt(reference.identifier as TSESTree.Identifier, index);
+    if (!tool) return null;
+    found ??= tool;
   }
-  return null;
+  return found;
 }
 
 /** The tool call that `value` (a function, or a name of one) is the function of, in the place its SDK takes it. */
