@@ -5,9 +5,9 @@ import type { LlmCall } from '../models/llm/types.js';
 import { FASTIFY_GUARD_HOOKS } from '../models/auth.js';
 import { outputOf } from '../models/llm/output.js';
 import { toolOfFunction } from '../models/llm/tools.js';
-import { HTTP_CLIENT_FUNCTIONS, HTTP_CLIENT_METHODS, HTTP_CLIENT_OBJECTS, PUBLIC_PREFIX, SECRET_FALLBACK_ENV } from '../models/secrets.js';
+import { isHttpClientCall, PUBLIC_PREFIX, SECRET_FALLBACK_ENV } from '../models/secrets.js';
 import { exportNamesOf, routePathOfModule } from '../models/sources/nextjs.js';
-import { findProperty, keyName, memberChain, stringLiteralValue, unwrap, within, type FunctionNode, type Node } from '../syntax/ast.js';
+import { envVariable, findProperty, keyName, memberChain, stringLiteralValue, unwrap, within, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { dangerousSinks } from '../dataflow/dangerous-calls.js';
 import { describeCall, describeOrigin, shorten } from '../dataflow/describe.js';
@@ -150,21 +150,16 @@ function modelOf(call: LlmCall, analysis: FileAnalysis): string | null {
 
 /** `a`, `this.a.b`, `a?.b`: a chain of names as written, or null for anything else. */
 function nameChain(node: Node): string | null {
-  const value = unwrap(node);
-  if (value.type === T.Identifier) return value.name;
-  if (value.type === T.ThisExpression) return 'this';
-  if (value.type !== T.MemberExpression || value.computed || value.property.type !== T.Identifier) return null;
-  const object = nameChain(value.object);
-  return object === null ? null : `${object}.${value.property.name}`;
+  const { root, names } = memberChain(node);
+  const start = root.type === T.Identifier ? root.name : root.type === T.ThisExpression ? 'this' : null;
+  return start === null || names.some((name) => !/^[\w$]+$/u.test(name)) ? null : [start, ...names].join('.');
 }
 
 /** `process.env.X` (or `import.meta.env.X`, either side of `||`/`??`): X. */
 function envName(node: Node): string | null {
   const value = unwrap(node);
   if (value.type === T.LogicalExpression) return envName(value.left) ?? envName(value.right);
-  if (value.type !== T.MemberExpression) return null;
-  const { names } = memberChain(value);
-  return names.length >= 2 && names[names.length - 2] === 'env' ? names[names.length - 1] : null;
+  return envVariable(value);
 }
 
 function surfaceCall(call: LlmCall, analysis: FileAnalysis): SurfaceCall {
@@ -202,11 +197,7 @@ function toolPowers(start: Owned): SurfaceTool['can'] {
       if (inside(sink.node, fn)) can.push({ what: `${sink.kind} (${sink.api})`, place: placeOf(owner, sink.node) });
     }
     for (const call of within(owner.index.calls, fn)) {
-      const callee = unwrap(call.callee);
-      const http =
-        (callee.type === T.Identifier && HTTP_CLIENT_FUNCTIONS.has(callee.name)) ||
-        (callee.type === T.MemberExpression && callee.object.type === T.Identifier && HTTP_CLIENT_OBJECTS.has(callee.object.name) && HTTP_CLIENT_METHODS.has(keyName(callee) ?? ''));
-      if (http) can.push({ what: `network request (${nameChain(callee) ?? 'an HTTP client'})`, place: placeOf(owner, call) });
+      if (isHttpClientCall(call, true)) can.push({ what: `network request (${nameChain(call.callee) ?? 'an HTTP client'})`, place: placeOf(owner, call) });
     }
     for (const call of generatingCalls(owner)) {
       if (inside(call.node, fn)) can.push({ what: `LLM call (${describeCall(call)})`, place: placeOf(owner, call.node) });

@@ -3,11 +3,11 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { findKey, isPlaceholder, KEY_FORMATS, type KeyFormat } from '../models/key-patterns.js';
 import { keyLikeness, type KeySlot } from '../models/key-likeness.js';
 import {
-  AUTH_SCHEME, BROWSER_SECRET, HTTP_CLIENT_FUNCTIONS, HTTP_CLIENT_OBJECTS, ISSUED_SECRET_ENV, KEY_HEADER, KEY_OPTIONS, LOCAL_SERVER_URL, PUBLIC_BY_DESIGN,
+  AUTH_SCHEME, BROWSER_SECRET, isHttpClientCall, ISSUED_SECRET_ENV, KEY_HEADER, KEY_OPTIONS, LOCAL_SERVER_URL, PUBLIC_BY_DESIGN,
   PUBLIC_PREFIX, SECRET_FALLBACK_ENV,
 } from '../models/secrets.js';
 import { SECRET_ENV } from '../models/secrets.js';
-import { isFunction, keyName, memberChain, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
+import { envVariable, isFunction, keyName, unwrap, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { fromClient, isCredential, keyCompares } from './key-compares.js';
 
@@ -129,23 +129,14 @@ function pointsToLocalServer(options: TSESTree.ObjectExpression): boolean {
   });
 }
 
-/** Calls that send a request: `fetch`, `axios`, `got`, `ky`, `new Request`, `http.request`, `axios.post`. */
-function isHttpCall(node: TSESTree.Node | undefined): boolean {
-  if (node?.type !== T.CallExpression && node?.type !== T.NewExpression) return false;
-  const callee = unwrap(node.callee);
-  if (callee.type === T.Identifier) return HTTP_CLIENT_FUNCTIONS.has(callee.name);
-  return callee.type === T.MemberExpression && callee.object.type === T.Identifier && HTTP_CLIENT_OBJECTS.has(callee.object.name);
-}
-
 
 /** The secret env variable read by `node` itself: `process.env.JWT_SECRET`, either side of `A || B`, `!process.env.X`. */
 function secretEnvRead(node: Node): string | null {
   const value = unwrap(node);
   if (value.type === T.UnaryExpression && value.operator === '!') return secretEnvRead(value.argument);
   if (value.type === T.LogicalExpression && (value.operator === '||' || value.operator === '??')) return secretEnvRead(value.left) ?? secretEnvRead(value.right);
-  const { root, names } = memberChain(value);
-  const name = root.type === T.Identifier && root.name === 'process' && names[0] === 'env' && names.length === 2 ? names[1] : undefined;
-  return name !== undefined && SECRET_FALLBACK_ENV.test(name) ? name : null;
+  const name = envVariable(value);
+  return name !== null && SECRET_FALLBACK_ENV.test(name) ? name : null;
 }
 
 /**
@@ -261,7 +252,7 @@ export function keyFindings(analysis: FileAnalysis): KeyFinding[] {
     const holder = property.parent.parent;
     // `fetch(url, { headers: { … } })`, `new Headers({ … })`; a mock request in a test (`{ headers: … }` passed to middleware) is not sent.
     const isHeaders =
-      (holder?.type === T.Property && keyName(holder) === 'headers' && isHttpCall(holder.parent.parent ?? undefined)) ||
+      (holder?.type === T.Property && keyName(holder) === 'headers' && isHttpClientCall(holder.parent.parent ?? undefined)) ||
       (holder?.type === T.NewExpression && holder.callee.type === T.Identifier && holder.callee.name === 'Headers');
     if (isHeaders) literalKey(node, `the ${header} header`, null);
   }

@@ -1,3 +1,7 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { keyName, unwrap } from '../syntax/ast.js';
+
 /**
  * Names that hold secrets: environment variables (`OPENAI_API_KEY`, `JWT_SECRET`) and object
  * members (`config.apiKey`, `client.apiKey`, `body.password`).
@@ -106,10 +110,21 @@ export const ISSUED_SECRET_ENV =
 export const LOCAL_SERVER_URL = /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)\b/i;
 
 /** Functions and objects that send HTTP requests: `fetch(…)`, `axios.post(…)`, `new Request(…)`. */
-export const HTTP_CLIENT_FUNCTIONS = new Set(['fetch', 'axios', 'got', 'ky', 'ofetch', '$fetch', 'request', 'Request', 'Headers']);
-export const HTTP_CLIENT_OBJECTS = new Set(['axios', 'got', 'ky', 'http', 'https', 'undici']);
+const HTTP_CLIENT_FUNCTIONS = new Set(['fetch', 'axios', 'got', 'ky', 'ofetch', '$fetch', 'request', 'Request', 'Headers']);
+const HTTP_CLIENT_OBJECTS = new Set(['axios', 'got', 'ky', 'http', 'https', 'undici']);
 /** The methods of those objects that send a request (`axios.post`, `https.request`), not their helpers (`axios.isAxiosError`). */
-export const HTTP_CLIENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'fetch', 'stream']);
+const HTTP_CLIENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'fetch', 'stream']);
+
+/**
+ * A call of an HTTP client: `fetch(…)`, `axios(…)`, `new Request(…)`, and any method of a client
+ * object (`axios.create({ headers })`), or with `sends` only the methods that send a request.
+ */
+export function isHttpClientCall(node: TSESTree.Node | undefined, sends = false): boolean {
+  if (node?.type !== T.CallExpression && node?.type !== T.NewExpression) return false;
+  const callee = unwrap(node.callee);
+  if (callee.type === T.Identifier) return HTTP_CLIENT_FUNCTIONS.has(callee.name);
+  return callee.type === T.MemberExpression && callee.object.type === T.Identifier && HTTP_CLIENT_OBJECTS.has(callee.object.name) && (!sends || HTTP_CLIENT_METHODS.has(keyName(callee) ?? ''));
+}
 
 /**
  * Calls that make a new key or record and return it: `createApiKey(…)`, `prisma.apiKey.create(…)`,

@@ -69,6 +69,20 @@ export function memberChain(node: Node): { root: Node; names: string[] } {
   return { root: current, names };
 }
 
+/** `process.env` or `import.meta.env`. */
+export function isEnvObject(node: Node): boolean {
+  const value = unwrap(node);
+  if (value.type !== T.MemberExpression || value.computed || value.property.type !== T.Identifier || value.property.name !== 'env') return false;
+  const holder = unwrap(value.object);
+  return (holder.type === T.Identifier && holder.name === 'process') || holder.type === T.MetaProperty;
+}
+
+/** The variable an env read names: `process.env.OPENAI_API_KEY` and `import.meta.env.X` give their name. */
+export function envVariable(node: Node): string | null {
+  const value = unwrap(node);
+  return value.type === T.MemberExpression && isEnvObject(value.object) ? keyName(value) : null;
+}
+
 /** The method name of a call: `a.b.create()` -> 'create', `create()` -> 'create'. */
 export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
   const callee = unwrap(call.callee);

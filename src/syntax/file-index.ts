@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { isFunction, keyName, stringLiteralValue, unwrap, type FunctionNode, type Node } from './ast.js';
+import { isEnvObject, isFunction, keyName, stringLiteralValue, unwrap, type FunctionNode, type Node } from './ast.js';
 
 type Reference = TSESLint.Scope.Reference;
 type Variable = TSESLint.Scope.Variable;
@@ -113,11 +113,6 @@ export interface IndexOptions {
   readonly credentialName: RegExp;
 }
 
-/** `process.env` or `import.meta.env`. */
-function isEnv(node: TSESTree.Node): boolean {
-  return node.type === T.MemberExpression && !node.computed && node.property.type === T.Identifier && node.property.name === 'env' && ((node.object.type === T.Identifier && node.object.name === 'process') || node.object.type === T.MetaProperty);
-}
-
 export function buildFileIndex(sourceCode: TSESLint.SourceCode, { credentialName }: IndexOptions): FileIndex {
   const program = sourceCode.ast;
   const calls: TSESTree.CallExpression[] = [];
@@ -180,18 +175,14 @@ export function buildFileIndex(sourceCode: TSESLint.SourceCode, { credentialName
         if (node.computed && node.property.type !== T.Literal) lookups.push(node);
         const name = keyName(node);
         if (name !== null && credentialName.test(name)) credentialNames.push(node);
-        const env = node.object;
-        if (env.type === T.MemberExpression && !env.computed && env.property.type === T.Identifier && env.property.name === 'env') {
-          const holder = env.object;
-          if ((holder.type === T.Identifier && holder.name === 'process') || holder.type === T.MetaProperty) envReads.push(node);
-        }
+        if (isEnvObject(node.object)) envReads.push(node);
         break;
       }
       case T.Property: {
         const name = node.parent.type === T.ObjectPattern ? keyName(node) : null;
         if (name !== null && credentialName.test(name)) credentialNames.push(node);
         const declarator = node.parent.parent;
-        if (name !== null && declarator?.type === T.VariableDeclarator && declarator.id === node.parent && declarator.init && isEnv(declarator.init)) envNames.push(node);
+        if (name !== null && declarator?.type === T.VariableDeclarator && declarator.id === node.parent && declarator.init && isEnvObject(declarator.init)) envNames.push(node);
         break;
       }
       case T.AssignmentExpression:
