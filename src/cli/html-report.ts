@@ -27,9 +27,26 @@ function linesOf(report: ScanReport, file: string, cache: Map<string, string[] |
     } catch {
       lines = null;
     }
+    if (lines) maskSecrets(report, file, lines);
     cache.set(file, lines);
   }
   return cache.get(file)!;
+}
+
+/**
+ * Cuts every hard-coded secret the scan reported in `file` to its masked prefix, where it stands in
+ * its line: a key of no provider's format (`'team-shared-7f3a9c'`) cannot be told by its text, so
+ * any excerpt of that line (the path of another finding) would print it otherwise.
+ */
+function maskSecrets(report: ScanReport, file: string, lines: string[]): void {
+  const secrets = [...report.findings, ...(report.known ?? [])]
+    .filter((f) => f.category === 'hardcoded-secret' && f.file === file && f.endLine === f.line && f.endColumn !== undefined)
+    .sort((a, b) => b.column - a.column);
+  for (const f of secrets) {
+    const line = lines[f.line - 1];
+    if (line === undefined) continue;
+    lines[f.line - 1] = `${line.slice(0, f.column - 1)}${maskKey(line.slice(f.column - 1, f.endColumn! - 1))}${line.slice(f.endColumn! - 1)}`;
+  }
 }
 
 /** A line of code with every provider key in it cut to its masked prefix (`sk-pro…`). */

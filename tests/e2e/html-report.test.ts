@@ -57,6 +57,7 @@ describe('the HTML report', () => {
         `export const secret = process.env.JWT_SECRET || 'a8F2h6T9j4Kl0Pz8W7eX';`,
         `const app = express();`,
         `app.get('/x', (req, res) => { try { run(); } catch (err) { res.json({ stack: (err as Error).stack, hint: '${key}' }); } });`,
+        `app.get('/y', (req, res) => { try { run(); } catch (err) { res.json({ stack: (err as Error).stack, client: new OpenAI({ apiKey: 'team-shared-9q2w8e7r' }) }); } });`,
         `declare function run(): void;`,
       ].join('\n'),
     );
@@ -67,7 +68,10 @@ describe('the HTML report', () => {
     // The twin: the error-details finding on that line still shows its code, with the key masked.
     expect(html).toContain('<code>app.get(&#39;/x&#39;');
     expect(html).toContain('sk-pro…');
-    for (const secret of [key, 'team-shared-7f3a9c', 'a8F2h6T9j4Kl0Pz8W7eX']) expect(html).not.toContain(secret);
+    // A key of no provider's format on the line of another finding: cut where the scan reported it.
+    expect(html).toContain('<code>app.get(&#39;/y&#39;');
+    expect(html).toContain('apiKey: &#39;team-… })');
+    for (const secret of [key, 'team-shared-7f3a9c', 'a8F2h6T9j4Kl0Pz8W7eX', 'team-shared-9q2w8e7r', 'shared-9q2w']) expect(html).not.toContain(secret);
   });
 
   it('ends with the inventory of the AI surface: routes linked to the LLM calls they reach, calls with their model and filled slots, tools, loggers, keys', () => {
