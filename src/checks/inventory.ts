@@ -3,10 +3,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { LlmCall } from '../models/llm/types.js';
 import { FASTIFY_GUARD_HOOKS } from '../models/auth.js';
-import { outputOf } from '../models/llm/output.js';
+import { asksModel } from '../models/llm/output.js';
 import { toolOfFunction } from '../models/llm/tools.js';
 import { isHttpClientCall, PUBLIC_PREFIX, SECRET_FALLBACK_ENV } from '../models/secrets.js';
-import { exportNamesOf, routePathOfModule } from '../models/sources/nextjs.js';
+import { exportNamesOf, ROUTE_EXPORT_METHODS, routePathOfModule } from '../models/sources/nextjs.js';
 import { envVariable, findProperty, keyName, memberChain, stringLiteralValue, unwrap, within, type FunctionNode, type Node } from '../syntax/ast.js';
 import type { FileAnalysis } from '../dataflow/analysis-types.js';
 import { dangerousSinks } from '../dataflow/dangerous-calls.js';
@@ -98,14 +98,11 @@ const inside = (node: Node, fn: FunctionNode) => node.range[0] >= fn.range[0] &&
 function generatingCalls(owner: FileAnalysis): readonly LlmCall[] {
   let calls = generating.get(owner);
   if (!calls) {
-    calls = owner.sdkCalls.filter((call) => call.sdk === 'wrapper' || outputOf(call, owner.index) !== null || RUNS.test(call.api));
+    calls = owner.sdkCalls.filter((call) => asksModel(call, owner.index));
     generating.set(owner, calls);
   }
   return calls;
 }
-
-/** A chain run whose pieces are not all known (`prompt.pipe(this.model).invoke(…)`): it may well ask a model, so it is listed. */
-const RUNS = /\.(?:invoke|stream|streamEvents|batch|call)$/u;
 
 const generating = new WeakMap<FileAnalysis, readonly LlmCall[]>();
 
@@ -233,8 +230,6 @@ function loggerName(callee: string): string {
   return /^[\w$]+(?:\.[\w$]+)*$/u.test(receiver) ? receiver : 'a logger made in the call';
 }
 
-const HTTP_VERB = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/u;
-
 const cache = new WeakMap<FileAnalysis, FileSurface>();
 
 export function fileSurface(analysis: FileAnalysis): FileSurface {
@@ -283,7 +278,7 @@ export function fileSurface(analysis: FileAnalysis): FileSurface {
     const path = routePathOfModule(analysis.label);
     if (path !== null) {
       const exported = exportNamesOf(fn, analysis.index);
-      const verbs = exported.filter((exportName) => HTTP_VERB.test(exportName));
+      const verbs = exported.filter((exportName) => ROUTE_EXPORT_METHODS.has(exportName));
       if (verbs.length > 0) for (const verb of verbs) routes.push({ method: verb, path, name, place, registered: true, handler: place, calls });
       else if (exported.includes('default')) routes.push({ method: null, path, name, place, registered: true, handler: place, calls });
       if (exported.length > 0) continue;

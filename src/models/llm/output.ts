@@ -40,6 +40,18 @@ export function outputOf({ sdk, api, node: call, output }: LlmCall, index: FileI
   return 'response';
 }
 
+/** A chain run whose pieces are not all known (`prompt.pipe(this.model).invoke(…)`): it may well ask a model. */
+const CHAIN_RUN = /\.(?:invoke|stream|streamEvents|batch|call)$/u;
+
+/**
+ * Whether a call asks a model for an answer: an SDK call that generates, a wrapper the settings
+ * name, or a chain run whose pieces are not all known; not the calls that build prompts, clients
+ * or agents.
+ */
+export function asksModel(call: LlmCall, index: FileIndex): boolean {
+  return call.sdk === 'wrapper' || outputOf(call, index) !== null || CHAIN_RUN.test(call.api);
+}
+
 /** Members after which the value is the model's text (or generated object), per SDK. */
 const TEXT_MEMBERS: Readonly<Record<string, ReadonlySet<string>>> = {
   openai: new Set(['content', 'text', 'output_text', 'refusal', 'arguments', 'delta']),

@@ -43,6 +43,9 @@ function typeName(param: TSESTree.Parameter | undefined): string | null {
   return null;
 }
 
+/** The names a route module exports its handlers under, one per HTTP method. */
+export const ROUTE_EXPORT_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
 /** Exported declarations of the module: name -> the expression or function exported. */
 function* exportedValues(program: TSESTree.Program): Generator<[string, TSESTree.Node]> {
   for (const statement of program.body) {
